@@ -1,0 +1,127 @@
+# sanya: YAML agreements -> bilingual Khmer/English MOUs in PDF.
+# The front door: all check check-asan check-khmer fuzz bench demo install format deps.
+
+PREFIX ?= /usr/local
+CC ?= cc
+BUILD ?= build
+
+# Debian packages sanya needs to build, test and render.
+DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libicu-dev libharfbuzz-dev \
+           libcmocka-dev fonts-khmeros fonts-noto-core poppler-utils qpdf
+
+PC_PKGS = harfbuzz harfbuzz-subset harfbuzz-icu icu-uc icu-i18n yaml-0.1
+# Recursive (=) so that pkg-config runs only when something is compiled,
+# after `make deps` had its chance to install the packages.
+PC_CFLAGS = $(shell pkg-config --cflags $(PC_PKGS) 2>/dev/null)
+PC_LIBS = $(shell pkg-config --libs $(PC_PKGS) 2>/dev/null)
+
+OPT ?= -O2 -g
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -Ilib $(PC_CFLAGS) -MMD -MP $(CFLAGS)
+LIBS = $(PC_LIBS) -lhpdf -lm
+
+LIB_SRC := $(sort $(wildcard lib/*/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CMD_SRC := $(sort $(wildcard cmd/*.c))
+CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CORPUS_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/corpus_%)
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+.PHONY: all deps check test unit e2e check-asan check-khmer fuzz bench demo install format clean
+
+all: $(BUILD)/sanya $(BUILD)/libsanya.a
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "sanya needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; fi; \
+	echo "installing:$$missing"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libsanya.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/sanya: $(CMD_OBJ) $(BUILD)/libsanya.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CMD_OBJ) $(BUILD)/libsanya.a $(LIBS) $(LDFLAGS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libsanya.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsanya.a $(LIBS) $$(pkg-config --libs cmocka) $(LDFLAGS)
+
+# Fuzz targets also build against a plain driver that replays their seed
+# corpus, so `make check` exercises them without libFuzzer.
+$(BUILD)/tests/corpus_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libsanya.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(BUILD)/libsanya.a $(LIBS) $(LDFLAGS)
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libsanya.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsanya.a $(LIBS) $(LDFLAGS)
+
+# `make check` = deps, build, every test. Sub-makes re-read this file after
+# deps so pkg-config sees freshly installed packages.
+check: deps
+	$(MAKE) all
+	$(MAKE) test
+
+test: unit e2e
+
+unit: $(UNIT_BIN) $(FUZZ_CORPUS_BIN)
+	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $$t || fail=1; done; \
+	for t in $(FUZZ_CORPUS_BIN); do n=$${t##*/corpus_fuzz_}; echo "== $$t tests/fuzz/corpus/$$n"; \
+	  $$t tests/fuzz/corpus/$$n || fail=1; done; exit $$fail
+
+e2e: all
+	@tests/e2e/run-all.sh $(BUILD)
+
+check-asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" test
+
+# Independent checkers of Khmer shaping, extraction and line breaks (minutes).
+check-khmer: deps all
+	tests/khmer/check-khmer.sh $(BUILD)
+
+fuzz:
+	@command -v clang >/dev/null || { echo "make fuzz needs clang"; exit 1; }
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" all
+	@mkdir -p build-fuzz/fuzz
+	for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=fuzzer,address,undefined -Ilib \
+	    $(PC_CFLAGS) -o build-fuzz/fuzz/$$n $$f build-fuzz/libsanya.a $(LIBS) || exit 1; done
+	@echo "fuzzers in build-fuzz/fuzz/ (run e.g. build-fuzz/fuzz/fuzz_text tests/fuzz/corpus/text)"
+
+bench: all $(BENCH_BIN)
+	@bench/run.sh $(BUILD)
+
+demo: deps
+	$(MAKE) all
+	@$(BUILD)/sanya proof examples/proof.txt -o out/proof.pdf && echo "demo: wrote $$(pwd)/out/proof.pdf"
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/include/sanya $(DESTDIR)$(PREFIX)/share/sanya
+	install -m 755 $(BUILD)/sanya $(DESTDIR)$(PREFIX)/bin/sanya
+	install -m 644 $(BUILD)/libsanya.a $(DESTDIR)$(PREFIX)/lib/libsanya.a
+	for h in lib/*/*.h; do d=$(DESTDIR)$(PREFIX)/include/sanya/$$(dirname $${h#lib/}); \
+	  install -d $$d && install -m 644 $$h $$d/; done
+	cp -R templates fonts $(DESTDIR)$(PREFIX)/share/sanya/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' sanya.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/sanya.pc
+
+format:
+	clang-format -i $(LIB_SRC) $(wildcard lib/*/*.h) $(CMD_SRC) $(wildcard cmd/*.h) $(UNIT_SRC) $(FUZZ_SRC) $(BENCH_SRC)
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz out
+
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d)

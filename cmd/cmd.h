@@ -1,0 +1,26 @@
+/* The sanya command line: one function per subcommand, and the helpers they
+ * share. cmd/ only parses arguments and calls the library. */
+#ifndef SY_CMD_H
+#define SY_CMD_H
+
+#include "core/error.h"
+
+/* sysexits-style exit codes. */
+enum {
+    SY_EXIT_OK = 0,
+    SY_EXIT_USAGE = 64,
+    SY_EXIT_DATA = 65,
+    SY_EXIT_NOINPUT = 66,
+    SY_EXIT_SOFTWARE = 70,
+    SY_EXIT_CANTCREAT = 73
+};
+
+/* Each subcommand gets argv with argv[0] = its own name. */
+int sy_cmd_proof(int argc, char **argv);
+
+/* Exit code for a status. */
+int sy_cmd_exit_code(sy_status s);
+/* Prints every entry of d to stderr as "sanya: file:line:col: path: message". */
+void sy_cmd_print_diags(const sy_diags *d);
+
+#endif

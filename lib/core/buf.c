@@ -1,0 +1,131 @@
+/* sy_buf: see buf.h. */
+#include "core/buf.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int reserve(sy_buf *b, size_t extra)
+{
+    if (b->failed)
+        return 0;
+    if (b->len + extra + 1 <= b->cap)
+        return 1;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > SIZE_MAX / 2) {
+            b->failed = 1;
+            return 0;
+        }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = 1;
+        return 0;
+    }
+    b->data = p;
+    b->cap = cap;
+    return 1;
+}
+
+void sy_buf_put(sy_buf *b, const void *p, size_t n)
+{
+    if (!n || !reserve(b, n))
+        return;
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void sy_buf_puts(sy_buf *b, const char *s)
+{
+    sy_buf_put(b, s, strlen(s));
+}
+
+void sy_buf_putc(sy_buf *b, char c)
+{
+    sy_buf_put(b, &c, 1);
+}
+
+void sy_buf_printf(sy_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = 1;
+        return;
+    }
+    if (!reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void sy_buf_num(sy_buf *b, double v, int decimals)
+{
+    char s[64];
+    double scale = pow(10, decimals);
+    double r = round(v * scale) / scale;
+    if (r == 0)
+        r = 0; /* no "-0" */
+    snprintf(s, sizeof s, "%.*f", decimals, r);
+    char *dot = strchr(s, '.');
+    if (dot) {
+        char *e = s + strlen(s) - 1;
+        while (e > dot && *e == '0')
+            *e-- = 0;
+        if (e == dot)
+            *e = 0;
+    }
+    sy_buf_puts(b, s);
+}
+
+void sy_buf_u16be(sy_buf *b, unsigned v)
+{
+    unsigned char t[2] = {(unsigned char)(v >> 8), (unsigned char)v};
+    sy_buf_put(b, t, 2);
+}
+
+void sy_buf_u32be(sy_buf *b, uint32_t v)
+{
+    sy_buf_u16be(b, v >> 16);
+    sy_buf_u16be(b, v & 0xFFFF);
+}
+
+void sy_buf_align(sy_buf *b, size_t align)
+{
+    static const char zeros[16];
+    if (align && b->len % align)
+        sy_buf_put(b, zeros, align - b->len % align);
+}
+
+int sy_buf_failed(const sy_buf *b)
+{
+    return b->failed;
+}
+
+char *sy_buf_take(sy_buf *b, size_t *len)
+{
+    char *p = b->data;
+    if (len)
+        *len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+    return p;
+}
+
+void sy_buf_free(sy_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}

@@ -1,0 +1,74 @@
+/* Errors as values with a place.
+ *
+ * Every stage of sanya reports problems into a sy_diags list instead of
+ * printing or exiting: each entry has a severity, a status code, the source
+ * file, line and column (1-based, 0 when unknown), a readable path into the
+ * data ("parties[1].signatory.title") and a message. Validators keep going
+ * after an error so that one run reports every problem of a file. */
+#ifndef SY_CORE_ERROR_H
+#define SY_CORE_ERROR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Status codes. The CLI maps them to sysexits-style exit codes. */
+typedef enum sy_status {
+    SY_OK = 0,
+    SY_ERR_USAGE,    /* the caller passed something meaningless */
+    SY_ERR_DATA,     /* input data is wrong (bad UTF-8, bad YAML, ...) */
+    SY_ERR_NOINPUT,  /* an input file or font is missing */
+    SY_ERR_CANTCREAT, /* an output file cannot be written */
+    SY_ERR_LIMIT,    /* an internal limit (limits.h) was exceeded */
+    SY_ERR_NOMEM,    /* allocation failed */
+    SY_ERR_INTERNAL  /* a dependency failed in a way that is our bug */
+} sy_status;
+
+typedef enum sy_severity { SY_SEV_ERROR = 0, SY_SEV_WARNING, SY_SEV_NOTE } sy_severity;
+
+/* One problem. Strings are owned by the sy_diags list that holds it. */
+typedef struct sy_diag {
+    sy_severity severity;
+    sy_status code;
+    const char *file; /* may be NULL */
+    int line;         /* 1-based, 0 = unknown */
+    int column;       /* 1-based, 0 = unknown */
+    const char *path; /* data path such as "parties[1].name", may be NULL */
+    const char *message;
+} sy_diag;
+
+typedef struct sy_diags sy_diags;
+
+/* A new empty list; NULL when out of memory. Free with sy_diags_free. */
+sy_diags *sy_diags_new(void);
+void sy_diags_free(sy_diags *d);
+
+/* Appends a problem (message printf-formatted; file and path are copied).
+ * Returns code, so that `return sy_diags_add(d, ...)` reads naturally; when
+ * d is NULL nothing is recorded. When memory runs out the list remembers
+ * that it lost an entry (sy_diags_lost) and still returns code. */
+sy_status sy_diags_add(sy_diags *d, sy_severity sev, sy_status code, const char *file, int line,
+                       int column, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
+sy_status sy_diags_addv(sy_diags *d, sy_severity sev, sy_status code, const char *file, int line,
+                        int column, const char *path, const char *fmt, va_list ap);
+
+size_t sy_diags_count(const sy_diags *d);
+/* Number of entries with severity SY_SEV_ERROR. */
+size_t sy_diags_errors(const sy_diags *d);
+/* Entry i (0 <= i < count); valid until the list is freed. */
+const sy_diag *sy_diags_get(const sy_diags *d, size_t i);
+/* The code of the first error, SY_OK when there is none. */
+sy_status sy_diags_status(const sy_diags *d);
+/* Non-zero when an entry could not be recorded for lack of memory. */
+int sy_diags_lost(const sy_diags *d);
+/* Removes every entry. */
+void sy_diags_clear(sy_diags *d);
+
+/* Formats "file:line:column: path: message" (the parts that are known,
+ * "warning: " before the message of a warning) into buf, like snprintf. */
+int sy_diag_format(const sy_diag *e, char *buf, size_t size);
+
+/* A short English name of a status ("data error", ...), static storage. */
+const char *sy_status_name(sy_status s);
+
+#endif

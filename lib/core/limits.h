@@ -1,0 +1,30 @@
+/* Internal limits, in one place. Each is a guard against runaway input, not a
+ * target: exceeding one is a clear error (SY_ERR_LIMIT), never a hang. */
+#ifndef SY_CORE_LIMITS_H
+#define SY_CORE_LIMITS_H
+
+/* A paragraph is one unit of shaping and line breaking; ICU and HarfBuzz
+ * work on it whole. 1 MiB of UTF-8 is some 300 pages of Khmer. */
+#define SY_LIMIT_PARAGRAPH_BYTES (1u << 20)
+
+/* A CID font addresses at most 65535 glyphs; CID 0 is .notdef. */
+#define SY_LIMIT_CIDS 65535u
+
+/* Pages per document: far beyond any agreement, small enough that a layout
+ * loop fed pathological input stops quickly. */
+#define SY_LIMIT_PAGES 5000
+
+/* Nesting of YAML collections: agreement data is 4-5 levels deep. */
+#define SY_LIMIT_YAML_DEPTH 64
+
+/* Alias expansions per YAML file ("billion laughs" guard). */
+#define SY_LIMIT_YAML_ALIASES 1000
+
+/* Template include depth and loop iterations. */
+#define SY_LIMIT_TPL_INCLUDE_DEPTH 16
+#define SY_LIMIT_TPL_LOOP_ITERATIONS 10000
+
+/* Words in the caller's and the shipped no-break word lists. */
+#define SY_LIMIT_WORDLIST_ENTRIES 100000
+
+#endif

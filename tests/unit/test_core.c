@@ -1,0 +1,81 @@
+/* Unit tests of lib/core: diagnostics, buffers, value trees. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/value.h"
+
+static void diags_accumulate_and_format(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    assert_non_null(d);
+    assert_int_equal(sy_diags_status(d), SY_OK);
+    sy_diags_add(d, SY_SEV_WARNING, SY_OK, "a.txt", 3, 0, NULL, "long word broken");
+    assert_int_equal(sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, "moi-aple.yaml", 14, 7,
+                                  "parties[1].signatory.title", "missing \"%s\"", "km"),
+                     SY_ERR_DATA);
+    assert_int_equal(sy_diags_count(d), 2);
+    assert_int_equal(sy_diags_errors(d), 1);
+    assert_int_equal(sy_diags_status(d), SY_ERR_DATA);
+    char line[256];
+    sy_diag_format(sy_diags_get(d, 1), line, sizeof line);
+    assert_string_equal(line, "moi-aple.yaml:14:7: parties[1].signatory.title: missing \"km\"");
+    sy_diag_format(sy_diags_get(d, 0), line, sizeof line);
+    assert_string_equal(line, "a.txt:3: warning: long word broken");
+    sy_diags_free(d);
+}
+
+static void buf_numbers_are_pdf_numbers(void **state)
+{
+    (void)state;
+    sy_buf b = SY_BUF_INIT;
+    sy_buf_num(&b, 12.5, 3);
+    sy_buf_putc(&b, ' ');
+    sy_buf_num(&b, -0.0001, 3);
+    sy_buf_putc(&b, ' ');
+    sy_buf_num(&b, 70.86614, 3);
+    sy_buf_putc(&b, ' ');
+    sy_buf_num(&b, 100, 3);
+    assert_false(sy_buf_failed(&b));
+    assert_string_equal(b.data, "12.5 0 70.866 100");
+    sy_buf_free(&b);
+}
+
+static void value_tree_lookup(void **state)
+{
+    (void)state;
+    sy_mark m = {"x.yaml", 1, 1};
+    sy_value *root = sy_value_map(m);
+    sy_value *parties = sy_value_list(m);
+    sy_value *p = sy_value_map(m);
+    sy_value *name = sy_value_map(m);
+    assert_int_equal(sy_value_map_set(name, "km", sy_value_string("ក្រសួងមហាផ្ទៃ", strlen("ក្រសួងមហាផ្ទៃ"), m)), 0);
+    assert_int_equal(sy_value_map_set(p, "name", name), 0);
+    assert_int_equal(sy_value_list_append(parties, p), 0);
+    assert_int_equal(sy_value_map_set(root, "parties", parties), 0);
+    sy_value *v = sy_value_lookup(root, "parties.0.name.km");
+    assert_non_null(v);
+    assert_string_equal(sy_value_as_string(v, NULL), "ក្រសួងមហាផ្ទៃ");
+    assert_null(sy_value_lookup(root, "parties.1.name"));
+    sy_value *copy = sy_value_copy(root);
+    sy_value_free(root);
+    assert_string_equal(sy_value_as_string(sy_value_lookup(copy, "parties.0.name.km"), NULL),
+                        "ក្រសួងមហាផ្ទៃ");
+    sy_value_free(copy);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(diags_accumulate_and_format),
+        cmocka_unit_test(buf_numbers_are_pdf_numbers),
+        cmocka_unit_test(value_tree_lookup),
+    };
+    return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}
