@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/date.h"
 #include "core/error.h"
 #include "core/value.h"
 
@@ -70,12 +71,36 @@ static void value_tree_lookup(void **state)
     sy_value_free(copy);
 }
 
+static void dates_parse_and_count(void **state)
+{
+    (void)state;
+    sy_date d;
+    assert_int_equal(sy_date_parse_iso("2025-06-12", 10, &d), 0);
+    assert_int_equal(d.year, 2025);
+    assert_int_equal(sy_date_weekday(d), 4); /* a Thursday */
+    assert_int_equal(sy_date_parse_iso("2025-02-29", 10, &d), -1);
+    assert_int_equal(sy_date_parse_iso("2024-02-29", 10, &d), 0);
+    assert_int_equal(sy_date_parse_iso("2025-6-12", 9, &d), -1);
+    assert_int_equal(sy_date_parse_iso("2025-13-01", 10, &d), -1);
+    sy_date e = sy_date_add_years(d, 1);
+    assert_int_equal(e.month, 2);
+    assert_int_equal(e.day, 28);
+    sy_date epoch = {1900, 1, 1};
+    assert_int_equal(sy_date_weekday(epoch), 1); /* a Monday */
+    for (long z = -80000; z < 80000; z += 37)
+        assert_int_equal(sy_date_to_days(sy_date_from_days(z)), z);
+    char iso[11];
+    sy_date_format_iso(e, iso);
+    assert_string_equal(iso, "2025-02-28");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(diags_accumulate_and_format),
         cmocka_unit_test(buf_numbers_are_pdf_numbers),
         cmocka_unit_test(value_tree_lookup),
+        cmocka_unit_test(dates_parse_and_count),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
