@@ -1,0 +1,482 @@
+#!/usr/bin/python3
+"""Checks a PDF made by `sanya proof` against the text it was made from.
+
+    proofcheck.py PDF SOURCE.txt [--width-mm 160] [--align justify] [--font NAME]...
+    proofcheck.py --self-test
+
+Each line of SOURCE.txt is a paragraph. The PDF is read back with poppler
+(`pdftotext -bbox-layout`, `pdffonts`) and qpdf, and these must hold:
+  text    every paragraph comes back exactly and in order, one visual line
+          after another: a line break removes nothing but the spaces at the
+          break and inserts nothing (in Khmer it falls between two letters).
+          Spaces inside a line must be the source's spaces, no more, no fewer.
+          Invisible format characters (ZWSP, word joiner, ZWJ, ZWNJ, soft
+          hyphen, BOM) are ignored on both sides; both sides are NFC.
+  breaks  every line after a paragraph's first starts at an ICU line-break
+          opportunity (PyICU, locale km) of the source paragraph.
+  width   no line is wider than the measure, starts left of the left margin
+          (25 mm = 70.87 pt) or ends right of the right margin; pages are A4.
+  align   left: lines start at the margin; right: they end at the measure;
+          center: they are centred on it; justify: all but the last line of a
+          paragraph fill it, the last starts at the margin.
+  fonts   pdffonts lists only embedded subset fonts with a ToUnicode map and
+          a six-letter subset tag; each --font NAME is among them.
+  qpdf    `qpdf --check` finds no error and no warning.
+Prints one line per problem and a summary; exit 0 pass, 1 fail, 2 tool error.
+--self-test runs the checks on made-up line data and pdffonts output, to show
+that each of them can fail.
+"""
+import argparse
+import re
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+
+PT_PER_MM = 72 / 25.4
+MARGIN_PT = 25 * PT_PER_MM  # 70.866
+A4_PT = (595.276, 841.890)
+WIDTH_TOL = 0.5  # pt: rounding in the PDF and in pdftotext's coordinates
+ALIGN_TOL = 1.0  # pt: how far a flush or centred edge may be off
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+MAX_REPORTS = 12  # per kind of problem; the summary has the totals
+
+
+class Report:
+    def __init__(self):
+        self.problems = {}
+        self.counts = {}
+
+    def add(self, kind, msg):
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        lst = self.problems.setdefault(kind, [])
+        if len(lst) < MAX_REPORTS:
+            lst.append(msg)
+
+    def ok(self):
+        return not self.counts
+
+
+def run(cmd):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def normalise(text):
+    """NFC, invisible characters dropped, whitespace runs made one space,
+    ends stripped. Returns (string, map) where map[i] is the index in text
+    of the character at i, and map[len] = len(text)."""
+    out, where = [], []
+    pending_space = None
+    for i, ch in enumerate(text):
+        if ord(ch) in INVISIBLE:
+            continue
+        if ch.isspace():
+            if pending_space is None:
+                pending_space = i
+            continue
+        if pending_space is not None and out:
+            out.append(" ")
+            where.append(pending_space)
+        pending_space = None
+        out.append(ch)
+        where.append(i)
+    where.append(len(text))
+    return "".join(out), where
+
+
+def short(s, n=40):
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# ---------------------------------------------------------------- reading
+
+
+class Word:
+    __slots__ = ("page", "x0", "y0", "x1", "y1", "text")
+
+    def __init__(self, page, x0, y0, x1, y1, text):
+        self.page, self.x0, self.y0, self.x1, self.y1, self.text = page, x0, y0, x1, y1, text
+
+
+class Line:
+    def __init__(self, page, words):
+        self.page = page
+        self.words = sorted(words, key=lambda w: w.x0)
+        self.x0 = min(w.x0 for w in words)
+        self.x1 = max(w.x1 for w in words)
+        self.y0 = min(w.y0 for w in words)
+        self.y1 = max(w.y1 for w in words)
+        self.text = " ".join(w.text for w in self.words)
+
+    def where(self):
+        return "page %d y=%.1f" % (self.page + 1, self.y0)
+
+
+def parse_bbox(xhtml):
+    """Pages [(w, h)] and words from `pdftotext -bbox-layout` output."""
+    xhtml = re.sub(r"<!DOCTYPE[^>]*>", "", xhtml, count=1)
+    root = ET.fromstring(xhtml)
+    pages, words = [], []
+    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
+        n = len(pages)
+        pages.append((float(page.get("width")), float(page.get("height"))))
+        for w in page.iter("{http://www.w3.org/1999/xhtml}word"):
+            a = [float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
+            words.append(Word(n, *a, w.text or ""))
+    return pages, words
+
+
+def visual_lines(words):
+    """Groups words into lines by page and vertical overlap, top to bottom.
+    pdftotext's own <line>s can split a justified line in two flows."""
+    lines = []
+    for page in sorted({w.page for w in words}):
+        rows = []  # [y0, y1, [words]]
+        for w in sorted((w for w in words if w.page == page), key=lambda w: (w.y0 + w.y1) / 2):
+            mid = (w.y0 + w.y1) / 2
+            for row in rows:
+                if row[0] <= mid <= row[1] or w.y0 <= (row[0] + row[1]) / 2 <= w.y1:
+                    row[2].append(w)
+                    break
+            else:
+                rows.append([w.y0, w.y1, [w]])
+        rows.sort(key=lambda r: (r[0] + r[1]) / 2)
+        lines += [Line(page, r[2]) for r in rows]
+    return lines
+
+
+# ---------------------------------------------------------------- checks
+
+
+def match_text(paragraphs, lines, rep):
+    """Walks the lines through the paragraphs. Returns [(line, para index,
+    start offset in the normalised paragraph)] for the lines that matched."""
+    norm = [normalise(unicodedata.normalize("NFC", p)) for p in paragraphs]
+    starts = []
+    p, pos = 0, 0
+    for li, line in enumerate(lines):
+        got = normalise(unicodedata.normalize("NFC", line.text))[0]
+        if not got:
+            continue
+        if p >= len(norm):
+            rep.add("text", "%s: extra line %r after the last paragraph" % (line.where(), short(got)))
+            continue
+        want = norm[p][0]
+        starts.append((line, p, pos))
+        # Compare character by character; a difference in spaces only is a
+        # spacing problem, any other difference loses the thread.
+        i, j, spacing = 0, pos, []
+        while i < len(got):
+            if j < len(want) and got[i] == want[j]:
+                i, j = i + 1, j + 1
+            elif got[i] == " ":
+                spacing.append("space added after %r" % short(got[max(0, i - 12) : i], 12))
+                i += 1
+            elif j < len(want) and want[j] == " ":
+                spacing.append("space lost after %r" % short(got[max(0, i - 12) : i], 12))
+                j += 1
+            else:
+                break
+        if i < len(got):
+            rep.add("text", "%s: paragraph %d, line %r differs at %r: expected %r"
+                    % (line.where(), p + 1, short(got, 60), short(got[i:], 20), short(want[j:], 20)))
+            return starts, False
+        for s in spacing:
+            rep.add("text", "%s: paragraph %d: %s" % (line.where(), p + 1, s))
+        if j < len(want) and want[j] == " ":
+            j += 1  # the space a break consumed
+        pos = j
+        if pos >= len(want):
+            p, pos = p + 1, 0
+    if p < len(norm):
+        rep.add("text", "paragraph %d is missing from offset %d (%r)"
+                % (p + 1, pos, short(norm[p][0][pos:], 30)))
+        return starts, False
+    return starts, True
+
+
+def icu_breaks(text):
+    """Line-break opportunities of text (code point offsets), locale km."""
+    import icu
+
+    bi = icu.BreakIterator.createLineInstance(icu.Locale("km"))
+    bi.setText(text)
+    # ICU counts UTF-16 units.
+    u16 = []
+    for k, ch in enumerate(text):
+        u16 += [k] * (2 if ord(ch) > 0xFFFF else 1)
+    u16.append(len(text))
+    return {u16[b] for b in bi}
+
+
+def check_breaks(paragraphs, starts, rep):
+    n = 0
+    cache = {}
+    for line, p, pos in starts:
+        if pos == 0:
+            continue
+        n += 1
+        src = unicodedata.normalize("NFC", paragraphs[p])
+        if p not in cache:
+            cache[p] = (icu_breaks(src), normalise(src)[1])
+        ok, where = cache[p]
+        off = where[pos]
+        if off not in ok:
+            rep.add("breaks", "%s: paragraph %d breaks at offset %d, not an ICU opportunity: %r|%r"
+                    % (line.where(), p + 1, off, src[max(0, off - 10) : off], src[off : off + 10]))
+    return n
+
+
+def check_geometry(pages, lines, starts, width_pt, align, rep):
+    for n, (w, h) in enumerate(pages):
+        if abs(w - A4_PT[0]) > 1 or abs(h - A4_PT[1]) > 1:
+            rep.add("width", "page %d is %.1f x %.1f pt, not A4" % (n + 1, w, h))
+    right = pages[0][0] - MARGIN_PT if pages else 0
+    for line in lines:
+        if line.x1 - line.x0 > width_pt + WIDTH_TOL:
+            rep.add("width", "%s: line is %.2f pt wide, measure %.2f pt: %r"
+                    % (line.where(), line.x1 - line.x0, width_pt, short(line.text)))
+        if line.x0 < MARGIN_PT - WIDTH_TOL:
+            rep.add("width", "%s: line starts at %.2f pt, left of the margin %.2f: %r"
+                    % (line.where(), line.x0, MARGIN_PT, short(line.text)))
+        if line.x1 > right + WIDTH_TOL:
+            rep.add("width", "%s: line ends at %.2f pt, right of the margin %.2f: %r"
+                    % (line.where(), line.x1, right, short(line.text)))
+    if not align:
+        return
+    # The last line of each paragraph (justify leaves it ragged).
+    last = set()
+    for k, (line, p, pos) in enumerate(starts):
+        if k + 1 == len(starts) or starts[k + 1][1] != p:
+            last.add(id(line))
+    left, end = MARGIN_PT, MARGIN_PT + width_pt
+    for line, p, pos in starts:
+        bad = []
+        if align in ("left", "justify") and abs(line.x0 - left) > ALIGN_TOL:
+            bad.append("starts at %.2f, not at the margin %.2f" % (line.x0, left))
+        if (align == "right" or (align == "justify" and id(line) not in last)) and abs(line.x1 - end) > ALIGN_TOL:
+            bad.append("ends at %.2f, not at the measure's end %.2f" % (line.x1, end))
+        if align == "center" and abs((line.x0 + line.x1) / 2 - (left + end) / 2) > ALIGN_TOL:
+            bad.append("centred on %.2f, not on %.2f" % ((line.x0 + line.x1) / 2, (left + end) / 2))
+        for b in bad:
+            rep.add("align", "%s: %s line %s: %r" % (line.where(), align, b, short(line.text)))
+
+
+def parse_pdffonts(out):
+    """Rows of `pdffonts` as dicts, columns cut where the dashes are."""
+    lines = out.splitlines()
+    if len(lines) < 2 or not lines[1].startswith("---"):
+        return None
+    spans = [m.span() for m in re.finditer(r"-+", lines[1])]
+    spans[-1] = (spans[-1][0], None)
+    keys = ["name", "type", "encoding", "emb", "sub", "uni", "object"]
+    rows = []
+    for l in lines[2:]:
+        if l.strip():
+            cols = [l[a:b].strip() if b else l[a:].strip() for a, b in spans]
+            rows.append(dict(zip(keys, cols)))
+    return rows
+
+
+def check_fonts(rows, expect, rep):
+    if not rows:
+        rep.add("fonts", "pdffonts lists no font")
+        return
+    for r in rows:
+        bad = [k for k in ("emb", "sub", "uni") if r.get(k) != "yes"]
+        if bad:
+            rep.add("fonts", "font %s (%s): %s not yes" % (r["name"], r["type"], "/".join(bad)))
+        if not re.match(r"^[A-Z]{6}\+\S", r["name"]):
+            rep.add("fonts", "font %s (%s) has no subset tag" % (r["name"], r["type"]))
+    names = [re.sub(r"^[A-Z]{6}\+", "", r["name"]).lower() for r in rows]
+    for want in expect:
+        if not any(want.lower() in n for n in names):
+            rep.add("fonts", "no font named like %s among %s" % (want, ", ".join(r["name"] for r in rows)))
+
+
+def check_qpdf(pdf, rep):
+    rc, out, err = run(["qpdf", "--check", pdf])
+    if rc != 0 or "No syntax or stream encoding errors" not in out:
+        msg = " ".join((out + err).split())
+        rep.add("qpdf", "qpdf --check exit %d: %s" % (rc, short(msg, 300)))
+
+
+def check_pdf(args):
+    rep = Report()
+    with open(args.source, encoding="utf-8") as f:
+        paragraphs = [l for l in f.read().split("\n") if normalise(l)[0]]
+    rc, xhtml, err = run(["pdftotext", "-enc", "UTF-8", "-bbox-layout", args.pdf, "-"])
+    if rc != 0:
+        print("proofcheck: pdftotext failed (%d): %s" % (rc, err.strip()))
+        return 2
+    pages, words = parse_bbox(xhtml)
+    lines = visual_lines(words)
+    starts, complete = match_text(paragraphs, lines, rep)
+    nbreaks = check_breaks(paragraphs, starts, rep) if "breaks" not in args.skip else 0
+    if "width" not in args.skip:
+        check_geometry(pages, lines, starts if complete else [], args.width_mm * PT_PER_MM,
+                       args.align if complete else None, rep)
+    if "fonts" not in args.skip:
+        rc, out, err = run(["pdffonts", args.pdf])
+        rows = parse_pdffonts(out) if rc == 0 else None
+        if rows is None:
+            print("proofcheck: pdffonts failed (%d): %s" % (rc, err.strip()))
+            return 2
+        check_fonts(rows, args.font, rep)
+    if "qpdf" not in args.skip:
+        check_qpdf(args.pdf, rep)
+    for kind, msgs in rep.problems.items():
+        for m in msgs:
+            print("  %s: %s" % (kind, m))
+        if rep.counts[kind] > len(msgs):
+            print("  %s: ... %d more" % (kind, rep.counts[kind] - len(msgs)))
+    verdict = "PASS" if rep.ok() and lines else "FAIL"
+    if not lines:
+        print("  text: the PDF has no text")
+    print("proofcheck %s: %d pages, %d lines, %d paragraphs, %d breaks checked; problems: %s => %s"
+          % (args.pdf, len(pages), len(lines), len(paragraphs), nbreaks,
+             ", ".join("%s %d" % kv for kv in rep.counts.items()) or "none", verdict))
+    return 0 if verdict == "PASS" else 1
+
+
+# ---------------------------------------------------------------- self-test
+
+
+def fake_lines(texts, x0=MARGIN_PT, widths=None):
+    out = []
+    for k, t in enumerate(texts):
+        w = widths[k] if widths else 400.0
+        out.append(Line(0, [Word(0, x0, 100 + 20 * k, x0 + w, 115 + 20 * k, t)]))
+    return out
+
+
+def self_test():
+    failures = []
+
+    def expect(name, cond):
+        print("  %s %s" % ("ok  " if cond else "FAIL", name))
+        if not cond:
+            failures.append(name)
+
+    ZW, WJ = "\u200b", "\u2060"
+    km = "ការអនុវត្តអនុស្សរណៈនេះ ត្រូវស្របតាមច្បាប់ជាធរមាន។"
+    br = icu_breaks(km)
+    expect("ICU finds Khmer breaks inside a phrase", any(0 < b < km.index(" ") for b in br))
+    # A good layout: break at the space, and at an ICU opportunity inside Khmer.
+    cut = min(b for b in br if 0 < b < km.index(" "))
+    good = [km[:cut], km[cut:km.index(" ")], km[km.index(" ") + 1 :]]
+    rep = Report()
+    starts, ok = match_text([km], fake_lines(good), rep)
+    check_breaks([km], starts, rep)
+    expect("good Khmer lines pass text and breaks", ok and rep.ok())
+    # A break inside a cluster (after the coeng) is not an ICU opportunity.
+    k = km.index("\u17d2") + 1
+    rep = Report()
+    starts, ok = match_text([km], fake_lines([km[:k], km[k:]]), rep)
+    check_breaks([km], starts, rep)
+    expect("text passes when only the break is wrong", ok and "text" not in rep.counts)
+    expect("a break inside a cluster is caught", rep.counts.get("breaks") == 1)
+    # A word joiner forbids the break ICU would otherwise allow.
+    w = "ថ្ងៃចុះហត្ថ" + WJ + "លេខា"
+    rep = Report()
+    starts, ok = match_text([w], fake_lines(["ថ្ងៃចុះហត្ថ", "លេខា"]), rep)
+    check_breaks([w], starts, rep)
+    expect("a break at a word joiner is caught", ok and rep.counts.get("breaks") == 1)
+    # A ZWSP is an opportunity, and invisible in the comparison.
+    z = "ត្រូវ" + ZW + "ប្រជុំ" + ZW + "ម្តង"
+    rep = Report()
+    starts, ok = match_text([z], fake_lines(["ត្រូវប្រជុំ", "ម្តង"]), rep)
+    check_breaks([z], starts, rep)
+    expect("a break at a ZWSP passes", ok and rep.ok())
+    # Text problems: a changed letter, a lost and an added space, a lost line.
+    en = "The Parties shall co-operate in good faith."
+    rep = Report()
+    match_text([en], fake_lines(["The Parties shall", "co-operate in goad faith."]), rep)
+    expect("a changed letter is caught", rep.counts.get("text") == 1)
+    rep = Report()
+    match_text([en], fake_lines(["The Partiesshall", "co-operate in good faith."]), rep)
+    expect("a lost space is caught", rep.counts.get("text") == 1)
+    rep = Report()
+    match_text([km], fake_lines([km[:cut] + " " + km[cut:]]), rep)
+    expect("a space added inside Khmer is caught", rep.counts.get("text") == 1)
+    rep = Report()
+    match_text([en, km], fake_lines(["The Parties shall co-operate", "in good faith."]), rep)
+    expect("a missing paragraph is caught", rep.counts.get("text") == 1)
+    rep = Report()
+    match_text([en], fake_lines(["The Parties shall co-operate", "in good faith.", "7"]), rep)
+    expect("an extra line is caught", rep.counts.get("text") == 1)
+    rep = Report()
+    match_text([en], fake_lines(["The Parties shall co-", "operate in good faith."]), rep)
+    expect("a break after a hyphen matches the text", rep.ok())
+    rep = Report()
+    starts, ok = match_text([en], fake_lines(["The Parties sh", "all co-operate in good faith."]), rep)
+    check_breaks([en], starts, rep)
+    expect("a break inside an English word is caught", ok and rep.counts.get("breaks") == 1)
+    # Geometry.
+    a4 = [A4_PT]
+    lines = fake_lines(["The Parties shall", "co-operate in good faith."], widths=[453.5, 200])
+    rep = Report()
+    starts, ok = match_text([en], lines, rep)
+    check_geometry(a4, lines, starts, 160 * PT_PER_MM, "justify", rep)
+    expect("a justified paragraph passes", ok and rep.ok())
+    rep = Report()
+    check_geometry(a4, lines, starts, 60 * PT_PER_MM, "left", rep)
+    expect("lines wider than the measure are caught", rep.counts.get("width") == 2)
+    rep = Report()
+    check_geometry(a4, fake_lines(["x"], x0=60), [], 160 * PT_PER_MM, None, rep)
+    expect("a line left of the margin is caught", rep.counts.get("width") == 1)
+    lines = fake_lines(["The Parties shall", "co-operate in good faith."], widths=[440, 200])
+    rep = Report()
+    starts, _ = match_text([en], lines, rep)
+    check_geometry(a4, lines, starts, 160 * PT_PER_MM, "justify", rep)
+    expect("a ragged justified line is caught", rep.counts.get("align") == 1)
+    rep = Report()
+    check_geometry(a4, lines, starts, 160 * PT_PER_MM, "center", rep)
+    expect("left-set lines fail the centre check", rep.counts.get("align") == 2)
+    rep = Report()
+    check_geometry([(612, 792)], [], [], 160 * PT_PER_MM, None, rep)
+    expect("a Letter page is caught", rep.counts.get("width") == 1)
+    # Fonts.
+    out = ("name                                 type              encoding         emb sub uni object ID\n"
+           "------------------------------------ ----------------- ---------------- --- --- --- ---------\n"
+           "ABCDEF+KhmerOSSiemreap               CID TrueType      Identity-H       yes yes yes      5  0\n"
+           "GHIJKL+NotoSerif-Regular             CID TrueType      Identity-H       yes yes yes      9  0\n")
+    rows = parse_pdffonts(out)
+    rep = Report()
+    check_fonts(rows, ["KhmerOSSiemreap", "NotoSerif"], rep)
+    expect("subset embedded fonts pass", len(rows) == 2 and rep.ok())
+    rep = Report()
+    check_fonts(rows, ["KhmerOSMuolLight"], rep)
+    expect("a missing expected font is caught", rep.counts.get("fonts") == 1)
+    bad = out + ("[none]                               Type 3            Custom           yes no  yes      6  0\n"
+                 "Helvetica                            Type 1            WinAnsi          no  no  no       7  0\n")
+    rep = Report()
+    check_fonts(parse_pdffonts(bad), [], rep)
+    expect("Type 3 and unembedded fonts are caught", rep.counts.get("fonts") == 4)
+    rep = Report()
+    check_fonts([], [], rep)
+    expect("a PDF without fonts is caught", rep.counts.get("fonts") == 1)
+    print("proofcheck self-test: %d failed" % len(failures))
+    return 1 if failures else 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("pdf", nargs="?")
+    ap.add_argument("source", nargs="?")
+    ap.add_argument("--width-mm", type=float, default=160.0, help="the measure (default 160)")
+    ap.add_argument("--align", choices=["left", "justify", "center", "right"])
+    ap.add_argument("--font", action="append", default=[], help="a font name that must be embedded")
+    ap.add_argument("--skip", action="append", default=[], choices=["breaks", "width", "fonts", "qpdf"])
+    ap.add_argument("--self-test", action="store_true")
+    args = ap.parse_args()
+    if args.self_test:
+        return self_test()
+    if not args.pdf or not args.source:
+        ap.error("PDF and SOURCE are required")
+    return check_pdf(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The checker must be able to fail: proofcheck's self-test on made-up lines,
+# then real sanya PDFs checked against the wrong text, a narrower measure and
+# another alignment, each of which proofcheck must reject.
+. "$(dirname "$0")/lib/common.sh"
+
+if out=$($PROOFCHECK --self-test 2>&1); then
+    ok "proofcheck self-test: ${out##*$'\n'}"
+else
+    fail "proofcheck self-test"
+    printf '%s\n' "$out" | sed 's/^/    /'
+fi
+
+# must_reject NAME WHAT PDF SOURCE [ARGS]: proofcheck must fail with a WHAT problem.
+must_reject() {
+    local name=$1 what=$2 pdf=$3 src=$4
+    shift 4
+    local out rc=0
+    out=$($PROOFCHECK "$pdf" "$src" "$@" 2>&1) || rc=$?
+    if [ "$rc" -eq 1 ] && printf '%s\n' "$out" | grep -q "^  $what: "; then
+        ok "$name is rejected: $(printf '%s\n' "$out" | grep -m1 "^  $what: " | head -c 160)"
+    else
+        fail "$name: proofcheck exit $rc, expected 1 with a $what problem"
+        printf '%s\n' "$out" | sed 's/^/    /'
+    fi
+}
+
+km=$DATA/khmer-legal.txt
+pdf=$TMP/km.pdf
+if proof "$pdf" "$km" --align left; then
+    check "the PDF itself" "$pdf" "$km" --align left
+    # One Khmer letter changed in the middle of the third paragraph.
+    sed '3s/ថវិកា/ថវិការ/' "$km" >"$TMP/changed.txt"
+    cmp -s "$km" "$TMP/changed.txt" && fail "sed did not change the text"
+    must_reject "a changed letter" text "$pdf" "$TMP/changed.txt"
+    # The paragraphs in another order.
+    tac "$km" >"$TMP/reversed.txt"
+    must_reject "paragraphs out of order" text "$pdf" "$TMP/reversed.txt"
+    # One paragraph too many.
+    { cat "$km"; echo "បន្ថែម"; } >"$TMP/longer.txt"
+    must_reject "a paragraph the PDF lacks" text "$pdf" "$TMP/longer.txt"
+    must_reject "a 100 mm measure" width "$pdf" "$km" --width-mm 100
+    must_reject "centred alignment" align "$pdf" "$km" --align center
+    must_reject "a font the PDF lacks" fonts "$pdf" "$km" --font KhmerOSMuolLight
+fi
+# Breaks: the same text with the ZWSPs removed and word joiners everywhere
+# forbids the breaks the layout took inside phrases.
+if proof "$TMP/narrow.pdf" "$km" --width 60 --align left; then
+    $PY -c '
+import sys
+src = open(sys.argv[1], encoding="utf-8").read().replace("\u200b", "")
+out = []
+for line in src.split("\n"):
+    out.append("\u2060".join(line))
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))' "$km" "$TMP/joined.txt"
+    must_reject "breaks forbidden by word joiners" breaks "$TMP/narrow.pdf" "$TMP/joined.txt" --width-mm 60
+fi
+finish
