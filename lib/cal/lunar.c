@@ -208,13 +208,14 @@ static long true_sun(long sotin, long krom)
     return kaen <= 5 ? mean - correction : mean + correction;
 }
 
-/* New Year dates announced by the government where they differ from the
- * arithmetic (docs/calendar.md lists the sources). */
+/* New Year moments announced by the Ministry of Cults and Religion where
+ * they differ from the arithmetic: 2012 by a day, the others by minutes
+ * (docs/calendar.md gives the sources). */
 static const struct announced_new_year {
     int year, month, day, hour, minute;
 } announced[] = {
     {2011, 4, 14, 13, 12}, {2012, 4, 14, 19, 11}, {2013, 4, 14, 2, 12},
-    {2014, 4, 14, 8, 7},   {2015, 4, 14, 14, 2},
+    {2014, 4, 14, 8, 7},   {2015, 4, 14, 14, 2},  {2024, 4, 13, 22, 17},
 };
 
 sy_status sy_cal_new_year_of(int year, sy_cal_new_year *out)

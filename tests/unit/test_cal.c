@@ -187,10 +187,14 @@ static void published_new_years(void **state)
     /* 2013's computed time (02:24) differs from the announced 02:12. */
     assert_int_equal(sy_cal_new_year_of(2013, &ny), SY_OK);
     assert_true(ny.announced);
+    /* 2024: four New Year days (two វ័នបត), 13 to 16 April; the holiday
+     * list (angkortimes.com, Prakas 014/24) spans the same four days. */
     assert_int_equal(sy_cal_new_year_of(2024, &ny), SY_OK);
-    assert_false(ny.announced);
-    /* 2024: four days (two វ័នបត), New Year at 22:24 on the 13th. */
     assert_int_equal(ny.vanabat_days, 2);
+    assert_int_equal(ny.lerng_sak.day, 16);
+    /* 2018 is computed: 09:12 as AKP announced it. */
+    assert_int_equal(sy_cal_new_year_of(2018, &ny), SY_OK);
+    assert_false(ny.announced);
     assert_int_equal(sy_cal_new_year_of(SY_CAL_FIRST_YEAR - 1, &ny), SY_ERR_DATA);
     assert_int_equal(sy_cal_new_year_of(SY_CAL_LAST_YEAR + 1, &ny), SY_ERR_DATA);
 }
