@@ -38,6 +38,27 @@ static const struct line_vector {
      * calendars against that library: បឋមាសាឍ, not ជេស្ឋ. */
     {"2026-06-29", "ថ្ងៃចន្ទ ១៥កើត ខែបឋមាសាឍ ឆ្នាំមមី អដ្ឋស័ក ពុទ្ធសករាជ ២៥៧០",
      "danhhong/khmer_lunar_date#3"},
+    /* Another implementation's test suite (ThyrithSor/momentkh v3,
+     * test/conversion.json) spread over the range. Not printed calendars, but
+     * an independent check far from the published years: of its 1349 dates
+     * in 1900-2100 we differ on one, 2043-04-14, a New Year day where
+     * momentkh compares the hour of the New Year (docs/calendar.md). 2032,
+     * for which momentkh's tracker reports a crash, is among them. */
+    {"1900-09-18", "ថ្ងៃអង្គារ ១០រោច ខែភទ្របទ ឆ្នាំជូត ទោស័ក ពុទ្ធសករាជ ២៤៤៤", "momentkh conversion.json"},
+    {"1913-01-18", "ថ្ងៃសៅរ៍ ១១កើត ខែបុស្ស ឆ្នាំជូត ចត្វាស័ក ពុទ្ធសករាជ ២៤៥៦", "momentkh conversion.json"},
+    {"1927-02-08", "ថ្ងៃអង្គារ ៧កើត ខែមាឃ ឆ្នាំខាល អដ្ឋស័ក ពុទ្ធសករាជ ២៤៧០", "momentkh conversion.json"},
+    {"1941-11-14", "ថ្ងៃសុក្រ ១១រោច ខែកត្ដិក ឆ្នាំម្សាញ់ ត្រីស័ក ពុទ្ធសករាជ ២៤៨៥", "momentkh conversion.json"},
+    {"1958-10-11", "ថ្ងៃសៅរ៍ ១៤រោច ខែភទ្របទ ឆ្នាំច សំរឹទ្ធិស័ក ពុទ្ធសករាជ ២៥០២", "momentkh conversion.json"},
+    {"1969-08-20", "ថ្ងៃពុធ ៧កើត ខែស្រាពណ៍ ឆ្នាំរកា ឯកស័ក ពុទ្ធសករាជ ២៥១៣", "momentkh conversion.json"},
+    {"1979-03-13", "ថ្ងៃអង្គារ ១៥កើត ខែផល្គុន ឆ្នាំមមី សំរឹទ្ធិស័ក ពុទ្ធសករាជ ២៥២២", "momentkh conversion.json"},
+    {"1993-05-18", "ថ្ងៃអង្គារ ១៣រោច ខែពិសាខ ឆ្នាំរកា បញ្ចស័ក ពុទ្ធសករាជ ២៥៣៧", "momentkh conversion.json"},
+    {"2003-11-12", "ថ្ងៃពុធ ៤រោច ខែកត្ដិក ឆ្នាំមមែ បញ្ចស័ក ពុទ្ធសករាជ ២៥៤៧", "momentkh conversion.json"},
+    {"2032-09-23", "ថ្ងៃព្រហស្បតិ៍ ៤រោច ខែភទ្របទ ឆ្នាំជូត ចត្វាស័ក ពុទ្ធសករាជ ២៥៧៦", "momentkh conversion.json"},
+    {"2046-07-01", "ថ្ងៃអាទិត្យ ១៣រោច ខែជេស្ឋ ឆ្នាំខាល អដ្ឋស័ក ពុទ្ធសករាជ ២៥៩០", "momentkh conversion.json"},
+    {"2061-06-13", "ថ្ងៃចន្ទ ១១រោច ខែជេស្ឋ ឆ្នាំម្សាញ់ ត្រីស័ក ពុទ្ធសករាជ ២៦០៥", "momentkh conversion.json"},
+    {"2077-08-27", "ថ្ងៃសុក្រ ៩កើត ខែភទ្របទ ឆ្នាំរកា នព្វស័ក ពុទ្ធសករាជ ២៦២១", "momentkh conversion.json"},
+    {"2088-02-06", "ថ្ងៃសុក្រ ១៤កើត ខែមាឃ ឆ្នាំមមែ នព្វស័ក ពុទ្ធសករាជ ២៦៣១", "momentkh conversion.json"},
+    {"2100-07-18", "ថ្ងៃអាទិត្យ ១២កើត ខែអាសាឍ ឆ្នាំវក ទោស័ក ពុទ្ធសករាជ ២៦៤៤", "momentkh conversion.json"},
 };
 
 static void published_date_lines(void **state)
