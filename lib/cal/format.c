@@ -6,7 +6,7 @@
 
 #include "core/date.h"
 
-#include <string.h>
+#include <stdio.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
 
@@ -76,16 +76,8 @@ sy_status sy_cal_khmer_digits(const char *utf8, sy_buf *out)
 
 sy_status sy_cal_khmer_int(long n, sy_buf *out)
 {
-    char ascii[32];
-    sy_buf b = SY_BUF_INIT;
-    sy_buf_printf(&b, "%ld", n);
-    if (sy_buf_failed(&b)) {
-        sy_buf_free(&b);
-        return SY_ERR_NOMEM;
-    }
-    strncpy(ascii, b.data, sizeof ascii - 1);
-    ascii[sizeof ascii - 1] = '\0';
-    sy_buf_free(&b);
+    char ascii[32]; /* a 64-bit long has at most 20 characters */
+    snprintf(ascii, sizeof ascii, "%ld", n);
     return sy_cal_khmer_digits(ascii, out);
 }
 
