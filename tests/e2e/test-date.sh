@@ -53,6 +53,12 @@ if [ $? -ne 0 ] || ! grep -q "YYYY-MM-DD" <<<"$help"; then
     fail=1
 fi
 
+# The command is listed by sanya --help.
+if ! "$SANYA" --help | grep -q "^  date "; then
+    echo "FAIL: sanya --help does not list date"
+    fail=1
+fi
+
 # Bad dates are data errors (65) naming what was expected.
 expect_exit 65 "YYYY-MM-DD" 2025-13-01
 expect_exit 65 "YYYY-MM-DD" 2025-02-29
@@ -61,7 +67,7 @@ expect_exit 65 "YYYY-MM-DD" ""
 expect_exit 65 "1900-01-01 to 2100-12-31" 1899-12-31
 expect_exit 65 "1900-01-01 to 2100-12-31" 2101-01-01
 # Bad usage is 64.
-expect_exit 64 "" 
+expect_exit 64 ""
 expect_exit 64 "unknown option" --frobnicate
 expect_exit 64 "one date" 2025-06-12 2025-06-13
 
