@@ -97,8 +97,12 @@ static void release(line_store *ls)
     memset(ls, 0, sizeof *ls);
 }
 
-/* Justification: spread `extra` points over the line's spaces or, when it
- * has none, over the gaps between words at break opportunities. */
+/* Justification: spread `extra` points over the line's gaps. Latin lines
+ * stretch their spaces. Khmer writes no spaces between words, so a Khmer line
+ * also stretches the gaps between the words ICU found (its break
+ * opportunities), spaces taking twice a word gap's share: stretching only
+ * the two or three spaces of a Khmer line opens holes that readers and text
+ * extractors take for column gaps. */
 static sy_status justify(const sy_para *p, line_store *ls, double extra)
 {
     size_t len;
@@ -107,49 +111,49 @@ static sy_status justify(const sy_para *p, line_store *ls, double extra)
     size_t n = ls->line.nglyphs;
     if (n < 2 || extra <= 0)
         return SY_OK;
-    uint8_t *gap = calloc(n, 1);
+    int khmer = 0;
+    for (size_t r = 0; r < ls->line.nruns; r++)
+        khmer |= !strcmp(ls->line.runs[r].lang, "km");
+    double *weight = calloc(n, sizeof *weight);
     uint32_t *sufmin = malloc((n + 1) * sizeof *sufmin);
-    if (!gap || !sufmin) {
-        free(gap);
+    if (!weight || !sufmin) {
+        free(weight);
         free(sufmin);
         return SY_ERR_NOMEM;
     }
-    size_t ngaps = 0;
+    sufmin[n] = (uint32_t)ls->line.end;
+    for (size_t k = n; k-- > 0;)
+        sufmin[k] = ls->glyphs[k].cluster < sufmin[k + 1] ? ls->glyphs[k].cluster : sufmin[k + 1];
+    double total = 0;
+    uint32_t prefmax = 0;
     for (size_t k = 0; k + 1 < n; k++) {
         uint32_t c = ls->glyphs[k].cluster;
+        if (c > prefmax)
+            prefmax = c;
         if (c < ls->line.end && text[c] == ' ') {
-            gap[k] = 1;
-            ngaps++;
-        }
-    }
-    if (ngaps == 0) {
-        sufmin[n] = (uint32_t)ls->line.end;
-        for (size_t k = n; k-- > 0;)
-            sufmin[k] = ls->glyphs[k].cluster < sufmin[k + 1] ? ls->glyphs[k].cluster : sufmin[k + 1];
-        uint32_t prefmax = 0;
-        for (size_t k = 0; k + 1 < n; k++) {
-            if (ls->glyphs[k].cluster > prefmax || k == 0)
-                prefmax = ls->glyphs[k].cluster > prefmax ? ls->glyphs[k].cluster : prefmax;
+            weight[k] = khmer ? 2 : 1;
+        } else if (khmer) {
+            /* A word gap: every glyph so far shows text before b, every
+             * glyph after it text from b on, and ICU allows a break at b. */
             uint32_t b = sufmin[k + 1];
             if (prefmax < b && b > ls->line.start && b < ls->line.end && brk[b] &&
-                sy_para_is_grapheme_boundary(p, b)) {
-                gap[k] = 1;
-                ngaps++;
-            }
+                text[b - 1] != ' ' && sy_para_is_grapheme_boundary(p, b))
+                weight[k] = 1;
         }
+        total += weight[k];
     }
-    if (ngaps) {
+    if (total > 0) {
         ls->extra = calloc(n, sizeof *ls->extra);
         if (!ls->extra) {
-            free(gap);
+            free(weight);
             free(sufmin);
             return SY_ERR_NOMEM;
         }
         for (size_t k = 0; k < n; k++)
-            ls->extra[k] = gap[k] ? extra / (double)ngaps : 0;
+            ls->extra[k] = extra * weight[k] / total;
         ls->line.extra = ls->extra;
     }
-    free(gap);
+    free(weight);
     free(sufmin);
     return SY_OK;
 }
