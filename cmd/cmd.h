@@ -17,6 +17,12 @@ enum {
 
 /* Each subcommand gets argv with argv[0] = its own name. */
 int sy_cmd_proof(int argc, char **argv);
+int sy_cmd_date(int argc, char **argv);
+
+/* The folder holding fonts/manifest and templates/: $SANYA_DATA, else the
+ * source tree the binary was built in (build/sanya -> .), else the install
+ * prefix's share/sanya. Static storage. */
+const char *sy_cmd_data_dir(void);
 
 /* Exit code for a status. */
 int sy_cmd_exit_code(sy_status s);

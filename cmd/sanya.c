@@ -13,6 +13,7 @@ typedef struct subcommand {
 
 static const subcommand commands[] = {
     {"proof", sy_cmd_proof, "typeset a text file in the house fonts (font proof)"},
+    {"date", sy_cmd_date, "print the Khmer lunar and Gregorian date lines of a day"},
 };
 
 static void usage(FILE *f)

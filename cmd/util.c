@@ -1,7 +1,51 @@
 /* Helpers shared by the subcommands. */
 #include "cmd.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef SY_DATADIR
+#define SY_DATADIR "/usr/local/share/sanya"
+#endif
+
+static int has_manifest(const char *dir)
+{
+    char p[PATH_MAX + 64];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/fonts/manifest", dir);
+    return stat(p, &st) == 0;
+}
+
+const char *sy_cmd_data_dir(void)
+{
+    static char dir[PATH_MAX + 32];
+    const char *env = getenv("SANYA_DATA");
+    if (env && *env) {
+        snprintf(dir, sizeof dir, "%s", env);
+        return dir;
+    }
+    char exe[PATH_MAX - 32];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            snprintf(dir, sizeof dir, "%s/..", exe);
+            if (has_manifest(dir))
+                return dir;
+            snprintf(dir, sizeof dir, "%s/../share/sanya", exe);
+            if (has_manifest(dir))
+                return dir;
+        }
+    }
+    snprintf(dir, sizeof dir, "%s", SY_DATADIR);
+    return dir;
+}
 
 int sy_cmd_exit_code(sy_status s)
 {

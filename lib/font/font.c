@@ -1,0 +1,414 @@
+/* Font loading and the role manifest (see font.h). */
+#include "font/font.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <hb-ot.h>
+#include <hb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct sy_font {
+    char *path;
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font;
+    unsigned upem, nglyphs;
+    int has_glyf;
+    int ascender, descender;
+    uint32_t checksum;
+    char psname[64];
+    char family[64];
+};
+
+typedef struct manifest_entry {
+    char *role, *file, *package;
+    sy_font *font;
+} manifest_entry;
+
+typedef struct loaded_path {
+    char *path;
+    sy_font *font;
+} loaded_path;
+
+struct sy_fontset {
+    char **dirs;
+    size_t ndirs;
+    manifest_entry *roles;
+    size_t nroles, caproles;
+    loaded_path *paths;
+    size_t npaths, cappaths;
+};
+
+static void safe_name(char *dst, size_t size, const char *src)
+{
+    size_t n = 0;
+    for (; *src && n + 1 < size; src++) {
+        unsigned char c = (unsigned char)*src;
+        dst[n++] = (c <= ' ' || c > '~' || strchr("()<>[]{}/%#", c)) ? '-' : (char)c;
+    }
+    dst[n] = 0;
+}
+
+sy_font *sy_font_load(const char *path, sy_diags *d)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL, "cannot open font: %s",
+                     strerror(errno));
+        return NULL;
+    }
+    sy_font *f = calloc(1, sizeof *f);
+    if (!f || !(f->path = strdup(path))) {
+        free(f);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    f->blob = hb_blob_create_from_file_or_fail(path);
+    if (!f->blob) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL, "cannot read font file");
+        sy_font_free(f);
+        return NULL;
+    }
+    f->face = hb_face_create(f->blob, 0);
+    f->nglyphs = hb_face_get_glyph_count(f->face);
+    f->upem = hb_face_get_upem(f->face);
+    if (f->nglyphs == 0 || f->upem < 16) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, path, 0, 0, NULL,
+                     "not a TrueType or OpenType font");
+        sy_font_free(f);
+        return NULL;
+    }
+    f->font = hb_font_create(f->face); /* hb-ot functions, scale = upem */
+    hb_blob_t *glyf = hb_face_reference_table(f->face, HB_TAG('g', 'l', 'y', 'f'));
+    f->has_glyf = hb_blob_get_length(glyf) > 0;
+    hb_blob_destroy(glyf);
+    hb_position_t asc = 0, dsc = 0;
+    hb_ot_metrics_get_position_with_fallback(f->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
+    hb_ot_metrics_get_position_with_fallback(f->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &dsc);
+    f->ascender = asc;
+    f->descender = dsc;
+
+    unsigned len;
+    const unsigned char *data = (const unsigned char *)hb_blob_get_data(f->blob, &len);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (unsigned i = 0; i < len; i++)
+        h = (h ^ data[i]) * 16777619u;
+    f->checksum = h;
+
+    char name[128];
+    unsigned n = sizeof name;
+    if (hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &n, name) ==
+        0)
+        snprintf(name, sizeof name, "Font%08X", (unsigned)h);
+    safe_name(f->psname, sizeof f->psname, name);
+    n = sizeof f->family;
+    if (hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_FONT_FAMILY, HB_LANGUAGE_INVALID, &n,
+                            f->family) == 0)
+        snprintf(f->family, sizeof f->family, "%s", f->psname);
+    return f;
+}
+
+void sy_font_free(sy_font *f)
+{
+    if (!f)
+        return;
+    hb_font_destroy(f->font);
+    hb_face_destroy(f->face);
+    hb_blob_destroy(f->blob);
+    free(f->path);
+    free(f);
+}
+
+hb_font_t *sy_font_hb(const sy_font *f)
+{
+    return f->font;
+}
+
+unsigned sy_font_upem(const sy_font *f)
+{
+    return f->upem;
+}
+
+unsigned sy_font_glyph_count(const sy_font *f)
+{
+    return f->nglyphs;
+}
+
+const char *sy_font_path(const sy_font *f)
+{
+    return f->path;
+}
+
+const char *sy_font_psname(const sy_font *f)
+{
+    return f->psname;
+}
+
+const char *sy_font_family(const sy_font *f)
+{
+    return f->family;
+}
+
+int sy_font_has_glyf(const sy_font *f)
+{
+    return f->has_glyf;
+}
+
+uint32_t sy_font_nominal_glyph(const sy_font *f, uint32_t cp)
+{
+    hb_codepoint_t g = 0;
+    return hb_font_get_nominal_glyph(f->font, cp, &g) ? g : 0;
+}
+
+int sy_font_covers(const sy_font *f, uint32_t cp)
+{
+    return sy_font_nominal_glyph(f, cp) != 0;
+}
+
+int sy_font_ascender(const sy_font *f)
+{
+    return f->ascender;
+}
+
+int sy_font_descender(const sy_font *f)
+{
+    return f->descender;
+}
+
+uint32_t sy_font_checksum(const sy_font *f)
+{
+    return f->checksum;
+}
+
+/* ---- the set of fonts ---- */
+
+sy_fontset *sy_fontset_new(const char *const *dirs, size_t ndirs)
+{
+    sy_fontset *fs = calloc(1, sizeof *fs);
+    if (!fs)
+        return NULL;
+    fs->dirs = calloc(ndirs ? ndirs : 1, sizeof *fs->dirs);
+    if (!fs->dirs) {
+        free(fs);
+        return NULL;
+    }
+    for (size_t i = 0; i < ndirs; i++) {
+        if (!(fs->dirs[i] = strdup(dirs[i]))) {
+            fs->ndirs = i;
+            sy_fontset_free(fs);
+            return NULL;
+        }
+    }
+    fs->ndirs = ndirs;
+    return fs;
+}
+
+void sy_fontset_free(sy_fontset *fs)
+{
+    if (!fs)
+        return;
+    for (size_t i = 0; i < fs->ndirs; i++)
+        free(fs->dirs[i]);
+    free(fs->dirs);
+    for (size_t i = 0; i < fs->nroles; i++) {
+        free(fs->roles[i].role);
+        free(fs->roles[i].file);
+        free(fs->roles[i].package);
+    }
+    free(fs->roles);
+    for (size_t i = 0; i < fs->npaths; i++) {
+        free(fs->paths[i].path);
+        sy_font_free(fs->paths[i].font);
+    }
+    free(fs->paths);
+    free(fs);
+}
+
+int sy_fontset_has_role(const sy_fontset *fs, const char *role)
+{
+    for (size_t i = 0; i < fs->nroles; i++)
+        if (!strcmp(fs->roles[i].role, role))
+            return 1;
+    return 0;
+}
+
+sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL,
+                            "cannot open font manifest: %s", strerror(errno));
+    char line[1024];
+    int lineno = 0;
+    sy_status st = SY_OK;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = 0;
+        char *save = NULL;
+        char *role = strtok_r(line, " \t\r\n", &save);
+        if (!role)
+            continue;
+        char *file = strtok_r(NULL, " \t\r\n", &save);
+        char *pkg = strtok_r(NULL, " \t\r\n", &save);
+        if (!file || !pkg || strtok_r(NULL, " \t\r\n", &save)) {
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, path, lineno, 1, NULL,
+                              "expected 'role file debian-package'");
+            continue;
+        }
+        if (fs->nroles == fs->caproles) {
+            size_t cap = fs->caproles ? fs->caproles * 2 : 8;
+            manifest_entry *r = realloc(fs->roles, cap * sizeof *r);
+            if (!r) {
+                st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, lineno, 1, NULL,
+                                  "out of memory");
+                break;
+            }
+            fs->roles = r;
+            fs->caproles = cap;
+        }
+        manifest_entry e = {strdup(role), strdup(file), strdup(pkg), NULL};
+        if (!e.role || !e.file || !e.package) {
+            free(e.role);
+            free(e.file);
+            free(e.package);
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, lineno, 1, NULL,
+                              "out of memory");
+            break;
+        }
+        fs->roles[fs->nroles++] = e;
+    }
+    fclose(f);
+    return st;
+}
+
+/* Looks for `file` in dir and, to a small depth, its subfolders (system
+ * font folders are organised by package: truetype/khmeros/...). */
+static int find_in_dir(const char *dir, const char *file, int depth, char *out, size_t size)
+{
+    struct stat st;
+    snprintf(out, size, "%s/%s", dir, file);
+    if (stat(out, &st) == 0 && S_ISREG(st.st_mode))
+        return 1;
+    if (depth == 0)
+        return 0;
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    /* Sorted walk so the result does not depend on directory order. */
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        if (!(names[n] = strdup(e->d_name)))
+            break;
+        n++;
+    }
+    closedir(dp);
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+            char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    int found = 0;
+    for (size_t i = 0; i < n && !found; i++) {
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/%s", dir, names[i]);
+        if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+            found = find_in_dir(sub, file, depth - 1, out, size);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return found;
+}
+
+static sy_font *load_path_cached(sy_fontset *fs, const char *path, sy_diags *d)
+{
+    for (size_t i = 0; i < fs->npaths; i++)
+        if (!strcmp(fs->paths[i].path, path))
+            return fs->paths[i].font;
+    if (fs->npaths == fs->cappaths) {
+        size_t cap = fs->cappaths ? fs->cappaths * 2 : 8;
+        loaded_path *p = realloc(fs->paths, cap * sizeof *p);
+        if (!p) {
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+            return NULL;
+        }
+        fs->paths = p;
+        fs->cappaths = cap;
+    }
+    sy_font *f = sy_font_load(path, d);
+    if (!f)
+        return NULL;
+    char *copy = strdup(path);
+    if (!copy) {
+        sy_font_free(f);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    fs->paths[fs->npaths].path = copy;
+    fs->paths[fs->npaths].font = f;
+    fs->npaths++;
+    return f;
+}
+
+static int looks_like_path(const char *s)
+{
+    size_t n = strlen(s);
+    return strchr(s, '/') || (n > 4 && (!strcmp(s + n - 4, ".ttf") || !strcmp(s + n - 4, ".otf") ||
+                                        !strcmp(s + n - 4, ".ttc")));
+}
+
+sy_font *sy_fontset_get(sy_fontset *fs, const char *role_or_path, sy_diags *d)
+{
+    if (looks_like_path(role_or_path))
+        return load_path_cached(fs, role_or_path, d);
+    manifest_entry *e = NULL;
+    for (size_t i = 0; i < fs->nroles; i++)
+        if (!strcmp(fs->roles[i].role, role_or_path))
+            e = &fs->roles[i];
+    if (!e) {
+        char list[512] = "";
+        for (size_t i = 0; i < fs->nroles; i++) {
+            size_t l = strlen(list);
+            snprintf(list + l, sizeof list - l, "%s%s", i ? ", " : "", fs->roles[i].role);
+        }
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                     "unknown font role '%s' (known roles: %s)", role_or_path, list);
+        return NULL;
+    }
+    if (e->font)
+        return e->font;
+    char path[4096];
+    for (size_t i = 0; i < fs->ndirs; i++) {
+        if (find_in_dir(fs->dirs[i], e->file, 3, path, sizeof path)) {
+            e->font = load_path_cached(fs, path, d);
+            return e->font;
+        }
+    }
+    char where[1024] = "";
+    for (size_t i = 0; i < fs->ndirs; i++) {
+        size_t l = strlen(where);
+        snprintf(where + l, sizeof where - l, "%s%s", i ? ", " : "", fs->dirs[i]);
+    }
+    sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, NULL, 0, 0, NULL,
+                 "font for role '%s' (%s) not found in %s: install the Debian package %s "
+                 "(apt-get install %s)",
+                 e->role, e->file, where, e->package, e->package);
+    return NULL;
+}

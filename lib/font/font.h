@@ -1,0 +1,62 @@
+/* Fonts: loading TrueType/OpenType files for HarfBuzz, and mapping the house
+ * roles (khmer-body, khmer-heading, latin-body, ...) to files through the
+ * manifest in fonts/.
+ *
+ * In: a manifest file and a list of folders to search. Out: sy_font objects
+ * (HarfBuzz face and font, metrics, coverage) owned by a sy_fontset, which
+ * a long-lived caller (a batch of documents) creates once and reuses. */
+#ifndef SY_FONT_H
+#define SY_FONT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+typedef struct sy_font sy_font;
+typedef struct sy_fontset sy_fontset;
+typedef struct hb_font_t hb_font_t;
+
+/* Loads one font file. Returns a font owned by the caller (sy_font_free), or
+ * NULL with an error in d (missing file: SY_ERR_NOINPUT; not a font:
+ * SY_ERR_DATA). */
+sy_font *sy_font_load(const char *path, sy_diags *d);
+void sy_font_free(sy_font *f);
+
+/* The HarfBuzz font, scaled to font units (scale = upem). Owned by f. */
+hb_font_t *sy_font_hb(const sy_font *f);
+unsigned sy_font_upem(const sy_font *f);
+unsigned sy_font_glyph_count(const sy_font *f);
+const char *sy_font_path(const sy_font *f);
+/* PostScript name, made safe for a PDF name. */
+const char *sy_font_psname(const sy_font *f);
+/* A short human name ("Khmer OS Siemreap"). */
+const char *sy_font_family(const sy_font *f);
+/* Non-zero when the font has TrueType (glyf) outlines; 0 for CFF fonts. */
+int sy_font_has_glyf(const sy_font *f);
+/* Non-zero when the font's cmap maps code point cp. */
+int sy_font_covers(const sy_font *f, uint32_t cp);
+/* Nominal glyph of cp, 0 if none. */
+uint32_t sy_font_nominal_glyph(const sy_font *f, uint32_t cp);
+/* Vertical metrics in font units: ascender (positive), descender (negative). */
+int sy_font_ascender(const sy_font *f);
+int sy_font_descender(const sy_font *f);
+/* A stable 32-bit fingerprint of the font file's bytes (for goldens). */
+uint32_t sy_font_checksum(const sy_font *f);
+
+/* A set of fonts found through a manifest and search folders.
+ * dirs: folders to search, in order (copied); the first is usually the
+ * project's fonts/ folder. Returns NULL when out of memory. */
+sy_fontset *sy_fontset_new(const char *const *dirs, size_t ndirs);
+void sy_fontset_free(sy_fontset *fs);
+/* Reads a manifest: lines "role file debian-package", '#' comments.
+ * Errors (file:line) go to d. */
+sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d);
+/* The font for a role named in the manifest, or for a file path (anything
+ * containing '/' or ending in .ttf/.otf). Loaded once and owned by fs.
+ * A missing font is an error naming the Debian package that provides it. */
+sy_font *sy_fontset_get(sy_fontset *fs, const char *role_or_path, sy_diags *d);
+/* Non-zero when the manifest names this role. */
+int sy_fontset_has_role(const sy_fontset *fs, const char *role);
+
+#endif

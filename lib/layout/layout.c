@@ -1,0 +1,296 @@
+/* Greedy line filling over the paragraph's break opportunities (layout.h). */
+#include "layout/layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct line_store {
+    sy_line line;
+    sy_glyph *glyphs;
+    sy_run *runs;
+    double *extra;
+} line_store;
+
+struct sy_lines {
+    line_store *items;
+    size_t n, cap;
+};
+
+/* Widths are compared with this slack (points) so rounding never pushes a
+ * word that fits exactly onto the next line. */
+#define WIDTH_SLACK 0.001
+
+double sy_layout_glyph_advance(const sy_para *p, const sy_run *r, const sy_glyph *g)
+{
+    return g->x_advance * sy_para_style(p)->size / sy_font_upem(r->font);
+}
+
+int sy_align_parse(const char *s)
+{
+    if (!strcmp(s, "left"))
+        return SY_ALIGN_LEFT;
+    if (!strcmp(s, "center") || !strcmp(s, "centre"))
+        return SY_ALIGN_CENTER;
+    if (!strcmp(s, "right"))
+        return SY_ALIGN_RIGHT;
+    if (!strcmp(s, "justify") || !strcmp(s, "justified"))
+        return SY_ALIGN_JUSTIFY;
+    return -1;
+}
+
+void sy_lines_free(sy_lines *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->items[i].glyphs);
+        free(l->items[i].runs);
+        free(l->items[i].extra);
+    }
+    free(l->items);
+    free(l);
+}
+
+size_t sy_lines_count(const sy_lines *l)
+{
+    return l->n;
+}
+
+const sy_line *sy_lines_get(const sy_lines *l, size_t i)
+{
+    return i < l->n ? &l->items[i].line : NULL;
+}
+
+static size_t trim_end(const char *text, size_t s, size_t e)
+{
+    while (e > s && text[e - 1] == ' ')
+        e--;
+    return e;
+}
+
+/* Shapes [s, e) and measures it. */
+static sy_status shape_line(const sy_para *p, size_t s, size_t e, line_store *ls, sy_diags *d)
+{
+    size_t ng, nr;
+    sy_status st = sy_para_shape_range(p, s, e, &ls->glyphs, &ng, &ls->runs, &nr, d);
+    if (st != SY_OK)
+        return st;
+    double w = 0;
+    for (size_t r = 0; r < nr; r++)
+        for (size_t k = 0; k < ls->runs[r].glyph_count; k++)
+            w += sy_layout_glyph_advance(p, &ls->runs[r], &ls->glyphs[ls->runs[r].glyph_start + k]);
+    ls->line.start = s;
+    ls->line.end = e;
+    ls->line.width = w;
+    ls->line.glyphs = ls->glyphs;
+    ls->line.nglyphs = ng;
+    ls->line.runs = ls->runs;
+    ls->line.nruns = nr;
+    return SY_OK;
+}
+
+static void release(line_store *ls)
+{
+    free(ls->glyphs);
+    free(ls->runs);
+    free(ls->extra);
+    memset(ls, 0, sizeof *ls);
+}
+
+/* Justification: spread `extra` points over the line's gaps. Latin lines
+ * stretch their spaces. Khmer writes no spaces between words, so a Khmer line
+ * also stretches the gaps between the words ICU found (its break
+ * opportunities), spaces taking twice a word gap's share: stretching only
+ * the two or three spaces of a Khmer line opens holes that readers and text
+ * extractors take for column gaps. */
+static sy_status justify(const sy_para *p, line_store *ls, double extra)
+{
+    size_t len;
+    const char *text = sy_para_text(p, &len);
+    const uint8_t *brk = sy_para_breaks(p);
+    size_t n = ls->line.nglyphs;
+    if (n < 2 || extra <= 0)
+        return SY_OK;
+    int khmer = 0;
+    for (size_t r = 0; r < ls->line.nruns; r++)
+        khmer |= !strcmp(ls->line.runs[r].lang, "km");
+    double *weight = calloc(n, sizeof *weight);
+    uint32_t *sufmin = malloc((n + 1) * sizeof *sufmin);
+    if (!weight || !sufmin) {
+        free(weight);
+        free(sufmin);
+        return SY_ERR_NOMEM;
+    }
+    sufmin[n] = (uint32_t)ls->line.end;
+    for (size_t k = n; k-- > 0;)
+        sufmin[k] = ls->glyphs[k].cluster < sufmin[k + 1] ? ls->glyphs[k].cluster : sufmin[k + 1];
+    double total = 0;
+    uint32_t prefmax = 0;
+    for (size_t k = 0; k + 1 < n; k++) {
+        uint32_t c = ls->glyphs[k].cluster;
+        if (c > prefmax)
+            prefmax = c;
+        if (c < ls->line.end && text[c] == ' ') {
+            weight[k] = khmer ? 2 : 1;
+        } else if (khmer) {
+            /* A word gap: every glyph so far shows text before b, every
+             * glyph after it text from b on, and ICU allows a break at b. */
+            uint32_t b = sufmin[k + 1];
+            if (prefmax < b && b > ls->line.start && b < ls->line.end && brk[b] &&
+                text[b - 1] != ' ' && sy_para_is_grapheme_boundary(p, b))
+                weight[k] = 1;
+        }
+        total += weight[k];
+    }
+    if (total > 0) {
+        ls->extra = calloc(n, sizeof *ls->extra);
+        if (!ls->extra) {
+            free(weight);
+            free(sufmin);
+            return SY_ERR_NOMEM;
+        }
+        for (size_t k = 0; k < n; k++)
+            ls->extra[k] = extra * weight[k] / total;
+        ls->line.extra = ls->extra;
+    }
+    free(weight);
+    free(sufmin);
+    return SY_OK;
+}
+
+static sy_status push_line(sy_lines *l, line_store *ls)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        line_store *items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return SY_ERR_NOMEM;
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->n++] = *ls;
+    return SY_OK;
+}
+
+sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy_diags *d)
+{
+    size_t len;
+    const char *text = sy_para_text(p, &len);
+    const uint8_t *brk = sy_para_breaks(p);
+    sy_lines *out = calloc(1, sizeof *out);
+    double *cum = calloc(len + 1, sizeof *cum);
+    if (!out || !cum) {
+        free(out);
+        free(cum);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    /* cum[b]: advance of everything before byte b, from the paragraph's
+     * shaping (exact at word boundaries, where lines end). */
+    size_t ng;
+    const sy_glyph *glyphs = sy_para_glyphs(p, &ng);
+    for (size_t r = 0; r < sy_para_run_count(p); r++) {
+        const sy_run *run = sy_para_run(p, r);
+        for (size_t k = 0; k < run->glyph_count; k++) {
+            const sy_glyph *g = &glyphs[run->glyph_start + k];
+            if (g->cluster < len)
+                cum[g->cluster + 1] += sy_layout_glyph_advance(p, run, g);
+        }
+    }
+    for (size_t b = 1; b <= len; b++)
+        cum[b] += cum[b - 1];
+
+    sy_status st = SY_OK;
+    size_t s = 0;
+    while (s < len && st == SY_OK) {
+        /* Candidates: break opportunities after s whose line fits. */
+        size_t best = 0, first = 0, prev_fit = 0;
+        for (size_t e = s + 1; e <= len; e++) {
+            if (!brk[e])
+                continue;
+            if (!first)
+                first = e;
+            size_t te = trim_end(text, s, e);
+            if (cum[te] - cum[s] <= width + WIDTH_SLACK) {
+                prev_fit = best;
+                best = e;
+            } else {
+                break;
+            }
+        }
+        line_store ls;
+        memset(&ls, 0, sizeof ls);
+        int forced = 0;
+        if (!best) {
+            /* One word wider than the line: cut it at grapheme boundaries. */
+            size_t limit = first ? first : len;
+            size_t g = 0;
+            for (size_t e = s + 1; e < limit; e++)
+                if (sy_para_is_grapheme_boundary(p, e) && cum[e] - cum[s] <= width + WIDTH_SLACK)
+                    g = e;
+            if (!g)
+                for (g = s + 1; g < limit && !sy_para_is_grapheme_boundary(p, g); g++)
+                    ;
+            best = g;
+            forced = g < limit;
+            if (forced)
+                sy_diags_add(d, SY_SEV_WARNING, SY_OK, NULL, 0, 0, NULL,
+                             "a word wider than the line (%.1f pt) was broken inside, at a "
+                             "grapheme-cluster boundary (byte offset %zu)",
+                             width, g);
+        }
+        size_t te = trim_end(text, s, best);
+        if (te == s) { /* nothing but spaces */
+            s = best;
+            continue;
+        }
+        st = shape_line(p, s, te, &ls, d);
+        /* The line's own shaping can be a hair wider than the paragraph's
+         * measure (context across the break): step back once if so. */
+        if (st == SY_OK && !forced && ls.line.width > width + WIDTH_SLACK && prev_fit) {
+            size_t pte = trim_end(text, s, prev_fit);
+            if (pte > s) {
+                release(&ls);
+                best = prev_fit;
+                te = pte;
+                st = shape_line(p, s, te, &ls, d);
+            }
+        }
+        if (st != SY_OK)
+            break;
+        ls.line.forced = forced;
+        int last = best >= len || trim_end(text, best, len) == best;
+        double slack = width - ls.line.width;
+        switch (align) {
+        case SY_ALIGN_LEFT:
+            ls.line.x = 0;
+            break;
+        case SY_ALIGN_CENTER:
+            ls.line.x = slack / 2;
+            break;
+        case SY_ALIGN_RIGHT:
+            ls.line.x = slack;
+            break;
+        case SY_ALIGN_JUSTIFY:
+            ls.line.x = 0;
+            if (!last && !forced && slack > 0)
+                st = justify(p, &ls, slack);
+            break;
+        }
+        if (st == SY_OK)
+            st = push_line(out, &ls);
+        if (st != SY_OK) {
+            release(&ls);
+            break;
+        }
+        s = best;
+    }
+    free(cum);
+    if (st != SY_OK) {
+        sy_diags_add(d, SY_SEV_ERROR, st, NULL, 0, 0, NULL, "line breaking failed: %s",
+                     sy_status_name(st));
+        sy_lines_free(out);
+        return NULL;
+    }
+    return out;
+}

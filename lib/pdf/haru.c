@@ -1,0 +1,231 @@
+/* libharu's object layer, confined to this file (see haru.h for why). */
+#include "pdf/haru.h"
+
+#include <hpdf.h>
+#include <hpdf_conf.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <hpdf_version.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The struct layouts used below (HPDF_Doc_Rec.mmgr/.xref/.pdf_version,
+ * HPDF_PageAttr_Rec.stream/.gmode, HPDF_Dict_Rec.stream/.filter) are those
+ * of libharu 2.3.0; 2.4 inserted fields before them. */
+#if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3
+#error "sanya's PDF layer reads libharu 2.3 internals: check haru.c against this libharu version"
+#endif
+#ifdef HPDF_SHARED
+#error "haru.c needs libharu's internal structs, which HPDF_SHARED hides"
+#endif
+
+struct sy_haru {
+    HPDF_Doc doc;
+    const char *error;
+    char error_buf[96];
+};
+
+const char *sy_haru_compiled_version(void)
+{
+    return HPDF_VERSION_TEXT;
+}
+
+const char *sy_haru_runtime_version(void)
+{
+    return HPDF_GetVersion();
+}
+
+/* libharu calls this on every error; it only records the first one. */
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+    sy_haru *h = user;
+    if (!h->error) {
+        snprintf(h->error_buf, sizeof h->error_buf, "libharu error 0x%04X (detail %u)",
+                 (unsigned)error_no, (unsigned)detail_no);
+        h->error = h->error_buf;
+    }
+}
+
+sy_haru *sy_haru_new(void)
+{
+    sy_haru *h = calloc(1, sizeof *h);
+    if (!h)
+        return NULL;
+    h->doc = HPDF_New(on_error, h);
+    if (!h->doc) {
+        free(h);
+        return NULL;
+    }
+    if (HPDF_SetCompressionMode(h->doc, HPDF_COMP_ALL) != HPDF_OK) {
+        sy_haru_free(h);
+        return NULL;
+    }
+    /* HPDF_New starts at 1.3; composite fonts with ToUnicode, marked content
+     * and (later) signature fields want a modern header. */
+    h->doc->pdf_version = HPDF_VER_17;
+    return h;
+}
+
+void sy_haru_free(sy_haru *h)
+{
+    if (!h)
+        return;
+    if (h->doc)
+        HPDF_Free(h->doc);
+    free(h);
+}
+
+const char *sy_haru_error(const sy_haru *h)
+{
+    return h->error;
+}
+
+sy_haru_page *sy_haru_add_page(sy_haru *h, double width, double height)
+{
+    HPDF_Page page = HPDF_AddPage(h->doc);
+    if (!page)
+        return NULL;
+    if (HPDF_Page_SetWidth(page, (HPDF_REAL)width) != HPDF_OK ||
+        HPDF_Page_SetHeight(page, (HPDF_REAL)height) != HPDF_OK)
+        return NULL;
+    return page;
+}
+
+int sy_haru_page_write(sy_haru *h, sy_haru_page *page, const char *ops, size_t len)
+{
+    HPDF_Page p = page;
+    HPDF_PageAttr attr = (HPDF_PageAttr)p->attr;
+    if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION) {
+        if (!h->error)
+            h->error = "page content written inside a text or path object";
+        return -1;
+    }
+    return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)ops, (HPDF_UINT)len) == HPDF_OK
+               ? 0
+               : -1;
+}
+
+const char *sy_haru_page_font(sy_haru *h, sy_haru_page *page, sy_haru_obj *font)
+{
+    (void)h;
+    return HPDF_Page_GetLocalFontName((HPDF_Page)page, (HPDF_Font)font);
+}
+
+sy_haru_obj *sy_haru_dict(sy_haru *h)
+{
+    HPDF_Dict d = HPDF_Dict_New(h->doc->mmgr);
+    if (!d || HPDF_Xref_Add(h->doc->xref, d) != HPDF_OK)
+        return NULL; /* HPDF_Xref_Add frees d on failure */
+    return d;
+}
+
+sy_haru_obj *sy_haru_direct_dict(sy_haru *h)
+{
+    return HPDF_Dict_New(h->doc->mmgr);
+}
+
+sy_haru_obj *sy_haru_stream(sy_haru *h)
+{
+    HPDF_Dict d = HPDF_DictStream_New(h->doc->mmgr, h->doc->xref);
+    if (d)
+        d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return d;
+}
+
+int sy_haru_stream_write(sy_haru *h, sy_haru_obj *stream, const void *data, size_t len)
+{
+    (void)h;
+    HPDF_Dict d = stream;
+    return HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data, (HPDF_UINT)len) == HPDF_OK ? 0
+                                                                                            : -1;
+}
+
+sy_haru_obj *sy_haru_array(sy_haru *h)
+{
+    return HPDF_Array_New(h->doc->mmgr);
+}
+
+int sy_haru_dict_name(sy_haru *h, sy_haru_obj *dict, const char *key, const char *name)
+{
+    (void)h;
+    return HPDF_Dict_AddName((HPDF_Dict)dict, key, name) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_dict_int(sy_haru *h, sy_haru_obj *dict, const char *key, long v)
+{
+    (void)h;
+    return HPDF_Dict_AddNumber((HPDF_Dict)dict, key, (HPDF_INT32)v) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_dict_obj(sy_haru *h, sy_haru_obj *dict, const char *key, sy_haru_obj *v)
+{
+    (void)h;
+    return v && HPDF_Dict_Add((HPDF_Dict)dict, key, v) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_dict_string(sy_haru *h, sy_haru_obj *dict, const char *key, const char *s, size_t len)
+{
+    /* A binary string is written in hex, whatever bytes it holds. */
+    HPDF_Binary b = HPDF_Binary_New(h->doc->mmgr, (HPDF_BYTE *)s, (HPDF_UINT)len);
+    return b && HPDF_Dict_Add((HPDF_Dict)dict, key, b) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_array_int(sy_haru *h, sy_haru_obj *array, long v)
+{
+    (void)h;
+    return HPDF_Array_AddNumber((HPDF_Array)array, (HPDF_INT32)v) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_array_real(sy_haru *h, sy_haru_obj *array, double v)
+{
+    (void)h;
+    double r = round(v * 1000.0) / 1000.0;
+    if (r == floor(r))
+        return HPDF_Array_AddNumber((HPDF_Array)array, (HPDF_INT32)r) == HPDF_OK ? 0 : -1;
+    return HPDF_Array_AddReal((HPDF_Array)array, (HPDF_REAL)r) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_array_obj(sy_haru *h, sy_haru_obj *array, sy_haru_obj *v)
+{
+    (void)h;
+    return v && HPDF_Array_Add((HPDF_Array)array, v) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_set_producer(sy_haru *h, const char *producer)
+{
+    return HPDF_SetInfoAttr(h->doc, HPDF_INFO_PRODUCER, producer) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_save(sy_haru *h, char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    if (HPDF_SaveToStream(h->doc) != HPDF_OK)
+        return -1;
+    HPDF_UINT32 size = HPDF_GetStreamSize(h->doc);
+    char *buf = malloc(size ? size : 1);
+    if (!buf)
+        return -1;
+    HPDF_UINT32 got = 0;
+    while (got < size) {
+        HPDF_UINT32 n = size - got;
+        HPDF_STATUS st = HPDF_ReadFromStream(h->doc, (HPDF_BYTE *)buf + got, &n);
+        got += n;
+        if (st == HPDF_STREAM_EOF)
+            break;
+        if (st != HPDF_OK || n == 0) {
+            free(buf);
+            return -1;
+        }
+    }
+    if (got != size) {
+        free(buf);
+        return -1;
+    }
+    *data = buf;
+    *len = size;
+    return 0;
+}

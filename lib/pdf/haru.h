@@ -1,0 +1,67 @@
+/* Internal: the one boundary between sanya and libharu's object layer.
+ *
+ * libharu writes the file (cross-reference table, pages, compression), but
+ * its own TrueType path maps one code point to one glyph and cannot show
+ * shaped Khmer, and it has no form fields. So sanya builds its font objects
+ * (and later its AcroForm) with libharu's exported object layer (dictionaries,
+ * arrays, streams, the xref) and writes glyph operators straight into the
+ * page's content stream. That needs libharu's internal structs, whose layout
+ * changed between 2.3.0 and 2.4: every access to them is in haru.c, which
+ * refuses to compile against another version, and test_pdf checks that the
+ * library loaded at run time is the one compiled against.
+ *
+ * Objects are opaque pointers owned by the document. Functions record the
+ * first libharu error in the document (sy_haru_error) and return -1 or NULL;
+ * nothing here longjmps or prints. */
+#ifndef SY_PDF_HARU_H
+#define SY_PDF_HARU_H
+
+#include <stddef.h>
+
+typedef struct sy_haru sy_haru;
+typedef void sy_haru_obj; /* an HPDF dictionary, array or stream dictionary */
+typedef void sy_haru_page;
+
+/* The libharu version compiled against and the one linked at run time. */
+const char *sy_haru_compiled_version(void);
+const char *sy_haru_runtime_version(void);
+
+sy_haru *sy_haru_new(void);
+void sy_haru_free(sy_haru *h);
+/* The first error libharu reported (NULL when none): a static description. */
+const char *sy_haru_error(const sy_haru *h);
+
+sy_haru_page *sy_haru_add_page(sy_haru *h, double width, double height);
+/* Appends raw operators to a page's content stream (complete BT..ET blocks
+ * or graphics; never inside libharu's own text objects). */
+int sy_haru_page_write(sy_haru *h, sy_haru_page *page, const char *ops, size_t len);
+/* Registers a font dictionary in the page's resources; returns its resource
+ * name ("F1"), owned by libharu. */
+const char *sy_haru_page_font(sy_haru *h, sy_haru_page *page, sy_haru_obj *font);
+
+/* Indirect objects (they get an object number). */
+sy_haru_obj *sy_haru_dict(sy_haru *h);
+/* A stream with the Flate filter; data is written with sy_haru_stream_write. */
+sy_haru_obj *sy_haru_stream(sy_haru *h);
+int sy_haru_stream_write(sy_haru *h, sy_haru_obj *stream, const void *data, size_t len);
+/* Direct objects: owned by the one container they are added to. */
+sy_haru_obj *sy_haru_direct_dict(sy_haru *h);
+sy_haru_obj *sy_haru_array(sy_haru *h);
+
+int sy_haru_dict_name(sy_haru *h, sy_haru_obj *dict, const char *key, const char *name);
+int sy_haru_dict_int(sy_haru *h, sy_haru_obj *dict, const char *key, long v);
+int sy_haru_dict_obj(sy_haru *h, sy_haru_obj *dict, const char *key, sy_haru_obj *v);
+/* A PDF string from bytes (PDFDocEncoding or UTF-16BE with its BOM). */
+int sy_haru_dict_string(sy_haru *h, sy_haru_obj *dict, const char *key, const char *s,
+                        size_t len);
+int sy_haru_array_int(sy_haru *h, sy_haru_obj *array, long v);
+/* A real written with at most three decimals. */
+int sy_haru_array_real(sy_haru *h, sy_haru_obj *array, double v);
+int sy_haru_array_obj(sy_haru *h, sy_haru_obj *array, sy_haru_obj *v);
+
+/* Sets the Info dictionary's Producer (libharu would stamp its own). */
+int sy_haru_set_producer(sy_haru *h, const char *producer);
+/* Serialises the document into memory (malloc'd; caller frees). */
+int sy_haru_save(sy_haru *h, char **data, size_t *len);
+
+#endif

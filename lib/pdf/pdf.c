@@ -1,0 +1,695 @@
+/* PDF documents, fonts and text drawing (see pdf.h). Font objects are made
+ * lazily on a font's first use and filled in at sy_pdf_finish, when the set
+ * of glyphs drawn is known. */
+#include "pdf/pdf.h"
+
+#include <hb-ot.h>
+#include <hb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/file.h"
+#include "core/limits.h"
+#include "pdf/fontprog.h"
+#include "pdf/groups.h"
+#include "pdf/haru.h"
+
+#define COMPOSITE_BIT 0x80000000u
+
+typedef struct cid_entry {
+    uint32_t glyph; /* a glyph ID, or COMPOSITE_BIT | composite index */
+    int32_t advance;
+    char *text; /* what the CID shows, UTF-8 */
+    size_t tlen;
+    uint32_t hash;
+} cid_entry;
+
+typedef struct comp_entry {
+    size_t start, nparts; /* into parts */
+    int32_t advance;
+    uint32_t hash;
+} comp_entry;
+
+typedef struct pdf_font {
+    const sy_font *font;
+    sy_haru_obj *type0;
+    cid_entry *cids; /* index = CID; CID 0 is .notdef */
+    size_t ncids, capcids;
+    uint32_t *cid_table; /* open addressing: CID or 0 */
+    size_t cid_table_cap;
+    comp_entry *comps;
+    size_t ncomps, capcomps;
+    sy_component *parts;
+    size_t nparts, capparts;
+    uint32_t *comp_table; /* composite index + 1, or 0 */
+    size_t comp_table_cap;
+} pdf_font;
+
+struct sy_pdf {
+    sy_haru *haru;
+    sy_haru_page **pages;
+    size_t npages, cappages;
+    pdf_font *fonts;
+    size_t nfonts, capfonts;
+    int finished;
+};
+
+const char *sy_pdf_haru_compiled_version(void)
+{
+    return sy_haru_compiled_version();
+}
+
+const char *sy_pdf_haru_runtime_version(void)
+{
+    return sy_haru_runtime_version();
+}
+
+static sy_status haru_fail(sy_pdf *pdf, sy_diags *d, const char *what)
+{
+    const char *why = sy_haru_error(pdf->haru);
+    return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, NULL, 0, 0, NULL, "PDF: %s%s%s", what,
+                        why ? ": " : "", why ? why : "");
+}
+
+sy_pdf *sy_pdf_new(sy_diags *d)
+{
+    sy_pdf *pdf = calloc(1, sizeof *pdf);
+    if (pdf)
+        pdf->haru = sy_haru_new();
+    if (!pdf || !pdf->haru) {
+        free(pdf);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
+                     "cannot create a PDF document (out of memory)");
+        return NULL;
+    }
+    return pdf;
+}
+
+static void font_release(pdf_font *f)
+{
+    for (size_t i = 0; i < f->ncids; i++)
+        free(f->cids[i].text);
+    free(f->cids);
+    free(f->cid_table);
+    free(f->comps);
+    free(f->parts);
+    free(f->comp_table);
+}
+
+void sy_pdf_free(sy_pdf *pdf)
+{
+    if (!pdf)
+        return;
+    for (size_t i = 0; i < pdf->nfonts; i++)
+        font_release(&pdf->fonts[i]);
+    free(pdf->fonts);
+    free(pdf->pages);
+    sy_haru_free(pdf->haru);
+    free(pdf);
+}
+
+sy_status sy_pdf_add_page(sy_pdf *pdf, double width, double height, sy_diags *d)
+{
+    if (pdf->finished)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                            "PDF: document already finished");
+    if (pdf->npages >= SY_LIMIT_PAGES)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
+                            "more than %d pages", SY_LIMIT_PAGES);
+    if (pdf->npages == pdf->cappages) {
+        size_t cap = pdf->cappages ? pdf->cappages * 2 : 16;
+        sy_haru_page **p = realloc(pdf->pages, cap * sizeof *p);
+        if (!p)
+            return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        pdf->pages = p;
+        pdf->cappages = cap;
+    }
+    sy_haru_page *page = sy_haru_add_page(pdf->haru, width, height);
+    if (!page)
+        return haru_fail(pdf, d, "cannot add a page");
+    pdf->pages[pdf->npages++] = page;
+    return SY_OK;
+}
+
+size_t sy_pdf_page_count(const sy_pdf *pdf)
+{
+    return pdf->npages;
+}
+
+/* ---- fonts and CIDs ---- */
+
+static uint32_t fnv(uint32_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return h;
+}
+
+static pdf_font *font_state(sy_pdf *pdf, const sy_font *font, sy_diags *d)
+{
+    for (size_t i = 0; i < pdf->nfonts; i++)
+        if (pdf->fonts[i].font == font)
+            return &pdf->fonts[i];
+    if (pdf->nfonts == pdf->capfonts) {
+        size_t cap = pdf->capfonts ? pdf->capfonts * 2 : 4;
+        pdf_font *f = realloc(pdf->fonts, cap * sizeof *f);
+        if (!f) {
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+            return NULL;
+        }
+        pdf->fonts = f;
+        pdf->capfonts = cap;
+    }
+    pdf_font *f = &pdf->fonts[pdf->nfonts];
+    memset(f, 0, sizeof *f);
+    f->font = font;
+    f->type0 = sy_haru_dict(pdf->haru);
+    f->capcids = 64;
+    f->cids = calloc(f->capcids, sizeof *f->cids);
+    f->cid_table_cap = 256;
+    f->cid_table = calloc(f->cid_table_cap, sizeof *f->cid_table);
+    f->comp_table_cap = 64;
+    f->comp_table = calloc(f->comp_table_cap, sizeof *f->comp_table);
+    if (!f->type0 || !f->cids || !f->cid_table || !f->comp_table) {
+        font_release(f);
+        if (!f->type0)
+            haru_fail(pdf, d, "cannot create a font object");
+        else
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    if (sy_haru_dict_name(pdf->haru, f->type0, "Type", "Font") ||
+        sy_haru_dict_name(pdf->haru, f->type0, "Subtype", "Type0") ||
+        sy_haru_dict_name(pdf->haru, f->type0, "Encoding", "Identity-H")) {
+        font_release(f);
+        haru_fail(pdf, d, "cannot fill a font object");
+        return NULL;
+    }
+    f->ncids = 1; /* CID 0: .notdef */
+    pdf->nfonts++;
+    return f;
+}
+
+static int grow_table(uint32_t **table, size_t *cap, uint32_t (*hash_of)(const pdf_font *, uint32_t),
+                      const pdf_font *f)
+{
+    size_t ncap = *cap * 2;
+    uint32_t *t = calloc(ncap, sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < *cap; i++) {
+        uint32_t v = (*table)[i];
+        if (!v)
+            continue;
+        size_t h = hash_of(f, v) & (ncap - 1);
+        while (t[h])
+            h = (h + 1) & (ncap - 1);
+        t[h] = v;
+    }
+    free(*table);
+    *table = t;
+    *cap = ncap;
+    return 0;
+}
+
+static uint32_t cid_hash_of(const pdf_font *f, uint32_t cid)
+{
+    return f->cids[cid].hash;
+}
+
+static uint32_t comp_hash_of(const pdf_font *f, uint32_t k1)
+{
+    return f->comps[k1 - 1].hash;
+}
+
+/* The CID for (glyph, advance, text), made on first use; 0 on failure. */
+static uint32_t cid_for(pdf_font *f, uint32_t glyph, int32_t advance, const char *text,
+                        size_t tlen)
+{
+    uint32_t h = fnv(2166136261u, &glyph, sizeof glyph);
+    h = fnv(h, &advance, sizeof advance);
+    h = fnv(h, text, tlen);
+    size_t mask = f->cid_table_cap - 1;
+    for (size_t i = h & mask; f->cid_table[i]; i = (i + 1) & mask) {
+        cid_entry *e = &f->cids[f->cid_table[i]];
+        if (e->hash == h && e->glyph == glyph && e->advance == advance && e->tlen == tlen &&
+            !memcmp(e->text, text, tlen))
+            return f->cid_table[i];
+    }
+    if (f->ncids >= SY_LIMIT_CIDS)
+        return 0;
+    if (f->ncids == f->capcids) {
+        size_t cap = f->capcids * 2;
+        cid_entry *c = realloc(f->cids, cap * sizeof *c);
+        if (!c)
+            return 0;
+        f->cids = c;
+        f->capcids = cap;
+    }
+    if ((f->ncids + 1) * 2 > f->cid_table_cap &&
+        grow_table(&f->cid_table, &f->cid_table_cap, cid_hash_of, f) != 0)
+        return 0;
+    char *copy = malloc(tlen + 1);
+    if (!copy)
+        return 0;
+    memcpy(copy, text, tlen);
+    copy[tlen] = 0;
+    uint32_t cid = (uint32_t)f->ncids++;
+    cid_entry e = {glyph, advance, copy, tlen, h};
+    f->cids[cid] = e;
+    mask = f->cid_table_cap - 1;
+    size_t i = h & mask;
+    while (f->cid_table[i])
+        i = (i + 1) & mask;
+    f->cid_table[i] = cid;
+    return cid;
+}
+
+/* The composite made of glyphs g[0..n) at HarfBuzz's offsets; returns its
+ * index | COMPOSITE_BIT, or 0 on failure. */
+static uint32_t composite_for(pdf_font *f, const sy_glyph *g, size_t n, int32_t *advance)
+{
+    if (f->nparts + n > f->capparts) {
+        size_t cap = (f->nparts + n) * 2 + 64;
+        sy_component *p = realloc(f->parts, cap * sizeof *p);
+        if (!p)
+            return 0;
+        f->parts = p;
+        f->capparts = cap;
+    }
+    sy_component *cand = f->parts + f->nparts; /* not committed yet */
+    int32_t pen = 0;
+    for (size_t q = 0; q < n; q++) {
+        cand[q].gid = g[q].gid;
+        cand[q].dx = pen + g[q].x_offset;
+        cand[q].dy = g[q].y_offset;
+        pen += g[q].x_advance;
+    }
+    *advance = pen;
+    uint32_t h = fnv(2166136261u, cand, n * sizeof *cand);
+    h = fnv(h, &pen, sizeof pen);
+    size_t mask = f->comp_table_cap - 1;
+    for (size_t i = h & mask; f->comp_table[i]; i = (i + 1) & mask) {
+        comp_entry *e = &f->comps[f->comp_table[i] - 1];
+        if (e->hash == h && e->nparts == n && e->advance == pen &&
+            !memcmp(f->parts + e->start, cand, n * sizeof *cand))
+            return COMPOSITE_BIT | (f->comp_table[i] - 1);
+    }
+    if (f->ncomps == f->capcomps) {
+        size_t cap = f->capcomps ? f->capcomps * 2 : 32;
+        comp_entry *c = realloc(f->comps, cap * sizeof *c);
+        if (!c)
+            return 0;
+        f->comps = c;
+        f->capcomps = cap;
+    }
+    if ((f->ncomps + 2) * 2 > f->comp_table_cap &&
+        grow_table(&f->comp_table, &f->comp_table_cap, comp_hash_of, f) != 0)
+        return 0;
+    comp_entry e = {f->nparts, n, pen, h};
+    f->comps[f->ncomps] = e;
+    f->nparts += n;
+    mask = f->comp_table_cap - 1;
+    size_t i = h & mask;
+    while (f->comp_table[i])
+        i = (i + 1) & mask;
+    f->comp_table[i] = (uint32_t)f->ncomps + 1;
+    return COMPOSITE_BIT | (uint32_t)f->ncomps++;
+}
+
+size_t sy_pdf_font_cid_count(const sy_pdf *pdf, const sy_font *font)
+{
+    for (size_t i = 0; i < pdf->nfonts; i++)
+        if (pdf->fonts[i].font == font)
+            return pdf->fonts[i].ncids;
+    return 0;
+}
+
+size_t sy_pdf_font_composite_count(const sy_pdf *pdf, const sy_font *font)
+{
+    for (size_t i = 0; i < pdf->nfonts; i++)
+        if (pdf->fonts[i].font == font)
+            return pdf->fonts[i].ncomps;
+    return 0;
+}
+
+/* ---- drawing ---- */
+
+sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, double x, double y,
+                             const char *text, size_t start, size_t end, const sy_glyph *g,
+                             size_t n, const double *extra, double *advance, sy_diags *d)
+{
+    if (advance)
+        *advance = 0;
+    if (pdf->finished || !pdf->npages)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                            "PDF: no page to draw on");
+    if (n == 0)
+        return SY_OK;
+    pdf_font *f = font_state(pdf, font, d);
+    if (!f)
+        return sy_diags_status(d);
+    sy_haru_page *page = pdf->pages[pdf->npages - 1];
+    const char *res = sy_haru_page_font(pdf->haru, page, f->type0);
+    sy_glyph_group *groups = malloc(n * sizeof *groups);
+    if (!res || !groups) {
+        free(groups);
+        return res ? sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory")
+                   : haru_fail(pdf, d, "cannot add a font to the page");
+    }
+    size_t ng = sy_pdf_group_glyphs(text, start, end, g, n, groups);
+    unsigned upem = sy_font_upem(font);
+    sy_buf ops = SY_BUF_INIT;
+    sy_buf_printf(&ops, "BT\n/%s ", res);
+    sy_buf_num(&ops, size, 3);
+    sy_buf_puts(&ops, " Tf\n1 0 0 1 ");
+    sy_buf_num(&ops, x, 3);
+    sy_buf_putc(&ops, ' ');
+    sy_buf_num(&ops, y, 3);
+    sy_buf_puts(&ops, " Tm\n[");
+    double pen = 0; /* points */
+    sy_status st = SY_OK;
+    for (size_t i = 0; i < ng && st == SY_OK; i++) {
+        const sy_glyph_group *grp = &groups[i];
+        uint32_t glyph;
+        int32_t adv = 0;
+        if (grp->composite) {
+            if (!sy_font_has_glyf(font)) {
+                st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, sy_font_path(font), 0, 0, NULL,
+                                  "font %s has CFF outlines: sanya draws shaped Khmer with "
+                                  "TrueType (glyf) fonts only",
+                                  sy_font_family(font));
+                break;
+            }
+            glyph = composite_for(f, g + grp->first, grp->count, &adv);
+        } else {
+            glyph = g[grp->first].gid;
+            adv = g[grp->first].x_advance;
+        }
+        uint32_t cid = glyph || !grp->composite ? cid_for(f, glyph, adv, text + grp->lo,
+                                                          grp->hi - grp->lo)
+                                                : 0;
+        if (!cid) {
+            st = sy_diags_add(d, SY_SEV_ERROR, f->ncids >= SY_LIMIT_CIDS ? SY_ERR_LIMIT : SY_ERR_NOMEM,
+                              NULL, 0, 0, NULL, "PDF: cannot allocate a glyph (%s)",
+                              f->ncids >= SY_LIMIT_CIDS ? "more than 65535 in one font"
+                                                        : "out of memory");
+            break;
+        }
+        sy_buf_printf(&ops, "<%04X>", (unsigned)cid);
+        pen += adv * size / upem;
+        if (extra) {
+            double e = 0;
+            for (size_t q = grp->first; q < grp->first + grp->count; q++)
+                e += extra[q];
+            if (e != 0) {
+                sy_buf_putc(&ops, ' ');
+                sy_buf_num(&ops, -e * 1000.0 / size, 3);
+                sy_buf_putc(&ops, ' ');
+                pen += e;
+            }
+        }
+    }
+    free(groups);
+    sy_buf_puts(&ops, "]TJ\nET\n");
+    if (st == SY_OK && sy_buf_failed(&ops))
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    if (st == SY_OK && sy_haru_page_write(pdf->haru, page, ops.data, ops.len) != 0)
+        st = haru_fail(pdf, d, "cannot write page content");
+    sy_buf_free(&ops);
+    if (advance)
+        *advance = pen;
+    return st;
+}
+
+sy_status sy_pdf_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, double x, double y,
+                           sy_diags *d)
+{
+    size_t len;
+    const char *text = sy_para_text(p, &len);
+    double size = sy_para_style(p)->size;
+    double pen = x + line->x;
+    for (size_t r = 0; r < line->nruns; r++) {
+        const sy_run *run = &line->runs[r];
+        double adv = 0;
+        sy_status st = sy_pdf_draw_glyphs(pdf, run->font, size, pen, y, text, run->start, run->end,
+                                          line->glyphs + run->glyph_start, run->glyph_count,
+                                          line->extra ? line->extra + run->glyph_start : NULL,
+                                          &adv, d);
+        if (st != SY_OK)
+            return st;
+        pen += adv;
+    }
+    return SY_OK;
+}
+
+sy_status sy_pdf_stroke(sy_pdf *pdf, double x0, double y0, double x1, double y1, double width,
+                        sy_diags *d)
+{
+    if (pdf->finished || !pdf->npages)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                            "PDF: no page to draw on");
+    sy_buf ops = SY_BUF_INIT;
+    sy_buf_num(&ops, width, 3);
+    sy_buf_puts(&ops, " w\n");
+    sy_buf_num(&ops, x0, 3);
+    sy_buf_putc(&ops, ' ');
+    sy_buf_num(&ops, y0, 3);
+    sy_buf_puts(&ops, " m\n");
+    sy_buf_num(&ops, x1, 3);
+    sy_buf_putc(&ops, ' ');
+    sy_buf_num(&ops, y1, 3);
+    sy_buf_puts(&ops, " l\nS\n");
+    sy_status st = SY_OK;
+    if (sy_buf_failed(&ops))
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    else if (sy_haru_page_write(pdf->haru, pdf->pages[pdf->npages - 1], ops.data, ops.len) != 0)
+        st = haru_fail(pdf, d, "cannot write page content");
+    sy_buf_free(&ops);
+    return st;
+}
+
+/* ---- finishing: font objects ---- */
+
+static int u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Appends text (UTF-8) as UTF-16BE hex. */
+static void put_utf16_hex(sy_buf *b, const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t c = sy_text_utf8_next(text, len, &i);
+        if (c >= 0x10000) {
+            c -= 0x10000;
+            sy_buf_printf(b, "%04X%04X", 0xD800u + (c >> 10), 0xDC00u + (c & 0x3FF));
+        } else {
+            sy_buf_printf(b, "%04X", (unsigned)c);
+        }
+    }
+}
+
+static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
+{
+    sy_haru *h = pdf->haru;
+    const sy_font *font = f->font;
+    hb_font_t *hbf = sy_font_hb(font);
+    hb_face_t *face = hb_font_get_face(hbf);
+    unsigned upem = sy_font_upem(font);
+    double k = 1000.0 / upem;
+
+    /* Glyphs to keep: .notdef, every plain glyph drawn, every component. */
+    size_t cap = f->ncids + f->nparts + 1, n = 0;
+    uint32_t *gids = malloc(cap * sizeof *gids);
+    uint32_t *newg = malloc(cap * sizeof *newg);
+    sy_composite *comps = malloc((f->ncomps ? f->ncomps : 1) * sizeof *comps);
+    if (!gids || !newg || !comps) {
+        free(gids);
+        free(newg);
+        free(comps);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    }
+    gids[n++] = 0;
+    for (size_t c = 1; c < f->ncids; c++)
+        if (!(f->cids[c].glyph & COMPOSITE_BIT))
+            gids[n++] = f->cids[c].glyph;
+    for (size_t q = 0; q < f->nparts; q++)
+        gids[n++] = f->parts[q].gid;
+    qsort(gids, n, sizeof *gids, u32_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || gids[i] != gids[u - 1])
+            gids[u++] = gids[i];
+    n = u;
+    for (size_t c = 0; c < f->ncomps; c++) {
+        comps[c].parts = f->parts + f->comps[c].start;
+        comps[c].nparts = f->comps[c].nparts;
+        comps[c].advance = f->comps[c].advance;
+    }
+    hb_blob_t *prog = NULL;
+    uint32_t comp_base = 0;
+    const char *why = NULL;
+    if (sy_fontprog_build(face, hbf, gids, n, comps, f->ncomps, &prog, newg, &comp_base, &why) !=
+        0) {
+        free(gids);
+        free(newg);
+        free(comps);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, sy_font_path(font), 0, 0, NULL,
+                            "cannot embed font %s: %s", sy_font_family(font), why ? why : "?");
+    }
+    free(comps);
+
+    /* The subset tag derives from the glyph set, never from chance. */
+    uint32_t tag = sy_font_checksum(font);
+    tag = fnv(tag, gids, n * sizeof *gids);
+    tag = fnv(tag, f->parts, f->nparts * sizeof *f->parts);
+    char name[128];
+    char letters[7];
+    for (int i = 0; i < 6; i++) {
+        letters[i] = (char)('A' + tag % 26);
+        tag /= 26;
+    }
+    letters[6] = 0;
+    snprintf(name, sizeof name, "%s+%s", letters, sy_font_psname(font));
+
+    int bad = 0;
+    sy_haru_obj *cidfont = sy_haru_dict(h);
+    sy_haru_obj *desc = sy_haru_dict(h);
+    sy_haru_obj *file = sy_haru_stream(h);
+    sy_haru_obj *tounicode = sy_haru_stream(h);
+    sy_haru_obj *cidtogid = sy_haru_stream(h);
+    sy_haru_obj *sysinfo = sy_haru_direct_dict(h);
+    sy_haru_obj *descendants = sy_haru_array(h);
+    sy_haru_obj *bbox = sy_haru_array(h);
+    sy_haru_obj *widths = sy_haru_array(h);
+    sy_haru_obj *wrun = sy_haru_array(h);
+    bad |= !cidfont || !desc || !file || !tounicode || !cidtogid || !sysinfo || !descendants ||
+           !bbox || !widths || !wrun;
+    if (!bad) {
+        bad |= sy_haru_dict_name(h, f->type0, "BaseFont", name);
+        bad |= sy_haru_array_obj(h, descendants, cidfont);
+        bad |= sy_haru_dict_obj(h, f->type0, "DescendantFonts", descendants);
+        bad |= sy_haru_dict_obj(h, f->type0, "ToUnicode", tounicode);
+
+        bad |= sy_haru_dict_name(h, cidfont, "Type", "Font");
+        bad |= sy_haru_dict_name(h, cidfont, "Subtype", "CIDFontType2");
+        bad |= sy_haru_dict_name(h, cidfont, "BaseFont", name);
+        bad |= sy_haru_dict_string(h, sysinfo, "Registry", "Adobe", 5);
+        bad |= sy_haru_dict_string(h, sysinfo, "Ordering", "Identity", 8);
+        bad |= sy_haru_dict_int(h, sysinfo, "Supplement", 0);
+        bad |= sy_haru_dict_obj(h, cidfont, "CIDSystemInfo", sysinfo);
+        bad |= sy_haru_dict_obj(h, cidfont, "FontDescriptor", desc);
+        bad |= sy_haru_dict_obj(h, cidfont, "CIDToGIDMap", cidtogid);
+
+        bad |= sy_haru_dict_name(h, desc, "Type", "FontDescriptor");
+        bad |= sy_haru_dict_name(h, desc, "FontName", name);
+        bad |= sy_haru_dict_int(h, desc, "Flags", 4); /* symbolic */
+        hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+        unsigned hl;
+        const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &hl);
+        for (int i = 0; i < 4; i++) {
+            int16_t v = hl >= 44 ? (int16_t)(hd[36 + 2 * i] << 8 | hd[37 + 2 * i]) : 0;
+            bad |= sy_haru_array_int(h, bbox, (long)(v * k + (v < 0 ? -0.5 : 0.5)));
+        }
+        hb_blob_destroy(head);
+        bad |= sy_haru_dict_obj(h, desc, "FontBBox", bbox);
+        bad |= sy_haru_dict_int(h, desc, "ItalicAngle", 0);
+        bad |= sy_haru_dict_int(h, desc, "Ascent", (long)(sy_font_ascender(font) * k));
+        bad |= sy_haru_dict_int(h, desc, "Descent", (long)(sy_font_descender(font) * k));
+        hb_position_t capheight = 0;
+        hb_ot_metrics_get_position_with_fallback(hbf, HB_OT_METRICS_TAG_CAP_HEIGHT, &capheight);
+        bad |= sy_haru_dict_int(h, desc, "CapHeight", (long)(capheight * k));
+        bad |= sy_haru_dict_int(h, desc, "StemV", 80);
+        bad |= sy_haru_dict_obj(h, desc, "FontFile2", file);
+
+        unsigned plen;
+        const char *pdata = hb_blob_get_data(prog, &plen);
+        bad |= sy_haru_stream_write(h, file, pdata, plen);
+        bad |= sy_haru_dict_int(h, file, "Length1", (long)plen);
+
+        /* W: one run of widths from CID 0; CIDToGIDMap: two bytes a CID. */
+        sy_buf map = SY_BUF_INIT;
+        bad |= sy_haru_array_int(h, widths, 0);
+        for (size_t c = 0; c < f->ncids; c++) {
+            uint32_t g = 0;
+            double w = 0;
+            if (c > 0) {
+                const cid_entry *e = &f->cids[c];
+                if (e->glyph & COMPOSITE_BIT) {
+                    g = comp_base + (e->glyph & ~COMPOSITE_BIT);
+                } else {
+                    uint32_t *hit = bsearch(&e->glyph, gids, n, sizeof *gids, u32_cmp);
+                    g = hit ? newg[hit - gids] : 0;
+                }
+                w = e->advance * k;
+            }
+            bad |= sy_haru_array_real(h, wrun, w);
+            sy_buf_u16be(&map, g);
+        }
+        bad |= sy_haru_array_obj(h, widths, wrun);
+        bad |= sy_haru_dict_obj(h, cidfont, "W", widths);
+        bad |= sy_haru_dict_int(h, cidfont, "DW", 0);
+        bad |= sy_buf_failed(&map) || sy_haru_stream_write(h, cidtogid, map.data, map.len);
+        sy_buf_free(&map);
+
+        /* ToUnicode: every CID to its text, in blocks of at most 100. */
+        sy_buf cm = SY_BUF_INIT;
+        sy_buf_puts(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> "
+                         "def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        for (size_t c = 1; c < f->ncids; c += 100) {
+            size_t m = f->ncids - c < 100 ? f->ncids - c : 100;
+            sy_buf_printf(&cm, "%zu beginbfchar\n", m);
+            for (size_t q = c; q < c + m; q++) {
+                sy_buf_printf(&cm, "<%04X> <", (unsigned)q);
+                put_utf16_hex(&cm, f->cids[q].text, f->cids[q].tlen);
+                sy_buf_puts(&cm, ">\n");
+            }
+            sy_buf_puts(&cm, "endbfchar\n");
+        }
+        sy_buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        bad |= sy_buf_failed(&cm) || sy_haru_stream_write(h, tounicode, cm.data, cm.len);
+        sy_buf_free(&cm);
+    }
+    hb_blob_destroy(prog);
+    free(gids);
+    free(newg);
+    return bad ? haru_fail(pdf, d, "cannot build the font objects") : SY_OK;
+}
+
+sy_status sy_pdf_finish(sy_pdf *pdf, char **data, size_t *len, sy_diags *d)
+{
+    *data = NULL;
+    *len = 0;
+    if (pdf->finished)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                            "PDF: document already finished");
+    pdf->finished = 1;
+    for (size_t i = 0; i < pdf->nfonts; i++) {
+        sy_status st = finish_font(pdf, &pdf->fonts[i], d);
+        if (st != SY_OK)
+            return st;
+    }
+    if (sy_haru_set_producer(pdf->haru, "sanya") != 0)
+        return haru_fail(pdf, d, "cannot set the producer");
+    if (sy_haru_save(pdf->haru, data, len) != 0)
+        return haru_fail(pdf, d, "cannot serialise the document");
+    return SY_OK;
+}
+
+sy_status sy_pdf_save(sy_pdf *pdf, const char *path, sy_diags *d)
+{
+    char *data;
+    size_t len;
+    sy_status st = sy_pdf_finish(pdf, &data, &len, d);
+    if (st == SY_OK)
+        st = sy_file_write_atomic(path, data, len, d);
+    free(data);
+    return st;
+}

@@ -1,0 +1,708 @@
+/* The text engine (see text.h). ICU is used through UText over the UTF-8
+ * text, so every position it returns is already a byte offset; HarfBuzz
+ * shapes with cluster level "characters" so every glyph knows the byte
+ * offset of the character it came from. */
+#include "text/text.h"
+
+#include <hb-icu.h>
+#include <hb.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+
+#include "core/buf.h"
+#include "core/limits.h"
+#include "text/words.h"
+
+typedef struct word {
+    uint32_t first; /* first code point */
+    char *text;
+    size_t len;
+} word;
+
+struct sy_text_ctx {
+    UBreakIterator *line_km, *line_en, *chars, *words;
+    const UNormalizer2 *nfc;
+    word *words_list;
+    size_t nwords, capwords;
+    int sorted;
+};
+
+struct sy_para {
+    sy_text_ctx *ctx;
+    sy_style style;
+    char *text;
+    size_t len;
+    sy_run *runs;
+    size_t nruns;
+    sy_glyph *glyphs;
+    size_t nglyphs;
+    uint8_t *brk;      /* len + 1 */
+    uint8_t *grapheme; /* len + 1 */
+    uint8_t *wordb;    /* len + 1 */
+};
+
+/* ---- UTF-8 ---- */
+
+size_t sy_text_utf8_check(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t cp, min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            cp = c & 0x07;
+            min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + n > len)
+            return i;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = cp << 6 | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return (size_t)-1;
+}
+
+uint32_t sy_text_utf8_next(const char *str, size_t len, size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[*i];
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; k < n && *i + k < len; k++)
+        cp = cp << 6 | (s[*i + k] & 0x3F);
+    *i += n;
+    return cp;
+}
+
+/* ---- context ---- */
+
+static int word_cmp(const void *a, const void *b)
+{
+    const word *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return x->len > y->len ? -1 : x->len < y->len; /* longest first */
+}
+
+static sy_status add_word(sy_text_ctx *ctx, const char *w, size_t n)
+{
+    if (ctx->nwords >= SY_LIMIT_WORDLIST_ENTRIES)
+        return SY_ERR_LIMIT;
+    if (ctx->nwords == ctx->capwords) {
+        size_t cap = ctx->capwords ? ctx->capwords * 2 : 128;
+        word *nw = realloc(ctx->words_list, cap * sizeof *nw);
+        if (!nw)
+            return SY_ERR_NOMEM;
+        ctx->words_list = nw;
+        ctx->capwords = cap;
+    }
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return SY_ERR_NOMEM;
+    memcpy(copy, w, n);
+    copy[n] = 0;
+    size_t i = 0;
+    word e = {sy_text_utf8_next(copy, n, &i), copy, n};
+    ctx->words_list[ctx->nwords++] = e;
+    ctx->sorted = 0;
+    return SY_OK;
+}
+
+/* NFC of UTF-8 text into out; returns 0 or -1. */
+static int normalize_nfc(const UNormalizer2 *nfc, const char *s, size_t len, sy_buf *out)
+{
+    int ascii = 1;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+    if (ascii) {
+        sy_buf_put(out, s, len);
+        return sy_buf_failed(out) ? -1 : 0;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    u_strFromUTF8(NULL, 0, &ulen, s, (int32_t)len, &st);
+    if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+        return -1;
+    st = U_ZERO_ERROR;
+    UChar *u = malloc(((size_t)ulen + 1) * sizeof *u);
+    int32_t cap = ulen * 3 + 16;
+    UChar *n = malloc((size_t)cap * sizeof *n);
+    int rc = -1;
+    if (u && n) {
+        u_strFromUTF8(u, ulen + 1, NULL, s, (int32_t)len, &st);
+        int32_t nlen = U_SUCCESS(st) ? unorm2_normalize(nfc, u, ulen, n, cap, &st) : 0;
+        int32_t blen = 0;
+        if (U_SUCCESS(st)) {
+            u_strToUTF8(NULL, 0, &blen, n, nlen, &st);
+            if (st == U_BUFFER_OVERFLOW_ERROR || st == U_STRING_NOT_TERMINATED_WARNING)
+                st = U_ZERO_ERROR;
+        }
+        if (U_SUCCESS(st)) {
+            char *b = malloc((size_t)blen + 1);
+            if (b) {
+                u_strToUTF8(b, blen + 1, NULL, n, nlen, &st);
+                if (U_SUCCESS(st)) {
+                    sy_buf_put(out, b, (size_t)blen);
+                    rc = sy_buf_failed(out) ? -1 : 0;
+                }
+                free(b);
+            }
+        }
+    }
+    free(u);
+    free(n);
+    return rc;
+}
+
+sy_text_ctx *sy_text_ctx_new(sy_diags *d)
+{
+    sy_text_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    ctx->nfc = unorm2_getNFCInstance(&st);
+    ctx->line_km = ubrk_open(UBRK_LINE, "km", NULL, 0, &st);
+    ctx->line_en = ubrk_open(UBRK_LINE, "en", NULL, 0, &st);
+    ctx->chars = ubrk_open(UBRK_CHARACTER, "km", NULL, 0, &st);
+    ctx->words = ubrk_open(UBRK_WORD, "km", NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, NULL, 0, 0, NULL,
+                     "ICU break iterators unavailable: %s", u_errorName(st));
+        sy_text_ctx_free(ctx);
+        return NULL;
+    }
+    for (unsigned i = 0; i < sy_text_words_km_count; i++) {
+        if (add_word(ctx, sy_text_words_km[i], strlen(sy_text_words_km[i])) != SY_OK) {
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+            sy_text_ctx_free(ctx);
+            return NULL;
+        }
+    }
+    return ctx;
+}
+
+void sy_text_ctx_free(sy_text_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    if (ctx->line_km)
+        ubrk_close(ctx->line_km);
+    if (ctx->line_en)
+        ubrk_close(ctx->line_en);
+    if (ctx->chars)
+        ubrk_close(ctx->chars);
+    if (ctx->words)
+        ubrk_close(ctx->words);
+    for (size_t i = 0; i < ctx->nwords; i++)
+        free(ctx->words_list[i].text);
+    free(ctx->words_list);
+    free(ctx);
+}
+
+size_t sy_text_ctx_word_count(const sy_text_ctx *ctx)
+{
+    return ctx->nwords;
+}
+
+sy_status sy_text_ctx_add_words(sy_text_ctx *ctx, const char *name, const char *text, size_t len,
+                                sy_diags *d)
+{
+    size_t bad = sy_text_utf8_check(text, len);
+    if (bad != (size_t)-1)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, 0, 0, NULL,
+                            "invalid UTF-8 at byte offset %zu", bad);
+    size_t pos = 0;
+    int line = 0;
+    while (pos < len) {
+        line++;
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        size_t a = pos, b = end;
+        const char *hash = memchr(text + a, '#', b - a);
+        if (hash)
+            b = (size_t)(hash - text);
+        while (a < b && (text[a] == ' ' || text[a] == '\t'))
+            a++;
+        while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+            b--;
+        if (b > a) {
+            sy_buf norm = SY_BUF_INIT;
+            sy_status st = SY_OK;
+            if (normalize_nfc(ctx->nfc, text + a, b - a, &norm) != 0)
+                st = SY_ERR_NOMEM;
+            else
+                st = add_word(ctx, norm.data, norm.len);
+            sy_buf_free(&norm);
+            if (st != SY_OK)
+                return sy_diags_add(d, SY_SEV_ERROR, st, name, line, 1, NULL,
+                                    st == SY_ERR_LIMIT ? "too many words (limit %u)"
+                                                       : "out of memory (word list of %u)",
+                                    SY_LIMIT_WORDLIST_ENTRIES);
+        }
+        pos = nl ? end + 1 : len;
+    }
+    return SY_OK;
+}
+
+/* ---- paragraphs ---- */
+
+static int is_khmer_script(UScriptCode s)
+{
+    return s == USCRIPT_KHMER;
+}
+
+static int default_ignorable(uint32_t c)
+{
+    return u_hasBinaryProperty((UChar32)c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
+static hb_script_t hb_script_of(UScriptCode s)
+{
+    const char *tag = uscript_getShortName(s);
+    hb_script_t h = tag ? hb_script_from_string(tag, -1) : HB_SCRIPT_INVALID;
+    return h == HB_SCRIPT_INVALID || h == HB_SCRIPT_UNKNOWN ? HB_SCRIPT_LATIN : h;
+}
+
+/* Shapes bytes [start, end) of text with the whole text as context. */
+static sy_status shape_piece(const char *text, size_t len, size_t start, size_t end,
+                             const sy_run *run, sy_glyph **glyphs, size_t *n, size_t *cap)
+{
+    hb_buffer_t *buf = hb_buffer_create();
+    hb_buffer_set_unicode_funcs(buf, hb_icu_get_unicode_funcs());
+    hb_buffer_add_utf8(buf, text, (int)len, (unsigned)start, (int)(end - start));
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, (hb_script_t)run->script);
+    hb_buffer_set_language(buf, hb_language_from_string(run->lang, -1));
+    hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
+    /* A syllable the author typed broken (a lone vowel sign) is drawn as
+     * typed, without HarfBuzz's dotted circle, which is not in the text. */
+    hb_buffer_set_flags(buf, HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE |
+                                 (start == 0 ? HB_BUFFER_FLAG_BOT : 0) |
+                                 (end == len ? HB_BUFFER_FLAG_EOT : 0));
+    hb_shape(sy_font_hb(run->font), buf, NULL, 0);
+    if (!hb_buffer_allocation_successful(buf)) {
+        hb_buffer_destroy(buf);
+        return SY_ERR_NOMEM;
+    }
+    unsigned count;
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
+    hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
+    if (*n + count > *cap) {
+        size_t ncap = (*n + count) * 2 + 16;
+        sy_glyph *g = realloc(*glyphs, ncap * sizeof *g);
+        if (!g) {
+            hb_buffer_destroy(buf);
+            return SY_ERR_NOMEM;
+        }
+        *glyphs = g;
+        *cap = ncap;
+    }
+    for (unsigned i = 0; i < count; i++) {
+        sy_glyph *g = &(*glyphs)[*n + i];
+        g->gid = info[i].codepoint;
+        g->cluster = info[i].cluster;
+        g->x_advance = pos[i].x_advance;
+        g->x_offset = pos[i].x_offset;
+        g->y_offset = pos[i].y_offset;
+        g->unsafe_to_break = (hb_glyph_info_get_glyph_flags(&info[i]) &
+                              HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
+    }
+    *n += count;
+    hb_buffer_destroy(buf);
+    return SY_OK;
+}
+
+static void set_utext(UBreakIterator *bi, UText *ut, UErrorCode *st)
+{
+    ubrk_setUText(bi, ut, st);
+}
+
+static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags *d,
+                             sy_text_source src)
+{
+    sy_text_ctx *ctx = p->ctx;
+    size_t len = p->len;
+    uint8_t *km = calloc(len + 1, 1), *en = calloc(len + 1, 1);
+    if (!km || !en) {
+        free(km);
+        free(en);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL,
+                            "out of memory");
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, p->text, (int64_t)len, &st);
+    set_utext(ctx->line_km, ut, &st);
+    set_utext(ctx->line_en, ut, &st);
+    set_utext(ctx->chars, ut, &st);
+    set_utext(ctx->words, ut, &st);
+    if (U_FAILURE(st)) {
+        utext_close(ut);
+        free(km);
+        free(en);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, src.file, src.line, 0, NULL,
+                            "ICU segmentation failed: %s", u_errorName(st));
+    }
+    for (int32_t b = ubrk_first(ctx->line_km); b != UBRK_DONE; b = ubrk_next(ctx->line_km))
+        km[b] = 1;
+    for (int32_t b = ubrk_first(ctx->line_en); b != UBRK_DONE; b = ubrk_next(ctx->line_en))
+        en[b] = 1;
+    for (int32_t b = ubrk_first(ctx->chars); b != UBRK_DONE; b = ubrk_next(ctx->chars))
+        p->grapheme[b] = 1;
+    for (int32_t b = ubrk_first(ctx->words); b != UBRK_DONE; b = ubrk_next(ctx->words))
+        p->wordb[b] = 1;
+    /* Detach the iterators from this paragraph's text before it goes. */
+    UText *empty = utext_openUTF8(NULL, "", 0, &st);
+    set_utext(ctx->line_km, empty, &st);
+    set_utext(ctx->line_en, empty, &st);
+    set_utext(ctx->chars, empty, &st);
+    set_utext(ctx->words, empty, &st);
+    utext_close(empty);
+    utext_close(ut);
+
+    /* ICU's opportunities, by the script on either side of the position. */
+    for (size_t i = 1; i <= len; i++) {
+        int khmer = is_khmer_script(script_at[i - 1]) || (i < len && is_khmer_script(script_at[i]));
+        p->brk[i] = (khmer ? km[i] : en[i]) && p->grapheme[i];
+    }
+    p->brk[0] = SY_BREAK_NONE;
+    free(km);
+    free(en);
+
+    /* The author's hints: ZWSP allows a break after it, WORD JOINER forbids
+     * one on either side. */
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t c = sy_text_utf8_next(p->text, len, &i);
+        if (c == 0x200B && p->grapheme[i])
+            p->brk[i] = SY_BREAK_ALLOWED;
+        if (c == 0x2060) {
+            if (at > 0)
+                p->brk[at] = SY_BREAK_NONE;
+            if (i < len)
+                p->brk[i] = SY_BREAK_NONE;
+        }
+    }
+    p->brk[len] = SY_BREAK_ALLOWED;
+
+    /* The no-break word list. */
+    if (!ctx->sorted) {
+        qsort(ctx->words_list, ctx->nwords, sizeof *ctx->words_list, word_cmp);
+        ctx->sorted = 1;
+    }
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t c = sy_text_utf8_next(p->text, len, &i);
+        if (!p->grapheme[at] || c < 0x80)
+            continue;
+        size_t lo = 0, hi = ctx->nwords;
+        while (lo < hi) { /* first word starting with c */
+            size_t mid = (lo + hi) / 2;
+            if (ctx->words_list[mid].first < c)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < ctx->nwords && ctx->words_list[k].first == c; k++) {
+            const word *w = &ctx->words_list[k];
+            if (w->len > len - at || memcmp(p->text + at, w->text, w->len) != 0 ||
+                !p->grapheme[at + w->len])
+                continue;
+            for (size_t j = at + 1; j < at + w->len; j++)
+                p->brk[j] = SY_BREAK_NONE;
+            break; /* longest match first */
+        }
+    }
+    return SY_OK;
+}
+
+sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, size_t len,
+                     sy_text_source src, sy_diags *d)
+{
+    if (len > SY_LIMIT_PARAGRAPH_BYTES) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, src.file, src.line, 0, NULL,
+                     "paragraph of %zu bytes is longer than the limit of %u bytes", len,
+                     SY_LIMIT_PARAGRAPH_BYTES);
+        return NULL;
+    }
+    size_t bad = sy_text_utf8_check(utf8, len);
+    if (bad != (size_t)-1) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, src.file, src.line, 0, NULL,
+                     "invalid UTF-8 at byte offset %zu (byte 0x%02X)", src.offset + bad,
+                     (unsigned)(unsigned char)utf8[bad]);
+        return NULL;
+    }
+    /* Control characters have no place in running text; a tab is a space. */
+    sy_buf clean = SY_BUF_INIT;
+    int bad_control = 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t c = sy_text_utf8_next(utf8, len, &i);
+        if (c == '\t') {
+            sy_buf_putc(&clean, ' ');
+        } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, src.file, src.line, 0, NULL,
+                         "control character U+%04X at byte offset %zu", (unsigned)c,
+                         src.offset + at);
+            bad_control = 1;
+        } else {
+            sy_buf_put(&clean, utf8 + at, i - at);
+        }
+    }
+    if (bad_control) {
+        sy_buf_free(&clean);
+        return NULL;
+    }
+    sy_para *p = calloc(1, sizeof *p);
+    sy_buf norm = SY_BUF_INIT;
+    if (!p || sy_buf_failed(&clean) || normalize_nfc(ctx->nfc, clean.data ? clean.data : "",
+                                                     clean.len, &norm) != 0) {
+        sy_buf_free(&clean);
+        sy_buf_free(&norm);
+        free(p);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL,
+                     "out of memory (or text ICU cannot normalise)");
+        return NULL;
+    }
+    sy_buf_free(&clean);
+    p->ctx = ctx;
+    p->style = *style;
+    p->len = norm.len;
+    p->text = sy_buf_take(&norm, NULL);
+    if (!p->text)
+        p->text = calloc(1, 1);
+    size_t n = p->len;
+    UScriptCode *script_at = calloc(n + 1, sizeof *script_at); /* per byte */
+    const sy_font **font_at = calloc(n + 1, sizeof *font_at);
+    p->brk = calloc(n + 1, 1);
+    p->grapheme = calloc(n + 1, 1);
+    p->wordb = calloc(n + 1, 1);
+    if (!p->text || !script_at || !font_at || !p->brk || !p->grapheme || !p->wordb) {
+        free(script_at);
+        free(font_at);
+        sy_para_free(p);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL, "out of memory");
+        return NULL;
+    }
+
+    /* 1. Script of every character; Common and Inherited take their
+     * neighbours' (the preceding one, else the following one). */
+    UScriptCode last = USCRIPT_COMMON;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        UErrorCode st = U_ZERO_ERROR;
+        uint32_t c = sy_text_utf8_next(p->text, n, &i);
+        UScriptCode s = uscript_getScript((UChar32)c, &st);
+        if (s == USCRIPT_INHERITED || s == USCRIPT_COMMON || U_FAILURE(st))
+            s = last; /* still Common when nothing precedes: resolved below */
+        else
+            last = s;
+        for (size_t k = at; k < i; k++)
+            script_at[k] = s;
+    }
+    UScriptCode next = USCRIPT_LATIN;
+    for (size_t i = n; i-- > 0;) {
+        if (script_at[i] == USCRIPT_COMMON)
+            script_at[i] = next;
+        else
+            next = script_at[i];
+    }
+
+    /* 2. Font of every character, with fallback to the style's other font. */
+    int missing = 0;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        uint32_t c = sy_text_utf8_next(p->text, n, &i);
+        const sy_font *want = is_khmer_script(script_at[at]) ? style->khmer : style->latin;
+        const sy_font *other = want == style->khmer ? style->latin : style->khmer;
+        const sy_font *f = want;
+        if (!sy_font_covers(want, c) && !default_ignorable(c)) {
+            if (other && sy_font_covers(other, c)) {
+                f = other;
+            } else {
+                char name[128] = "";
+                UErrorCode st = U_ZERO_ERROR;
+                u_charName((UChar32)c, U_UNICODE_CHAR_NAME, name, sizeof name, &st);
+                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, src.file, src.line, 0, NULL,
+                             "no font of the style covers '%.*s' U+%04X %s at byte offset %zu "
+                             "(fonts tried: %s%s%s)",
+                             (int)(i - at), p->text + at, (unsigned)c, name, src.offset + at,
+                             sy_font_family(want), other ? ", " : "",
+                             other ? sy_font_family(other) : "");
+                missing = 1;
+            }
+        }
+        for (size_t k = at; k < i; k++)
+            font_at[k] = f;
+    }
+    if (missing) {
+        free(script_at);
+        free(font_at);
+        sy_para_free(p);
+        return NULL;
+    }
+
+    /* 3. Runs of one script and one font, each shaped with HarfBuzz. */
+    size_t capruns = 8, capglyphs = n + 16;
+    p->runs = malloc(capruns * sizeof *p->runs);
+    p->glyphs = malloc(capglyphs * sizeof *p->glyphs);
+    sy_status st = p->runs && p->glyphs ? SY_OK : SY_ERR_NOMEM;
+    for (size_t i = 0; i < n && st == SY_OK;) {
+        size_t j = i;
+        while (j < n && script_at[j] == script_at[i] && font_at[j] == font_at[i])
+            j++;
+        if (p->nruns == capruns) {
+            capruns *= 2;
+            sy_run *r = realloc(p->runs, capruns * sizeof *r);
+            if (!r) {
+                st = SY_ERR_NOMEM;
+                break;
+            }
+            p->runs = r;
+        }
+        sy_run *r = &p->runs[p->nruns++];
+        r->start = i;
+        r->end = j;
+        r->script = (int)hb_script_of(script_at[i]);
+        r->lang = is_khmer_script(script_at[i]) ? "km" : "en";
+        r->font = font_at[i];
+        r->glyph_start = p->nglyphs;
+        st = shape_piece(p->text, n, i, j, r, &p->glyphs, &p->nglyphs, &capglyphs);
+        r->glyph_count = p->nglyphs - r->glyph_start;
+        i = j;
+    }
+    if (st == SY_OK)
+        st = find_breaks(p, script_at, d, src);
+    else
+        sy_diags_add(d, SY_SEV_ERROR, st, src.file, src.line, 0, NULL, "out of memory");
+    free(script_at);
+    free(font_at);
+    if (st != SY_OK) {
+        sy_para_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void sy_para_free(sy_para *p)
+{
+    if (!p)
+        return;
+    free(p->text);
+    free(p->runs);
+    free(p->glyphs);
+    free(p->brk);
+    free(p->grapheme);
+    free(p->wordb);
+    free(p);
+}
+
+const char *sy_para_text(const sy_para *p, size_t *len)
+{
+    if (len)
+        *len = p->len;
+    return p->text;
+}
+
+const sy_style *sy_para_style(const sy_para *p)
+{
+    return &p->style;
+}
+
+size_t sy_para_run_count(const sy_para *p)
+{
+    return p->nruns;
+}
+
+const sy_run *sy_para_run(const sy_para *p, size_t i)
+{
+    return i < p->nruns ? &p->runs[i] : NULL;
+}
+
+const sy_glyph *sy_para_glyphs(const sy_para *p, size_t *n)
+{
+    *n = p->nglyphs;
+    return p->glyphs;
+}
+
+const uint8_t *sy_para_breaks(const sy_para *p)
+{
+    return p->brk;
+}
+
+int sy_para_is_grapheme_boundary(const sy_para *p, size_t i)
+{
+    return i <= p->len && p->grapheme[i];
+}
+
+int sy_para_is_word_boundary(const sy_para *p, size_t i)
+{
+    return i <= p->len && p->wordb[i];
+}
+
+sy_status sy_para_shape_range(const sy_para *p, size_t start, size_t end, sy_glyph **glyphs,
+                              size_t *nglyphs, sy_run **runs, size_t *nruns, sy_diags *d)
+{
+    *glyphs = NULL;
+    *runs = NULL;
+    *nglyphs = *nruns = 0;
+    size_t capg = 0;
+    sy_run *out = malloc((p->nruns ? p->nruns : 1) * sizeof *out);
+    if (!out)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    size_t nr = 0;
+    sy_status st = SY_OK;
+    for (size_t i = 0; i < p->nruns && st == SY_OK; i++) {
+        const sy_run *r = &p->runs[i];
+        size_t a = r->start > start ? r->start : start;
+        size_t b = r->end < end ? r->end : end;
+        if (a >= b)
+            continue;
+        sy_run c = *r;
+        c.start = a;
+        c.end = b;
+        c.glyph_start = *nglyphs;
+        st = shape_piece(p->text, p->len, a, b, &c, glyphs, nglyphs, &capg);
+        c.glyph_count = *nglyphs - c.glyph_start;
+        out[nr++] = c;
+    }
+    if (st != SY_OK) {
+        free(out);
+        free(*glyphs);
+        *glyphs = NULL;
+        *nglyphs = 0;
+        return sy_diags_add(d, SY_SEV_ERROR, st, NULL, 0, 0, NULL, "out of memory");
+    }
+    *runs = out;
+    *nruns = nr;
+    return SY_OK;
+}

@@ -1,0 +1,115 @@
+/* The text engine: one paragraph of UTF-8 in, shaped glyph runs and line
+ * break opportunities out.
+ *
+ * Steps: validate UTF-8 (error with the byte offset), normalise to NFC
+ * (ICU), itemise into runs by script and font (Common and Inherited
+ * characters take the script of their neighbours; a character the style's
+ * fonts do not cover is an error naming it and the fonts tried), shape each
+ * run with HarfBuzz (hb-icu Unicode functions, language km or en), and find
+ * the break opportunities: ICU's line BreakIterator (locale km in Khmer,
+ * en elsewhere), never inside a grapheme cluster, always after an author's
+ * ZERO WIDTH SPACE, never next to a WORD JOINER, never inside a word of the
+ * no-break word list (shipped Khmer legal and institutional terms, plus the
+ * caller's).
+ *
+ * Memory: a sy_text_ctx (ICU iterators, the word list) is long-lived and
+ * reused for many paragraphs; a sy_para owns its text and glyphs. */
+#ifndef SY_TEXT_H
+#define SY_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "font/font.h"
+
+/* The fonts of a paragraph style. Filled in by the caller; fonts are
+ * borrowed and must outlive every paragraph shaped with the style. */
+typedef struct sy_style {
+    const sy_font *khmer; /* Khmer-script runs */
+    const sy_font *latin; /* everything else */
+    double size;          /* points */
+} sy_style;
+
+/* Where a paragraph came from, for messages. */
+typedef struct sy_text_source {
+    const char *file; /* may be NULL */
+    int line;         /* 1-based, 0 = unknown */
+    size_t offset;    /* byte offset of the paragraph in the file */
+} sy_text_source;
+
+/* One glyph as HarfBuzz positioned it, in font units. cluster is the byte
+ * offset (in the paragraph's normalised text) of the character the glyph
+ * comes from (HarfBuzz cluster level "characters"). */
+typedef struct sy_glyph {
+    uint32_t gid;
+    uint32_t cluster;
+    int32_t x_advance;
+    int32_t x_offset;
+    int32_t y_offset;
+    uint32_t unsafe_to_break; /* HarfBuzz: breaking before this glyph needs reshaping */
+} sy_glyph;
+
+/* A run of text in one script and one font, with its glyphs. */
+typedef struct sy_run {
+    size_t start, end; /* byte range in the paragraph text */
+    int script;        /* an hb_script_t */
+    const char *lang;  /* "km" or "en" */
+    const sy_font *font;
+    size_t glyph_start, glyph_count; /* into sy_para_glyphs() */
+} sy_run;
+
+/* Break opportunities: brk[i] for 0 <= i <= len says whether a line may end
+ * before byte i. */
+enum { SY_BREAK_NONE = 0, SY_BREAK_ALLOWED = 1 };
+
+typedef struct sy_text_ctx sy_text_ctx;
+typedef struct sy_para sy_para;
+
+/* A new context with the shipped Khmer no-break word list. Returns NULL with
+ * an error in d on failure. Free with sy_text_ctx_free. */
+sy_text_ctx *sy_text_ctx_new(sy_diags *d);
+void sy_text_ctx_free(sy_text_ctx *ctx);
+/* Adds words (UTF-8, one per line, '#' starts a comment) inside which no line
+ * break is made: names of people and offices. `name` labels errors. */
+sy_status sy_text_ctx_add_words(sy_text_ctx *ctx, const char *name, const char *text, size_t len,
+                                sy_diags *d);
+/* Number of words in the no-break list. */
+size_t sy_text_ctx_word_count(const sy_text_ctx *ctx);
+
+/* Analyses and shapes one paragraph (no line breaks inside: callers split
+ * on newlines). Returns a paragraph owned by the caller (sy_para_free), or
+ * NULL with errors in d. */
+sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, size_t len,
+                     sy_text_source src, sy_diags *d);
+void sy_para_free(sy_para *p);
+
+/* The normalised (NFC) text; valid while p lives. */
+const char *sy_para_text(const sy_para *p, size_t *len);
+const sy_style *sy_para_style(const sy_para *p);
+size_t sy_para_run_count(const sy_para *p);
+const sy_run *sy_para_run(const sy_para *p, size_t i);
+/* All glyphs, run after run, each run in visual (left-to-right) order. */
+const sy_glyph *sy_para_glyphs(const sy_para *p, size_t *n);
+/* len + 1 entries, SY_BREAK_*. */
+const uint8_t *sy_para_breaks(const sy_para *p);
+/* Non-zero when byte offset i is a grapheme-cluster boundary. */
+int sy_para_is_grapheme_boundary(const sy_para *p, size_t i);
+/* Non-zero when byte offset i lies between two words found by ICU's word
+ * segmentation (used to stretch Khmer lines that have no spaces). */
+int sy_para_is_word_boundary(const sy_para *p, size_t i);
+
+/* Shapes bytes [start, end) of the paragraph again, run by run, with the
+ * surrounding text as context: what a line needs when HarfBuzz says a break
+ * is unsafe. *glyphs (malloc'd, caller frees) receives the glyphs and
+ * *runs (malloc'd, caller frees) the runs clipped to the range, whose
+ * glyph_start/glyph_count index *glyphs. */
+sy_status sy_para_shape_range(const sy_para *p, size_t start, size_t end, sy_glyph **glyphs,
+                              size_t *nglyphs, sy_run **runs, size_t *nruns, sy_diags *d);
+
+/* Validates UTF-8; returns the offset of the first bad byte or (size_t)-1. */
+size_t sy_text_utf8_check(const char *s, size_t len);
+/* Decodes the code point at s[*i] (valid UTF-8 assumed) and advances *i. */
+uint32_t sy_text_utf8_next(const char *s, size_t len, size_t *i);
+
+#endif
