@@ -2,7 +2,8 @@
 # Writes the benchmark's proof input to stdout: REPEAT rounds (default 6) of
 # the e2e test paragraphs (Khmer legal prose, mixed Khmer/English, English),
 # each paragraph numbered with its round in Khmer or Latin digits so that no
-# two paragraphs are the same. About 3.5 A4 pages a round at 11 pt.
+# two paragraphs are the same. bench/run.sh raises REPEAT until the proof
+# has 20 pages.
 set -eu
 repeat=${1:-6}
 data=$(cd "$(dirname "$0")/../tests/e2e/data" && pwd)

@@ -8,10 +8,14 @@
 set -u
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
-sanya=$(cd "$build" 2>/dev/null && pwd)/sanya
+root=$(cd "$here/.." && pwd)
+builddir=$(cd "$build" 2>/dev/null && pwd)
+sanya=$builddir/sanya
 runs=${RUNS:-7}
 target_ms=5
 pages_wanted=20
+# The same settings as bench/bench_proof.c, so the two figures compare.
+proof_args=(--size 11 --align justify)
 [ -x "$sanya" ] || { echo "bench: $build/sanya is missing: run make first" >&2; exit 2; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sanya-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -25,7 +29,7 @@ now_ns() { date +%s%N; }
 repeat=6
 for _ in 1 2 3 4; do
     "$here/gen-input.sh" "$repeat" >"$in"
-    if ! "$sanya" proof "$in" -o "$pdf" 2>"$tmp/err"; then
+    if ! "$sanya" proof "$in" -o "$pdf" "${proof_args[@]}" 2>"$tmp/err"; then
         echo "bench: sanya proof failed:" >&2
         cat "$tmp/err" >&2
         exit 1
@@ -36,13 +40,13 @@ for _ in 1 2 3 4; do
     repeat=$(((repeat * pages_wanted + pages - 1) / pages))
 done
 paras=$(grep -c . "$in")
-echo "bench input: $paras paragraphs, $(wc -c <"$in") bytes, $repeat rounds of tests/e2e/data -> $pages pages"
+echo "bench input: sanya proof ${proof_args[*]}, $paras paragraphs, $(wc -c <"$in") bytes, $repeat rounds of tests/e2e/data -> $pages pages"
 
 # Whole-process runs (the first one above warmed the page cache).
 times=()
 for _ in $(seq "$runs"); do
     t0=$(now_ns)
-    "$sanya" proof "$in" -o "$pdf" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+    "$sanya" proof "$in" -o "$pdf" "${proof_args[@]}" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
     t1=$(now_ns)
     times+=($(((t1 - t0) / 1000)))
 done
@@ -60,10 +64,10 @@ print("  target < %g ms/page in one process: the whole process %s it (%.2f ms/pa
       % (target, verdict, med / pages))
 ' "$pages" "$size" "$target_ms"
 
-inproc=$build/bench/bench_proof
+inproc=$builddir/bench/bench_proof
 if [ -x "$inproc" ]; then
-    echo "in-process: $inproc $in"
-    "$inproc" "$in" || echo "bench: $inproc exited $? (not counted as a failure)"
+    echo "in-process: $build/bench/bench_proof INPUT (from the repository root)"
+    (cd "$root" && "$inproc" "$in") || echo "bench: $inproc exited $? (not counted as a failure)"
 else
     echo "in-process: $inproc not built (bench/bench_proof.c absent); whole-process figures only"
 fi
