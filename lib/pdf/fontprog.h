@@ -11,12 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pdf/pdf.h"
+
 /* One component of a composite: a glyph of the original font drawn at
  * (dx, dy) font units from the composite's origin. */
-typedef struct sy_component {
-    uint32_t gid;
-    int32_t dx, dy;
-} sy_component;
+typedef sy_pdf_component sy_component;
 
 typedef struct sy_composite {
     const sy_component *parts;
