@@ -30,7 +30,7 @@ typedef struct sy_composite {
  * and *comp_base the new ID of the first composite. ncomps > 0 needs a
  * TrueType (glyf) font. Returns -1 on failure with a reason in *why. */
 int sy_fontprog_build(hb_face_t *face, hb_font_t *font, const uint32_t *gids, size_t ngids,
-                      const sy_composite *comps, size_t ncomps, hb_blob_t **out,
-                      uint32_t *new_gid, uint32_t *comp_base, const char **why);
+                      const sy_composite *comps, size_t ncomps, hb_blob_t **out, uint32_t *new_gid,
+                      uint32_t *comp_base, const char **why);
 
 #endif

@@ -116,8 +116,8 @@ sy_status sy_pdf_add_page(sy_pdf *pdf, double width, double height, sy_diags *d)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
                             "PDF: document already finished");
     if (pdf->npages >= SY_LIMIT_PAGES)
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
-                            "more than %d pages", SY_LIMIT_PAGES);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL, "more than %d pages",
+                            SY_LIMIT_PAGES);
     if (pdf->npages == pdf->cappages) {
         size_t cap = pdf->cappages ? pdf->cappages * 2 : 16;
         sy_haru_page **p = realloc(pdf->pages, cap * sizeof *p);
@@ -193,8 +193,8 @@ static pdf_font *font_state(sy_pdf *pdf, const sy_font *font, sy_diags *d)
     return f;
 }
 
-static int grow_table(uint32_t **table, size_t *cap, uint32_t (*hash_of)(const pdf_font *, uint32_t),
-                      const pdf_font *f)
+static int grow_table(uint32_t **table, size_t *cap,
+                      uint32_t (*hash_of)(const pdf_font *, uint32_t), const pdf_font *f)
 {
     size_t ncap = *cap * 2;
     uint32_t *t = calloc(ncap, sizeof *t);
@@ -226,8 +226,7 @@ static uint32_t comp_hash_of(const pdf_font *f, uint32_t k1)
 }
 
 /* The CID for (glyph, advance, text), made on first use; 0 on failure. */
-static uint32_t cid_for(pdf_font *f, uint32_t glyph, int32_t advance, const char *text,
-                        size_t tlen)
+static uint32_t cid_for(pdf_font *f, uint32_t glyph, int32_t advance, const char *text, size_t tlen)
 {
     uint32_t h = fnv(2166136261u, &glyph, sizeof glyph);
     h = fnv(h, &advance, sizeof advance);
@@ -398,8 +397,7 @@ size_t sy_pdf_encode(sy_pdf *pdf, const sy_font *font, const char *text, size_t 
     return ng;
 }
 
-int sy_pdf_cid_info_get(const sy_pdf *pdf, const sy_font *font, uint32_t cid,
-                        sy_pdf_cid_info *info)
+int sy_pdf_cid_info_get(const sy_pdf *pdf, const sy_font *font, uint32_t cid, sy_pdf_cid_info *info)
 {
     for (size_t i = 0; i < pdf->nfonts; i++) {
         const pdf_font *f = &pdf->fonts[i];
@@ -505,10 +503,10 @@ sy_status sy_pdf_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, d
     for (size_t r = 0; r < line->nruns; r++) {
         const sy_run *run = &line->runs[r];
         double adv = 0;
-        sy_status st = sy_pdf_draw_glyphs(pdf, run->font, size, pen, y, text, run->start, run->end,
-                                          line->glyphs + run->glyph_start, run->glyph_count,
-                                          line->extra ? line->extra + run->glyph_start : NULL,
-                                          &adv, d);
+        sy_status st =
+            sy_pdf_draw_glyphs(pdf, run->font, size, pen, y, text, run->start, run->end,
+                               line->glyphs + run->glyph_start, run->glyph_count,
+                               line->extra ? line->extra + run->glyph_start : NULL, &adv, d);
         if (st != SY_OK)
             return st;
         pen += adv;
@@ -639,7 +637,7 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
     sy_haru_obj *widths = sy_haru_array(h);
     sy_haru_obj *wrun = sy_haru_array(h);
     bad |= !cidfont || !desc || !file || !tounicode || !cidtogid || !sysinfo || !descendants ||
-           !bbox || !widths || !wrun;
+        !bbox || !widths || !wrun;
     if (!bad) {
         bad |= sy_haru_dict_name(h, f->type0, "BaseFont", name);
         bad |= sy_haru_array_obj(h, descendants, cidfont);
@@ -709,10 +707,11 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
 
         /* ToUnicode: every CID to its text, in blocks of at most 100. */
         sy_buf cm = SY_BUF_INIT;
-        sy_buf_puts(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> "
-                         "def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        sy_buf_puts(&cm,
+                    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> "
+                    "def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
         for (size_t c = 1; c < f->ncids; c += 100) {
             size_t m = f->ncids - c < 100 ? f->ncids - c : 100;
             sy_buf_printf(&cm, "%zu beginbfchar\n", m);

@@ -136,9 +136,8 @@ static void cids_show_harfbuzz_glyphs_and_map_to_the_source(void **state)
     fixture *fx = *state;
     sy_pdf *pdf = sy_pdf_new(fx->diags);
     assert_non_null(pdf);
-    const char *khmer[] = {"ព្រះរាជាណាចក្រកម្ពុជា", "ជាតិ សាសនា ព្រះមហាក្សត្រ",
-                           "ស្ត្រី ឿ ៀ អ៊ី ប៉ុស្តិ៍នគរបាល", "ថ្ងៃទី១៥ ខែមិថុនា ឆ្នាំ២០២៥",
-                           "យុទ្ធសាស្ត្រ សង្គ្រោះ ព័ត៌មាន ស្ម័គ្រចិត្ត"};
+    const char *khmer[] = {"ព្រះរាជាណាចក្រកម្ពុជា", "ជាតិ សាសនា ព្រះមហាក្សត្រ", "ស្ត្រី ឿ ៀ អ៊ី ប៉ុស្តិ៍នគរបាល",
+                           "ថ្ងៃទី១៥ ខែមិថុនា ឆ្នាំ២០២៥", "យុទ្ធសាស្ត្រ សង្គ្រោះ ព័ត៌មាន ស្ម័គ្រចិត្ត"};
     for (size_t i = 0; i < sizeof khmer / sizeof *khmer; i++)
         check_encoding(pdf, fx->style.khmer, khmer[i], fx->diags);
     check_encoding(pdf, fx->style.latin, "Official office affairs, 12 June 2025 — “fine”.",
@@ -161,9 +160,8 @@ static char *render(fixture *fx, const char *s, size_t *len)
     assert_non_null(p);
     sy_lines *lines = sy_layout_paragraph(p, 400, SY_ALIGN_JUSTIFY, fx->diags);
     for (size_t i = 0; i < sy_lines_count(lines); i++)
-        assert_int_equal(sy_pdf_draw_line(pdf, p, sy_lines_get(lines, i), 70, 700 - 20.0 * i,
-                                          fx->diags),
-                         SY_OK);
+        assert_int_equal(
+            sy_pdf_draw_line(pdf, p, sy_lines_get(lines, i), 70, 700 - 20.0 * i, fx->diags), SY_OK);
     assert_int_equal(sy_pdf_stroke(pdf, 70, 600, 470, 600, 0.5, fx->diags), SY_OK);
     char *data;
     assert_int_equal(sy_pdf_finish(pdf, &data, len, fx->diags), SY_OK);

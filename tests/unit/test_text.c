@@ -124,8 +124,8 @@ static void glyphs_equal_harfbuzz_shaping(void **state)
     hb_buffer_set_language(buf, hb_language_from_string("km", -1));
     hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
     /* sanya draws a lone vowel as typed, without HarfBuzz's dotted circle */
-    hb_buffer_set_flags(buf, HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE | HB_BUFFER_FLAG_BOT |
-                                 HB_BUFFER_FLAG_EOT);
+    hb_buffer_set_flags(
+        buf, HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE | HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT);
     hb_shape(sy_font_hb(fx->style.khmer), buf, NULL, 0);
     unsigned n;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
@@ -252,8 +252,7 @@ static void no_break_inside_listed_words(void **state)
     p = para_of(fx, n);
     assert_false(brk_at(p, n, "អង្គការអា"));
     sy_para_free(p);
-    assert_int_equal(sy_text_ctx_add_words(fx->ctx, "bad.txt", "\xFF", 1, fx->diags),
-                     SY_ERR_DATA);
+    assert_int_equal(sy_text_ctx_add_words(fx->ctx, "bad.txt", "\xFF", 1, fx->diags), SY_ERR_DATA);
 }
 
 int main(void)
