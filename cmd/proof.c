@@ -93,8 +93,9 @@ int sy_cmd_proof(int argc, char **argv)
     }
     if (optind != argc - 1 || !out) {
         fprintf(stderr, "sanya proof: %s\n\n",
-                optind >= argc ? "no text file given" : !out ? "no output file given (-o OUT.pdf)"
-                                                            : "one text file at a time");
+                optind >= argc ? "no text file given"
+                    : !out     ? "no output file given (-o OUT.pdf)"
+                               : "one text file at a time");
         fputs(usage_text, stderr);
         return SY_EXIT_USAGE;
     }

@@ -18,9 +18,10 @@ static const subcommand commands[] = {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: sanya COMMAND [ARGS...]\n\n"
-               "sanya turns agreement data into bilingual Khmer/English documents.\n\n"
-               "commands:\n");
+    fprintf(f,
+            "usage: sanya COMMAND [ARGS...]\n\n"
+            "sanya turns agreement data into bilingual Khmer/English documents.\n\n"
+            "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\n'sanya COMMAND --help' describes a command.\n");

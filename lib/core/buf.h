@@ -13,7 +13,10 @@ typedef struct sy_buf {
     int failed;
 } sy_buf;
 
-#define SY_BUF_INIT {NULL, 0, 0, 0}
+#define SY_BUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0, 0                                                                              \
+    }
 
 void sy_buf_put(sy_buf *b, const void *p, size_t n);
 void sy_buf_puts(sy_buf *b, const char *s);

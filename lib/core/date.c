@@ -20,7 +20,7 @@ int sy_date_days_in_month(int y, int m)
 int sy_date_valid(sy_date d)
 {
     return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-           d.day <= sy_date_days_in_month(d.year, d.month);
+        d.day <= sy_date_days_in_month(d.year, d.month);
 }
 
 int sy_date_parse_iso(const char *s, size_t len, sy_date *out)
@@ -105,6 +105,7 @@ sy_date sy_date_add_years(sy_date d, int years)
 
 void sy_date_format_iso(sy_date d, char out[11])
 {
-    unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u, dd = (unsigned)d.day % 100u;
+    unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u,
+             dd = (unsigned)d.day % 100u;
     snprintf(out, 11, "%04u-%02u-%02u", y, m, dd);
 }

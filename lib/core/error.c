@@ -136,9 +136,8 @@ int sy_diag_format(const sy_diag *e, char *buf, size_t size)
     else if (e->line > 0)
         snprintf(where, sizeof where, ":%d", e->line);
     return snprintf(buf, size, "%s%s%s%s%s%s%s", e->file ? e->file : "", where,
-                    e->file || e->line ? ": " : "", e->path ? e->path : "",
-                    e->path ? ": " : "", e->severity == SY_SEV_WARNING ? "warning: " : "",
-                    e->message ? e->message : "");
+                    e->file || e->line ? ": " : "", e->path ? e->path : "", e->path ? ": " : "",
+                    e->severity == SY_SEV_WARNING ? "warning: " : "", e->message ? e->message : "");
 }
 
 const char *sy_status_name(sy_status s)

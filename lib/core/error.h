@@ -14,13 +14,13 @@
 /* Status codes. The CLI maps them to sysexits-style exit codes. */
 typedef enum sy_status {
     SY_OK = 0,
-    SY_ERR_USAGE,    /* the caller passed something meaningless */
-    SY_ERR_DATA,     /* input data is wrong (bad UTF-8, bad YAML, ...) */
-    SY_ERR_NOINPUT,  /* an input file or font is missing */
+    SY_ERR_USAGE, /* the caller passed something meaningless */
+    SY_ERR_DATA, /* input data is wrong (bad UTF-8, bad YAML, ...) */
+    SY_ERR_NOINPUT, /* an input file or font is missing */
     SY_ERR_CANTCREAT, /* an output file cannot be written */
-    SY_ERR_LIMIT,    /* an internal limit (limits.h) was exceeded */
-    SY_ERR_NOMEM,    /* allocation failed */
-    SY_ERR_INTERNAL  /* a dependency failed in a way that is our bug */
+    SY_ERR_LIMIT, /* an internal limit (limits.h) was exceeded */
+    SY_ERR_NOMEM, /* allocation failed */
+    SY_ERR_INTERNAL /* a dependency failed in a way that is our bug */
 } sy_status;
 
 typedef enum sy_severity { SY_SEV_ERROR = 0, SY_SEV_WARNING, SY_SEV_NOTE } sy_severity;
@@ -30,8 +30,8 @@ typedef struct sy_diag {
     sy_severity severity;
     sy_status code;
     const char *file; /* may be NULL */
-    int line;         /* 1-based, 0 = unknown */
-    int column;       /* 1-based, 0 = unknown */
+    int line; /* 1-based, 0 = unknown */
+    int column; /* 1-based, 0 = unknown */
     const char *path; /* data path such as "parties[1].name", may be NULL */
     const char *message;
 } sy_diag;

@@ -102,8 +102,8 @@ sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, s
     if (!ok) {
         unlink(tmp);
         free(tmp);
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
-                            "cannot write: %s", strerror(saved));
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL, "cannot write: %s",
+                            strerror(saved));
     }
     free(tmp);
     return SY_OK;

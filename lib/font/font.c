@@ -100,8 +100,8 @@ sy_font *sy_font_load(const char *path, sy_diags *d)
 
     char name[128];
     unsigned n = sizeof name;
-    if (hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &n, name) ==
-        0)
+    if (hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &n,
+                            name) == 0)
         snprintf(name, sizeof name, "Font%08X", (unsigned)h);
     safe_name(f->psname, sizeof f->psname, name);
     n = sizeof f->family;
@@ -276,8 +276,8 @@ sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d
             free(e.role);
             free(e.file);
             free(e.package);
-            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, lineno, 1, NULL,
-                              "out of memory");
+            st =
+                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, lineno, 1, NULL, "out of memory");
             break;
         }
         fs->roles[fs->nroles++] = e;
@@ -370,8 +370,9 @@ static sy_font *load_path_cached(sy_fontset *fs, const char *path, sy_diags *d)
 static int looks_like_path(const char *s)
 {
     size_t n = strlen(s);
-    return strchr(s, '/') || (n > 4 && (!strcmp(s + n - 4, ".ttf") || !strcmp(s + n - 4, ".otf") ||
-                                        !strcmp(s + n - 4, ".ttc")));
+    return strchr(s, '/') ||
+        (n > 4 &&
+         (!strcmp(s + n - 4, ".ttf") || !strcmp(s + n - 4, ".otf") || !strcmp(s + n - 4, ".ttc")));
 }
 
 sy_font *sy_fontset_get(sy_fontset *fs, const char *role_or_path, sy_diags *d)

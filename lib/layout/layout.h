@@ -18,25 +18,20 @@
 #include "core/error.h"
 #include "text/text.h"
 
-typedef enum sy_align {
-    SY_ALIGN_LEFT,
-    SY_ALIGN_CENTER,
-    SY_ALIGN_RIGHT,
-    SY_ALIGN_JUSTIFY
-} sy_align;
+typedef enum sy_align { SY_ALIGN_LEFT, SY_ALIGN_CENTER, SY_ALIGN_RIGHT, SY_ALIGN_JUSTIFY } sy_align;
 
 /* One line, ready to draw. Positions are in points from the left edge of
  * the measure. */
 typedef struct sy_line {
-    size_t start, end;    /* bytes of the paragraph text drawn on the line */
-    double width;         /* natural width (points) */
-    double x;             /* where the line starts, after alignment */
+    size_t start, end; /* bytes of the paragraph text drawn on the line */
+    double width; /* natural width (points) */
+    double x; /* where the line starts, after alignment */
     const sy_glyph *glyphs;
     size_t nglyphs;
     const sy_run *runs; /* runs clipped to the line; glyph_start indexes glyphs */
     size_t nruns;
     const double *extra; /* per glyph: extra advance after it (points), or NULL */
-    int forced;          /* broken inside a word that did not fit */
+    int forced; /* broken inside a word that did not fit */
 } sy_line;
 
 typedef struct sy_lines sy_lines;

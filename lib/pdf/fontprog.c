@@ -46,8 +46,8 @@ static int get_table(hb_face_t *face, hb_tag_t tag, unsigned minlen, table *t)
 
 static int add_table(hb_face_t *builder, hb_tag_t tag, const void *data, size_t len)
 {
-    hb_blob_t *b = hb_blob_create((const char *)data, (unsigned)len, HB_MEMORY_MODE_DUPLICATE,
-                                  NULL, NULL);
+    hb_blob_t *b =
+        hb_blob_create((const char *)data, (unsigned)len, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
     int ok = hb_face_builder_add_table(builder, tag, b);
     hb_blob_destroy(b);
     return ok ? 0 : -1;
@@ -70,11 +70,11 @@ static hb_blob_t *append_composites(hb_face_t *face, hb_font_t *font, const hb_m
     uint8_t *nhead = NULL, *nhhea = NULL, *nmaxp = NULL;
     hb_face_t *builder = NULL;
     int bad = get_table(face, HB_TAG('h', 'e', 'a', 'd'), 54, &head) |
-              get_table(face, HB_TAG('h', 'h', 'e', 'a'), 36, &hhea) |
-              get_table(face, HB_TAG('m', 'a', 'x', 'p'), 6, &maxp) |
-              get_table(face, HB_TAG('h', 'm', 't', 'x'), 4, &hmtx) |
-              get_table(face, HB_TAG('l', 'o', 'c', 'a'), 2, &loca) |
-              get_table(face, HB_TAG('g', 'l', 'y', 'f'), 0, &glyf);
+        get_table(face, HB_TAG('h', 'h', 'e', 'a'), 36, &hhea) |
+        get_table(face, HB_TAG('m', 'a', 'x', 'p'), 6, &maxp) |
+        get_table(face, HB_TAG('h', 'm', 't', 'x'), 4, &hmtx) |
+        get_table(face, HB_TAG('l', 'o', 'c', 'a'), 2, &loca) |
+        get_table(face, HB_TAG('g', 'l', 'y', 'f'), 0, &glyf);
     get_table(face, HB_TAG('p', 'o', 's', 't'), 0, &post);
     unsigned n0 = hb_face_get_glyph_count(face);
     int longloca = (int16_t)rd16(head.data + 50) == 1;
@@ -101,8 +101,8 @@ static hb_blob_t *append_composites(hb_face_t *face, hb_font_t *font, const hb_m
     for (unsigned i = 0; i < n0; i++) {
         sy_buf_u32be(&lo, longloca ? rd32(loca.data + 4 * i) : 2u * rd16(loca.data + 2 * i));
         unsigned adv = rd16(hmtx.data + 4 * (i < nhm ? i : nhm - 1));
-        unsigned lsb = i < nhm ? rd16(hmtx.data + 4 * i + 2)
-                               : rd16(hmtx.data + 4 * nhm + 2 * (i - nhm));
+        unsigned lsb =
+            i < nhm ? rd16(hmtx.data + 4 * i + 2) : rd16(hmtx.data + 4 * nhm + 2 * (i - nhm));
         sy_buf_u16be(&hm, adv);
         sy_buf_u16be(&hm, lsb);
     }
@@ -174,15 +174,15 @@ static hb_blob_t *append_composites(hb_face_t *face, hb_font_t *font, const hb_m
     wr16(nmaxp + 4, n1);
     if (rd32(maxp.data) == 0x00010000 && maxp.len >= 32) {
         if (maxparts > rd16(maxp.data + 28))
-            wr16(nmaxp + 28, maxparts);              /* maxComponentElements */
+            wr16(nmaxp + 28, maxparts); /* maxComponentElements */
         wr16(nmaxp + 30, rd16(maxp.data + 30) + 1); /* maxComponentDepth */
     }
     int err = add_table(builder, HB_TAG('h', 'e', 'a', 'd'), nhead, head.len) |
-              add_table(builder, HB_TAG('h', 'h', 'e', 'a'), nhhea, hhea.len) |
-              add_table(builder, HB_TAG('m', 'a', 'x', 'p'), nmaxp, maxp.len) |
-              add_table(builder, HB_TAG('h', 'm', 't', 'x'), hm.data, hm.len) |
-              add_table(builder, HB_TAG('l', 'o', 'c', 'a'), lo.data, lo.len) |
-              add_table(builder, HB_TAG('g', 'l', 'y', 'f'), g.data, g.len);
+        add_table(builder, HB_TAG('h', 'h', 'e', 'a'), nhhea, hhea.len) |
+        add_table(builder, HB_TAG('m', 'a', 'x', 'p'), nmaxp, maxp.len) |
+        add_table(builder, HB_TAG('h', 'm', 't', 'x'), hm.data, hm.len) |
+        add_table(builder, HB_TAG('l', 'o', 'c', 'a'), lo.data, lo.len) |
+        add_table(builder, HB_TAG('g', 'l', 'y', 'f'), g.data, g.len);
     if (post.len >= 32) {
         uint8_t np[32];
         memcpy(np, post.data, 32);
@@ -228,8 +228,8 @@ done:
 }
 
 int sy_fontprog_build(hb_face_t *face, hb_font_t *font, const uint32_t *gids, size_t ngids,
-                      const sy_composite *comps, size_t ncomps, hb_blob_t **out,
-                      uint32_t *new_gid, uint32_t *comp_base, const char **why)
+                      const sy_composite *comps, size_t ncomps, hb_blob_t **out, uint32_t *new_gid,
+                      uint32_t *comp_base, const char **why)
 {
     *out = NULL;
     *why = NULL;

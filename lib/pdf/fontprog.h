@@ -11,12 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pdf/pdf.h"
+
 /* One component of a composite: a glyph of the original font drawn at
  * (dx, dy) font units from the composite's origin. */
-typedef struct sy_component {
-    uint32_t gid;
-    int32_t dx, dy;
-} sy_component;
+typedef sy_pdf_component sy_component;
 
 typedef struct sy_composite {
     const sy_component *parts;
@@ -31,7 +30,7 @@ typedef struct sy_composite {
  * and *comp_base the new ID of the first composite. ncomps > 0 needs a
  * TrueType (glyf) font. Returns -1 on failure with a reason in *why. */
 int sy_fontprog_build(hb_face_t *face, hb_font_t *font, const uint32_t *gids, size_t ngids,
-                      const sy_composite *comps, size_t ncomps, hb_blob_t **out,
-                      uint32_t *new_gid, uint32_t *comp_base, const char **why);
+                      const sy_composite *comps, size_t ncomps, hb_blob_t **out, uint32_t *new_gid,
+                      uint32_t *comp_base, const char **why);
 
 #endif

@@ -82,8 +82,8 @@ size_t sy_pdf_group_glyphs(const char *text, size_t start, size_t end, const sy_
     sy_glyph_group *tmp = malloc(n * sizeof *tmp);
     if (!tmp) {
         for (size_t k = 0; k < ng; k++)
-            out[k].composite = out[k].count > 1 || g[out[k].first].x_offset ||
-                               g[out[k].first].y_offset;
+            out[k].composite =
+                out[k].count > 1 || g[out[k].first].x_offset || g[out[k].first].y_offset;
         free(cend);
         return ng;
     }

@@ -17,8 +17,8 @@
 
 typedef struct sy_glyph_group {
     size_t first, count; /* glyphs [first, first + count) */
-    size_t lo, hi;       /* the source text they show: bytes [lo, hi) */
-    int composite;       /* draw as one composite glyph mapped to [lo, hi) */
+    size_t lo, hi; /* the source text they show: bytes [lo, hi) */
+    int composite; /* draw as one composite glyph mapped to [lo, hi) */
 } sy_glyph_group;
 
 /* Groups the glyphs g[0..n) that show text bytes [start, end) (glyph

@@ -103,9 +103,8 @@ int sy_haru_page_write(sy_haru *h, sy_haru_page *page, const char *ops, size_t l
             h->error = "page content written inside a text or path object";
         return -1;
     }
-    return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)ops, (HPDF_UINT)len) == HPDF_OK
-               ? 0
-               : -1;
+    return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)ops, (HPDF_UINT)len) == HPDF_OK ? 0
+                                                                                              : -1;
 }
 
 const char *sy_haru_page_font(sy_haru *h, sy_haru_page *page, sy_haru_obj *font)

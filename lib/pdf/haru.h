@@ -52,8 +52,7 @@ int sy_haru_dict_name(sy_haru *h, sy_haru_obj *dict, const char *key, const char
 int sy_haru_dict_int(sy_haru *h, sy_haru_obj *dict, const char *key, long v);
 int sy_haru_dict_obj(sy_haru *h, sy_haru_obj *dict, const char *key, sy_haru_obj *v);
 /* A PDF string from bytes (PDFDocEncoding or UTF-16BE with its BOM). */
-int sy_haru_dict_string(sy_haru *h, sy_haru_obj *dict, const char *key, const char *s,
-                        size_t len);
+int sy_haru_dict_string(sy_haru *h, sy_haru_obj *dict, const char *key, const char *s, size_t len);
 int sy_haru_array_int(sy_haru *h, sy_haru_obj *array, long v);
 /* A real written with at most three decimals. */
 int sy_haru_array_real(sy_haru *h, sy_haru_obj *array, double v);

@@ -116,8 +116,8 @@ sy_status sy_pdf_add_page(sy_pdf *pdf, double width, double height, sy_diags *d)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
                             "PDF: document already finished");
     if (pdf->npages >= SY_LIMIT_PAGES)
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
-                            "more than %d pages", SY_LIMIT_PAGES);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL, "more than %d pages",
+                            SY_LIMIT_PAGES);
     if (pdf->npages == pdf->cappages) {
         size_t cap = pdf->cappages ? pdf->cappages * 2 : 16;
         sy_haru_page **p = realloc(pdf->pages, cap * sizeof *p);
@@ -193,8 +193,8 @@ static pdf_font *font_state(sy_pdf *pdf, const sy_font *font, sy_diags *d)
     return f;
 }
 
-static int grow_table(uint32_t **table, size_t *cap, uint32_t (*hash_of)(const pdf_font *, uint32_t),
-                      const pdf_font *f)
+static int grow_table(uint32_t **table, size_t *cap,
+                      uint32_t (*hash_of)(const pdf_font *, uint32_t), const pdf_font *f)
 {
     size_t ncap = *cap * 2;
     uint32_t *t = calloc(ncap, sizeof *t);
@@ -226,8 +226,7 @@ static uint32_t comp_hash_of(const pdf_font *f, uint32_t k1)
 }
 
 /* The CID for (glyph, advance, text), made on first use; 0 on failure. */
-static uint32_t cid_for(pdf_font *f, uint32_t glyph, int32_t advance, const char *text,
-                        size_t tlen)
+static uint32_t cid_for(pdf_font *f, uint32_t glyph, int32_t advance, const char *text, size_t tlen)
 {
     uint32_t h = fnv(2166136261u, &glyph, sizeof glyph);
     h = fnv(h, &advance, sizeof advance);
@@ -338,6 +337,92 @@ size_t sy_pdf_font_composite_count(const sy_pdf *pdf, const sy_font *font)
 
 /* ---- drawing ---- */
 
+/* Groups g[0..n) and gives each group its CID (cids: one per group).
+ * Returns the number of groups, 0 on error (reported in d). */
+static size_t encode(sy_pdf *pdf, pdf_font *f, const char *text, size_t start, size_t end,
+                     const sy_glyph *g, size_t n, sy_glyph_group *groups, uint32_t *cids,
+                     int32_t *advances, sy_diags *d)
+{
+    const sy_font *font = f->font;
+    size_t ng = sy_pdf_group_glyphs(text, start, end, g, n, groups);
+    (void)pdf;
+    for (size_t i = 0; i < ng; i++) {
+        const sy_glyph_group *grp = &groups[i];
+        uint32_t glyph;
+        int32_t adv = 0;
+        if (grp->composite) {
+            if (!sy_font_has_glyf(font)) {
+                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, sy_font_path(font), 0, 0, NULL,
+                             "font %s has CFF outlines: sanya draws shaped text with "
+                             "TrueType (glyf) fonts only",
+                             sy_font_family(font));
+                return 0;
+            }
+            glyph = composite_for(f, g + grp->first, grp->count, &adv);
+            if (!glyph) {
+                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+                return 0;
+            }
+        } else {
+            glyph = g[grp->first].gid;
+            adv = g[grp->first].x_advance;
+        }
+        uint32_t cid = cid_for(f, glyph, adv, text + grp->lo, grp->hi - grp->lo);
+        if (!cid) {
+            int full = f->ncids >= SY_LIMIT_CIDS;
+            sy_diags_add(d, SY_SEV_ERROR, full ? SY_ERR_LIMIT : SY_ERR_NOMEM, NULL, 0, 0, NULL,
+                         "PDF: cannot allocate a glyph (%s)",
+                         full ? "more than 65535 in one font" : "out of memory");
+            return 0;
+        }
+        cids[i] = cid;
+        advances[i] = adv;
+    }
+    return ng;
+}
+
+size_t sy_pdf_encode(sy_pdf *pdf, const sy_font *font, const char *text, size_t start, size_t end,
+                     const sy_glyph *g, size_t n, uint32_t *cids, sy_diags *d)
+{
+    pdf_font *f = font_state(pdf, font, d);
+    sy_glyph_group *groups = malloc((n ? n : 1) * sizeof *groups);
+    int32_t *adv = malloc((n ? n : 1) * sizeof *adv);
+    size_t ng = 0;
+    if (f && groups && adv)
+        ng = encode(pdf, f, text, start, end, g, n, groups, cids, adv, d);
+    else if (f)
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    free(groups);
+    free(adv);
+    return ng;
+}
+
+int sy_pdf_cid_info_get(const sy_pdf *pdf, const sy_font *font, uint32_t cid, sy_pdf_cid_info *info)
+{
+    for (size_t i = 0; i < pdf->nfonts; i++) {
+        const pdf_font *f = &pdf->fonts[i];
+        if (f->font != font)
+            continue;
+        if (cid == 0 || cid >= f->ncids)
+            return -1;
+        const cid_entry *e = &f->cids[cid];
+        memset(info, 0, sizeof *info);
+        info->advance = e->advance;
+        info->text = e->text;
+        info->tlen = e->tlen;
+        if (e->glyph & COMPOSITE_BIT) {
+            const comp_entry *c = &f->comps[e->glyph & ~COMPOSITE_BIT];
+            info->composite = 1;
+            info->parts = f->parts + c->start;
+            info->nparts = c->nparts;
+        } else {
+            info->gid = e->glyph;
+        }
+        return 0;
+    }
+    return -1;
+}
+
 sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, double x, double y,
                              const char *text, size_t start, size_t end, const sy_glyph *g,
                              size_t n, const double *extra, double *advance, sy_diags *d)
@@ -354,13 +439,19 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
         return sy_diags_status(d);
     sy_haru_page *page = pdf->pages[pdf->npages - 1];
     const char *res = sy_haru_page_font(pdf->haru, page, f->type0);
+    if (!res)
+        return haru_fail(pdf, d, "cannot add a font to the page");
     sy_glyph_group *groups = malloc(n * sizeof *groups);
-    if (!res || !groups) {
+    uint32_t *cids = malloc(n * sizeof *cids);
+    int32_t *adv = malloc(n * sizeof *adv);
+    if (!groups || !cids || !adv) {
         free(groups);
-        return res ? sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory")
-                   : haru_fail(pdf, d, "cannot add a font to the page");
+        free(cids);
+        free(adv);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     }
-    size_t ng = sy_pdf_group_glyphs(text, start, end, g, n, groups);
+    size_t ng = encode(pdf, f, text, start, end, g, n, groups, cids, adv, d);
+    sy_status st = ng ? SY_OK : sy_diags_status(d);
     unsigned upem = sy_font_upem(font);
     sy_buf ops = SY_BUF_INIT;
     sy_buf_printf(&ops, "BT\n/%s ", res);
@@ -371,41 +462,16 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
     sy_buf_num(&ops, y, 3);
     sy_buf_puts(&ops, " Tm\n[");
     double pen = 0; /* points */
-    sy_status st = SY_OK;
-    for (size_t i = 0; i < ng && st == SY_OK; i++) {
+    for (size_t i = 0; i < ng; i++) {
         const sy_glyph_group *grp = &groups[i];
-        uint32_t glyph;
-        int32_t adv = 0;
-        if (grp->composite) {
-            if (!sy_font_has_glyf(font)) {
-                st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, sy_font_path(font), 0, 0, NULL,
-                                  "font %s has CFF outlines: sanya draws shaped Khmer with "
-                                  "TrueType (glyf) fonts only",
-                                  sy_font_family(font));
-                break;
-            }
-            glyph = composite_for(f, g + grp->first, grp->count, &adv);
-        } else {
-            glyph = g[grp->first].gid;
-            adv = g[grp->first].x_advance;
-        }
-        uint32_t cid = glyph || !grp->composite ? cid_for(f, glyph, adv, text + grp->lo,
-                                                          grp->hi - grp->lo)
-                                                : 0;
-        if (!cid) {
-            st = sy_diags_add(d, SY_SEV_ERROR, f->ncids >= SY_LIMIT_CIDS ? SY_ERR_LIMIT : SY_ERR_NOMEM,
-                              NULL, 0, 0, NULL, "PDF: cannot allocate a glyph (%s)",
-                              f->ncids >= SY_LIMIT_CIDS ? "more than 65535 in one font"
-                                                        : "out of memory");
-            break;
-        }
-        sy_buf_printf(&ops, "<%04X>", (unsigned)cid);
-        pen += adv * size / upem;
+        sy_buf_printf(&ops, "<%04X>", (unsigned)cids[i]);
+        pen += adv[i] * size / upem;
         if (extra) {
             double e = 0;
             for (size_t q = grp->first; q < grp->first + grp->count; q++)
                 e += extra[q];
             if (e != 0) {
+                /* TJ numbers move left in thousandths of the font size. */
                 sy_buf_putc(&ops, ' ');
                 sy_buf_num(&ops, -e * 1000.0 / size, 3);
                 sy_buf_putc(&ops, ' ');
@@ -414,6 +480,8 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
         }
     }
     free(groups);
+    free(cids);
+    free(adv);
     sy_buf_puts(&ops, "]TJ\nET\n");
     if (st == SY_OK && sy_buf_failed(&ops))
         st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
@@ -435,10 +503,10 @@ sy_status sy_pdf_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, d
     for (size_t r = 0; r < line->nruns; r++) {
         const sy_run *run = &line->runs[r];
         double adv = 0;
-        sy_status st = sy_pdf_draw_glyphs(pdf, run->font, size, pen, y, text, run->start, run->end,
-                                          line->glyphs + run->glyph_start, run->glyph_count,
-                                          line->extra ? line->extra + run->glyph_start : NULL,
-                                          &adv, d);
+        sy_status st =
+            sy_pdf_draw_glyphs(pdf, run->font, size, pen, y, text, run->start, run->end,
+                               line->glyphs + run->glyph_start, run->glyph_count,
+                               line->extra ? line->extra + run->glyph_start : NULL, &adv, d);
         if (st != SY_OK)
             return st;
         pen += adv;
@@ -569,7 +637,7 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
     sy_haru_obj *widths = sy_haru_array(h);
     sy_haru_obj *wrun = sy_haru_array(h);
     bad |= !cidfont || !desc || !file || !tounicode || !cidtogid || !sysinfo || !descendants ||
-           !bbox || !widths || !wrun;
+        !bbox || !widths || !wrun;
     if (!bad) {
         bad |= sy_haru_dict_name(h, f->type0, "BaseFont", name);
         bad |= sy_haru_array_obj(h, descendants, cidfont);
@@ -639,10 +707,11 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
 
         /* ToUnicode: every CID to its text, in blocks of at most 100. */
         sy_buf cm = SY_BUF_INIT;
-        sy_buf_puts(&cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> "
-                         "def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        sy_buf_puts(&cm,
+                    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> "
+                    "def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
         for (size_t c = 1; c < f->ncids; c += 100) {
             size_t m = f->ncids - c < 100 ? f->ncids - c : 100;
             sy_buf_printf(&cm, "%zu beginbfchar\n", m);

@@ -15,6 +15,7 @@
 #define SY_PDF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/error.h"
 #include "font/font.h"
@@ -56,6 +57,32 @@ sy_status sy_pdf_finish(sy_pdf *pdf, char **data, size_t *len, sy_diags *d);
 
 /* sy_pdf_finish, then writes the file atomically (core/file.h). */
 sy_status sy_pdf_save(sy_pdf *pdf, const char *path, sy_diags *d);
+
+/* Inspection, for tests and debugging. sy_pdf_encode groups and encodes
+ * glyphs like sy_pdf_draw_glyphs without drawing them: cids (n entries)
+ * receives one CID per group; returns the number of groups (0 on error). */
+size_t sy_pdf_encode(sy_pdf *pdf, const sy_font *font, const char *text, size_t start, size_t end,
+                     const sy_glyph *g, size_t n, uint32_t *cids, sy_diags *d);
+
+/* What a CID shows: a glyph of the font, or a composite of glyphs at
+ * offsets (font units); its advance (font units, = its W width) and the
+ * text its ToUnicode entry gives. Pointers valid while pdf lives. */
+typedef struct sy_pdf_component {
+    uint32_t gid;
+    int32_t dx, dy;
+} sy_pdf_component;
+typedef struct sy_pdf_cid_info {
+    int composite;
+    uint32_t gid;
+    const sy_pdf_component *parts;
+    size_t nparts;
+    int32_t advance;
+    const char *text;
+    size_t tlen;
+} sy_pdf_cid_info;
+/* Returns 0 and fills info, or -1 when the font or CID is unknown. */
+int sy_pdf_cid_info_get(const sy_pdf *pdf, const sy_font *font, uint32_t cid,
+                        sy_pdf_cid_info *info);
 
 /* Number of CIDs and of composite glyphs made so far for a font (tests). */
 size_t sy_pdf_font_cid_count(const sy_pdf *pdf, const sy_font *font);

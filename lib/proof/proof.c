@@ -15,7 +15,7 @@ static double line_height(const sy_proof_options *o)
     double best = 1.2 * o->size;
     for (int i = 0; i < 2; i++) {
         double h = (sy_font_ascender(fonts[i]) - sy_font_descender(fonts[i])) * o->size /
-                   sy_font_upem(fonts[i]);
+            sy_font_upem(fonts[i]);
         if (h > best)
             best = h;
     }

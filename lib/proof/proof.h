@@ -15,8 +15,8 @@
 typedef struct sy_proof_options {
     const sy_font *khmer; /* Khmer runs */
     const sy_font *latin; /* other runs */
-    double size;          /* points */
-    double width;         /* measure in points; 0 = the full text width */
+    double size; /* points */
+    double width; /* measure in points; 0 = the full text width */
     sy_align align;
 } sy_proof_options;
 

@@ -42,9 +42,9 @@ struct sy_para {
     size_t nruns;
     sy_glyph *glyphs;
     size_t nglyphs;
-    uint8_t *brk;      /* len + 1 */
+    uint8_t *brk; /* len + 1 */
     uint8_t *grapheme; /* len + 1 */
-    uint8_t *wordb;    /* len + 1 */
+    uint8_t *wordb; /* len + 1 */
 };
 
 /* ---- UTF-8 ---- */
@@ -306,9 +306,10 @@ static sy_status shape_piece(const char *text, size_t len, size_t start, size_t 
     hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
     /* A syllable the author typed broken (a lone vowel sign) is drawn as
      * typed, without HarfBuzz's dotted circle, which is not in the text. */
-    hb_buffer_set_flags(buf, HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE |
-                                 (start == 0 ? HB_BUFFER_FLAG_BOT : 0) |
-                                 (end == len ? HB_BUFFER_FLAG_EOT : 0));
+    hb_buffer_set_flags(buf,
+                        HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE |
+                            (start == 0 ? HB_BUFFER_FLAG_BOT : 0) |
+                            (end == len ? HB_BUFFER_FLAG_EOT : 0));
     hb_shape(sy_font_hb(run->font), buf, NULL, 0);
     if (!hb_buffer_allocation_successful(buf)) {
         hb_buffer_destroy(buf);
@@ -334,8 +335,8 @@ static sy_status shape_piece(const char *text, size_t len, size_t start, size_t 
         g->x_advance = pos[i].x_advance;
         g->x_offset = pos[i].x_offset;
         g->y_offset = pos[i].y_offset;
-        g->unsafe_to_break = (hb_glyph_info_get_glyph_flags(&info[i]) &
-                              HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
+        g->unsafe_to_break =
+            (hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0;
     }
     *n += count;
     hb_buffer_destroy(buf);
@@ -484,8 +485,8 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
     }
     sy_para *p = calloc(1, sizeof *p);
     sy_buf norm = SY_BUF_INIT;
-    if (!p || sy_buf_failed(&clean) || normalize_nfc(ctx->nfc, clean.data ? clean.data : "",
-                                                     clean.len, &norm) != 0) {
+    if (!p || sy_buf_failed(&clean) ||
+        normalize_nfc(ctx->nfc, clean.data ? clean.data : "", clean.len, &norm) != 0) {
         sy_buf_free(&clean);
         sy_buf_free(&norm);
         free(p);

@@ -28,14 +28,14 @@
 typedef struct sy_style {
     const sy_font *khmer; /* Khmer-script runs */
     const sy_font *latin; /* everything else */
-    double size;          /* points */
+    double size; /* points */
 } sy_style;
 
 /* Where a paragraph came from, for messages. */
 typedef struct sy_text_source {
     const char *file; /* may be NULL */
-    int line;         /* 1-based, 0 = unknown */
-    size_t offset;    /* byte offset of the paragraph in the file */
+    int line; /* 1-based, 0 = unknown */
+    size_t offset; /* byte offset of the paragraph in the file */
 } sy_text_source;
 
 /* One glyph as HarfBuzz positioned it, in font units. cluster is the byte
@@ -53,8 +53,8 @@ typedef struct sy_glyph {
 /* A run of text in one script and one font, with its glyphs. */
 typedef struct sy_run {
     size_t start, end; /* byte range in the paragraph text */
-    int script;        /* an hb_script_t */
-    const char *lang;  /* "km" or "en" */
+    int script; /* an hb_script_t */
+    const char *lang; /* "km" or "en" */
     const sy_font *font;
     size_t glyph_start, glyph_count; /* into sy_para_glyphs() */
 } sy_run;

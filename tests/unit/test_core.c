@@ -56,7 +56,8 @@ static void value_tree_lookup(void **state)
     sy_value *parties = sy_value_list(m);
     sy_value *p = sy_value_map(m);
     sy_value *name = sy_value_map(m);
-    assert_int_equal(sy_value_map_set(name, "km", sy_value_string("ក្រសួងមហាផ្ទៃ", strlen("ក្រសួងមហាផ្ទៃ"), m)), 0);
+    assert_int_equal(
+        sy_value_map_set(name, "km", sy_value_string("ក្រសួងមហាផ្ទៃ", strlen("ក្រសួងមហាផ្ទៃ"), m)), 0);
     assert_int_equal(sy_value_map_set(p, "name", name), 0);
     assert_int_equal(sy_value_list_append(parties, p), 0);
     assert_int_equal(sy_value_map_set(root, "parties", parties), 0);

@@ -1,0 +1,179 @@
+/* Unit tests of lib/layout: line filling, alignment, justification,
+ * over-long words. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "layout/layout.h"
+
+static const char *paragraph =
+    "ភាគីទាំងពីរប្តេជ្ញាប្រកាន់ខ្ជាប់នូវគោលការណ៍តម្លាភាព គណនេយ្យភាព និងការប្រឆាំងអំពើពុករលួយ។ "
+    "គ្មានមន្ត្រី ឬបុគ្គលិកណាម្នាក់ត្រូវបានអនុញ្ញាតឱ្យទទួលអំណោយ ប្រាក់កម្រៃ ឬផលប្រយោជន៍ផ្សេងៗ "
+    "(gifts, fees or other benefits) ពីជនរងគ្រោះ ឬជនសង្ស័យឡើយ។";
+
+static double line_advance(const sy_para *p, const sy_line *l, int with_extra)
+{
+    double w = 0;
+    for (size_t r = 0; r < l->nruns; r++)
+        for (size_t k = 0; k < l->runs[r].glyph_count; k++) {
+            size_t q = l->runs[r].glyph_start + k;
+            w += sy_layout_glyph_advance(p, &l->runs[r], &l->glyphs[q]);
+            if (with_extra && l->extra)
+                w += l->extra[q];
+        }
+    return w;
+}
+
+static void lines_fit_and_end_at_break_opportunities(void **state)
+{
+    fixture *fx = *state;
+    sy_para *p = para_of(fx, paragraph);
+    assert_non_null(p);
+    size_t len;
+    const char *t = sy_para_text(p, &len);
+    const double widths[] = {120, 200, 300, 453.5};
+    for (size_t w = 0; w < 4; w++) {
+        sy_lines *lines = sy_layout_paragraph(p, widths[w], SY_ALIGN_LEFT, fx->diags);
+        assert_non_null(lines);
+        assert_true(sy_lines_count(lines) >= 2);
+        size_t expect_start = 0;
+        for (size_t i = 0; i < sy_lines_count(lines); i++) {
+            const sy_line *l = sy_lines_get(lines, i);
+            assert_int_equal(l->start, expect_start);
+            assert_true(l->width <= widths[w] + 0.01);
+            assert_false(l->forced);
+            assert_true(fabs(line_advance(p, l, 0) - l->width) < 1e-6);
+            size_t next = l->end;
+            while (next < len && t[next] == ' ')
+                next++;
+            if (next < len)
+                assert_true(sy_para_breaks(p)[next]);
+            expect_start = next;
+        }
+        assert_int_equal(expect_start, len);
+        sy_lines_free(lines);
+    }
+    sy_para_free(p);
+}
+
+static void lines_are_shaped_on_their_own(void **state)
+{
+    fixture *fx = *state;
+    sy_para *p = para_of(fx, paragraph);
+    sy_lines *lines = sy_layout_paragraph(p, 200, SY_ALIGN_LEFT, fx->diags);
+    assert_non_null(lines);
+    for (size_t i = 0; i < sy_lines_count(lines); i++) {
+        const sy_line *l = sy_lines_get(lines, i);
+        sy_glyph *g;
+        sy_run *r;
+        size_t ng, nr;
+        assert_int_equal(sy_para_shape_range(p, l->start, l->end, &g, &ng, &r, &nr, fx->diags),
+                         SY_OK);
+        assert_int_equal(ng, l->nglyphs);
+        assert_memory_equal(g, l->glyphs, ng * sizeof *g);
+        free(g);
+        free(r);
+    }
+    sy_lines_free(lines);
+    sy_para_free(p);
+}
+
+static void alignment_places_lines(void **state)
+{
+    fixture *fx = *state;
+    sy_para *p = para_of(fx, paragraph);
+    const double w = 250;
+    sy_lines *c = sy_layout_paragraph(p, w, SY_ALIGN_CENTER, fx->diags);
+    sy_lines *r = sy_layout_paragraph(p, w, SY_ALIGN_RIGHT, fx->diags);
+    sy_lines *j = sy_layout_paragraph(p, w, SY_ALIGN_JUSTIFY, fx->diags);
+    assert_non_null(c);
+    assert_non_null(r);
+    assert_non_null(j);
+    size_t n = sy_lines_count(j);
+    for (size_t i = 0; i < sy_lines_count(c); i++) {
+        const sy_line *lc = sy_lines_get(c, i), *lr = sy_lines_get(r, i);
+        assert_true(fabs(lc->x - (w - lc->width) / 2) < 1e-9);
+        assert_true(fabs(lr->x + lr->width - w) < 1e-9);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sy_line *l = sy_lines_get(j, i);
+        assert_true(l->x == 0);
+        if (i + 1 < n) { /* justified lines fill the measure exactly */
+            assert_non_null(l->extra);
+            assert_true(fabs(line_advance(p, l, 1) - w) < 0.001);
+        } else {
+            assert_null(l->extra); /* the last line is not stretched */
+        }
+    }
+    sy_lines_free(c);
+    sy_lines_free(r);
+    sy_lines_free(j);
+    sy_para_free(p);
+}
+
+static void khmer_lines_without_spaces_stretch_word_gaps(void **state)
+{
+    fixture *fx = *state;
+    const char *s = "អ្នករស់រានមានជីវិតមានសិទ្ធិទទួលបានព័ត៌មានគ្រប់គ្រាន់ជាភាសាដែលខ្លួនយល់"
+                    "អំពីសិទ្ធិរបស់ខ្លួននិងនីតិវិធីតុលាការ";
+    sy_para *p = para_of(fx, s);
+    sy_lines *j = sy_layout_paragraph(p, 150, SY_ALIGN_JUSTIFY, fx->diags);
+    assert_non_null(j);
+    const sy_line *l = sy_lines_get(j, 0);
+    assert_non_null(l->extra);
+    size_t len;
+    const char *t = sy_para_text(p, &len);
+    int gaps = 0;
+    for (size_t k = 0; k + 1 < l->nglyphs; k++) {
+        if (l->extra[k] > 0) {
+            gaps++;
+            /* a gap lies where ICU allows a break, not inside a word */
+            uint32_t b = l->glyphs[k + 1].cluster;
+            assert_true(sy_para_breaks(p)[b]);
+            assert_true(t[b] != ' ');
+        }
+    }
+    assert_true(gaps >= 2);
+    sy_lines_free(j);
+    sy_para_free(p);
+}
+
+static void too_long_word_breaks_at_grapheme_boundary_with_warning(void **state)
+{
+    fixture *fx = *state;
+    const char *s = "សមាហរណកម្ម";
+    sy_para *p = para_of(fx, s);
+    sy_diags_clear(fx->diags);
+    sy_lines *l = sy_layout_paragraph(p, 20, SY_ALIGN_LEFT, fx->diags);
+    assert_non_null(l);
+    assert_true(sy_lines_count(l) >= 2);
+    assert_int_equal(sy_diags_errors(fx->diags), 0);
+    assert_true(sy_diags_count(fx->diags) >= 1);
+    assert_int_equal(sy_diags_get(fx->diags, 0)->severity, SY_SEV_WARNING);
+    for (size_t i = 0; i < sy_lines_count(l); i++) {
+        const sy_line *line = sy_lines_get(l, i);
+        assert_true(sy_para_is_grapheme_boundary(p, line->start));
+        assert_true(sy_para_is_grapheme_boundary(p, line->end));
+    }
+    assert_true(sy_lines_get(l, 0)->forced);
+    sy_lines_free(l);
+    sy_para_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lines_fit_and_end_at_break_opportunities),
+        cmocka_unit_test(lines_are_shaped_on_their_own),
+        cmocka_unit_test(alignment_places_lines),
+        cmocka_unit_test(khmer_lines_without_spaces_stretch_word_gaps),
+        cmocka_unit_test(too_long_word_breaks_at_grapheme_boundary_with_warning),
+    };
+    return cmocka_run_group_tests_name("layout", tests, fixture_setup, fixture_teardown);
+}

@@ -1,0 +1,217 @@
+/* Unit tests of lib/pdf: the libharu boundary, glyph groups, composites,
+ * the CIDs and ToUnicode text written for shaped text, whole documents. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <hb.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "pdf/groups.h"
+#include "pdf/pdf.h"
+
+/* libharu's internals are used in haru.c: the library loaded at run time
+ * must be the exact version compiled against (2.3.0's struct layouts). */
+static void libharu_version_is_the_one_compiled_against(void **state)
+{
+    (void)state;
+    assert_string_equal(sy_pdf_haru_compiled_version(), "2.3.0");
+    assert_string_equal(sy_pdf_haru_runtime_version(), sy_pdf_haru_compiled_version());
+}
+
+static sy_glyph *shape(const sy_font *f, const char *s, size_t *n)
+{
+    hb_buffer_t *buf = hb_buffer_create();
+    hb_buffer_add_utf8(buf, s, -1, 0, -1);
+    hb_buffer_guess_segment_properties(buf);
+    hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
+    hb_shape(sy_font_hb(f), buf, NULL, 0);
+    unsigned count;
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
+    hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
+    sy_glyph *g = calloc(count, sizeof *g);
+    for (unsigned i = 0; i < count; i++) {
+        g[i].gid = info[i].codepoint;
+        g[i].cluster = info[i].cluster;
+        g[i].x_advance = pos[i].x_advance;
+        g[i].x_offset = pos[i].x_offset;
+        g[i].y_offset = pos[i].y_offset;
+    }
+    hb_buffer_destroy(buf);
+    *n = count;
+    return g;
+}
+
+static void groups_follow_the_characters(void **state)
+{
+    fixture *fx = *state;
+    size_t n;
+    /* កខ: two consonants, one glyph each: one-to-one, two groups. */
+    sy_glyph *g = shape(fx->style.khmer, "កខ", &n);
+    sy_glyph_group grp[16];
+    size_t ng = sy_pdf_group_glyphs("កខ", 0, strlen("កខ"), g, n, grp);
+    assert_int_equal(ng, 2);
+    assert_false(grp[0].composite);
+    assert_false(grp[1].composite);
+    free(g);
+    /* កា: Khmer OS Siemreap has a ligature: one glyph shows both letters. */
+    g = shape(fx->style.khmer, "កា", &n);
+    assert_int_equal(n, 1);
+    ng = sy_pdf_group_glyphs("កា", 0, strlen("កា"), g, n, grp);
+    assert_int_equal(ng, 1);
+    assert_false(grp[0].composite);
+    assert_int_equal(grp[0].hi, strlen("កា"));
+    free(g);
+    /* ក្រ: coeng RO is drawn before its base: one composite for all. */
+    g = shape(fx->style.khmer, "ក្រ", &n);
+    assert_true(n >= 2);
+    ng = sy_pdf_group_glyphs("ក្រ", 0, strlen("ក្រ"), g, n, grp);
+    assert_int_equal(ng, 1);
+    assert_true(grp[0].composite);
+    assert_int_equal(grp[0].lo, 0);
+    assert_int_equal(grp[0].hi, strlen("ក្រ"));
+    free(g);
+    /* ថ្ងៃ ក: the pre-base vowel makes one composite; the space and the
+     * next consonant keep their own groups. */
+    const char *s = "ថ្ងៃ ក";
+    g = shape(fx->style.khmer, s, &n);
+    ng = sy_pdf_group_glyphs(s, 0, strlen(s), g, n, grp);
+    assert_int_equal(ng, 3);
+    assert_true(grp[0].composite);
+    assert_int_equal(grp[0].hi, strlen("ថ្ងៃ"));
+    assert_false(grp[1].composite);
+    assert_false(grp[2].composite);
+    free(g);
+}
+
+/* Encodes s and checks that (a) the CIDs' texts concatenate to s and (b)
+ * expanding composites gives back HarfBuzz's glyphs at HarfBuzz's
+ * positions, with the W advances summing to HarfBuzz's. */
+static void check_encoding(sy_pdf *pdf, const sy_font *f, const char *s, sy_diags *d)
+{
+    size_t n;
+    sy_glyph *g = shape(f, s, &n);
+    uint32_t *cids = calloc(n, sizeof *cids);
+    size_t ng = sy_pdf_encode(pdf, f, s, 0, strlen(s), g, n, cids, d);
+    assert_true(ng > 0);
+    char text[4096] = "";
+    size_t tl = 0, q = 0;
+    long pen = 0, hbpen = 0;
+    for (size_t i = 0; i < ng; i++) {
+        sy_pdf_cid_info info;
+        assert_int_equal(sy_pdf_cid_info_get(pdf, f, cids[i], &info), 0);
+        memcpy(text + tl, info.text, info.tlen);
+        tl += info.tlen;
+        if (info.composite) {
+            for (size_t k = 0; k < info.nparts; k++, q++) {
+                assert_true(q < n);
+                assert_int_equal(info.parts[k].gid, g[q].gid);
+                assert_int_equal(pen + info.parts[k].dx, hbpen + g[q].x_offset);
+                assert_int_equal(info.parts[k].dy, g[q].y_offset);
+                hbpen += g[q].x_advance;
+            }
+        } else {
+            assert_int_equal(info.gid, g[q].gid);
+            assert_int_equal(info.advance, g[q].x_advance);
+            assert_int_equal(g[q].x_offset, 0);
+            assert_int_equal(g[q].y_offset, 0);
+            hbpen += g[q].x_advance;
+            q++;
+        }
+        pen += info.advance;
+        assert_int_equal(pen, hbpen);
+    }
+    assert_int_equal(q, n);
+    text[tl] = 0;
+    assert_string_equal(text, s);
+    free(cids);
+    free(g);
+}
+
+static void cids_show_harfbuzz_glyphs_and_map_to_the_source(void **state)
+{
+    fixture *fx = *state;
+    sy_pdf *pdf = sy_pdf_new(fx->diags);
+    assert_non_null(pdf);
+    const char *khmer[] = {"ព្រះរាជាណាចក្រកម្ពុជា", "ជាតិ សាសនា ព្រះមហាក្សត្រ", "ស្ត្រី ឿ ៀ អ៊ី ប៉ុស្តិ៍នគរបាល",
+                           "ថ្ងៃទី១៥ ខែមិថុនា ឆ្នាំ២០២៥", "យុទ្ធសាស្ត្រ សង្គ្រោះ ព័ត៌មាន ស្ម័គ្រចិត្ត"};
+    for (size_t i = 0; i < sizeof khmer / sizeof *khmer; i++)
+        check_encoding(pdf, fx->style.khmer, khmer[i], fx->diags);
+    check_encoding(pdf, fx->style.latin, "Official office affairs, 12 June 2025 — “fine”.",
+                   fx->diags);
+    assert_true(sy_pdf_font_composite_count(pdf, fx->style.khmer) > 5);
+    /* The same text again reuses every CID and composite. */
+    size_t cids = sy_pdf_font_cid_count(pdf, fx->style.khmer);
+    size_t comps = sy_pdf_font_composite_count(pdf, fx->style.khmer);
+    check_encoding(pdf, fx->style.khmer, khmer[0], fx->diags);
+    assert_int_equal(sy_pdf_font_cid_count(pdf, fx->style.khmer), cids);
+    assert_int_equal(sy_pdf_font_composite_count(pdf, fx->style.khmer), comps);
+    sy_pdf_free(pdf);
+}
+
+static char *render(fixture *fx, const char *s, size_t *len)
+{
+    sy_pdf *pdf = sy_pdf_new(fx->diags);
+    assert_int_equal(sy_pdf_add_page(pdf, 595, 842, fx->diags), SY_OK);
+    sy_para *p = para_of(fx, s);
+    assert_non_null(p);
+    sy_lines *lines = sy_layout_paragraph(p, 400, SY_ALIGN_JUSTIFY, fx->diags);
+    for (size_t i = 0; i < sy_lines_count(lines); i++)
+        assert_int_equal(
+            sy_pdf_draw_line(pdf, p, sy_lines_get(lines, i), 70, 700 - 20.0 * i, fx->diags), SY_OK);
+    assert_int_equal(sy_pdf_stroke(pdf, 70, 600, 470, 600, 0.5, fx->diags), SY_OK);
+    char *data;
+    assert_int_equal(sy_pdf_finish(pdf, &data, len, fx->diags), SY_OK);
+    sy_lines_free(lines);
+    sy_para_free(p);
+    sy_pdf_free(pdf);
+    return data;
+}
+
+static int contains(const char *data, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(data + i, needle, n))
+            return 1;
+    return 0;
+}
+
+static void documents_are_complete_and_deterministic(void **state)
+{
+    fixture *fx = *state;
+    const char *s = "អនុស្សរណៈនៃការយោគយល់គ្នា រវាងក្រសួងមហាផ្ទៃ និងអង្គការ Action Pour Les "
+                    "Enfants (APLE) ស្តីពីកិច្ចសហប្រតិបត្តិការការពារកុមារ។";
+    size_t l1, l2;
+    char *a = render(fx, s, &l1);
+    char *b = render(fx, s, &l2);
+    assert_int_equal(l1, l2);
+    assert_memory_equal(a, b, l1);
+    assert_true(contains(a, l1, "%PDF-1.7"));
+    assert_true(contains(a, l1, "/Identity-H"));
+    assert_true(contains(a, l1, "/CIDFontType2"));
+    assert_true(contains(a, l1, "/FontFile2"));
+    assert_true(contains(a, l1, "/ToUnicode"));
+    assert_true(contains(a, l1, "/CIDToGIDMap"));
+    assert_true(contains(a, l1, "+KhmerOSSiemreap"));
+    assert_true(contains(a, l1, "+NotoSerif-Regular"));
+    assert_true(contains(a, l1, "/Producer"));
+    assert_false(contains(a, l1, "Haru"));
+    assert_false(contains(a, l1, "CreationDate"));
+    free(a);
+    free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(libharu_version_is_the_one_compiled_against),
+        cmocka_unit_test(groups_follow_the_characters),
+        cmocka_unit_test(cids_show_harfbuzz_glyphs_and_map_to_the_source),
+        cmocka_unit_test(documents_are_complete_and_deterministic),
+    };
+    return cmocka_run_group_tests_name("pdf", tests, fixture_setup, fixture_teardown);
+}
