@@ -51,6 +51,24 @@ else
     fail "uncovered character: the message does not name the fonts tried: $(head -c 300 "$TMP/err")"
 fi
 
+# The same character at the end of a text of several pages: found late, after
+# pages were laid out, and still no PDF.
+late=$TMP/late.txt
+{ for _ in 1 2 3 4 5 6; do cat "$DATA/khmer-legal.txt"; done; printf 'The last line has \340\275\200.\n'; } >"$late"
+expect "character no font covers, on the last page" 65 'U\+0F40|ཀ' "$late" -o "$outdir/x.pdf"
+
+# An error leaves an existing output as it was (the PDF is written atomically).
+printf 'an older proof\n' >"$TMP/old.pdf"
+cp "$TMP/old.pdf" "$outdir/x.pdf"
+rc=0
+"$SANYA" proof "$bad1" -o "$outdir/x.pdf" 2>/dev/null || rc=$?
+if [ "$rc" -eq 65 ] && cmp -s "$TMP/old.pdf" "$outdir/x.pdf" && [ "$(ls -A "$outdir")" = x.pdf ]; then
+    ok "an error leaves the existing output file untouched"
+else
+    fail "after an error (exit $rc) the existing output changed or files were left: $(ls -A "$outdir")"
+fi
+rm -f "$outdir/x.pdf"
+
 # Missing input.
 expect "missing input" 66 'no-such-file' "$TMP/no-such-file.txt" -o "$outdir/x.pdf"
 
