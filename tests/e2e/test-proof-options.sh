@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# sanya proof's options: the default alignment, --font by role and by path,
+# sanya proof's options: the defaults (left, 160 mm), --font by role and by path,
 # --size (the text grows with it and stays exact and inside the measure).
 . "$(dirname "$0")/lib/common.sh"
 
 km=$DATA/khmer-legal.txt
 en=$DATA/english.txt
-proof_and_check "default options, Khmer" "$km" "" "--font KhmerOSSiemreap"
-proof_and_check "default options, English" "$en" "" "--font NotoSerif"
+# The default alignment is left (sanya proof --help).
+proof_and_check "default options, Khmer" "$km" "" "--align left --font KhmerOSSiemreap"
+proof_and_check "default options, English" "$en" "" "--align left --font NotoSerif"
 proof_and_check "--font khmer-heading" "$km" "--font khmer-heading --align left" \
     "--align left --font KhmerOSMuolLight"
 proof_and_check "--font khmer-body" "$km" "--font khmer-body" "--font KhmerOSSiemreap"

@@ -22,6 +22,8 @@ Each line of SOURCE.txt is a paragraph. The PDF is read back with poppler
   align   left: lines start at the margin; right: they end at the measure;
           center: they are centred on it; justify: all but the last line of a
           paragraph fill it, the last starts at the margin.
+  fill    (left, center, right) no line ends early: the next line's first
+          word, up to an ICU opportunity, would not have fitted after it.
   fonts   pdffonts lists only embedded subset fonts with a ToUnicode map and
           a six-letter subset tag; each --font NAME is among them.
   qpdf    `qpdf --check` finds no error and no warning.
@@ -256,6 +258,48 @@ def check_breaks(paragraphs, starts, rep):
     return n
 
 
+def check_fill(paragraphs, starts, width_pt, align, rep):
+    """Ragged lines must be full: a line may not end where the next line's
+    first word would still have fitted after it. The word is taken up to
+    pdftotext's first gap, and it is judged only when an ICU opportunity ends
+    it there. It is an upper bound on what the engine had to place next,
+    because the engine may forbid ICU breaks inside words but never adds
+    breaks. The room a space needs is the widest word gap seen in the
+    paragraph. Justified lines are flush by construction and are not judged.
+    Returns the number of breaks judged."""
+    if align not in ("left", "center", "right"):
+        return 0
+    judged = 0
+    cache = {}
+    for k in range(len(starts) - 1):
+        line, p, _ = starts[k]
+        nline, np_, npos = starts[k + 1]
+        if np_ != p:
+            continue
+        src = unicodedata.normalize("NFC", paragraphs[p])
+        if p not in cache:
+            gaps = [b.x0 - a.x1 for ln, q, _ in starts if q == p for a, b in zip(ln.words, ln.words[1:])]
+            height = max(w.y1 - w.y0 for ln, q, _ in starts if q == p for w in ln.words)
+            cache[p] = (icu_breaks(src), normalise(src), max(gaps) if gaps else height / 2)
+        ok, (norm, where), gap = cache[p]
+        first = nline.words[0]
+        word = normalise(unicodedata.normalize("NFC", first.text))[0]
+        e = npos + len(word)
+        if norm[npos:e] != word:
+            continue
+        # ICU puts the opportunity after the spaces that follow a word.
+        if e < len(norm) and (where[e + 1] if norm[e] == " " else where[e]) not in ok:
+            continue
+        judged += 1
+        space = gap if npos > 0 and norm[npos - 1] == " " else 0.0
+        room = width_pt - (line.x1 - line.x0)
+        need = space + (first.x1 - first.x0)
+        if room > need + WIDTH_TOL:
+            rep.add("fill", "%s: line ends with %.1f pt to spare, but the next line's first word %r needs only %.1f pt"
+                    % (line.where(), room, short(word, 20), need))
+    return judged
+
+
 def check_geometry(pages, lines, starts, width_pt, align, rep):
     for n, (w, h) in enumerate(pages):
         if abs(w - A4_PT[0]) > 1 or abs(h - A4_PT[1]) > 1:
@@ -342,9 +386,12 @@ def check_pdf(args):
     lines = visual_lines(words)
     starts, complete = match_text(paragraphs, lines, rep, justified=args.align == "justify")
     nbreaks = check_breaks(paragraphs, starts, rep) if "breaks" not in args.skip else 0
+    nfill = 0
     if "width" not in args.skip:
         check_geometry(pages, lines, starts if complete else [], args.width_mm * PT_PER_MM,
                        args.align if complete else None, rep)
+        if complete:
+            nfill = check_fill(paragraphs, starts, args.width_mm * PT_PER_MM, args.align, rep)
     if "fonts" not in args.skip:
         rc, out, err = run(["pdffonts", args.pdf])
         rows = parse_pdffonts(out) if rc == 0 else None
@@ -363,8 +410,9 @@ def check_pdf(args):
     if not lines:
         print("  text: the PDF has no text")
     gaps = ", %d justification gaps read as spaces" % rep.gaps if rep.gaps else ""
-    print("proofcheck %s: %d pages, %d lines, %d paragraphs, %d breaks checked%s; problems: %s => %s"
-          % (args.pdf, len(pages), len(lines), len(paragraphs), nbreaks, gaps,
+    fill = ", %d for fill" % nfill if nfill else ""
+    print("proofcheck %s: %d pages, %d lines, %d paragraphs, %d breaks checked%s%s; problems: %s => %s"
+          % (args.pdf, len(pages), len(lines), len(paragraphs), nbreaks, fill, gaps,
              ", ".join("%s %d" % kv for kv in rep.counts.items()) or "none", verdict))
     return 0 if verdict == "PASS" else 1
 
@@ -479,6 +527,14 @@ def self_test():
     rep = Report()
     check_geometry(a4, lines, starts, 160 * PT_PER_MM, "center", rep)
     expect("left-set lines fail the centre check", rep.counts.get("align") == 2)
+    # Fill: a ragged line may not end where the next line's first word fits.
+    for widths, want in (([100, 300], 1), ([440, 300], 0)):
+        lines = fake_lines(["The Parties", "shall co-operate in good faith."], widths=widths)
+        rep = Report()
+        starts, _ = match_text([en], lines, rep)
+        n = check_fill([en], starts, 160 * PT_PER_MM, "left", rep)
+        expect("fill: a line with %d pt is %s" % (widths[0], "caught" if want else "full"),
+               n == 1 and rep.counts.get("fill", 0) == want)
     rep = Report()
     check_geometry([(612, 792)], [], [], 160 * PT_PER_MM, None, rep)
     expect("a Letter page is caught", rep.counts.get("width") == 1)
