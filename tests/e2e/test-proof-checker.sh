@@ -2,6 +2,7 @@
 # The checker must be able to fail: proofcheck's self-test on made-up lines,
 # then real sanya PDFs checked against the wrong text, a narrower measure and
 # another alignment, each of which proofcheck must reject.
+# shellcheck source=tests/e2e/lib/common.sh
 . "$(dirname "$0")/lib/common.sh"
 
 if out=$($PROOFCHECK --self-test 2>&1); then

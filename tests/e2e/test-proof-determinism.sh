@@ -2,6 +2,7 @@
 # sanya proof is deterministic: the same input gives the same bytes, whatever
 # the time, the output's name or the working directory; with
 # SOURCE_DATE_EPOCH set, the PDF's dates are that moment.
+# shellcheck source=tests/e2e/lib/common.sh
 . "$(dirname "$0")/lib/common.sh"
 
 in=$DATA/mixed.txt

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # sanya proof on English paragraphs in Noto Serif (ligatures, figures,
 # hyphenated words, a one-line paragraph) in all four alignments.
+# shellcheck source=tests/e2e/lib/common.sh
 . "$(dirname "$0")/lib/common.sh"
 
 in=$DATA/english.txt

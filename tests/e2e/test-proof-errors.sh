@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # sanya proof's errors: the documented exit code, a message that says what is
 # wrong, and never a PDF (or a temporary file) left behind.
+# shellcheck source=tests/e2e/lib/common.sh
 . "$(dirname "$0")/lib/common.sh"
 
 good=$DATA/english.txt

@@ -3,6 +3,7 @@
 # hints, word joiners): exact text, ICU breaks, measure, alignment, embedded
 # subset fonts and a clean qpdf check, in every alignment; and a document
 # long enough to run over several pages.
+# shellcheck source=tests/e2e/lib/common.sh
 . "$(dirname "$0")/lib/common.sh"
 
 in=$DATA/khmer-legal.txt

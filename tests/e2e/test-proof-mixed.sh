@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # sanya proof on paragraphs that mix Khmer and English in one line: each
 # script in its own font, text and breaks exact across the script changes.
+# shellcheck source=tests/e2e/lib/common.sh
 . "$(dirname "$0")/lib/common.sh"
 
 in=$DATA/mixed.txt

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # sanya proof with a narrow measure (--width 60): many short lines, so many
 # breaks inside Khmer phrases; none may be wider than 60 mm.
+# shellcheck source=tests/e2e/lib/common.sh
 . "$(dirname "$0")/lib/common.sh"
 
 for f in khmer-legal mixed english; do

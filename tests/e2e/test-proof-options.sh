@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # sanya proof's options: the defaults (left, 160 mm), --font by role and by path,
 # --size (the text grows with it and stays exact and inside the measure).
+# shellcheck source=tests/e2e/lib/common.sh
 . "$(dirname "$0")/lib/common.sh"
 
 km=$DATA/khmer-legal.txt

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for tests/e2e/test-proof-*.sh (sourced, bash).
 # SANYA is the sanya binary and SANYA_ROOT the repository (run-all.sh sets
 # both); without them the test uses build/sanya of the repository it is in.
@@ -7,6 +8,7 @@ set -u
 SANYA_ROOT=${SANYA_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}
 SANYA=${SANYA:-$SANYA_ROOT/build/sanya}
 E2E=$SANYA_ROOT/tests/e2e
+# shellcheck disable=SC2034 # used by the tests that source this file
 DATA=$E2E/data
 # Debian's python3 (python3-icu is installed for it), not whatever python3
 # comes first in PATH.
@@ -58,7 +60,7 @@ proof() {
     local rc=0
     "$SANYA" proof "$in" -o "$out" "$@" 2>"$out.err" || rc=$?
     if [ "$rc" -ne 0 ] || [ ! -s "$out" ]; then
-        fail "sanya proof ${in#$SANYA_ROOT/} $* exited $rc$([ -s "$out" ] || echo ', no PDF'): $(head -c 600 "$out.err")"
+        fail "sanya proof ${in#"$SANYA_ROOT"/} $* exited $rc$([ -s "$out" ] || echo ', no PDF'): $(head -c 600 "$out.err")"
         return 1
     fi
     return 0
@@ -80,8 +82,8 @@ check() {
 
 # proof_and_check NAME IN.txt "SANYA ARGS" "PROOFCHECK ARGS": both in one step.
 proof_and_check() {
-    local name=$1 in=$2 sargs=$3 cargs=$4
-    local pdf=$TMP/$(printf '%s' "$name" | tr -c 'A-Za-z0-9_-' _).pdf
+    local name=$1 in=$2 sargs=$3 cargs=$4 pdf
+    pdf=$TMP/$(printf '%s' "$name" | tr -c 'A-Za-z0-9_-' _).pdf
     # shellcheck disable=SC2086
     proof "$pdf" "$in" $sargs && check "$name" "$pdf" "$in" $cargs
 }
