@@ -17,6 +17,7 @@ enum {
 
 /* Each subcommand gets argv with argv[0] = its own name. */
 int sy_cmd_proof(int argc, char **argv);
+int sy_cmd_check(int argc, char **argv);
 
 /* Exit code for a status. */
 int sy_cmd_exit_code(sy_status s);

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Data-driven tests of `sanya check`. Each tests/data/bad/NAME.yaml (with an
+# optional NAME.roster.yaml) has NAME.expected: a first line "exit N", then
+# the exact stderr lines. Each tests/data/good/NAME.yaml (optional
+# NAME.roster.yaml) and each examples/*.yaml agreement (with
+# examples/roster.yaml) must pass silently. Set UPDATE=1 to rewrite the
+# .expected files from the current output (review the diff before committing).
+set -u
+root=${SANYA_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+sanya=${SANYA:-$root/build/sanya}
+fail=0 count=0
+
+run_case() { # dir name -> prints "exit N" and stderr
+    local dir=$1 name=$2 args=("$name.yaml")
+    [ -e "$dir/$name.roster.yaml" ] && args+=(--roster "$name.roster.yaml")
+    local err rc
+    err=$(cd "$dir" && "$sanya" check "${args[@]}" 2>&1 >/dev/null)
+    rc=$?
+    echo "exit $rc"
+    [ -n "$err" ] && printf '%s\n' "$err"
+}
+
+for f in "$root"/tests/data/bad/*.yaml; do
+    [ -e "$f" ] || continue
+    name=$(basename "$f" .yaml)
+    case $name in *.roster) continue ;; esac
+    count=$((count + 1))
+    exp="$root/tests/data/bad/$name.expected"
+    got=$(run_case "$root/tests/data/bad" "$name")
+    if [ "${UPDATE:-}" = 1 ]; then
+        printf '%s\n' "$got" >"$exp"
+    elif ! diff -u --label "$name.expected" --label "$name (sanya check)" "$exp" - <<<"$got"; then
+        fail=$((fail + 1))
+    fi
+done
+
+for f in "$root"/tests/data/good/*.yaml "$root"/examples/*.yaml; do
+    [ -e "$f" ] || continue
+    dir=$(dirname "$f") name=$(basename "$f" .yaml)
+    case $name in *.roster | roster) continue ;; esac
+    count=$((count + 1))
+    roster=()
+    [ -e "$dir/$name.roster.yaml" ] && roster=(--roster "$dir/$name.roster.yaml")
+    [ "$dir" = "$root/examples" ] && roster=(--roster "$dir/roster.yaml")
+    if ! out=$("$sanya" check "$f" "${roster[@]}" 2>&1); then
+        echo "FAIL: $f should pass:"
+        printf '%s\n' "$out"
+        fail=$((fail + 1))
+    elif [ -n "$out" ]; then
+        echo "FAIL: $f passed but printed:"
+        printf '%s\n' "$out"
+        fail=$((fail + 1))
+    fi
+done
+
+# The command line itself: exit codes for usage errors and missing files.
+expect_exit() { # code description args...
+    local want=$1 what=$2
+    shift 2
+    count=$((count + 1))
+    "$sanya" check "$@" >/dev/null 2>&1
+    local got=$?
+    if [ "$got" != "$want" ]; then
+        echo "FAIL: sanya check $* ($what): exit $got, expected $want"
+        fail=$((fail + 1))
+    fi
+}
+good=$root/tests/data/good
+expect_exit 0 "help" --help
+expect_exit 64 "no file"
+expect_exit 64 "unknown option" --frobnicate "$good/minimal.yaml"
+expect_exit 64 "two files" "$good/minimal.yaml" "$good/office.yaml"
+expect_exit 64 "--roster without a file" "$good/minimal.yaml" --roster
+expect_exit 66 "missing agreement" "$good/no-such-file.yaml"
+expect_exit 66 "missing roster" "$good/minimal.yaml" --roster "$good/no-such-roster.yaml"
+expect_exit 0 "--roster=FILE" "$good/office.yaml" --roster="$good/office.roster.yaml"
+if ! "$sanya" check --help | grep -q -- "--roster"; then
+    echo "FAIL: sanya check --help does not document --roster"
+    fail=$((fail + 1))
+fi
+
+echo "data cases: $count run, $fail failed"
+[ "$fail" -eq 0 ]
