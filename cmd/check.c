@@ -3,8 +3,10 @@
 #include "cmd.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "data/data.h"
 
 static void usage(FILE *f)
@@ -19,6 +21,32 @@ static void usage(FILE *f)
             "  --roster FILE  the roster of office holders (roster.yaml)\n"
             "  -h, --help     show this help\n\n"
             "exit status: 0 valid, 64 usage error, 65 data error, 66 missing input file\n");
+}
+
+/* Tells (on stdout: it is not a problem of the file) which office
+ * signatories have a successor in the roster after the signing date. */
+static sy_status report_changes(const sy_agreement *a, const sy_roster *roster)
+{
+    sy_leadership_change *changes;
+    size_t n;
+    sy_status s = sy_agreement_leadership_changes(a, roster, NULL, &changes, &n);
+    if (s != SY_OK)
+        return s;
+    char signed_on[11], from[11];
+    sy_date_format_iso(sy_value_as_date(sy_value_get(sy_agreement_value(a), "signed")), signed_on);
+    for (size_t i = 0; i < n; i++) {
+        sy_date_format_iso(changes[i].date, from);
+        const char *old =
+            sy_value_as_string(sy_value_lookup(changes[i].old_holder, "name.en"), NULL);
+        const char *new =
+            sy_value_as_string(sy_value_lookup(changes[i].new_holder, "name.en"), NULL);
+        printf("%s: note: office \"%s\" (party %s) changed hands on %s, after the signing date "
+               "%s: %s, then %s\n",
+               sy_agreement_name(a), changes[i].office, changes[i].party, from, signed_on,
+               old ? old : "(vacant)", new ? new : "?");
+    }
+    free(changes);
+    return SY_OK;
 }
 
 int sy_cmd_check(int argc, char **argv)
@@ -64,6 +92,10 @@ int sy_cmd_check(int argc, char **argv)
     sy_agreement *a = sy_agreement_load(file, roster, diags);
     sy_cmd_print_diags(diags);
     int rc = sy_cmd_exit_code(sy_diags_status(diags));
+    if (a && roster && report_changes(a, roster) != SY_OK) {
+        fprintf(stderr, "sanya check: out of memory\n");
+        rc = SY_EXIT_SOFTWARE;
+    }
     sy_agreement_free(a);
     sy_roster_free(roster);
     sy_diags_free(diags);
