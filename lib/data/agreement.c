@@ -425,12 +425,11 @@ static void walk_agreement(ctx *c, const sy_yn *root)
     if (!c->root)
         return;
     sy_value *out = c->root;
-    /* the signing date first: signatories and the term depend on it */
-    sy_value *signed_on = field(c, root, out, "signed", 1, conv_date);
-    if (signed_on) {
+    /* signatories and the term depend on the signing date: read it first,
+     * quietly (its problems are reported in their turn below) */
+    const sy_yn *sn = sy_yn_get(root, "signed");
+    if (sn && sn->kind == SY_YN_SCALAR && sy_date_parse_iso(sn->text, sn->len, &c->signed_on) == 0)
         c->have_signed = 1;
-        c->signed_on = sy_value_as_date(signed_on);
-    }
     field(c, root, out, "id", 1, conv_ident);
     if (!field(c, root, out, "template", 0, conv_ident) && !sy_yn_get(root, "template"))
         sy_walk_set(
@@ -454,6 +453,7 @@ static void walk_agreement(ctx *c, const sy_yn *root)
             check_party_ids(c, parties, list);
     }
     field(c, root, out, "place", 1, conv_text);
+    field(c, root, out, "signed", 1, conv_date);
     field(c, root, out, "term", 0, conv_term);
 
     const sy_yn *articles = sy_walk_require(&c->w, root, "articles");
