@@ -136,7 +136,7 @@ static sy_value *walk_list(ctx *c, const sy_yn *n, size_t min, const char *what,
     }
     sy_value *list = sy_value_list(sy_walk_mark(&c->w, n));
     if (!list) {
-        sy_walk_error(&c->w, n, "out of memory");
+        sy_walk_nomem(&c->w);
         return NULL;
     }
     for (size_t i = 0; i < n->count; i++) {
@@ -151,7 +151,7 @@ static sy_value *new_map(ctx *c, const sy_yn *n)
 {
     sy_value *m = sy_value_map(sy_walk_mark(&c->w, n));
     if (!m)
-        sy_walk_error(&c->w, n, "out of memory");
+        sy_walk_nomem(&c->w);
     return m;
 }
 
@@ -393,9 +393,8 @@ static sy_value *conv_lunar(ctx *c, const sy_yn *n)
     return l;
 }
 
-static void check_party_ids(ctx *c, const sy_yn *list, const sy_value *parties)
+static void check_party_ids(ctx *c, const sy_yn *list)
 {
-    (void)parties;
     size_t old = sy_walk_key(&c->w, "parties");
     for (size_t i = 0; i < list->count; i++) {
         const sy_yn *id = sy_yn_get(list->items[i], "id");
@@ -450,7 +449,7 @@ static void walk_agreement(ctx *c, const sy_yn *root)
         sy_walk_pop(&c->w, old);
         sy_walk_set(&c->w, out, "parties", list);
         if (list)
-            check_party_ids(c, parties, list);
+            check_party_ids(c, parties);
     }
     field(c, root, out, "place", 1, conv_text);
     field(c, root, out, "signed", 1, conv_date);

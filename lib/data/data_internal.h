@@ -66,6 +66,8 @@ void sy_walk_error(sy_walk *w, const sy_yn *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void sy_walk_warning(sy_walk *w, const sy_yn *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Records "out of memory" (once per walk). */
+void sy_walk_nomem(sy_walk *w);
 
 /* What a node is, for messages: "a map", "a list", "nothing" (null) or the
  * quoted scalar, shortened. Writes into buf and returns it. */

@@ -23,7 +23,7 @@ static sy_value *walk_holder(sy_walk *w, const sy_yn *n, const sy_value *office_
         return NULL;
     sy_value *h = sy_value_map(sy_walk_mark(w, n));
     if (!h) {
-        sy_walk_error(w, n, "out of memory");
+        sy_walk_nomem(w);
         return NULL;
     }
     int ok = 1;
@@ -64,7 +64,7 @@ static sy_value *walk_office(sy_walk *w, const sy_yn *n)
         return NULL;
     sy_value *office = sy_value_map(sy_walk_mark(w, n));
     if (!office) {
-        sy_walk_error(w, n, "out of memory");
+        sy_walk_nomem(w);
         return NULL;
     }
     int ok = 1;
@@ -95,6 +95,8 @@ static sy_value *walk_office(sy_walk *w, const sy_yn *n)
         return NULL;
     }
     sy_value *holders = sy_value_list(sy_walk_mark(w, hs));
+    if (!holders)
+        sy_walk_nomem(w);
     const sy_value *prev = NULL;
     for (size_t i = 0; holders && i < hs->count; i++) {
         size_t o2 = sy_walk_index(w, i);
@@ -151,6 +153,8 @@ static sy_value *walk_roster(sy_walk *w, const sy_yn *root)
     sy_value *out = sy_value_map(sy_walk_mark(w, root));
     sy_value *map = sy_value_map(sy_walk_mark(w, offices));
     int ok = out && map;
+    if (!ok)
+        sy_walk_nomem(w);
     for (size_t i = 0; map && i + 1 < offices->count; i += 2) {
         const sy_yn *key = offices->items[i];
         size_t o2 = sy_walk_key(w, key->text);

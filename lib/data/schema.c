@@ -65,7 +65,7 @@ void sy_walk_warning(sy_walk *w, const sy_yn *n, const char *fmt, ...)
     va_end(ap);
 }
 
-static void out_of_memory(sy_walk *w)
+void sy_walk_nomem(sy_walk *w)
 {
     if (!w->nomem)
         sy_diags_add(w->diags, SY_SEV_ERROR, SY_ERR_NOMEM, w->file, 0, 0, NULL, "out of memory");
@@ -185,7 +185,7 @@ static int want_scalar(sy_walk *w, const sy_yn *n, const char *what)
 static sy_value *made(sy_walk *w, sy_value *v)
 {
     if (!v)
-        out_of_memory(w);
+        sy_walk_nomem(w);
     return v;
 }
 
@@ -283,13 +283,13 @@ sy_value *sy_walk_int(sy_walk *w, const sy_yn *n, long long min, long long max, 
 void sy_walk_set(sy_walk *w, sy_value *map, const char *key, sy_value *val)
 {
     if (val && sy_value_map_set(map, key, val) != 0)
-        out_of_memory(w);
+        sy_walk_nomem(w);
 }
 
 void sy_walk_append(sy_walk *w, sy_value *list, sy_value *val)
 {
     if (val && sy_value_list_append(list, val) != 0)
-        out_of_memory(w);
+        sy_walk_nomem(w);
 }
 
 sy_value *sy_walk_text(sy_walk *w, const sy_yn *n)
