@@ -292,6 +292,40 @@ void sy_walk_append(sy_walk *w, sy_value *list, sy_value *val)
         sy_walk_nomem(w);
 }
 
+/* Khmer block U+1780..U+17FF: E1 9E 80 .. E1 9F BF in UTF-8. */
+static int khmer_at(const char *s, size_t i, size_t len)
+{
+    return i + 2 < len && (unsigned char)s[i] == 0xE1 &&
+        ((unsigned char)s[i + 1] == 0x9E || (unsigned char)s[i + 1] == 0x9F);
+}
+
+/* Warnings about a text side that is likely a slip of the pen: a Khmer side
+ * without Khmer letters, an English side all in Khmer (sides swapped), and
+ * coeng RO written before another subscript, against Unicode's canonical
+ * order (the text stage reorders it, but the source should be right). */
+static void check_script(sy_walk *w, const sy_yn *n, int is_km)
+{
+    int khmer = 0, latin = 0;
+    static const char coeng_ro_coeng[] = "\u17D2\u179A\u17D2"; /* coeng RO, coeng */
+    for (size_t i = 0; i < n->len; i++) {
+        char c = n->text[i];
+        if (khmer_at(n->text, i, n->len))
+            khmer = 1;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            latin = 1;
+    }
+    const char *bad = strstr(n->text, coeng_ro_coeng);
+    if (is_km && !khmer && latin)
+        sy_walk_warning(w, n, "the Khmer side has no Khmer letters");
+    else if (!is_km && khmer && !latin)
+        sy_walk_warning(w, n, "the English side is all Khmer; are km and en swapped?");
+    if (bad)
+        sy_walk_warning(w, n,
+                        "coeng RO before another subscript at byte %zu of the text; write coeng "
+                        "RO last (\"ក្ម្រ\", not \"ក្រ្ម\")",
+                        (size_t)(bad - n->text));
+}
+
 sy_value *sy_walk_text(sy_walk *w, const sy_yn *n)
 {
     static const char *const sides[] = {"km", "en", NULL};
@@ -309,6 +343,8 @@ sy_value *sy_walk_text(sy_walk *w, const sy_yn *n)
         }
         size_t old = sy_walk_key(w, sides[i]);
         sy_value *s = sy_walk_string(w, side);
+        if (s)
+            check_script(w, side, i == 0);
         sy_walk_pop(w, old);
         if (!s)
             ok = 0;
