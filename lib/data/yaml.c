@@ -197,17 +197,6 @@ int sy_yn_is_null(const sy_yn *n)
          !strcmp(n->text, "Null") || !strcmp(n->text, "NULL"));
 }
 
-static int depth_of(const sy_yn *n)
-{
-    int d = 0;
-    for (size_t i = 0; i < n->count; i++) {
-        int k = depth_of(n->items[i]);
-        if (k > d)
-            d = k;
-    }
-    return n->kind == SY_YN_SCALAR ? 0 : d + 1;
-}
-
 /* A copy of an anchored node for an alias, placed at the alias's mark (so
  * that messages point at the use) and counted against the node limit. */
 static sy_yn *copy_node(parser *ps, const sy_yn *src, yaml_mark_t at)
@@ -216,6 +205,7 @@ static sy_yn *copy_node(parser *ps, const sy_yn *src, yaml_mark_t at)
     if (!n)
         return NULL;
     n->plain = src->plain;
+    n->depth = src->depth;
     if (src->text) {
         n->text = malloc(src->len + 1);
         if (!n->text) {
@@ -307,6 +297,11 @@ static sy_yn *parse_collection(parser *ps, yaml_event_t *ev, int is_map)
         if (e.type == end) {
             yaml_event_delete(&e);
             ps->depth--;
+            for (size_t i = 0; i < n->count; i++)
+                if (n->items[i]->depth + 1 > n->depth)
+                    n->depth = n->items[i]->depth + 1;
+            if (n->depth == 0)
+                n->depth = 1;
             return n;
         }
         sy_yn *item = parse_node(ps, &e);
@@ -333,13 +328,14 @@ static sy_yn *parse_collection(parser *ps, yaml_event_t *ev, int is_map)
             break;
         }
         if (item->kind != SY_YN_SCALAR) {
+            /* fatal: anchors inside the key may not outlive it */
             char what[64];
-            sy_diags_add(ps->diags, SY_SEV_ERROR, SY_ERR_DATA, ps->file, item->line, item->column,
-                         NULL, "a map key must be a plain string, not %s",
-                         sy_yn_describe(item, what, sizeof what));
+            fatal(ps, SY_ERR_DATA, item->line, item->column,
+                  "a map key must be a plain string, not %s",
+                  sy_yn_describe(item, what, sizeof what));
             sy_yn_free(item);
             sy_yn_free(val);
-            continue;
+            break;
         }
         if (add_item(ps, n, item) != 0) {
             sy_yn_free(item);
@@ -372,7 +368,7 @@ static sy_yn *parse_node(parser *ps, yaml_event_t *ev)
             if (strcmp(ps->anchors[i].name, name))
                 continue;
             const sy_yn *src = ps->anchors[i].node;
-            if (ps->depth + depth_of(src) > SY_LIMIT_YAML_DEPTH) {
+            if (ps->depth + src->depth > SY_LIMIT_YAML_DEPTH) {
                 fatal(ps, SY_ERR_LIMIT, (int)m.line + 1, (int)m.column + 1,
                       "YAML nesting is deeper than %d levels (through alias \"%s\")",
                       SY_LIMIT_YAML_DEPTH, name);
