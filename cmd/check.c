@@ -12,15 +12,60 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: sanya check FILE.yaml [--roster ROSTER.yaml]\n\n"
+            "usage: sanya check FILE.yaml [--roster ROSTER.yaml] [--dump]\n\n"
             "Checks an agreement file against the schema (docs/agreement-schema.md) and\n"
             "prints every problem as 'sanya: file:line:column: path: message'.\n"
             "With --roster, each signatory given as {office: ID} must name an office of\n"
-            "the roster that somebody held on the signing date.\n\n"
+            "the roster that somebody held on the signing date; a note on stdout tells\n"
+            "of each such office that changed hands after the signing date.\n\n"
             "options:\n"
             "  --roster FILE  the roster of office holders (roster.yaml)\n"
+            "  --dump         print the validated tree, one value a line with its source\n"
             "  -h, --help     show this help\n\n"
             "exit status: 0 valid, 64 usage error, 65 data error, 66 missing input file\n");
+}
+
+/* One line per leaf: path, value, and where it came from. */
+static void dump(const sy_value *v, char *path, size_t len, size_t cap)
+{
+    sy_value_kind k = sy_value_kind_of(v);
+    if (k == SY_VAL_LIST || k == SY_VAL_MAP) {
+        for (size_t i = 0; i < sy_value_len(v); i++) {
+            int n = k == SY_VAL_MAP
+                ? snprintf(path + len, cap - len, "%s%s", len ? "." : "", sy_value_key_at(v, i))
+                : snprintf(path + len, cap - len, "[%zu]", i);
+            if (n < 0 || (size_t)n >= cap - len)
+                continue;
+            dump(sy_value_at(v, i), path, len + (size_t)n, cap);
+            path[len] = 0;
+        }
+        return;
+    }
+    sy_mark m = sy_value_mark(v);
+    printf("%s: ", path);
+    if (k == SY_VAL_STRING) {
+        putchar('"');
+        for (const char *s = sy_value_as_string(v, NULL); *s; s++) {
+            if (*s == '"' || *s == '\\')
+                printf("\\%c", *s);
+            else if (*s == '\n')
+                printf("\\n");
+            else
+                putchar(*s);
+        }
+        putchar('"');
+    } else if (k == SY_VAL_DATE) {
+        char iso[11];
+        sy_date_format_iso(sy_value_as_date(v), iso);
+        printf("%s", iso);
+    } else if (k == SY_VAL_INT) {
+        printf("%lld", sy_value_as_int(v));
+    } else if (k == SY_VAL_BOOL) {
+        printf("%s", sy_value_as_bool(v) ? "true" : "false");
+    } else {
+        printf("null");
+    }
+    printf("  # %s:%d:%d\n", m.file ? m.file : "?", m.line, m.column);
 }
 
 /* Tells (on stdout: it is not a problem of the file) which office
@@ -52,6 +97,7 @@ static sy_status report_changes(const sy_agreement *a, const sy_roster *roster)
 int sy_cmd_check(int argc, char **argv)
 {
     const char *file = NULL, *roster_path = NULL;
+    int want_dump = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
@@ -63,6 +109,8 @@ int sy_cmd_check(int argc, char **argv)
                 return SY_EXIT_USAGE;
             }
             roster_path = argv[++i];
+        } else if (!strcmp(arg, "--dump")) {
+            want_dump = 1;
         } else if (!strncmp(arg, "--roster=", 9)) {
             roster_path = arg + 9;
         } else if (arg[0] == '-' && arg[1]) {
@@ -91,6 +139,10 @@ int sy_cmd_check(int argc, char **argv)
     sy_roster *roster = roster_path ? sy_roster_load(roster_path, diags) : NULL;
     sy_agreement *a = sy_agreement_load(file, roster, diags);
     sy_cmd_print_diags(diags);
+    if (a && want_dump) {
+        char path[1024] = "";
+        dump(sy_agreement_value(a), path, 0, sizeof path);
+    }
     int rc = sy_cmd_exit_code(sy_diags_status(diags));
     if (a && roster && report_changes(a, roster) != SY_OK) {
         fprintf(stderr, "sanya check: out of memory\n");

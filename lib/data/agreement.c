@@ -198,10 +198,14 @@ static void resolve_office(ctx *c, const sy_yn *office_node, sy_value *sig, cons
                               "nobody held office \"%s\" on the signing date %s (vacant then)",
                               office, day);
         } else {
-            sy_walk_set(&c->w, sig, "name",
-                        sy_data_copy_refile(sy_value_get(h, "name"), c->roster_name));
-            sy_walk_set(&c->w, sig, "title",
-                        sy_data_copy_refile(sy_value_get(h, "title"), c->roster_name));
+            /* copies whose marks name the agreement's own copy of the roster's
+             * file name, so the tree does not depend on the roster's lifetime */
+            sy_value *name = sy_data_copy_refile(sy_value_get(h, "name"), c->roster_name);
+            sy_value *title = sy_data_copy_refile(sy_value_get(h, "title"), c->roster_name);
+            if (!name || !title)
+                sy_walk_nomem(&c->w);
+            sy_walk_set(&c->w, sig, "name", name);
+            sy_walk_set(&c->w, sig, "title", title);
         }
     }
     sy_walk_pop(&c->w, old);

@@ -87,7 +87,8 @@ const sy_yn *sy_yn_get(const sy_yn *map, const char *key);
 const sy_yn *sy_walk_require(sy_walk *w, const sy_yn *map, const char *key);
 
 /* Converters: each checks the node (already on the path of w), reports what
- * is wrong, and returns a new sy_value or NULL. */
+ * is wrong, and returns a new sy_value or NULL. Strings lose trailing line
+ * breaks and blanks; a string that is then empty is an error. */
 sy_value *sy_walk_string(sy_walk *w, const sy_yn *n);
 /* An identifier: lowercase ASCII letters, digits, '-', '_' and (when
  * allow_slash) '/'; starts with a letter or digit. */

@@ -193,11 +193,17 @@ sy_value *sy_walk_string(sy_walk *w, const sy_yn *n)
 {
     if (want_scalar(w, n, "a string") != 0)
         return NULL;
-    if (n->len == 0) {
+    /* the final line break a literal block (|) keeps, and trailing blanks,
+     * would print as an empty line */
+    size_t len = n->len;
+    while (len > 0 && (n->text[len - 1] == '\n' || n->text[len - 1] == ' ' ||
+                       n->text[len - 1] == '\t' || n->text[len - 1] == '\r'))
+        len--;
+    if (len == 0) {
         sy_walk_error(w, n, "must not be empty");
         return NULL;
     }
-    return made(w, sy_value_string(n->text, n->len, sy_walk_mark(w, n)));
+    return made(w, sy_value_string(n->text, len, sy_walk_mark(w, n)));
 }
 
 sy_value *sy_walk_ident(sy_walk *w, const sy_yn *n, int allow_slash)

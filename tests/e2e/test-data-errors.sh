@@ -51,6 +51,17 @@ for f in "$root"/tests/data/good/*.yaml "$root"/examples/*.yaml; do
         printf '%s\n' "$err"
         fail=$((fail + 1))
     fi
+    # NAME.dump: the validated tree `sanya check --dump` prints (run in dir)
+    if [ -e "$dir/$name.dump" ]; then
+        count=$((count + 1))
+        got=$(cd "$dir" && "$sanya" check "$name.yaml" "${roster[@]/#$dir\//}" --dump)
+        if [ "${UPDATE:-}" = 1 ]; then
+            printf '%s\n' "$got" >"$dir/$name.dump"
+        elif ! diff -u --label "$name.dump" --label "$name (sanya check --dump)" \
+            "$dir/$name.dump" - <<<"$got"; then
+            fail=$((fail + 1))
+        fi
+    fi
 done
 
 # The roster of the examples has a new NCCT Permanent Vice-Chair after the
