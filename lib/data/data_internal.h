@@ -25,6 +25,8 @@ struct sy_yn {
     /* levels of collections from here down: 0 for a scalar, 1 for a flat
      * list or map (keeps the depth check of an alias cheap) */
     int depth;
+    /* collections: written in flow style ({...} or [...]) */
+    int flow;
     /* sequences: items[0..count); maps: items[2i] is a key (a scalar),
      * items[2i+1] its value, for i in [0, count/2) */
     sy_yn **items;

@@ -146,6 +146,15 @@ int sy_walk_map(sy_walk *w, const sy_yn *n, const char *const *allowed, const ch
         }
         if (in_list(key->text, allowed))
             continue;
+        if (n->flow && sy_yn_is_null(n->items[i + 1]) && i > 0) {
+            /* {en: Secretary of State, Ministry of Interior}: the comma
+             * ended the value and began a key */
+            sy_walk_error(w, key,
+                          "unknown key \"%s\"; a comma inside {...} separates entries, so "
+                          "quote a value that contains one",
+                          key->text);
+            continue;
+        }
         const char *hint = sy_data_suggest(key->text, allowed);
         if (hint) {
             sy_walk_error(w, key, "unknown key \"%s\"; did you mean \"%s\"?", key->text, hint);
@@ -196,8 +205,9 @@ sy_value *sy_walk_string(sy_walk *w, const sy_yn *n)
     /* the final line break a literal block (|) keeps, and trailing blanks,
      * would print as an empty line */
     size_t len = n->len;
-    while (len > 0 && (n->text[len - 1] == '\n' || n->text[len - 1] == ' ' ||
-                       n->text[len - 1] == '\t' || n->text[len - 1] == '\r'))
+    while (len > 0 &&
+           (n->text[len - 1] == '\n' || n->text[len - 1] == ' ' || n->text[len - 1] == '\t' ||
+            n->text[len - 1] == '\r'))
         len--;
     if (len == 0) {
         sy_walk_error(w, n, "must not be empty");

@@ -206,6 +206,7 @@ static sy_yn *copy_node(parser *ps, const sy_yn *src, yaml_mark_t at)
         return NULL;
     n->plain = src->plain;
     n->depth = src->depth;
+    n->flow = src->flow;
     if (src->text) {
         n->text = malloc(src->len + 1);
         if (!n->text) {
@@ -289,6 +290,8 @@ static sy_yn *parse_collection(parser *ps, yaml_event_t *ev, int is_map)
     sy_yn *n = new_node(ps, is_map ? SY_YN_MAP : SY_YN_SEQ, m);
     if (!n)
         return NULL;
+    n->flow = is_map ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                     : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
     yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
     for (;;) {
         yaml_event_t e;
