@@ -20,6 +20,14 @@
 /* Alias expansions per YAML file ("billion laughs" guard). */
 #define SY_LIMIT_YAML_ALIASES 1000
 
+/* YAML nodes per file after alias expansion: an agreement has a few hundred,
+ * a large roster a few thousand. Caps what aliases can multiply. */
+#define SY_LIMIT_YAML_NODES 100000
+
+/* Size of a YAML data file: the longest agreements are some 100 KiB of text;
+ * a file many times that is a mistake, not a document. */
+#define SY_LIMIT_YAML_BYTES (8u << 20)
+
 /* Template include depth and loop iterations. */
 #define SY_LIMIT_TPL_INCLUDE_DEPTH 16
 #define SY_LIMIT_TPL_LOOP_ITERATIONS 10000
