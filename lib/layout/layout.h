@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "core/align.h"
 #include "core/error.h"
 #include "text/text.h"
 
