@@ -19,8 +19,6 @@
 #include "core/error.h"
 #include "text/text.h"
 
-typedef enum sy_align { SY_ALIGN_LEFT, SY_ALIGN_CENTER, SY_ALIGN_RIGHT, SY_ALIGN_JUSTIFY } sy_align;
-
 /* One line, ready to draw. Positions are in points from the left edge of
  * the measure. */
 typedef struct sy_line {
