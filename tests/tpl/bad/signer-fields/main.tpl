@@ -1,0 +1,7 @@
+::: signatures
+::: signer
+party: moi
+nmae-km: x
+:::
+stray text
+:::
