@@ -370,8 +370,11 @@ static int eval(render *r, const tpl_expr *e, rv *out)
             rv_free(&key);
             return -1;
         }
-        int rc = child(r, e, &base, key.v, sy_value_as_string(key.v, NULL), out);
-        /* out may point into base's data but never into key */
+        const char *k = sy_value_as_string(key.v, NULL);
+        int rc = child(r, e, &base, key.v, k, out);
+        /* out may point into base's data but never into key, which goes now */
+        if (out->undef_key == k)
+            out->undef_key = NULL;
         rv_free(&key);
         return rc;
     }
