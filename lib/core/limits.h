@@ -35,6 +35,10 @@
  * a readable condition is 3-4 deep; the parser recurses, so bound it. */
 #define SY_LIMIT_TPL_EXPR_DEPTH 32
 
+/* Text one rendering may produce: an agreement is some 100 KiB; a loop over
+ * a big clause is stopped here, long before memory runs out. */
+#define SY_LIMIT_TPL_OUTPUT_BYTES (64u << 20)
+
 /* Words in the caller's and the shipped no-break word lists. */
 #define SY_LIMIT_WORDLIST_ENTRIES 100000
 

@@ -192,6 +192,9 @@ typedef struct parser {
     frame frames[MAX_FRAMES];
     int nframes;
     int comment_line, comment_col; /* an open multi-line comment, or 0 */
+    const char *col_line; /* col_of's memo: line, offset, column */
+    size_t col_off;
+    int col_val;
 } parser;
 
 __attribute__((format(printf, 4, 5))) static void perr(parser *p, int line, int col,
@@ -204,13 +207,24 @@ __attribute__((format(printf, 4, 5))) static void perr(parser *p, int line, int 
     p->errors++;
 }
 
-/* 1-based column, in characters, of byte offset off in the current line. */
+/* 1-based column, in characters, of byte offset off in the current line.
+ * Remembers the last answer: callers mostly move forward along the line, so
+ * long lines cost linear time, not quadratic. */
 static int col_of(const parser *p, size_t off)
 {
+    parser *mp = (parser *)p;
+    size_t i = 0;
     int col = 1;
-    for (size_t i = 0; i < off && i < p->linelen; i++)
+    if (mp->col_line == p->line && mp->col_off <= off) {
+        i = mp->col_off;
+        col = mp->col_val;
+    }
+    for (; i < off && i < p->linelen; i++)
         if (((unsigned char)p->line[i] & 0xC0) != 0x80)
             col++;
+    mp->col_line = p->line;
+    mp->col_off = i;
+    mp->col_val = col;
     return col;
 }
 

@@ -44,6 +44,7 @@ typedef struct render {
     long iterations;
     int errors, fatal;
     size_t first_diag;
+    unsigned long long output_bytes;
     int num_km, num_en;
 } render;
 
@@ -622,6 +623,12 @@ static int inline_text(render *r, const tpl_nvec *v, sy_buf *out)
     int rc = render_nodes(r, v, NULL, out);
     if (!start && !sy_buf_failed(out))
         trim_buf(out);
+    r->output_bytes += out->len - (start < out->len ? start : out->len);
+    if (r->output_bytes > SY_LIMIT_TPL_OUTPUT_BYTES && !r->fatal) {
+        rerr(r, SY_ERR_LIMIT, 0, 0, NULL, "the document's text is over %u bytes",
+             SY_LIMIT_TPL_OUTPUT_BYTES);
+        return -1;
+    }
     if (sy_buf_failed(out)) {
         rerr(r, SY_ERR_NOMEM, 0, 0, NULL, "out of memory");
         return -1;
@@ -907,6 +914,11 @@ static int render_nodes(render *r, const tpl_nvec *v, ctx *c, sy_buf *inl)
             one = 0;
         if (one != 0)
             rc = -1;
+        if (inl && inl->len > SY_LIMIT_PARAGRAPH_BYTES && !r->fatal) {
+            rerr(r, SY_ERR_LIMIT, n->line, n->column, NULL, "a paragraph longer than %u bytes",
+                 SY_LIMIT_PARAGRAPH_BYTES);
+            rc = -1;
+        }
     }
     return r->fatal ? -1 : rc;
 }

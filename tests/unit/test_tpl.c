@@ -373,6 +373,31 @@ static void runaway_loops_stop(void **state)
                   "runaway loop?)\n");
 }
 
+static void paragraphs_are_bounded(void **state)
+{
+    (void)state;
+    char data[400];
+    snprintf(data, sizeof data, "{s: \"%0200d\"}", 0);
+    expect_errors("x {% for i in 10000 | range %}{{ s }}{% endfor %}\n", data,
+                  "t/main.tpl:1:31: a paragraph longer than 1048576 bytes\n");
+}
+
+static void included_files_obey_block_rules(void **state)
+{
+    (void)state;
+    sy_tpl_file files[] = {
+        {"main.tpl", "::: signatures\n{% include \"x\" %}\n:::\n", 0},
+        {"x.tpl", "plain text\n", 0},
+    };
+    for (size_t i = 0; i < 2; i++)
+        files[i].len = strlen(files[i].text);
+    char *errors = NULL;
+    assert_null(render_files(files, 2, "{}", &errors));
+    assert_string_equal(errors,
+                        "t/x.tpl:1:1: only '::: signer' blocks go inside '::: signatures'\n");
+    free(errors);
+}
+
 static void include_paths_are_checked(void **state)
 {
     (void)state;
@@ -634,6 +659,8 @@ int main(void)
         cmocka_unit_test(unknown_names_suggest),
         cmocka_unit_test(type_errors),
         cmocka_unit_test(runaway_loops_stop),
+        cmocka_unit_test(paragraphs_are_bounded),
+        cmocka_unit_test(included_files_obey_block_rules),
         cmocka_unit_test(include_paths_are_checked),
         cmocka_unit_test(include_cycles_are_errors),
         cmocka_unit_test(deep_expressions_are_bounded),
