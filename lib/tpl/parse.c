@@ -1038,6 +1038,11 @@ static void add_block(parser *p, tpl_node *n)
              "only '::: signer' blocks go inside '::: signatures' (opened at line %d)", b->line);
         return;
     }
+    if (b && b->kind == N_SIGNER && !stmt && n->kind != N_FIELD) {
+        perr(p, n->line, n->column,
+             "only 'field: value' lines go inside '::: signer' (opened at line %d)", b->line);
+        return;
+    }
     if (n->kind == N_SIGNER && (!b || b->kind != N_SIGNATURES)) {
         perr(p, n->line, n->column, "'::: signer' belongs inside '::: signatures'");
         return;

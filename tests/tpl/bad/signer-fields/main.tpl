@@ -2,6 +2,10 @@
 ::: signer
 party: moi
 nmae-km: x
+::: keep
+:::
 :::
 stray text
+:::
+::: signer
 :::
