@@ -44,6 +44,7 @@ typedef struct render {
     long iterations;
     int errors, fatal;
     size_t first_diag;
+    int soft_unknown; /* inside the input of a default filter */
     unsigned long long output_bytes;
     int num_km, num_en;
 } render;
@@ -165,6 +166,10 @@ static int lookup_var(render *r, const tpl_expr *e, rv *out)
         out->v = v;
         return 0;
     }
+    if (r->soft_unknown) {
+        out->undef = 1;
+        return 0;
+    }
     tpl_suggest sg;
     tpl_suggest_init(&sg, e->name, e->len);
     for (int i = r->nscope - 1; i >= 0; i--)
@@ -246,9 +251,13 @@ static int call_filter(render *r, const tpl_expr *e, rv *out)
         return -1;
     }
     rv in = rv_none;
-    if (eval(r, e->a, &in) != 0)
-        return -1;
     int is_default = !strcmp(e->name, "default");
+    /* `optional | default(...)` may name a top-level key the data lacks */
+    r->soft_unknown += is_default;
+    int bad = eval(r, e->a, &in);
+    r->soft_unknown -= is_default;
+    if (bad)
+        return -1;
     if (in.undef || !in.v) {
         if (!is_default) {
             report_undefined(r, e->a, &in, " (add '| default(\"...\")' if it may be missing)");

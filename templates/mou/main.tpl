@@ -68,8 +68,8 @@ Done at {{ place.en }}, {{ signed | date_en }}
 party: {{ p.id }}
 name-km: {{ p.signatory.name.km }}
 name-en: {{ p.signatory.name.en }}
-title-km: {{ p.signatory.title.km }}
-title-en: {{ p.signatory.title.en }}
+title-km: {{ p.signatory.title.km }}{% if p.signatory.office %} {{ p.signatory.office.km }}{% endif %}
+title-en: {{ p.signatory.title.en }}{% if p.signatory.office %}, {{ p.signatory.office.en }}{% endif %}
 seal: yes
 :::
 {% endfor %}

@@ -286,6 +286,17 @@ static void truthiness_and_missing_fields(void **state)
                 "  paragraph role=body align=left lang=en @t/main.tpl:1:1\n    \"sd!\"\n");
 }
 
+static void default_covers_absent_top_level_keys(void **state)
+{
+    (void)state;
+    expect_dump("{% if approvals | default(none) %}A{% endif %}[{{ office.en | default(\"-\") "
+                "}}]\n",
+                "{}", "  paragraph role=body align=left lang=mixed @t/main.tpl:1:1\n    \"[-]\"\n");
+    /* without default, an absent top-level key is still a mistake */
+    expect_errors("{% if approvals %}A{% endif %}\n", "{}",
+                  "t/main.tpl:1:7: unknown variable 'approvals'\n");
+}
+
 static void for_loop_variables(void **state)
 {
     (void)state;
@@ -652,6 +663,7 @@ int main(void)
         cmocka_unit_test(comments_vanish),
         cmocka_unit_test(if_elif_else_and_operators),
         cmocka_unit_test(truthiness_and_missing_fields),
+        cmocka_unit_test(default_covers_absent_top_level_keys),
         cmocka_unit_test(for_loop_variables),
         cmocka_unit_test(indexing_and_literals),
         cmocka_unit_test(includes_share_the_scope),
