@@ -870,6 +870,8 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
         return rc;
     }
     case N_FIELD: {
+        if (!c->fields || n->num < 0 || n->num >= F_COUNT)
+            return -1; /* the parser only makes fields inside a signer */
         sy_buf *f = &c->fields[n->num];
         f->len = 0; /* a field given twice (in a loop, say) keeps the last value */
         return inline_text(r, &n->inl, f);
