@@ -32,6 +32,21 @@
 #define SY_LIMIT_TPL_INCLUDE_DEPTH 16
 #define SY_LIMIT_TPL_LOOP_ITERATIONS 10000
 
+/* Bytes of one template file: clause files are a few KiB; a bigger file is
+ * a mistake (a PDF or a data dump dropped into the folder). */
+#define SY_LIMIT_TPL_FILE_BYTES (1u << 20)
+
+/* Files in one template (entry + clause library). */
+#define SY_LIMIT_TPL_FILES 256
+
+/* Nesting of parentheses, 'not' and operators in one template expression:
+ * a readable condition is 3-4 deep; the parser recurses, so bound it. */
+#define SY_LIMIT_TPL_EXPR_DEPTH 32
+
+/* Text one rendering may produce: an agreement is some 100 KiB; a loop over
+ * a big clause is stopped here, long before memory runs out. */
+#define SY_LIMIT_TPL_OUTPUT_BYTES (64u << 20)
+
 /* Words in the caller's and the shipped no-break word lists. */
 #define SY_LIMIT_WORDLIST_ENTRIES 100000
 
