@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "core/align.h"
 #include "core/buf.h"
 #include "core/value.h"
 
@@ -39,12 +40,6 @@ typedef enum sy_lang {
     SY_LANG_EN
 } sy_lang;
 
-typedef enum sy_align {
-    SY_ALIGN_LEFT = 0,
-    SY_ALIGN_CENTER,
-    SY_ALIGN_RIGHT,
-    SY_ALIGN_JUSTIFY
-} sy_align;
 
 /* How a bilingual pair is laid out: columns side by side, or the Khmer
  * blocks followed by the English ones. */
