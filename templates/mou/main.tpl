@@ -1,5 +1,6 @@
 {# Memorandum of understanding, Khmer and English.
-   Reads: title, parties, place, signed, term, articles (see docs/templates.md). #}
+   Reads: title, parties, preamble, place, signed, lunar_override, articles
+   (see docs/agreement-schema.md and docs/templates.md). #}
 ::: style motto center km
 ព្រះរាជាណាចក្រកម្ពុជា
 
@@ -17,7 +18,7 @@
 {% endfor %}
 :::
 
-\space 12pt
+\space 10pt
 ::: style title center
 ::: pair
 {{ title.km }}
@@ -28,10 +29,18 @@
 
 ::: style body justify
 ::: pair
-អនុស្សរណៈនៃការយោគយល់នេះ ធ្វើឡើងរវាង {{ parties | map("name.km") | join(" ", " និង ") }} ។
+រវាង {{ parties | map("name.km") | join(" ", " និង ") }}
 --- en
-This Memorandum of Understanding is made between {{ parties | map("name.en") | join(", ", " and ") }}.
+between {{ parties | map("name.en") | join(", ", " and ") }}
 :::
+
+{% if preamble | default(none) %}
+::: pair
+{{ preamble.km }}
+--- en
+{{ preamble.en }}
+:::
+{% endif %}
 
 {% for a in articles %}
 ::: pair
@@ -45,14 +54,17 @@ This Memorandum of Understanding is made between {{ parties | map("name.en") | j
 :::
 
 {% endfor %}
-{% include "clauses/term" %}
-{% include "clauses/amendment" %}
+{% include "clauses/copies" %}
 :::
 
 ::: keep
 ::: style body right
 ::: pair
+{% if lunar_override | default(none) %}
+{{ lunar_override.date_line_km }}
+{% else %}
 {{ signed | lunar_km }}
+{% endif %}
 
 ត្រូវនឹង{{ signed | date_km }}
 
@@ -68,8 +80,8 @@ Done at {{ place.en }}, {{ signed | date_en }}
 party: {{ p.id }}
 name-km: {{ p.signatory.name.km }}
 name-en: {{ p.signatory.name.en }}
-title-km: {{ p.signatory.title.km }}{% if p.signatory.office %} {{ p.signatory.office.km }}{% endif %}
-title-en: {{ p.signatory.title.en }}{% if p.signatory.office %}, {{ p.signatory.office.en }}{% endif %}
+title-km: {{ p.signatory.title.km }}
+title-en: {{ p.signatory.title.en }}
 seal: yes
 :::
 {% endfor %}
