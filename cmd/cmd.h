@@ -18,6 +18,8 @@ enum {
 /* Each subcommand gets argv with argv[0] = its own name. */
 int sy_cmd_proof(int argc, char **argv);
 int sy_cmd_date(int argc, char **argv);
+int sy_cmd_check(int argc, char **argv);
+int sy_cmd_build(int argc, char **argv);
 
 /* The folder holding fonts/manifest and templates/: $SANYA_DATA, else the
  * source tree the binary was built in (build/sanya -> .), else the install

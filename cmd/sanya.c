@@ -12,6 +12,8 @@ typedef struct subcommand {
 } subcommand;
 
 static const subcommand commands[] = {
+    {"build", sy_cmd_build, "render an agreement to a bilingual PDF"},
+    {"check", sy_cmd_check, "validate an agreement file (and its roster) without rendering"},
     {"proof", sy_cmd_proof, "typeset a text file in the house fonts (font proof)"},
     {"date", sy_cmd_date, "print the Khmer lunar and Gregorian date lines of a day"},
 };

@@ -20,9 +20,32 @@
 /* Alias expansions per YAML file ("billion laughs" guard). */
 #define SY_LIMIT_YAML_ALIASES 1000
 
+/* YAML nodes per file after alias expansion: an agreement has a few hundred,
+ * a large roster a few thousand. Caps what aliases can multiply. */
+#define SY_LIMIT_YAML_NODES 100000
+
+/* Size of a YAML data file: the longest agreements are some 100 KiB of text;
+ * a file many times that is a mistake, not a document. */
+#define SY_LIMIT_YAML_BYTES (8u << 20)
+
 /* Template include depth and loop iterations. */
 #define SY_LIMIT_TPL_INCLUDE_DEPTH 16
 #define SY_LIMIT_TPL_LOOP_ITERATIONS 10000
+
+/* Bytes of one template file: clause files are a few KiB; a bigger file is
+ * a mistake (a PDF or a data dump dropped into the folder). */
+#define SY_LIMIT_TPL_FILE_BYTES (1u << 20)
+
+/* Files in one template (entry + clause library). */
+#define SY_LIMIT_TPL_FILES 256
+
+/* Nesting of parentheses, 'not' and operators in one template expression:
+ * a readable condition is 3-4 deep; the parser recurses, so bound it. */
+#define SY_LIMIT_TPL_EXPR_DEPTH 32
+
+/* Text one rendering may produce: an agreement is some 100 KiB; a loop over
+ * a big clause is stopped here, long before memory runs out. */
+#define SY_LIMIT_TPL_OUTPUT_BYTES (64u << 20)
 
 /* Words in the caller's and the shipped no-break word lists. */
 #define SY_LIMIT_WORDLIST_ENTRIES 100000

@@ -15,10 +15,9 @@
 
 #include <stddef.h>
 
+#include "core/align.h"
 #include "core/error.h"
 #include "text/text.h"
-
-typedef enum sy_align { SY_ALIGN_LEFT, SY_ALIGN_CENTER, SY_ALIGN_RIGHT, SY_ALIGN_JUSTIFY } sy_align;
 
 /* One line, ready to draw. Positions are in points from the left edge of
  * the measure. */

@@ -1,0 +1,112 @@
+/* sanya build: render an agreement to PDF. */
+#include "cmd.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build/build.h"
+#include "core/file.h"
+
+static const char usage_text[] =
+    "usage: sanya build FILE.yaml [-o OUT.pdf] [--roster ROSTER.yaml]\n"
+    "                   [--template NAME|DIR] [--layout parallel|sequential]\n"
+    "\n"
+    "Renders an agreement to a bilingual Khmer/English PDF. The output\n"
+    "defaults to FILE.pdf beside FILE.yaml and is written atomically: on any\n"
+    "error nothing is written and an earlier file is left as it was.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE      the PDF to write\n"
+    "  --roster FILE          who holds each office, from which date (needed when a\n"
+    "                         signatory is named by office)\n"
+    "  --template NAME|DIR    a template of templates/ or a template folder\n"
+    "                         (default: the agreement's `template`, else mou)\n"
+    "  --layout parallel|sequential   Khmer and English side by side, or one after\n"
+    "                         the other (default: the agreement's `layout`)\n"
+    "  -h, --help             this text\n"
+    "\n"
+    "exit status: 0 ok, 64 usage, 65 data or template error, 66 missing input,\n"
+    "70 internal error, 73 cannot write the output.\n";
+
+int sy_cmd_build(int argc, char **argv)
+{
+    static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+                                         {"roster", required_argument, NULL, 'r'},
+                                         {"template", required_argument, NULL, 't'},
+                                         {"layout", required_argument, NULL, 'l'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    sy_build_options o = {NULL, NULL, NULL, -1};
+    const char *out = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            out = optarg;
+            break;
+        case 'r':
+            o.roster = optarg;
+            break;
+        case 't':
+            o.template_ = optarg;
+            break;
+        case 'l':
+            if (!strcmp(optarg, "parallel"))
+                o.layout = SY_LAYOUT_PARALLEL;
+            else if (!strcmp(optarg, "sequential"))
+                o.layout = SY_LAYOUT_SEQUENTIAL;
+            else {
+                fprintf(stderr, "sanya build: --layout expects parallel or sequential, got '%s'\n",
+                        optarg);
+                return SY_EXIT_USAGE;
+            }
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return SY_EXIT_OK;
+        default:
+            fputs(usage_text, stderr);
+            return SY_EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1) {
+        fprintf(stderr, "sanya build: %s\n\n",
+                optind >= argc ? "no agreement file given" : "one agreement at a time");
+        fputs(usage_text, stderr);
+        return SY_EXIT_USAGE;
+    }
+    o.agreement = argv[optind];
+    char *default_out = NULL;
+    if (!out) {
+        size_t n = strlen(o.agreement);
+        default_out = malloc(n + 5);
+        if (!default_out)
+            return SY_EXIT_SOFTWARE;
+        memcpy(default_out, o.agreement, n + 1);
+        char *dot = strrchr(default_out, '.');
+        char *slash = strrchr(default_out, '/');
+        if (dot && (!slash || dot > slash))
+            *dot = 0;
+        strcat(default_out, ".pdf");
+        out = default_out;
+    }
+    sy_diags *d = sy_diags_new();
+    sy_builder *b = d ? sy_builder_new(sy_cmd_data_dir(), d) : NULL;
+    char *pdf = NULL;
+    size_t len = 0, pages = 0;
+    sy_status st = b ? sy_build_pdf(b, &o, &pdf, &len, &pages, d) : sy_diags_status(d);
+    if (st == SY_OK)
+        st = sy_file_write_atomic(out, pdf, len, d);
+    sy_cmd_print_diags(d);
+    if (st == SY_OK)
+        fprintf(stderr, "sanya build: wrote %s (%zu page%s)\n", out, pages, pages == 1 ? "" : "s");
+    int rc = sy_cmd_exit_code(st == SY_OK ? SY_OK : st);
+    free(pdf);
+    free(default_out);
+    sy_builder_free(b);
+    sy_diags_free(d);
+    return rc;
+}

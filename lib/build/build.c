@@ -1,0 +1,229 @@
+/* The agreement pipeline (see build.h). */
+#include "build/build.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cal/cal.h"
+#include "core/buf.h"
+#include "core/date.h"
+#include "data/data.h"
+#include "pdf/pdf.h"
+#include "render/render.h"
+#include "text/text.h"
+#include "tpl/tpl.h"
+
+struct sy_builder {
+    char *data_dir;
+    sy_fontset *fonts;
+    sy_text_ctx *text;
+    sy_render_ctx *render;
+    sy_tpl_env *env;
+};
+
+/* ---- calendar filters ---- */
+
+typedef sy_status (*date_format_fn)(sy_date, sy_buf *);
+
+static sy_value *date_filter(const sy_value *input, sy_buf *error, date_format_fn fn,
+                             const char *name)
+{
+    if (sy_value_kind_of(input) != SY_VAL_DATE) {
+        sy_buf_printf(error, "%s expects a date, got a %s", name,
+                      sy_value_kind_name(sy_value_kind_of(input)));
+        return NULL;
+    }
+    sy_date d = sy_value_as_date(input);
+    sy_buf out = SY_BUF_INIT;
+    sy_status st = fn(d, &out);
+    if (st != SY_OK || sy_buf_failed(&out)) {
+        if (st == SY_ERR_DATA)
+            sy_buf_printf(error, "%s: %04d-%02d-%02d is outside the calendar's range (%d-%d)",
+                          name, d.year, d.month, d.day, SY_CAL_FIRST_YEAR, SY_CAL_LAST_YEAR);
+        sy_buf_free(&out);
+        return NULL;
+    }
+    sy_value *v = sy_value_string(out.data ? out.data : "", out.len, sy_value_mark(input));
+    sy_buf_free(&out);
+    return v;
+}
+
+static sy_value *filter_date_km(const sy_value *in, const sy_value *const *a, size_t n, void *u,
+                                sy_buf *e)
+{
+    (void)a, (void)n, (void)u;
+    return date_filter(in, e, sy_cal_format_km, "date_km");
+}
+
+static sy_value *filter_date_en(const sy_value *in, const sy_value *const *a, size_t n, void *u,
+                                sy_buf *e)
+{
+    (void)a, (void)n, (void)u;
+    return date_filter(in, e, sy_cal_format_en, "date_en");
+}
+
+static sy_value *filter_lunar_km(const sy_value *in, const sy_value *const *a, size_t n, void *u,
+                                 sy_buf *e)
+{
+    (void)a, (void)n, (void)u;
+    return date_filter(in, e, sy_cal_format_lunar_km, "lunar_km");
+}
+
+sy_status sy_build_add_calendar_filters(void *tpl_env)
+{
+    sy_tpl_env *env = tpl_env;
+    sy_status st = sy_tpl_env_add_filter(env, "date_km", filter_date_km, NULL);
+    if (st == SY_OK)
+        st = sy_tpl_env_add_filter(env, "date_en", filter_date_en, NULL);
+    if (st == SY_OK)
+        st = sy_tpl_env_add_filter(env, "lunar_km", filter_lunar_km, NULL);
+    return st;
+}
+
+/* ---- the builder ---- */
+
+sy_builder *sy_builder_new(const char *data_dir, sy_diags *d)
+{
+    sy_builder *b = calloc(1, sizeof *b);
+    if (!b || !(b->data_dir = strdup(data_dir))) {
+        free(b);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    size_t n = strlen(data_dir) + 32;
+    char *fontdir = malloc(n), *manifest = malloc(n);
+    if (fontdir && manifest) {
+        snprintf(fontdir, n, "%s/fonts", data_dir);
+        snprintf(manifest, n, "%s/fonts/manifest", data_dir);
+        const char *dirs[] = {fontdir, "/usr/share/fonts", "/usr/local/share/fonts"};
+        b->fonts = sy_fontset_new(dirs, 3);
+    }
+    sy_status st = b->fonts ? sy_fontset_load_manifest(b->fonts, manifest, d) : SY_ERR_NOMEM;
+    free(fontdir);
+    free(manifest);
+    if (st == SY_OK && !(b->text = sy_text_ctx_new(d)))
+        st = sy_diags_status(d);
+    if (st == SY_OK && !(b->render = sy_render_ctx_new(b->fonts, b->text, d)))
+        st = sy_diags_status(d);
+    if (st == SY_OK && (!(b->env = sy_tpl_env_new()) ||
+                        sy_build_add_calendar_filters(b->env) != SY_OK))
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    if (st != SY_OK) {
+        if (st == SY_ERR_NOMEM && !sy_diags_errors(d))
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        sy_builder_free(b);
+        return NULL;
+    }
+    return b;
+}
+
+void sy_builder_free(sy_builder *b)
+{
+    if (!b)
+        return;
+    sy_tpl_env_free(b->env);
+    sy_render_ctx_free(b->render);
+    sy_text_ctx_free(b->text);
+    sy_fontset_free(b->fonts);
+    free(b->data_dir);
+    free(b);
+}
+
+/* The template folder: a folder path as given, or templates/NAME. */
+static char *template_dir(const sy_builder *b, const char *name)
+{
+    struct stat st;
+    size_t n = strlen(b->data_dir) + strlen(name) + 16;
+    char *dir = malloc(n);
+    if (!dir)
+        return NULL;
+    if (strchr(name, '/') && stat(name, &st) == 0 && S_ISDIR(st.st_mode))
+        snprintf(dir, n, "%s", name);
+    else
+        snprintf(dir, n, "%s/templates/%s", b->data_dir, name);
+    return dir;
+}
+
+/* Office signatories stay unresolved without a roster: name them. */
+static void report_unresolved(const sy_agreement *a, sy_diags *d)
+{
+    const sy_value *parties = sy_value_get(sy_agreement_value(a), "parties");
+    for (size_t i = 0; i < sy_value_len(parties); i++) {
+        const sy_value *sig = sy_value_get(sy_value_at(parties, i), "signatory");
+        const sy_value *office = sy_value_get(sig, "office");
+        if (office && !sy_value_get(sig, "name")) {
+            sy_mark m = sy_value_mark(office);
+            char path[64];
+            snprintf(path, sizeof path, "parties[%zu].signatory.office", i);
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, m.file, m.line, m.column, path,
+                         "office '%s' needs a roster to name its holder (--roster FILE)",
+                         sy_value_as_string(office, NULL));
+        }
+    }
+}
+
+sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf_out, size_t *len,
+                       size_t *pages, sy_diags *d)
+{
+    *pdf_out = NULL;
+    *len = 0;
+    if (pages)
+        *pages = 0;
+    sy_roster *roster = NULL;
+    sy_agreement *a = NULL;
+    sy_tpl *tpl = NULL;
+    sy_doc *doc = NULL;
+    sy_pdf *pdf = NULL;
+    char *dir = NULL;
+    sy_status st = SY_OK;
+    if (o->roster && !(roster = sy_roster_load(o->roster, d)))
+        st = sy_diags_status(d);
+    if (st == SY_OK && !(a = sy_agreement_load(o->agreement, roster, d)))
+        st = sy_diags_status(d);
+    if (st == SY_OK && sy_diags_errors(d))
+        st = sy_diags_status(d);
+    if (st == SY_OK && sy_agreement_unresolved(a)) {
+        report_unresolved(a, d);
+        st = SY_ERR_DATA;
+    }
+    const sy_value *data = a ? sy_agreement_value(a) : NULL;
+    if (st == SY_OK) {
+        const char *name = o->template_;
+        if (!name)
+            name = sy_value_as_string(sy_value_get(data, "template"), NULL);
+        dir = template_dir(b, name ? name : "mou");
+        if (!dir)
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        else if (!(tpl = sy_tpl_load(dir, d)))
+            st = sy_diags_status(d);
+    }
+    if (st == SY_OK && !(doc = sy_tpl_render(tpl, b->env, data, d)))
+        st = sy_diags_status(d);
+    if (st == SY_OK && sy_diags_errors(d))
+        st = sy_diags_status(d);
+    if (st == SY_OK) {
+        sy_doc_layout layout = sy_tpl_layout(tpl);
+        const char *dl = sy_value_as_string(sy_value_get(data, "layout"), NULL);
+        if (dl)
+            layout = !strcmp(dl, "sequential") ? SY_LAYOUT_SEQUENTIAL : SY_LAYOUT_PARALLEL;
+        if (o->layout >= 0)
+            layout = (sy_doc_layout)o->layout;
+        pdf = sy_pdf_new(d);
+        sy_render_result *res = NULL;
+        st = pdf ? sy_render_doc(b->render, doc, layout, pdf, &res, d) : sy_diags_status(d);
+        if (st == SY_OK && pages)
+            *pages = sy_render_result_pages(res);
+        sy_render_result_free(res);
+        if (st == SY_OK)
+            st = sy_pdf_finish(pdf, pdf_out, len, d);
+    }
+    sy_pdf_free(pdf);
+    sy_doc_free(doc);
+    sy_tpl_free(tpl);
+    free(dir);
+    sy_agreement_free(a);
+    sy_roster_free(roster);
+    return st;
+}

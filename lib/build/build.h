@@ -1,0 +1,41 @@
+/* Building an agreement: the whole pipeline in one call.
+ *
+ * agreement YAML (+ roster) -> validated data (lib/data) -> template
+ * (lib/tpl, with the calendar filters date_km, date_en and lunar_km of
+ * lib/cal registered) -> document tree -> pages (lib/render) -> PDF.
+ *
+ * Memory: a sy_builder holds what a batch of builds shares (fonts, the text
+ * context, resolved styles); create it once, build many agreements. */
+#ifndef SY_BUILD_H
+#define SY_BUILD_H
+
+#include <stddef.h>
+
+#include "core/error.h"
+#include "doc/doc.h"
+
+typedef struct sy_builder sy_builder;
+
+/* data_dir holds fonts/manifest and templates/. Returns NULL with errors
+ * in d. Free with sy_builder_free. */
+sy_builder *sy_builder_new(const char *data_dir, sy_diags *d);
+void sy_builder_free(sy_builder *b);
+
+typedef struct sy_build_options {
+    const char *agreement;   /* path of the agreement YAML */
+    const char *roster;      /* path of the roster YAML, or NULL */
+    const char *template_;   /* a template name (templates/NAME) or folder; NULL: the data's */
+    int layout;              /* -1: the data's (or the template's); else a sy_doc_layout */
+} sy_build_options;
+
+/* Builds the agreement into a PDF in memory (*pdf malloc'd; caller frees).
+ * Every error of the data or the template is reported in d. *pages (may be
+ * NULL) receives the page count. */
+sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf, size_t *len,
+                       size_t *pages, sy_diags *d);
+
+/* Registers the calendar filters (date_km, date_en, lunar_km) in a template
+ * environment (a sy_tpl_env). */
+sy_status sy_build_add_calendar_filters(void *tpl_env);
+
+#endif

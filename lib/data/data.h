@@ -1,0 +1,104 @@
+/* The agreement data model: the first stage of the pipeline.
+ *
+ * In: one YAML file per agreement (docs/agreement-schema.md) and, optionally,
+ * a roster file saying who held each office from which date. Out: a validated
+ * sy_value tree (core/value.h) with a source mark on every node, in which
+ * dates are SY_VAL_DATE, counts SY_VAL_INT, every printed text a {km, en}
+ * map, defaults are filled in and each office signatory is resolved to the
+ * person who held the office on the signing date.
+ *
+ * Memory: an sy_agreement owns its tree, its copy of the source bytes and the
+ * file names its marks point at; an sy_roster owns its own. Pointers returned
+ * by the accessors stay valid until the owner is freed. Problems go into the
+ * caller's sy_diags (every problem of a file in one run); nothing is printed. */
+#ifndef SY_DATA_DATA_H
+#define SY_DATA_DATA_H
+
+#include <stddef.h>
+
+#include "core/error.h"
+#include "core/value.h"
+
+typedef struct sy_roster sy_roster;
+typedef struct sy_agreement sy_agreement;
+
+/* ---- Roster: who holds each office, from which date ---- */
+
+/* Reads and validates the roster file at path. Returns the roster (free with
+ * sy_roster_free) or NULL when the file is missing (SY_ERR_NOINPUT) or has
+ * any error; every problem is appended to diags (which may be NULL). */
+sy_roster *sy_roster_load(const char *path, sy_diags *diags);
+/* The same from len bytes of data; name is the file name used in messages
+ * and marks (copied). data need not be NUL-terminated. */
+sy_roster *sy_roster_load_buffer(const char *name, const char *data, size_t len, sy_diags *diags);
+void sy_roster_free(sy_roster *r);
+
+/* The validated roster tree: {offices: {ID: {title: {km,en}, holders: [{name:
+ * {km,en}, title: {km,en}, from: date, to?: date}]}}}, each holder's title
+ * filled from its office when not given. Owned by r. */
+const sy_value *sy_roster_value(const sy_roster *r);
+/* The office map ({title, holders}) of office_id, NULL when r has no such
+ * office. Owned by r. */
+const sy_value *sy_roster_office(const sy_roster *r, const char *office_id);
+/* The holder map ({name, title, from, to?}) of office_id on date: the last
+ * holder whose `from` is on or before date, unless that holder's `to` is
+ * before date (the office was vacant). NULL when nobody held the office then
+ * or the office is unknown. Owned by r. */
+const sy_value *sy_roster_holder_at(const sy_roster *r, const char *office_id, sy_date date);
+
+/* ---- Agreements ---- */
+
+/* Reads and validates the agreement at path.
+ *
+ * roster: when given, every signatory written as {office: ID} must name an
+ * office of the roster with a holder on the signing date, and is resolved:
+ * the tree's signatory gets that holder's `name` and `title` (marks pointing
+ * into the roster file) and keeps `office`. When roster is NULL, office
+ * signatories are checked for form only and stay unresolved (no error: a
+ * command that renders must insist on a roster itself; see
+ * sy_agreement_unresolved).
+ *
+ * Returns the agreement (free with sy_agreement_free) or NULL when the file
+ * is missing (SY_ERR_NOINPUT) or has any error. Every problem, and warnings
+ * that do not stop loading, are appended to diags (which may be NULL). */
+sy_agreement *sy_agreement_load(const char *path, const sy_roster *roster, sy_diags *diags);
+/* The same from len bytes of data (copied; need not be NUL-terminated);
+ * name is the file name used in messages and marks (copied). */
+sy_agreement *sy_agreement_load_buffer(const char *name, const char *data, size_t len,
+                                       const sy_roster *roster, sy_diags *diags);
+void sy_agreement_free(sy_agreement *a);
+
+/* The validated tree (see docs/agreement-schema.md). Owned by a; marks name
+ * a's file (or the roster's file, for resolved signatories) through strings
+ * a owns, so copies of the tree are valid only while a lives. */
+const sy_value *sy_agreement_value(const sy_agreement *a);
+/* The source bytes exactly as read (NUL-terminated; *len excludes the NUL),
+ * owned by a. len may be NULL. */
+const char *sy_agreement_source(const sy_agreement *a, size_t *len);
+/* The file name given at load time, owned by a. */
+const char *sy_agreement_name(const sy_agreement *a);
+/* Number of office signatories left unresolved because no roster was given. */
+size_t sy_agreement_unresolved(const sy_agreement *a);
+
+/* One change of leadership: the office a party's signatory was drawn from
+ * had a new holder after the agreement was signed. */
+typedef struct sy_leadership_change {
+    const char *party; /* the party's id, owned by the agreement */
+    const char *office; /* the office id, owned by the agreement */
+    const sy_value *old_holder; /* holder before the change (roster holder map) */
+    const sy_value *new_holder; /* holder from `date` on (roster holder map) */
+    sy_date date; /* the new holder's `from` */
+} sy_leadership_change;
+
+/* Lists, for every office signatory of a, each new holder of that office
+ * whose `from` is after the signing date and, when until is not NULL, on or
+ * before *until (the caller passes "today": lib/ does not read the clock).
+ * Changes come in party order, then date order. On success returns SY_OK and
+ * sets *out to an array of *count entries (free it with free(); NULL when
+ * *count is 0) whose pointers stay valid while a and roster live. Returns
+ * SY_ERR_NOMEM (and *out NULL, *count 0) when memory runs out. */
+sy_status sy_agreement_leadership_changes(const sy_agreement *a, const sy_roster *roster,
+                                          const sy_date *until, sy_leadership_change **out,
+                                          size_t *count);
+
+#endif

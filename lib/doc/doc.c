@@ -1,0 +1,623 @@
+/* sy_doc: see doc.h. Blocks are individually allocated and freed
+ * recursively with their document; file names of marks are interned once
+ * per document so that a document outlives the template that made it. */
+#include "doc/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct sy_blocks {
+    sy_doc *doc;
+    sy_block **items;
+    size_t len, cap;
+};
+
+struct sy_block {
+    sy_block_kind kind;
+    sy_mark mark;
+    char *text;
+    size_t len;
+    sy_lang lang;
+    char *role;
+    sy_align align;
+    int level, number, ordered;
+    double points;
+    sy_blocks body, en;
+    sy_blocks **items;
+    size_t nitems, capitems;
+    sy_signatory *sigs;
+    size_t nsigs, capsigs;
+};
+
+struct sy_doc {
+    sy_doc_layout layout;
+    sy_blocks body;
+    char **files;
+    size_t nfiles, capfiles;
+    int failed;
+};
+
+static const sy_blocks empty_list = {NULL, NULL, 0, 0};
+
+static char *dup_n(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        if (n)
+            memcpy(p, s, n);
+        p[n] = 0;
+    }
+    return p;
+}
+
+static char *dup_s(const char *s)
+{
+    return dup_n(s ? s : "", s ? strlen(s) : 0);
+}
+
+static void blocks_free(sy_blocks *l);
+
+static void block_free(sy_block *b)
+{
+    if (!b)
+        return;
+    free(b->text);
+    free(b->role);
+    blocks_free(&b->body);
+    blocks_free(&b->en);
+    for (size_t i = 0; i < b->nitems; i++) {
+        blocks_free(b->items[i]);
+        free(b->items[i]);
+    }
+    free(b->items);
+    for (size_t i = 0; i < b->nsigs; i++) {
+        sy_signatory *s = &b->sigs[i];
+        free((char *)s->party);
+        free((char *)s->name_km);
+        free((char *)s->name_en);
+        free((char *)s->title_km);
+        free((char *)s->title_en);
+    }
+    free(b->sigs);
+    free(b);
+}
+
+static void blocks_free(sy_blocks *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        block_free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->len = l->cap = 0;
+}
+
+sy_doc *sy_doc_new(void)
+{
+    sy_doc *d = calloc(1, sizeof *d);
+    if (d)
+        d->body.doc = d;
+    return d;
+}
+
+void sy_doc_free(sy_doc *doc)
+{
+    if (!doc)
+        return;
+    blocks_free(&doc->body);
+    for (size_t i = 0; i < doc->nfiles; i++)
+        free(doc->files[i]);
+    free(doc->files);
+    free(doc);
+}
+
+sy_doc_layout sy_doc_get_layout(const sy_doc *doc)
+{
+    return doc ? doc->layout : SY_LAYOUT_PARALLEL;
+}
+
+void sy_doc_set_layout(sy_doc *doc, sy_doc_layout layout)
+{
+    if (doc)
+        doc->layout = layout;
+}
+
+sy_blocks *sy_doc_body(sy_doc *doc)
+{
+    return doc ? &doc->body : NULL;
+}
+
+const sy_blocks *sy_doc_blocks(const sy_doc *doc)
+{
+    return doc ? &doc->body : &empty_list;
+}
+
+int sy_doc_failed(const sy_doc *doc)
+{
+    return !doc || doc->failed;
+}
+
+/* ---- Reading ---- */
+
+size_t sy_blocks_count(const sy_blocks *list)
+{
+    return list ? list->len : 0;
+}
+
+const sy_block *sy_blocks_get(const sy_blocks *list, size_t i)
+{
+    return list && i < list->len ? list->items[i] : NULL;
+}
+
+sy_block_kind sy_block_kind_of(const sy_block *b)
+{
+    return b->kind;
+}
+
+sy_mark sy_block_mark(const sy_block *b)
+{
+    return b->mark;
+}
+
+const char *sy_block_text(const sy_block *b, size_t *len)
+{
+    if (len)
+        *len = b->text ? b->len : 0;
+    return b->text ? b->text : "";
+}
+
+sy_lang sy_block_lang(const sy_block *b)
+{
+    return b->lang;
+}
+
+const char *sy_block_role(const sy_block *b)
+{
+    return b->role ? b->role : "";
+}
+
+sy_align sy_block_align(const sy_block *b)
+{
+    return b->align;
+}
+
+int sy_block_level(const sy_block *b)
+{
+    return b->kind == SY_BLOCK_HEADING ? b->level : 0;
+}
+
+int sy_block_number(const sy_block *b)
+{
+    return b->kind == SY_BLOCK_ARTICLE ? b->number : 0;
+}
+
+int sy_block_ordered(const sy_block *b)
+{
+    return b->kind == SY_BLOCK_LIST && b->ordered;
+}
+
+double sy_block_points(const sy_block *b)
+{
+    return b->kind == SY_BLOCK_SPACE ? b->points : 0;
+}
+
+static int has_body(sy_block_kind k)
+{
+    return k == SY_BLOCK_ARTICLE || k == SY_BLOCK_KEEP || k == SY_BLOCK_PAIR;
+}
+
+const sy_blocks *sy_block_body(const sy_block *b)
+{
+    return has_body(b->kind) ? &b->body : &empty_list;
+}
+
+const sy_blocks *sy_block_en(const sy_block *b)
+{
+    return b->kind == SY_BLOCK_PAIR ? &b->en : &empty_list;
+}
+
+size_t sy_block_item_count(const sy_block *b)
+{
+    return b->nitems;
+}
+
+const sy_blocks *sy_block_item(const sy_block *b, size_t i)
+{
+    return i < b->nitems ? b->items[i] : &empty_list;
+}
+
+size_t sy_block_signatory_count(const sy_block *b)
+{
+    return b->nsigs;
+}
+
+const sy_signatory *sy_block_signatory(const sy_block *b, size_t i)
+{
+    return i < b->nsigs ? &b->sigs[i] : NULL;
+}
+
+/* ---- Building ---- */
+
+static const char *intern_file(sy_doc *d, const char *file)
+{
+    if (!file)
+        return NULL;
+    for (size_t i = 0; i < d->nfiles; i++)
+        if (!strcmp(d->files[i], file))
+            return d->files[i];
+    if (d->nfiles == d->capfiles) {
+        size_t cap = d->capfiles ? d->capfiles * 2 : 8;
+        char **nf = realloc(d->files, cap * sizeof *nf);
+        if (!nf)
+            return NULL;
+        d->files = nf;
+        d->capfiles = cap;
+    }
+    char *s = dup_s(file);
+    if (!s)
+        return NULL;
+    d->files[d->nfiles++] = s;
+    return s;
+}
+
+static sy_block *add(sy_blocks *list, sy_block_kind kind, sy_mark m)
+{
+    if (!list || !list->doc)
+        return NULL;
+    sy_doc *d = list->doc;
+    sy_block *b = calloc(1, sizeof *b);
+    if (!b)
+        goto fail;
+    b->kind = kind;
+    b->mark = m;
+    b->mark.file = intern_file(d, m.file);
+    b->body.doc = d;
+    b->en.doc = d;
+    if (list->len == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 8;
+        sy_block **ni = realloc(list->items, cap * sizeof *ni);
+        if (!ni)
+            goto fail;
+        list->items = ni;
+        list->cap = cap;
+    }
+    list->items[list->len++] = b;
+    return b;
+fail:
+    free(b);
+    d->failed = 1;
+    return NULL;
+}
+
+static sy_block *add_text(sy_blocks *list, sy_block_kind kind, sy_mark m, const char *text,
+                          size_t len, sy_lang lang, const char *role, sy_align align)
+{
+    sy_block *b = add(list, kind, m);
+    if (!b)
+        return NULL;
+    b->text = dup_n(text ? text : "", text ? len : 0);
+    b->len = text ? len : 0;
+    b->lang = lang;
+    b->align = align;
+    b->role = role ? dup_s(role) : NULL;
+    if (!b->text || (role && !b->role)) {
+        list->doc->failed = 1;
+        return NULL; /* the block stays in the list and is freed with it */
+    }
+    return b;
+}
+
+sy_block *sy_blocks_add_paragraph(sy_blocks *list, sy_mark m, const char *text, size_t len,
+                                  sy_lang lang, const char *role, sy_align align)
+{
+    return add_text(list, SY_BLOCK_PARAGRAPH, m, text, len, lang, role ? role : "body", align);
+}
+
+sy_block *sy_blocks_add_heading(sy_blocks *list, sy_mark m, int level, const char *text, size_t len,
+                                sy_lang lang, const char *role, sy_align align)
+{
+    sy_block *b =
+        add_text(list, SY_BLOCK_HEADING, m, text, len, lang, role ? role : "heading", align);
+    if (b)
+        b->level = level < 1 ? 1 : level > 6 ? 6 : level;
+    return b;
+}
+
+sy_block *sy_blocks_add_article(sy_blocks *list, sy_mark m, int number, const char *title,
+                                size_t len, sy_lang lang)
+{
+    sy_block *b = add_text(list, SY_BLOCK_ARTICLE, m, title, len, lang, NULL, SY_ALIGN_LEFT);
+    if (b)
+        b->number = number;
+    return b;
+}
+
+sy_block *sy_blocks_add_list(sy_blocks *list, sy_mark m, int ordered)
+{
+    sy_block *b = add(list, SY_BLOCK_LIST, m);
+    if (b)
+        b->ordered = ordered != 0;
+    return b;
+}
+
+sy_block *sy_blocks_add_page_break(sy_blocks *list, sy_mark m)
+{
+    return add(list, SY_BLOCK_PAGE_BREAK, m);
+}
+
+sy_block *sy_blocks_add_keep(sy_blocks *list, sy_mark m)
+{
+    return add(list, SY_BLOCK_KEEP, m);
+}
+
+sy_block *sy_blocks_add_signatures(sy_blocks *list, sy_mark m)
+{
+    return add(list, SY_BLOCK_SIGNATURES, m);
+}
+
+sy_block *sy_blocks_add_pair(sy_blocks *list, sy_mark m)
+{
+    return add(list, SY_BLOCK_PAIR, m);
+}
+
+sy_block *sy_blocks_add_rule(sy_blocks *list, sy_mark m)
+{
+    return add(list, SY_BLOCK_RULE, m);
+}
+
+sy_block *sy_blocks_add_space(sy_blocks *list, sy_mark m, double points)
+{
+    sy_block *b = add(list, SY_BLOCK_SPACE, m);
+    if (b)
+        b->points = points;
+    return b;
+}
+
+int sy_block_append_text(sy_block *b, const char *text, size_t len)
+{
+    if (!b || !b->text)
+        return -1;
+    char *nt = realloc(b->text, b->len + len + 1);
+    if (!nt) {
+        b->body.doc->failed = 1;
+        return -1;
+    }
+    if (len)
+        memcpy(nt + b->len, text, len);
+    b->len += len;
+    nt[b->len] = 0;
+    b->text = nt;
+    return 0;
+}
+
+void sy_block_set_lang(sy_block *b, sy_lang lang)
+{
+    if (b)
+        b->lang = lang;
+}
+
+sy_blocks *sy_block_body_mut(sy_block *b)
+{
+    return b && has_body(b->kind) ? &b->body : NULL;
+}
+
+sy_blocks *sy_block_en_mut(sy_block *b)
+{
+    return b && b->kind == SY_BLOCK_PAIR ? &b->en : NULL;
+}
+
+sy_blocks *sy_block_add_item(sy_block *lb)
+{
+    if (!lb || lb->kind != SY_BLOCK_LIST)
+        return NULL;
+    sy_doc *d = lb->body.doc;
+    if (lb->nitems == lb->capitems) {
+        size_t cap = lb->capitems ? lb->capitems * 2 : 4;
+        sy_blocks **ni = realloc(lb->items, cap * sizeof *ni);
+        if (!ni)
+            goto fail;
+        lb->items = ni;
+        lb->capitems = cap;
+    }
+    sy_blocks *it = calloc(1, sizeof *it);
+    if (!it)
+        goto fail;
+    it->doc = d;
+    lb->items[lb->nitems++] = it;
+    return it;
+fail:
+    d->failed = 1;
+    return NULL;
+}
+
+int sy_block_add_signatory(sy_block *sb, const sy_signatory *s)
+{
+    if (!sb || sb->kind != SY_BLOCK_SIGNATURES || !s)
+        return -1;
+    sy_doc *d = sb->body.doc;
+    if (sb->nsigs == sb->capsigs) {
+        size_t cap = sb->capsigs ? sb->capsigs * 2 : 4;
+        sy_signatory *ns = realloc(sb->sigs, cap * sizeof *ns);
+        if (!ns) {
+            d->failed = 1;
+            return -1;
+        }
+        sb->sigs = ns;
+        sb->capsigs = cap;
+    }
+    sy_signatory c;
+    c.party = dup_s(s->party);
+    c.name_km = dup_s(s->name_km);
+    c.name_en = dup_s(s->name_en);
+    c.title_km = dup_s(s->title_km);
+    c.title_en = dup_s(s->title_en);
+    c.seal = s->seal != 0;
+    sb->sigs[sb->nsigs++] = c; /* stored first so that block_free frees partial copies */
+    if (!c.party || !c.name_km || !c.name_en || !c.title_km || !c.title_en) {
+        d->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- Names and dump ---- */
+
+const char *sy_block_kind_name(sy_block_kind k)
+{
+    static const char *const names[] = {"paragraph", "heading",    "article", "list", "pagebreak",
+                                        "keep",      "signatures", "pair",    "rule", "space"};
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "block";
+}
+
+const char *sy_lang_name(sy_lang l)
+{
+    return l == SY_LANG_KM ? "km" : l == SY_LANG_EN ? "en" : "mixed";
+}
+
+const char *sy_align_name(sy_align a)
+{
+    switch (a) {
+    case SY_ALIGN_CENTER:
+        return "center";
+    case SY_ALIGN_RIGHT:
+        return "right";
+    case SY_ALIGN_JUSTIFY:
+        return "justify";
+    default:
+        return "left";
+    }
+}
+
+const char *sy_layout_name(sy_doc_layout l)
+{
+    return l == SY_LAYOUT_SEQUENTIAL ? "sequential" : "parallel";
+}
+
+static void indent(sy_buf *out, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        sy_buf_puts(out, "  ");
+}
+
+/* Quoted with C-like escapes for '"', '\\' and control bytes; UTF-8 kept. */
+static void quoted(sy_buf *out, const char *s, size_t len)
+{
+    sy_buf_putc(out, '"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            sy_buf_putc(out, '\\');
+            sy_buf_putc(out, (char)c);
+        } else if (c == '\n') {
+            sy_buf_puts(out, "\\n");
+        } else if (c < 0x20 || c == 0x7f) {
+            sy_buf_printf(out, "\\x%02x", c);
+        } else {
+            sy_buf_putc(out, (char)c);
+        }
+    }
+    sy_buf_putc(out, '"');
+}
+
+static void dump_mark(sy_buf *out, sy_mark m)
+{
+    if (m.file || m.line)
+        sy_buf_printf(out, " @%s:%d:%d", m.file ? m.file : "", m.line, m.column);
+    sy_buf_putc(out, '\n');
+}
+
+static void dump_list(const sy_blocks *l, sy_buf *out, int depth);
+
+static void dump_block(const sy_block *b, sy_buf *out, int depth)
+{
+    indent(out, depth);
+    sy_buf_puts(out, sy_block_kind_name(b->kind));
+    switch (b->kind) {
+    case SY_BLOCK_PARAGRAPH:
+    case SY_BLOCK_HEADING:
+        if (b->kind == SY_BLOCK_HEADING)
+            sy_buf_printf(out, " level=%d", b->level);
+        sy_buf_printf(out, " role=%s align=%s lang=%s", sy_block_role(b), sy_align_name(b->align),
+                      sy_lang_name(b->lang));
+        dump_mark(out, b->mark);
+        indent(out, depth + 1);
+        quoted(out, b->text, b->len);
+        sy_buf_putc(out, '\n');
+        return;
+    case SY_BLOCK_ARTICLE:
+        sy_buf_printf(out, " %d lang=%s", b->number, sy_lang_name(b->lang));
+        dump_mark(out, b->mark);
+        indent(out, depth + 1);
+        sy_buf_puts(out, "title ");
+        quoted(out, b->text, b->len);
+        sy_buf_putc(out, '\n');
+        dump_list(&b->body, out, depth + 1);
+        return;
+    case SY_BLOCK_LIST:
+        sy_buf_puts(out, b->ordered ? " ordered" : " unordered");
+        dump_mark(out, b->mark);
+        for (size_t i = 0; i < b->nitems; i++) {
+            indent(out, depth + 1);
+            sy_buf_printf(out, "item %zu\n", i + 1);
+            dump_list(b->items[i], out, depth + 2);
+        }
+        return;
+    case SY_BLOCK_KEEP:
+        dump_mark(out, b->mark);
+        dump_list(&b->body, out, depth + 1);
+        return;
+    case SY_BLOCK_PAIR:
+        dump_mark(out, b->mark);
+        indent(out, depth + 1);
+        sy_buf_puts(out, "km\n");
+        dump_list(&b->body, out, depth + 2);
+        indent(out, depth + 1);
+        sy_buf_puts(out, "en\n");
+        dump_list(&b->en, out, depth + 2);
+        return;
+    case SY_BLOCK_SIGNATURES:
+        dump_mark(out, b->mark);
+        for (size_t i = 0; i < b->nsigs; i++) {
+            const sy_signatory *s = &b->sigs[i];
+            indent(out, depth + 1);
+            sy_buf_printf(out, "signatory party=%s seal=%s\n", s->party, s->seal ? "yes" : "no");
+            indent(out, depth + 2);
+            sy_buf_puts(out, "name ");
+            quoted(out, s->name_km, strlen(s->name_km));
+            sy_buf_putc(out, ' ');
+            quoted(out, s->name_en, strlen(s->name_en));
+            sy_buf_putc(out, '\n');
+            indent(out, depth + 2);
+            sy_buf_puts(out, "title ");
+            quoted(out, s->title_km, strlen(s->title_km));
+            sy_buf_putc(out, ' ');
+            quoted(out, s->title_en, strlen(s->title_en));
+            sy_buf_putc(out, '\n');
+        }
+        return;
+    case SY_BLOCK_SPACE:
+        sy_buf_puts(out, " ");
+        sy_buf_num(out, b->points, 2);
+        sy_buf_puts(out, "pt");
+        dump_mark(out, b->mark);
+        return;
+    case SY_BLOCK_PAGE_BREAK:
+    case SY_BLOCK_RULE:
+        dump_mark(out, b->mark);
+        return;
+    }
+    dump_mark(out, b->mark);
+}
+
+static void dump_list(const sy_blocks *l, sy_buf *out, int depth)
+{
+    for (size_t i = 0; i < l->len; i++)
+        dump_block(l->items[i], out, depth);
+}
+
+void sy_doc_dump(const sy_doc *doc, sy_buf *out)
+{
+    if (!doc)
+        return;
+    sy_buf_printf(out, "document layout=%s\n", sy_layout_name(doc->layout));
+    dump_list(&doc->body, out, 1);
+}

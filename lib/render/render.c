@@ -1,0 +1,973 @@
+/* Typesetting a document tree into pages (see render.h).
+ *
+ * Three passes: build (every block becomes measured items in columns:
+ * lines, spaces, rules, signature grids; a bilingual pair in parallel
+ * layout becomes a two-column section), paginate (items get a page and a
+ * position; keep rules decide where pages break), draw (page by page, then
+ * the footer, which needs the page count). */
+#include "render/render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cal/cal.h"
+#include "core/buf.h"
+#include "layout/layout.h"
+
+/* ---- page geometry and styles (Cambodian official documents) ---- */
+
+#define PT_PER_MM (72.0 / 25.4)
+#define PAGE_W (210 * PT_PER_MM)
+#define PAGE_H (297 * PT_PER_MM)
+#define MARGIN (25 * PT_PER_MM)
+#define GUTTER (8 * PT_PER_MM)
+#define FOOTER_GAP (10 * PT_PER_MM) /* footer baseline below the text area */
+#define LIST_INDENT (7 * PT_PER_MM)
+#define SIG_ROOM (26 * PT_PER_MM) /* signature and seal above the line */
+#define RULE_HEIGHT 12.0
+
+typedef struct role_style {
+    const char *role;
+    const char *km_font, *en_font;
+    double km_size, en_size;
+    double space_after; /* in units of the size */
+} role_style;
+
+static const role_style styles[] = {
+    {"motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1},
+    {"title", "khmer-heading", "latin-bold", 13, 12, 0.35},
+    {"heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2},
+    {"article", "khmer-heading", "latin-bold", 10.5, 10, 0.15},
+    {"party", "khmer-heading", "latin-bold", 10.5, 10, 0.1},
+    {"body", "khmer-body", "latin-body", 10.5, 10, 0.45},
+    {"small", "khmer-body", "latin-body", 8.5, 8, 0.2},
+};
+#define NSTYLES (sizeof styles / sizeof *styles)
+
+typedef struct resolved_style {
+    const sy_font *km, *en, *km_body, *en_body;
+} resolved_style;
+
+struct sy_render_ctx {
+    sy_text_ctx *text;
+    resolved_style st[NSTYLES];
+};
+
+sy_render_ctx *sy_render_ctx_new(sy_fontset *fonts, sy_text_ctx *text, sy_diags *d)
+{
+    sy_render_ctx *rc = calloc(1, sizeof *rc);
+    if (!rc) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    rc->text = text;
+    const sy_font *km_body = sy_fontset_get(fonts, "khmer-body", d);
+    const sy_font *en_body = sy_fontset_get(fonts, "latin-body", d);
+    for (size_t i = 0; i < NSTYLES && km_body && en_body; i++) {
+        rc->st[i].km = sy_fontset_get(fonts, styles[i].km_font, d);
+        rc->st[i].en = sy_fontset_get(fonts, styles[i].en_font, d);
+        rc->st[i].km_body = km_body;
+        rc->st[i].en_body = en_body;
+        if (!rc->st[i].km || !rc->st[i].en)
+            break;
+    }
+    if (sy_diags_errors(d)) {
+        free(rc);
+        return NULL;
+    }
+    return rc;
+}
+
+void sy_render_ctx_free(sy_render_ctx *rc)
+{
+    free(rc);
+}
+
+/* ---- items, columns, sections ---- */
+
+typedef enum item_kind { IT_LINE, IT_SPACE, IT_RULE, IT_SIGS } item_kind;
+
+typedef struct item {
+    item_kind kind;
+    double height, ascent, x;
+    int keep_next;
+    int forced_break;
+    const sy_para *para;
+    const sy_line *line;
+    const sy_para *marker_para; /* list marker, drawn at x - LIST_INDENT */
+    const sy_line *marker_line;
+    size_t sig; /* IT_SIGS: index of the signature grid */
+    size_t page;
+    double top;
+} item;
+
+typedef struct column {
+    item *items;
+    size_t n, cap;
+    double x, width;
+} column;
+
+typedef enum sec_kind { SEC_SINGLE, SEC_DOUBLE, SEC_BREAK } sec_kind;
+
+typedef struct section {
+    sec_kind kind;
+    column col[2];
+    int keep_next;
+} section;
+
+typedef struct sig_cell {
+    const sy_para *paras[4]; /* title km, title en, name km, name en */
+    const sy_lines *lines[4];
+    char *party;
+    int index;
+} sig_cell;
+
+typedef struct sig_grid {
+    sig_cell *cells;
+    size_t n;
+    double cell_w, height;
+} sig_grid;
+
+struct sy_render_result {
+    size_t pages;
+    sy_sig_place *sigs;
+    size_t nsigs;
+};
+
+typedef struct state {
+    sy_render_ctx *rc;
+    sy_doc_layout layout;
+    sy_diags *d;
+    section *secs;
+    size_t nsecs, capsecs;
+    sy_para **paras;
+    sy_lines **lines;
+    size_t nparas, capparas;
+    sig_grid *grids;
+    size_t ngrids, capgrids;
+    int keep_depth;
+    int pending_break;
+    int oom;
+    size_t npages;
+} state;
+
+static void *grow(void *p, size_t *cap, size_t n, size_t size, int *oom)
+{
+    if (n < *cap)
+        return p;
+    size_t c = *cap ? *cap * 2 : 8;
+    void *q = realloc(p, c * size);
+    if (!q) {
+        *oom = 1;
+        return NULL;
+    }
+    *cap = c;
+    return q;
+}
+
+static section *add_section(state *st, sec_kind kind)
+{
+    section *s = grow(st->secs, &st->capsecs, st->nsecs, sizeof *s, &st->oom);
+    if (!s)
+        return NULL;
+    st->secs = s;
+    s = &st->secs[st->nsecs++];
+    memset(s, 0, sizeof *s);
+    s->kind = kind;
+    double w = PAGE_W - 2 * MARGIN;
+    if (kind == SEC_DOUBLE) {
+        s->col[0].width = s->col[1].width = (w - GUTTER) / 2;
+        s->col[1].x = s->col[0].width + GUTTER;
+    } else {
+        s->col[0].width = w;
+    }
+    s->keep_next = st->keep_depth > 0;
+    return s;
+}
+
+/* The column top-level content goes to: the last section if it is a
+ * single column, else a new one. */
+static column *top_column(state *st)
+{
+    if (st->nsecs && st->secs[st->nsecs - 1].kind == SEC_SINGLE)
+        return &st->secs[st->nsecs - 1].col[0];
+    section *s = add_section(st, SEC_SINGLE);
+    return s ? &s->col[0] : NULL;
+}
+
+static item *add_item(state *st, column *c, item_kind kind, double height)
+{
+    item *it = grow(c->items, &c->cap, c->n, sizeof *it, &st->oom);
+    if (!it)
+        return NULL;
+    c->items = it;
+    it = &c->items[c->n++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->height = height;
+    it->keep_next = st->keep_depth > 0;
+    it->forced_break = st->pending_break;
+    st->pending_break = 0;
+    return it;
+}
+
+static const role_style *style_of(const char *role, size_t *index)
+{
+    for (size_t i = 0; i < NSTYLES; i++)
+        if (!strcmp(styles[i].role, role)) {
+            *index = i;
+            return &styles[i];
+        }
+    *index = 5; /* body */
+    return &styles[5];
+}
+
+/* The fonts and size of a role in a language. */
+static sy_style text_style(state *st, const char *role, sy_lang lang, double *space_after)
+{
+    size_t i;
+    const role_style *rs = style_of(role, &i);
+    const resolved_style *r = &st->rc->st[i];
+    sy_style s;
+    if (lang == SY_LANG_EN) {
+        s.khmer = r->km_body;
+        s.latin = r->en;
+        s.size = rs->en_size;
+    } else {
+        s.khmer = r->km;
+        s.latin = lang == SY_LANG_KM ? r->en_body : r->en;
+        s.size = rs->km_size;
+    }
+    if (space_after)
+        *space_after = rs->space_after * s.size;
+    return s;
+}
+
+static double font_height(const sy_font *f, double size)
+{
+    return (sy_font_ascender(f) - sy_font_descender(f)) * size / sy_font_upem(f);
+}
+
+/* Leading of a paragraph: the taller of its fonts' natural heights. */
+static void line_metrics(const sy_style *s, sy_lang lang, double *height, double *ascent)
+{
+    const sy_font *main = lang == SY_LANG_EN ? s->latin : s->khmer;
+    double h = font_height(main, s->size), a = sy_font_ascender(main) * s->size /
+                                                 sy_font_upem(main);
+    if (lang == SY_LANG_MIXED) {
+        double h2 = font_height(s->latin, s->size);
+        if (h2 > h) {
+            h = h2;
+            a = sy_font_ascender(s->latin) * s->size / sy_font_upem(s->latin);
+        }
+    }
+    *height = h < 1.2 * s->size ? 1.2 * s->size : h;
+    *ascent = a + (*height - h) / 2;
+}
+
+/* Shapes and breaks text; keeps the paragraph and lines for drawing. */
+static const sy_lines *make_lines(state *st, const sy_style *s, const char *text, size_t len,
+                                  double width, sy_align align, sy_mark m, const sy_para **para)
+{
+    sy_para **pp = grow(st->paras, &st->capparas, st->nparas, sizeof *pp, &st->oom);
+    if (!pp)
+        return NULL;
+    st->paras = pp;
+    sy_lines **ll = realloc(st->lines, st->capparas * sizeof *ll);
+    if (!ll) {
+        st->oom = 1;
+        return NULL;
+    }
+    st->lines = ll;
+    sy_text_source src = {m.file, m.line, 0};
+    sy_para *p = sy_para_new(st->rc->text, s, text, len, src, st->d);
+    if (!p)
+        return NULL;
+    sy_lines *lines = sy_layout_paragraph(p, width, align, st->d);
+    if (!lines) {
+        sy_para_free(p);
+        return NULL;
+    }
+    st->paras[st->nparas] = p;
+    st->lines[st->nparas] = lines;
+    st->nparas++;
+    *para = p;
+    return lines;
+}
+
+/* A paragraph (or heading) into column c, indented by indent; a newline in
+ * the text is a forced line break. marker, when given, hangs to the left of
+ * the first line. */
+static void add_paragraph(state *st, column *c, const char *text, size_t len, sy_lang lang,
+                          const char *role, sy_align align, int keep_with_next, double indent,
+                          const char *marker, sy_mark m)
+{
+    double space_after;
+    sy_style s = text_style(st, role, lang, &space_after);
+    double height, ascent;
+    line_metrics(&s, lang, &height, &ascent);
+    const sy_para *mpara = NULL;
+    const sy_lines *mlines = NULL;
+    if (marker)
+        mlines = make_lines(st, &s, marker, strlen(marker), LIST_INDENT, SY_ALIGN_LEFT, m, &mpara);
+    int first = 1;
+    size_t pos = 0;
+    while (pos <= len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        const sy_para *p = NULL;
+        const sy_lines *lines =
+            end > pos ? make_lines(st, &s, text + pos, end - pos, c->width - indent, align, m, &p)
+                      : NULL;
+        for (size_t i = 0; lines && i < sy_lines_count(lines); i++) {
+            item *it = add_item(st, c, IT_LINE, height);
+            if (!it)
+                return;
+            it->ascent = ascent;
+            it->x = indent;
+            it->para = p;
+            it->line = sy_lines_get(lines, i);
+            /* Two lines at least together at a page's end or start. */
+            size_t n = sy_lines_count(lines);
+            it->keep_next |= (i == 0 && n > 1) || (i + 2 == n && n > 2);
+            if (first && mlines && sy_lines_count(mlines)) {
+                it->marker_para = mpara;
+                it->marker_line = sy_lines_get(mlines, 0);
+            }
+            first = 0;
+        }
+        if (!nl)
+            break;
+        pos = end + 1;
+    }
+    if (c->n) {
+        item *last = &c->items[c->n - 1];
+        last->keep_next = keep_with_next || st->keep_depth > 0;
+    }
+    if (space_after > 0) {
+        item *sp = add_item(st, c, IT_SPACE, space_after);
+        if (sp)
+            sp->keep_next = keep_with_next || st->keep_depth > 0;
+    }
+}
+
+static void emit_blocks(state *st, const sy_blocks *blocks, column *c, double indent);
+
+static void article_heading(const sy_block *b, sy_buf *out)
+{
+    size_t len;
+    const char *title = sy_block_text(b, &len);
+    int n = sy_block_number(b);
+    if (sy_block_lang(b) == SY_LANG_EN) {
+        sy_buf_printf(out, "Article %d", n);
+        if (len)
+            sy_buf_puts(out, ": ");
+    } else {
+        sy_buf_puts(out, "មាត្រា");
+        sy_cal_khmer_int(n, out);
+        if (len)
+            sy_buf_puts(out, "៖ ");
+    }
+    sy_buf_put(out, title, len);
+}
+
+static void add_signatures(state *st, column *c, const sy_block *b)
+{
+    sig_grid *g = grow(st->grids, &st->capgrids, st->ngrids, sizeof *g, &st->oom);
+    if (!g)
+        return;
+    st->grids = g;
+    g = &st->grids[st->ngrids];
+    memset(g, 0, sizeof *g);
+    size_t n = sy_block_signatory_count(b);
+    g->cells = calloc(n ? n : 1, sizeof *g->cells);
+    if (!g->cells) {
+        st->oom = 1;
+        return;
+    }
+    g->n = n;
+    g->cell_w = (c->width - GUTTER) / 2;
+    sy_mark m = sy_block_mark(b);
+    double total = 0, row = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sy_signatory *s = sy_block_signatory(b, i);
+        sig_cell *cell = &g->cells[i];
+        cell->party = strdup(s->party ? s->party : "");
+        if (!cell->party)
+            st->oom = 1;
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(g->cells[k].party, s->party ? s->party : ""))
+                cell->index++;
+        cell->index++;
+        const char *texts[4] = {s->title_km, s->title_en, s->name_km, s->name_en};
+        const char *roles[4] = {"body", "body", "party", "party"};
+        sy_lang langs[4] = {SY_LANG_KM, SY_LANG_EN, SY_LANG_KM, SY_LANG_EN};
+        double h = SIG_ROOM;
+        for (int k = 0; k < 4; k++) {
+            if (!texts[k] || !*texts[k])
+                continue;
+            sy_style sty = text_style(st, roles[k], langs[k], NULL);
+            double lh, la;
+            line_metrics(&sty, langs[k], &lh, &la);
+            cell->lines[k] = make_lines(st, &sty, texts[k], strlen(texts[k]), g->cell_w,
+                                        SY_ALIGN_CENTER, m, &cell->paras[k]);
+            if (cell->lines[k])
+                h += lh * sy_lines_count(cell->lines[k]);
+        }
+        h += 8; /* below the names */
+        row = h > row ? h : row;
+        if (i % 2 == 1 || i + 1 == n) {
+            total += row;
+            row = 0;
+        }
+    }
+    g->height = total;
+    item *it = add_item(st, c, IT_SIGS, total);
+    if (it)
+        it->sig = st->ngrids;
+    st->ngrids++;
+}
+
+static void emit_block(state *st, const sy_block *b, column *c, double indent)
+{
+    size_t len;
+    const char *text = sy_block_text(b, &len);
+    sy_mark m = sy_block_mark(b);
+    switch (sy_block_kind_of(b)) {
+    case SY_BLOCK_PARAGRAPH:
+        add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
+                      sy_block_align(b), 0, indent, NULL, m);
+        break;
+    case SY_BLOCK_HEADING:
+        add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
+                      sy_block_align(b), 1, indent, NULL, m);
+        break;
+    case SY_BLOCK_ARTICLE: {
+        sy_buf h = SY_BUF_INIT;
+        article_heading(b, &h);
+        if (sy_buf_failed(&h))
+            st->oom = 1;
+        else
+            add_paragraph(st, c ? c : top_column(st), h.data, h.len, sy_block_lang(b), "article",
+                          SY_ALIGN_LEFT, 1, indent, NULL, m);
+        sy_buf_free(&h);
+        emit_blocks(st, sy_block_body(b), c, indent);
+        break;
+    }
+    case SY_BLOCK_LIST: {
+        for (size_t i = 0; i < sy_block_item_count(b); i++) {
+            const sy_blocks *item_blocks = sy_block_item(b, i);
+            sy_buf marker = SY_BUF_INIT;
+            sy_lang lang = SY_LANG_MIXED;
+            if (sy_blocks_count(item_blocks))
+                lang = sy_block_lang(sy_blocks_get(item_blocks, 0));
+            if (!sy_block_ordered(b))
+                sy_buf_puts(&marker, "•");
+            else if (lang == SY_LANG_EN)
+                sy_buf_printf(&marker, "%zu.", i + 1);
+            else {
+                sy_cal_khmer_int((long)i + 1, &marker);
+                sy_buf_puts(&marker, ".");
+            }
+            column *col = c ? c : top_column(st);
+            size_t before = col ? col->n : 0;
+            emit_blocks(st, item_blocks, col, indent + LIST_INDENT);
+            /* The marker hangs beside the item's first line. */
+            if (col && col->n > before && !sy_buf_failed(&marker)) {
+                for (size_t k = before; k < col->n; k++) {
+                    item *it = &col->items[k];
+                    if (it->kind != IT_LINE)
+                        continue;
+                    sy_style s = text_style(st, "body", lang, NULL);
+                    const sy_para *mp;
+                    const sy_lines *ml = make_lines(st, &s, marker.data, marker.len, LIST_INDENT,
+                                                    SY_ALIGN_LEFT, m, &mp);
+                    it = &col->items[k]; /* make_lines does not move items */
+                    if (ml && sy_lines_count(ml)) {
+                        it->marker_para = mp;
+                        it->marker_line = sy_lines_get(ml, 0);
+                    }
+                    break;
+                }
+            }
+            sy_buf_free(&marker);
+        }
+        break;
+    }
+    case SY_BLOCK_PAGE_BREAK:
+        if (!c)
+            add_section(st, SEC_BREAK);
+        else
+            st->pending_break = 1;
+        break;
+    case SY_BLOCK_KEEP: {
+        st->keep_depth++;
+        size_t nsec = st->nsecs;
+        emit_blocks(st, sy_block_body(b), c, indent);
+        st->keep_depth--;
+        /* The group's last item and section keep with what follows only if
+         * an enclosing group says so. */
+        column *col = c ? c : (st->nsecs ? &st->secs[st->nsecs - 1].col[0] : NULL);
+        if (col && col->n)
+            col->items[col->n - 1].keep_next = st->keep_depth > 0;
+        if (!c && st->nsecs > nsec)
+            st->secs[st->nsecs - 1].keep_next = st->keep_depth > 0;
+        break;
+    }
+    case SY_BLOCK_SIGNATURES:
+        add_signatures(st, c ? c : top_column(st), b);
+        break;
+    case SY_BLOCK_PAIR:
+        if (!c && st->layout == SY_LAYOUT_PARALLEL) {
+            section *s = add_section(st, SEC_DOUBLE);
+            if (!s)
+                return;
+            size_t idx = (size_t)(s - st->secs);
+            emit_blocks(st, sy_block_body(b), &st->secs[idx].col[0], 0);
+            emit_blocks(st, sy_block_en(b), &st->secs[idx].col[1], 0);
+            for (int k = 0; k < 2; k++) { /* the pair's own keep state */
+                column *col = &st->secs[idx].col[k];
+                if (col->n)
+                    col->items[col->n - 1].keep_next = st->keep_depth > 0;
+            }
+        } else {
+            emit_blocks(st, sy_block_body(b), c, indent);
+            emit_blocks(st, sy_block_en(b), c, indent);
+        }
+        break;
+    case SY_BLOCK_RULE: {
+        item *it = add_item(st, c ? c : top_column(st), IT_RULE, RULE_HEIGHT);
+        if (it)
+            it->keep_next = 1;
+        break;
+    }
+    case SY_BLOCK_SPACE:
+        add_item(st, c ? c : top_column(st), IT_SPACE, sy_block_points(b));
+        break;
+    }
+}
+
+/* c NULL: the top level (single-column sections). */
+static void emit_blocks(state *st, const sy_blocks *blocks, column *c, double indent)
+{
+    for (size_t i = 0; i < sy_blocks_count(blocks) && !st->oom; i++) {
+        /* A column pointer may move when its section array grows: columns
+         * of sections are only appended to while they are the last one, and
+         * pairs (which add sections) are only laid out at the top level. */
+        emit_block(st, sy_blocks_get(blocks, i), c, indent);
+    }
+}
+
+/* ---- pagination ---- */
+
+static double avail_height(void)
+{
+    return PAGE_H - 2 * MARGIN;
+}
+
+/* Height of the chain of items from i that must stay together. */
+static double chain_height(const column *c, size_t i, int *to_end)
+{
+    double h = 0;
+    size_t k = i;
+    for (; k < c->n; k++) {
+        h += c->items[k].height;
+        if (!c->items[k].keep_next)
+            break;
+    }
+    *to_end = k >= c->n;
+    return h;
+}
+
+static double column_height(const column *c)
+{
+    double h = 0;
+    for (size_t k = 0; k < c->n; k++)
+        h += c->items[k].height;
+    return h;
+}
+
+static double section_height(const section *s)
+{
+    double a = column_height(&s->col[0]);
+    double b = s->kind == SEC_DOUBLE ? column_height(&s->col[1]) : 0;
+    return a > b ? a : b;
+}
+
+/* Places the items of column c from *i on, starting at *pos on page
+ * `page`, until the page is full. Returns 1 when the column is done. */
+static int fill_column(column *c, size_t *i, double *pos, size_t page, double avail)
+{
+    while (*i < c->n) {
+        item *it = &c->items[*i];
+        if (it->forced_break && *pos > 0)
+            return 0;
+        if (it->kind == IT_SPACE && *pos == 0) { /* no space at a page's top */
+            it->page = page;
+            it->top = 0;
+            it->height = 0;
+            (*i)++;
+            continue;
+        }
+        int to_end;
+        double chain = chain_height(c, *i, &to_end);
+        if (*pos > 0 && *pos + chain > avail && chain <= avail)
+            return 0;
+        if (*pos > 0 && *pos + it->height > avail)
+            return 0;
+        it->page = page;
+        it->top = *pos;
+        *pos += it->height;
+        (*i)++;
+    }
+    return 1;
+}
+
+static void paginate(state *st)
+{
+    double avail = avail_height();
+    size_t page = 0;
+    double pos = 0;
+    for (size_t s = 0; s < st->nsecs; s++) {
+        section *sec = &st->secs[s];
+        if (sec->kind == SEC_BREAK) {
+            if (pos > 0) {
+                page++;
+                pos = 0;
+            }
+            continue;
+        }
+        /* A chain of sections kept together moves to a new page whole when
+         * it would fit there and does not fit here. */
+        if (pos > 0 && (s == 0 || !st->secs[s - 1].keep_next)) {
+            double chain = 0;
+            size_t k = s;
+            for (; k < st->nsecs && st->secs[k].kind != SEC_BREAK; k++) {
+                chain += section_height(&st->secs[k]);
+                if (!st->secs[k].keep_next)
+                    break;
+            }
+            if (k > s && pos + chain > avail && chain <= avail) {
+                page++;
+                pos = 0;
+            }
+        }
+        size_t idx[2] = {0, 0};
+        int ncols = sec->kind == SEC_DOUBLE ? 2 : 1;
+        for (;;) {
+            double end = pos;
+            int done = 1;
+            for (int k = 0; k < ncols; k++) {
+                double p = pos;
+                done &= fill_column(&sec->col[k], &idx[k], &p, page, avail);
+                if (p > end)
+                    end = p;
+            }
+            if (done) {
+                pos = end;
+                break;
+            }
+            page++;
+            pos = 0;
+        }
+    }
+    st->npages = page + 1;
+}
+
+/* A signature grid must not open a page when text comes before it: mark the
+ * last lines before its keep chain to break early, so they go with it.
+ * Returns 1 if anything changed. */
+static int pull_lines_to_signatures(state *st)
+{
+    int changed = 0;
+    for (size_t s = 0; s < st->nsecs; s++) {
+        section *sec = &st->secs[s];
+        for (size_t i = 0; i < sec->col[0].n; i++) {
+            item *it = &sec->col[0].items[i];
+            if (it->kind != IT_SIGS)
+                continue;
+            /* The first placed item of the chain that holds the grid. */
+            size_t cs = s, ci = i;
+            while (1) {
+                if (ci > 0 && sec->col[0].items[ci - 1].keep_next && cs == s) {
+                    ci--;
+                    continue;
+                }
+                if (ci == 0 && cs > 0 && st->secs[cs - 1].keep_next &&
+                    st->secs[cs - 1].kind != SEC_BREAK) {
+                    cs--;
+                    ci = 0;
+                    continue;
+                }
+                break;
+            }
+            section *first = &st->secs[cs];
+            const item *top = first->col[0].n ? &first->col[0].items[ci] : it;
+            if (top->top > 0 || top->page == 0)
+                continue;
+            /* It opens a page: take the last two lines before it along. */
+            size_t ps = cs;
+            section *prev = NULL;
+            if (ci == 0) {
+                while (ps > 0 && st->secs[ps - 1].kind == SEC_BREAK)
+                    return changed; /* an explicit page break: leave it */
+                prev = ps > 0 ? &st->secs[ps - 1] : NULL;
+            }
+            if (ci > 0) {
+                column *c = &first->col[0];
+                size_t lines = 0;
+                for (size_t k = ci; k-- > 0;)
+                    if (c->items[k].kind == IT_LINE && ++lines == 2) {
+                        if (!c->items[k].forced_break)
+                            changed = c->items[k].forced_break = 1;
+                        break;
+                    }
+            } else if (prev) {
+                for (int k = 0; k < (prev->kind == SEC_DOUBLE ? 2 : 1); k++) {
+                    column *c = &prev->col[k];
+                    size_t lines = 0;
+                    for (size_t q = c->n; q-- > 0;)
+                        if (c->items[q].kind == IT_LINE && ++lines == 2) {
+                            if (!c->items[q].forced_break)
+                                changed = c->items[q].forced_break = 1;
+                            break;
+                        }
+                }
+            }
+        }
+    }
+    return changed;
+}
+
+/* ---- drawing ---- */
+
+static double page_y(double top)
+{
+    return PAGE_H - MARGIN - top;
+}
+
+static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, double top,
+                           size_t page, sy_render_result *res)
+{
+    double row_top = top, row_h = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        const sig_cell *cell = &g->cells[i];
+        double cx = x + (i % 2) * (g->cell_w + GUTTER);
+        double y = row_top;
+        double cell_h = 0;
+        for (int k = 0; k < 4; k++) {
+            if (k == 2) { /* the room to sign and seal, then the line */
+                double line_y = page_y(y + SIG_ROOM);
+                sy_status s = sy_pdf_stroke(pdf, cx + g->cell_w * 0.12, line_y,
+                                            cx + g->cell_w * 0.88, line_y, 0.6, st->d);
+                if (s != SY_OK)
+                    return s;
+                sy_sig_place *p = realloc(res->sigs, (res->nsigs + 1) * sizeof *p);
+                if (!p)
+                    return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
+                                        "out of memory");
+                res->sigs = p;
+                sy_sig_place sp = {cell->party, cell->index, page, cx + g->cell_w * 0.12,
+                                   line_y, cx + g->cell_w * 0.88, line_y + SIG_ROOM * 0.75};
+                res->sigs[res->nsigs++] = sp;
+                y += SIG_ROOM;
+            }
+            if (!cell->lines[k])
+                continue;
+            const sy_style *sty = sy_para_style(cell->paras[k]);
+            double lh, la;
+            line_metrics(sty, k % 2 ? SY_LANG_EN : SY_LANG_KM, &lh, &la);
+            for (size_t l = 0; l < sy_lines_count(cell->lines[k]); l++) {
+                sy_status s = sy_pdf_draw_line(pdf, cell->paras[k], sy_lines_get(cell->lines[k], l),
+                                               cx, page_y(y + la), st->d);
+                if (s != SY_OK)
+                    return s;
+                y += lh;
+            }
+        }
+        cell_h = y - row_top + 8;
+        if (cell_h > row_h)
+            row_h = cell_h;
+        if (i % 2 == 1) {
+            row_top += row_h;
+            row_h = 0;
+        }
+    }
+    return SY_OK;
+}
+
+static sy_status draw_rule(state *st, sy_pdf *pdf, double cx, double top)
+{
+    /* The ornament under the motto: a line, a small lozenge, a line. */
+    double y = page_y(top + RULE_HEIGHT / 2), half = 28 * PT_PER_MM / 2, r = 3;
+    sy_status s = sy_pdf_stroke(pdf, cx - half, y, cx - r - 2, y, 0.7, st->d);
+    if (s == SY_OK)
+        s = sy_pdf_stroke(pdf, cx + r + 2, y, cx + half, y, 0.7, st->d);
+    if (s == SY_OK)
+        s = sy_pdf_stroke(pdf, cx - r, y, cx, y + r, 0.7, st->d);
+    if (s == SY_OK)
+        s = sy_pdf_stroke(pdf, cx, y + r, cx + r, y, 0.7, st->d);
+    if (s == SY_OK)
+        s = sy_pdf_stroke(pdf, cx + r, y, cx, y - r, 0.7, st->d);
+    if (s == SY_OK)
+        s = sy_pdf_stroke(pdf, cx, y - r, cx - r, y, 0.7, st->d);
+    return s;
+}
+
+static sy_status draw_footer(state *st, sy_pdf *pdf, size_t page)
+{
+    sy_buf t = SY_BUF_INIT;
+    sy_buf_puts(&t, "ទំព័រ ");
+    sy_cal_khmer_int((long)page + 1, &t);
+    sy_buf_puts(&t, " នៃ ");
+    sy_cal_khmer_int((long)st->npages, &t);
+    sy_buf_printf(&t, " · Page %zu of %zu", page + 1, st->npages);
+    if (sy_buf_failed(&t)) {
+        sy_buf_free(&t);
+        return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    }
+    sy_style s = text_style(st, "small", SY_LANG_MIXED, NULL);
+    sy_text_source src = {NULL, 0, 0};
+    sy_para *p = sy_para_new(st->rc->text, &s, t.data, t.len, src, st->d);
+    sy_buf_free(&t);
+    if (!p)
+        return sy_diags_status(st->d);
+    sy_lines *l = sy_layout_paragraph(p, PAGE_W - 2 * MARGIN, SY_ALIGN_CENTER, st->d);
+    sy_status rc = l ? SY_OK : sy_diags_status(st->d);
+    for (size_t i = 0; l && i < sy_lines_count(l) && rc == SY_OK; i++)
+        rc = sy_pdf_draw_line(pdf, p, sy_lines_get(l, i), MARGIN, MARGIN - FOOTER_GAP, st->d);
+    sy_lines_free(l);
+    sy_para_free(p);
+    return rc;
+}
+
+static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result *res)
+{
+    for (size_t s = 0; s < st->nsecs; s++) {
+        section *sec = &st->secs[s];
+        for (int k = 0; k < (sec->kind == SEC_DOUBLE ? 2 : 1); k++) {
+            column *c = &sec->col[k];
+            double x = MARGIN + c->x;
+            for (size_t i = 0; i < c->n; i++) {
+                item *it = &c->items[i];
+                if (it->page != page)
+                    continue;
+                sy_status rc = SY_OK;
+                if (it->kind == IT_LINE) {
+                    double y = page_y(it->top + it->ascent);
+                    rc = sy_pdf_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
+                    if (rc == SY_OK && it->marker_line)
+                        rc = sy_pdf_draw_line(pdf, it->marker_para, it->marker_line,
+                                              x + it->x - LIST_INDENT, y, st->d);
+                } else if (it->kind == IT_RULE) {
+                    rc = draw_rule(st, pdf, x + c->width / 2, it->top);
+                } else if (it->kind == IT_SIGS) {
+                    rc = draw_sigs(st, pdf, &st->grids[it->sig], x, it->top, page, res);
+                }
+                if (rc != SY_OK)
+                    return rc;
+            }
+        }
+    }
+    return draw_footer(st, pdf, page);
+}
+
+static void state_free(state *st)
+{
+    for (size_t s = 0; s < st->nsecs; s++)
+        for (int k = 0; k < 2; k++)
+            free(st->secs[s].col[k].items);
+    free(st->secs);
+    for (size_t i = 0; i < st->nparas; i++) {
+        sy_lines_free(st->lines[i]);
+        sy_para_free(st->paras[i]);
+    }
+    free(st->paras);
+    free(st->lines);
+    for (size_t g = 0; g < st->ngrids; g++) {
+        for (size_t i = 0; i < st->grids[g].n; i++)
+            free(st->grids[g].cells[i].party);
+        free(st->grids[g].cells);
+    }
+    free(st->grids);
+}
+
+sy_status sy_render_doc(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layout, sy_pdf *pdf,
+                        sy_render_result **result, sy_diags *d)
+{
+    if (result)
+        *result = NULL;
+    state st;
+    memset(&st, 0, sizeof st);
+    st.rc = rc;
+    st.layout = layout;
+    st.d = d;
+    size_t errors = sy_diags_errors(d);
+    emit_blocks(&st, sy_doc_blocks(doc), NULL, 0);
+    if (st.oom)
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    sy_status status = sy_diags_errors(d) > errors ? sy_diags_status(d) : SY_OK;
+    if (status == SY_OK) {
+        for (int tries = 0; tries < 3; tries++) {
+            paginate(&st);
+            if (!pull_lines_to_signatures(&st))
+                break;
+        }
+    }
+    sy_render_result *res = calloc(1, sizeof *res);
+    if (!res && status == SY_OK)
+        status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    for (size_t p = 0; status == SY_OK && p < st.npages; p++) {
+        status = sy_pdf_add_page(pdf, PAGE_W, PAGE_H, d);
+        if (status == SY_OK)
+            status = draw_page(&st, pdf, p, res);
+    }
+    if (status == SY_OK && res) {
+        res->pages = st.npages;
+        /* The party names in res->sigs point into the grids: copy them. */
+        for (size_t i = 0; i < res->nsigs; i++) {
+            char *copy = strdup(res->sigs[i].party);
+            if (!copy) {
+                status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
+                                      "out of memory");
+                res->nsigs = i;
+                break;
+            }
+            res->sigs[i].party = copy;
+        }
+    } else if (res) {
+        res->nsigs = 0;
+    }
+    state_free(&st);
+    if (status == SY_OK && result)
+        *result = res;
+    else
+        sy_render_result_free(res);
+    return status;
+}
+
+size_t sy_render_result_pages(const sy_render_result *r)
+{
+    return r->pages;
+}
+
+size_t sy_render_result_sig_count(const sy_render_result *r)
+{
+    return r->nsigs;
+}
+
+const sy_sig_place *sy_render_result_sig(const sy_render_result *r, size_t i)
+{
+    return i < r->nsigs ? &r->sigs[i] : NULL;
+}
+
+void sy_render_result_free(sy_render_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nsigs; i++)
+        free((char *)r->sigs[i].party);
+    free(r->sigs);
+    free(r);
+}

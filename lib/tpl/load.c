@@ -1,0 +1,497 @@
+/* Template loading: the manifest, the entry file and every file reachable
+ * through includes, read from a folder (with realpath checks so that no
+ * path or symlink leads outside it) or from memory. Include cycles and
+ * too-deep include chains are found here, before anything is rendered. */
+/* realpath() is XSI, not plain POSIX. */
+#define _XOPEN_SOURCE 700
+#include <stdarg.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/limits.h"
+#include "tpl/internal.h"
+
+typedef struct loader {
+    sy_tpl *t;
+    sy_diags *diags;
+    const char *prefix; /* display prefix: the folder or the template name */
+    char *realdir; /* disk: realpath of the folder; NULL for memory */
+    const char *dir;
+    const sy_tpl_file *mem;
+    size_t nmem;
+    int errors;
+    size_t chain[SY_LIMIT_TPL_INCLUDE_DEPTH + 2];
+    int depth;
+} loader;
+
+__attribute__((format(printf, 6, 7))) static void lerr(loader *l, sy_status code, const char *file,
+                                                       int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sy_diags_addv(l->diags, SY_SEV_ERROR, code, file, line, col, NULL, fmt, ap);
+    va_end(ap);
+    l->errors++;
+}
+
+/* Offset of the first byte that is not well-formed UTF-8, or len. */
+static size_t utf8_bad(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t n;
+        unsigned min;
+        if (c == 0)
+            return i;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            n = 1;
+            min = 0x80;
+            c &= 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2;
+            min = 0x800;
+            c &= 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3;
+            min = 0x10000;
+            c &= 0x07;
+        } else {
+            return i;
+        }
+        for (size_t k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+                return i;
+            c = (c << 6) | (s[i + k] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+static const char *display_name(loader *l, const char *rel)
+{
+    size_t pn = strlen(l->prefix), rn = strlen(rel);
+    char *s = tpl_alloc(&l->t->arena, pn + rn + 2);
+    if (!s)
+        return rel;
+    memcpy(s, l->prefix, pn);
+    size_t k = pn;
+    if (k && s[k - 1] != '/')
+        s[k++] = '/';
+    memcpy(s + k, rel, rn + 1);
+    return s;
+}
+
+/* Reads rel (already normalised) from the folder. Returns 0, or -1 with a
+ * message and status. */
+static int read_disk(loader *l, const char *rel, char **text, size_t *len, sy_status *code,
+                     char *why, size_t whysize)
+{
+    size_t dn = strlen(l->dir), rn = strlen(rel);
+    char *full = malloc(dn + rn + 2);
+    if (!full) {
+        *code = SY_ERR_NOMEM;
+        snprintf(why, whysize, "out of memory");
+        return -1;
+    }
+    snprintf(full, dn + rn + 2, "%s/%s", l->dir, rel);
+    char *real = realpath(full, NULL);
+    free(full);
+    if (!real) {
+        *code = SY_ERR_NOINPUT;
+        snprintf(why, whysize, "no file '%s' in the template folder", rel);
+        return -1;
+    }
+    size_t realn = strlen(l->realdir);
+    if (strncmp(real, l->realdir, realn) != 0 || real[realn] != '/') {
+        free(real);
+        *code = SY_ERR_DATA;
+        snprintf(why, whysize, "'%s' leads outside the template folder (a symbolic link?): refused",
+                 rel);
+        return -1;
+    }
+    int fd = open(real, O_RDONLY);
+    free(real);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            close(fd);
+        *code = SY_ERR_NOINPUT;
+        snprintf(why, whysize, "'%s' is not a readable file", rel);
+        return -1;
+    }
+    if ((unsigned long long)st.st_size > SY_LIMIT_TPL_FILE_BYTES) {
+        close(fd);
+        *code = SY_ERR_LIMIT;
+        snprintf(why, whysize, "'%s' is larger than %u bytes", rel, SY_LIMIT_TPL_FILE_BYTES);
+        return -1;
+    }
+    char *buf = malloc((size_t)st.st_size + 1);
+    size_t got = 0;
+    while (buf && got < (size_t)st.st_size) {
+        ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    if (!buf || got != (size_t)st.st_size) {
+        free(buf);
+        *code = buf ? SY_ERR_NOINPUT : SY_ERR_NOMEM;
+        snprintf(why, whysize, "cannot read '%s'", rel);
+        return -1;
+    }
+    buf[got] = 0;
+    *text = buf;
+    *len = got;
+    return 0;
+}
+
+/* Adds file rel to the template, reading it; reports problems at the given
+ * place (the include line or the manifest). Returns its index or -1. */
+static long add_file(loader *l, const char *rel, const char *file, int line, int col)
+{
+    sy_tpl *t = l->t;
+    for (size_t i = 0; i < t->nfiles; i++)
+        if (!strcmp(t->files[i].path, rel))
+            return (long)i;
+    if (t->nfiles == SY_LIMIT_TPL_FILES) {
+        lerr(l, SY_ERR_LIMIT, file, line, col, "the template has more than %d files",
+             SY_LIMIT_TPL_FILES);
+        return -1;
+    }
+    char *text = NULL;
+    size_t len = 0;
+    if (l->realdir) {
+        char why[512];
+        sy_status code;
+        if (read_disk(l, rel, &text, &len, &code, why, sizeof why) != 0) {
+            lerr(l, code, file, line, col, "%s", why);
+            return -1;
+        }
+        char *copy = tpl_strndup(&t->arena, text, len);
+        free(text);
+        text = copy;
+    } else {
+        size_t i;
+        for (i = 0; i < l->nmem; i++)
+            if (l->mem[i].path && !strcmp(l->mem[i].path, rel))
+                break;
+        if (i == l->nmem) {
+            lerr(l, SY_ERR_NOINPUT, file, line, col, "no file '%s' in the template", rel);
+            return -1;
+        }
+        len = l->mem[i].len;
+        if (len > SY_LIMIT_TPL_FILE_BYTES) {
+            lerr(l, SY_ERR_LIMIT, file, line, col, "'%s' is larger than %u bytes", rel,
+                 SY_LIMIT_TPL_FILE_BYTES);
+            return -1;
+        }
+        text = tpl_strndup(&t->arena, l->mem[i].text ? l->mem[i].text : "", len);
+    }
+    if (!text) {
+        lerr(l, SY_ERR_NOMEM, file, line, col, "out of memory");
+        return -1;
+    }
+    tpl_file *f = &t->files[t->nfiles];
+    memset(f, 0, sizeof *f);
+    f->path = tpl_strndup(&t->arena, rel, strlen(rel));
+    f->display = display_name(l, rel);
+    f->text = text;
+    f->len = len;
+    size_t bad = utf8_bad((const unsigned char *)text, len);
+    if (bad < len) {
+        int ln = 1;
+        for (size_t i = 0; i < bad; i++)
+            ln += text[i] == '\n';
+        lerr(l, SY_ERR_DATA, f->display, ln, 0, "not valid UTF-8 (byte 0x%02x)",
+             (unsigned char)text[bad]);
+        return -1;
+    }
+    return (long)t->nfiles++;
+}
+
+static void resolve(loader *l, size_t idx);
+
+static void walk_includes(loader *l, size_t idx, tpl_node *n)
+{
+    if (!n)
+        return;
+    if (n->kind == N_INCLUDE) {
+        const tpl_file *from = &l->t->files[idx];
+        long j = add_file(l, n->str, from->display, n->line, n->column);
+        if (j < 0)
+            return;
+        n->num = (int)j;
+        tpl_file *to = &l->t->files[j];
+        if (to->state == 1) {
+            char chain[1024];
+            size_t k = 0;
+            chain[0] = 0;
+            int start = 0;
+            for (int i = 0; i < l->depth; i++)
+                if (l->chain[i] == (size_t)j)
+                    start = i;
+            for (int i = start; i < l->depth && k < sizeof chain; i++)
+                k += (size_t)snprintf(chain + k, sizeof chain - k, "%s -> ",
+                                      l->t->files[l->chain[i]].path);
+            if (k < sizeof chain)
+                snprintf(chain + k, sizeof chain - k, "%s", to->path);
+            lerr(l, SY_ERR_DATA, from->display, n->line, n->column, "include cycle: %s", chain);
+            return;
+        }
+        if (to->state == 0) {
+            if (l->depth > SY_LIMIT_TPL_INCLUDE_DEPTH) {
+                lerr(l, SY_ERR_LIMIT, from->display, n->line, n->column,
+                     "includes nested deeper than %d files", SY_LIMIT_TPL_INCLUDE_DEPTH);
+                return;
+            }
+            resolve(l, (size_t)j);
+        }
+        return;
+    }
+    for (size_t i = 0; i < n->kids.n; i++)
+        walk_includes(l, idx, n->kids.v[i]);
+    for (size_t i = 0; i < n->kids2.n; i++)
+        walk_includes(l, idx, n->kids2.v[i]);
+}
+
+static void resolve(loader *l, size_t idx)
+{
+    tpl_file *f = &l->t->files[idx];
+    f->state = 1;
+    l->chain[l->depth++] = idx;
+    l->errors += tpl_parse_file(&l->t->arena, f, l->diags);
+    walk_includes(l, idx, f->root);
+    l->depth--;
+    l->t->files[idx].state = 2;
+}
+
+static sy_tpl *new_tpl(void)
+{
+    sy_tpl *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->files = tpl_alloc(&t->arena, SY_LIMIT_TPL_FILES * sizeof *t->files);
+    if (!t->files) {
+        tpl_arena_free(&t->arena);
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
+{
+    sy_tpl *t = l->t;
+    const char *why = NULL;
+    const char *rel = entry ? tpl_normalise_path(&t->arena, entry, strlen(entry), &why) : NULL;
+    if (entry && !rel)
+        lerr(l, SY_ERR_DATA, file, line, 0, "bad entry file \"%s\": %s", entry, why);
+    if (rel && !l->errors) {
+        long e = add_file(l, rel, file, line, 0);
+        if (e >= 0) {
+            t->entry = (size_t)e;
+            resolve(l, (size_t)e);
+        }
+    }
+    if (t->arena.failed && !l->errors)
+        lerr(l, SY_ERR_NOMEM, file, 0, 0, "out of memory while loading the template");
+    free(l->realdir);
+    if (l->errors || !rel) {
+        sy_tpl_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* The manifest: "key: value" lines, '#' comments. */
+static const char *parse_manifest(loader *l, const char *text, size_t len, const char *file,
+                                  int *entry_line)
+{
+    sy_tpl *t = l->t;
+    const char *entry = NULL;
+    int seen[4] = {0};
+    static const char *const keys[] = {"name", "description", "entry", "layout"};
+    size_t pos = 0;
+    int ln = 0;
+    while (pos < len) {
+        const char *s = text + pos;
+        const char *nl = memchr(s, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - s) : len - pos;
+        pos += n + 1;
+        ln++;
+        while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+            n--;
+        while (n && (*s == ' ' || *s == '\t')) {
+            s++;
+            n--;
+        }
+        if (!n || *s == '#')
+            continue;
+        const char *colon = memchr(s, ':', n);
+        if (!colon) {
+            lerr(l, SY_ERR_DATA, file, ln, 1, "a manifest line must be 'key: value'");
+            continue;
+        }
+        size_t kn = (size_t)(colon - s);
+        while (kn && s[kn - 1] == ' ')
+            kn--;
+        const char *v = colon + 1;
+        size_t vn = n - (size_t)(v - s);
+        while (vn && *v == ' ') {
+            v++;
+            vn--;
+        }
+        int k = -1;
+        for (int i = 0; i < 4; i++)
+            if (strlen(keys[i]) == kn && !memcmp(keys[i], s, kn))
+                k = i;
+        if (k < 0) {
+            tpl_suggest sg;
+            tpl_suggest_init(&sg, s, kn);
+            for (int i = 0; i < 4; i++)
+                tpl_suggest_try(&sg, keys[i]);
+            if (sg.best)
+                lerr(l, SY_ERR_DATA, file, ln, 1,
+                     "unknown manifest key '%.*s' (did you mean '%s'?)", (int)kn, s, sg.best);
+            else
+                lerr(l, SY_ERR_DATA, file, ln, 1,
+                     "unknown manifest key '%.*s' (keys: name, description, entry, layout)",
+                     (int)kn, s);
+            continue;
+        }
+        if (seen[k]++) {
+            lerr(l, SY_ERR_DATA, file, ln, 1, "'%s' given twice", keys[k]);
+            continue;
+        }
+        if (!vn) {
+            lerr(l, SY_ERR_DATA, file, ln, (int)(v - s) + 1, "'%s' has no value", keys[k]);
+            continue;
+        }
+        char *val = tpl_strndup(&t->arena, v, vn);
+        if (!val)
+            continue;
+        if (k == 0)
+            t->name = val;
+        else if (k == 1)
+            t->description = val;
+        else if (k == 2) {
+            entry = val;
+            *entry_line = ln;
+        } else if (!strcmp(val, "parallel"))
+            t->layout = SY_LAYOUT_PARALLEL;
+        else if (!strcmp(val, "sequential"))
+            t->layout = SY_LAYOUT_SEQUENTIAL;
+        else
+            lerr(l, SY_ERR_DATA, file, ln, (int)(v - s) + 1,
+                 "layout must be 'parallel' or 'sequential', not '%s'", val);
+    }
+    if (!seen[0])
+        lerr(l, SY_ERR_DATA, file, 0, 0, "the manifest has no 'name'");
+    if (!seen[2])
+        lerr(l, SY_ERR_DATA, file, 0, 0, "the manifest has no 'entry' (the first file to read)");
+    return entry;
+}
+
+sy_tpl *sy_tpl_load(const char *template_dir, sy_diags *diags)
+{
+    if (!template_dir || !*template_dir) {
+        sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                     "no template folder given");
+        return NULL;
+    }
+    loader l;
+    memset(&l, 0, sizeof l);
+    l.diags = diags;
+    l.dir = template_dir;
+    l.prefix = template_dir;
+    l.t = new_tpl();
+    if (!l.t) {
+        sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_NOMEM, template_dir, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    l.realdir = realpath(template_dir, NULL);
+    struct stat st;
+    if (!l.realdir || stat(l.realdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        lerr(&l, SY_ERR_NOINPUT, template_dir, 0, 0, "no such template folder");
+        free(l.realdir);
+        sy_tpl_free(l.t);
+        return NULL;
+    }
+    const char *mfile = display_name(&l, "manifest");
+    char *text = NULL;
+    size_t len = 0;
+    char why[512];
+    sy_status code;
+    if (read_disk(&l, "manifest", &text, &len, &code, why, sizeof why) != 0) {
+        lerr(&l, code, mfile, 0, 0, "%s (every template folder needs one)", why);
+        free(l.realdir);
+        sy_tpl_free(l.t);
+        return NULL;
+    }
+    int entry_line = 0;
+    const char *entry = parse_manifest(&l, text, len, mfile, &entry_line);
+    free(text);
+    if (!l.t->description)
+        l.t->description = "";
+    return finish(&l, entry, mfile, entry_line);
+}
+
+sy_tpl *sy_tpl_load_memory(const char *name, const sy_tpl_file *files, size_t nfiles,
+                           const char *entry, sy_diags *diags)
+{
+    loader l;
+    memset(&l, 0, sizeof l);
+    l.diags = diags;
+    l.prefix = name ? name : "";
+    l.mem = files;
+    l.nmem = files ? nfiles : 0;
+    l.t = new_tpl();
+    if (!l.t) {
+        sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_NOMEM, name, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    l.t->name = tpl_strndup(&l.t->arena, l.prefix, strlen(l.prefix));
+    l.t->description = "";
+    if (!entry) {
+        lerr(&l, SY_ERR_USAGE, name, 0, 0, "no entry file given");
+        sy_tpl_free(l.t);
+        return NULL;
+    }
+    return finish(&l, entry, name, 0);
+}
+
+void sy_tpl_free(sy_tpl *tpl)
+{
+    if (!tpl)
+        return;
+    tpl_arena_free(&tpl->arena);
+    free(tpl);
+}
+
+const char *sy_tpl_name(const sy_tpl *tpl)
+{
+    return tpl && tpl->name ? tpl->name : "";
+}
+
+const char *sy_tpl_description(const sy_tpl *tpl)
+{
+    return tpl && tpl->description ? tpl->description : "";
+}
+
+sy_doc_layout sy_tpl_layout(const sy_tpl *tpl)
+{
+    return tpl ? tpl->layout : SY_LAYOUT_PARALLEL;
+}

@@ -1,0 +1,1551 @@
+/* Template parser: one file's text to a syntax tree. A template is read line
+ * by line: a line holding only a `{% ... %}` tag is a block statement; any
+ * other line is block markup (headings, "::: name" containers, items, ...)
+ * or paragraph text, whose inline content mixes literal text, `{{ }}`
+ * expressions and same-line `{% if %}`/`{% for %}` tags. Markup is decided
+ * here from the template's own text, so data can never create blocks. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/limits.h"
+#include "tpl/internal.h"
+
+const char *const tpl_field_names[F_COUNT] = {"party",    "name-km",  "name-en",
+                                              "title-km", "title-en", "seal"};
+
+/* ---- Arena ---- */
+
+struct tpl_chunk {
+    tpl_chunk *next;
+    size_t used, cap;
+    _Alignas(16) unsigned char data[];
+};
+
+void *tpl_alloc(tpl_arena *a, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    if (!a->head || a->head->cap - a->head->used < size) {
+        size_t cap = size > 16384 ? size : 16384;
+        tpl_chunk *c = malloc(sizeof *c + cap);
+        if (!c) {
+            a->failed = 1;
+            return NULL;
+        }
+        c->next = a->head;
+        c->used = 0;
+        c->cap = cap;
+        a->head = c;
+    }
+    void *p = a->head->data + a->head->used;
+    a->head->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *tpl_strndup(tpl_arena *a, const char *s, size_t n)
+{
+    char *p = tpl_alloc(a, n + 1);
+    if (p && n)
+        memcpy(p, s, n);
+    return p;
+}
+
+void tpl_arena_free(tpl_arena *a)
+{
+    tpl_chunk *c = a->head;
+    while (c) {
+        tpl_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+}
+
+int tpl_nvec_push(tpl_arena *a, tpl_nvec *v, tpl_node *n)
+{
+    if (!n)
+        return -1;
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 4;
+        tpl_node **nv = tpl_alloc(a, cap * sizeof *nv);
+        if (!nv)
+            return -1;
+        if (v->n)
+            memcpy(nv, v->v, v->n * sizeof *nv);
+        v->v = nv;
+        v->cap = cap;
+    }
+    v->v[v->n++] = n;
+    return 0;
+}
+
+/* ---- Did you mean ---- */
+
+void tpl_suggest_init(tpl_suggest *s, const char *word, size_t len)
+{
+    s->word = word;
+    s->len = len;
+    s->best = NULL;
+    s->dist = 3; /* only suggest within two edits */
+}
+
+void tpl_suggest_try(tpl_suggest *s, const char *cand)
+{
+    size_t m = strlen(cand), n = s->len;
+    if (m > 64 || n > 64 || (m > n ? m - n : n - m) >= (size_t)s->dist)
+        return;
+    int row[65];
+    for (size_t j = 0; j <= n; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= m; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= n; j++) {
+            int up = row[j];
+            int cost = cand[i - 1] == s->word[j - 1] ? 0 : 1;
+            int best = diag + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    /* a one-letter word is "close" to everything: demand a real match */
+    if (row[n] < s->dist && row[n] < (int)(n > 1 ? n : 1) && row[n] < (int)m) {
+        s->dist = row[n];
+        s->best = cand;
+    }
+}
+
+/* ---- Paths ---- */
+
+const char *tpl_normalise_path(tpl_arena *a, const char *p, size_t len, const char **why)
+{
+    if (len == 0) {
+        *why = "the path is empty";
+        return NULL;
+    }
+    if (p[0] == '/') {
+        *why = "absolute paths are not allowed: name a file inside the template folder";
+        return NULL;
+    }
+    size_t start = 0;
+    const char *last = p;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && (p[i] == '\\' || p[i] == 0 || (unsigned char)p[i] < 0x20)) {
+            *why = "the path has a backslash or a control character";
+            return NULL;
+        }
+        if (i == len || p[i] == '/') {
+            size_t n = i - start;
+            if (n == 2 && p[start] == '.' && p[start + 1] == '.') {
+                *why = "'..' is not allowed: a template reads only files inside its folder";
+                return NULL;
+            }
+            if (n == 0 || (n == 1 && p[start] == '.')) {
+                *why = "the path has an empty or '.' part";
+                return NULL;
+            }
+            last = p + start;
+            start = i + 1;
+        }
+    }
+    int has_ext = memchr(last, '.', (size_t)(p + len - last)) != NULL;
+    char *out = tpl_alloc(a, len + 5);
+    if (!out) {
+        *why = "out of memory";
+        return NULL;
+    }
+    memcpy(out, p, len);
+    if (!has_ext)
+        memcpy(out + len, ".tpl", 5);
+    return out;
+}
+
+/* ---- Parser state ---- */
+
+typedef enum frame_kind { FR_ROOT, FR_IF, FR_FOR, FR_BLOCK } frame_kind;
+
+typedef struct frame {
+    frame_kind kind;
+    tpl_node *node;
+    tpl_nvec *out;
+    int else_seen;
+} frame;
+
+enum { MAX_FRAMES = 64 }; /* nesting of blocks and statements within one file */
+
+typedef struct parser {
+    tpl_arena *a;
+    tpl_file *f;
+    sy_diags *diags;
+    int errors;
+    const char *line; /* current line start */
+    size_t linelen;
+    int lineno;
+    frame frames[MAX_FRAMES];
+    int nframes;
+    int comment_line, comment_col; /* an open multi-line comment, or 0 */
+    const char *col_line; /* col_of's memo: line, offset, column */
+    size_t col_off;
+    int col_val;
+} parser;
+
+__attribute__((format(printf, 4, 5))) static void perr(parser *p, int line, int col,
+                                                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sy_diags_addv(p->diags, SY_SEV_ERROR, SY_ERR_DATA, p->f->display, line, col, NULL, fmt, ap);
+    va_end(ap);
+    p->errors++;
+}
+
+/* 1-based column, in characters, of byte offset off in the current line.
+ * Remembers the last answer: callers mostly move forward along the line, so
+ * long lines cost linear time, not quadratic. */
+static int col_of(const parser *p, size_t off)
+{
+    parser *mp = (parser *)p;
+    size_t i = 0;
+    int col = 1;
+    if (mp->col_line == p->line && mp->col_off <= off) {
+        i = mp->col_off;
+        col = mp->col_val;
+    }
+    for (; i < off && i < p->linelen; i++)
+        if (((unsigned char)p->line[i] & 0xC0) != 0x80)
+            col++;
+    mp->col_line = p->line;
+    mp->col_off = i;
+    mp->col_val = col;
+    return col;
+}
+
+static tpl_node *new_node(parser *p, tpl_node_kind k, int col)
+{
+    tpl_node *n = tpl_alloc(p->a, sizeof *n);
+    if (n) {
+        n->kind = k;
+        n->line = p->lineno;
+        n->column = col;
+    }
+    return n;
+}
+
+/* ---- Expressions ---- */
+
+typedef struct lexer {
+    parser *p;
+    const char *s; /* whole line */
+    size_t pos, end;
+    int depth;
+    int failed;
+} lexer;
+
+static void skip_ws(lexer *x)
+{
+    while (x->pos < x->end && (x->s[x->pos] == ' ' || x->s[x->pos] == '\t'))
+        x->pos++;
+}
+
+static int is_ident_start(char c)
+{
+    return isalpha((unsigned char)c) || c == '_';
+}
+
+static int is_ident(char c)
+{
+    return isalnum((unsigned char)c) || c == '_';
+}
+
+__attribute__((format(printf, 3, 4))) static void xerr(lexer *x, size_t pos, const char *fmt, ...)
+{
+    if (x->failed)
+        return; /* one error per expression: the rest would be noise */
+    x->failed = 1;
+    va_list ap;
+    va_start(ap, fmt);
+    sy_diags_addv(x->p->diags, SY_SEV_ERROR, SY_ERR_DATA, x->p->f->display, x->p->lineno,
+                  col_of(x->p, pos), NULL, fmt, ap);
+    va_end(ap);
+    x->p->errors++;
+}
+
+/* Identifier at pos (after spaces); length 0 when none. Does not consume. */
+static size_t peek_ident(lexer *x)
+{
+    skip_ws(x);
+    size_t i = x->pos;
+    if (i < x->end && is_ident_start(x->s[i]))
+        while (i < x->end && is_ident(x->s[i]))
+            i++;
+    return i - x->pos;
+}
+
+static int peek_word(lexer *x, const char *w)
+{
+    size_t n = peek_ident(x);
+    return n == strlen(w) && !memcmp(x->s + x->pos, w, n);
+}
+
+static int accept(lexer *x, const char *tok)
+{
+    skip_ws(x);
+    size_t n = strlen(tok);
+    if (x->end - x->pos >= n && !memcmp(x->s + x->pos, tok, n)) {
+        x->pos += n;
+        return 1;
+    }
+    return 0;
+}
+
+static int is_keyword(const char *s, size_t n)
+{
+    static const char *const kw[] = {"and",   "or",  "not",    "in",      "if",   "elif",  "else",
+                                     "endif", "for", "endfor", "include", "true", "false", "none"};
+    for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
+        if (strlen(kw[i]) == n && !memcmp(kw[i], s, n))
+            return 1;
+    return 0;
+}
+
+static tpl_expr *new_expr(lexer *x, tpl_expr_kind k, size_t pos)
+{
+    tpl_expr *e = tpl_alloc(x->p->a, sizeof *e);
+    if (!e) {
+        x->failed = 1;
+        return NULL;
+    }
+    e->kind = k;
+    e->line = x->p->lineno;
+    e->column = col_of(x->p, pos);
+    e->src = x->s + pos;
+    return e;
+}
+
+static void finish(lexer *x, tpl_expr *e, size_t start)
+{
+    if (e && x->pos >= start) {
+        e->srclen = x->pos - start;
+        while (e->srclen && (e->src[e->srclen - 1] == ' ' || e->src[e->srclen - 1] == '\t'))
+            e->srclen--;
+    }
+}
+
+static tpl_expr *parse_expr(lexer *x);
+
+static tpl_expr *parse_string(lexer *x)
+{
+    size_t start = x->pos;
+    x->pos++; /* opening quote */
+    char *out = tpl_alloc(x->p->a, x->end - x->pos + 1);
+    size_t n = 0;
+    while (x->pos < x->end && x->s[x->pos] != '"') {
+        char c = x->s[x->pos++];
+        if (c == '\\' && x->pos < x->end) {
+            char e = x->s[x->pos++];
+            c = e == 'n' ? '\n' : e == 't' ? '\t' : e;
+            if (e != 'n' && e != 't' && e != '"' && e != '\\') {
+                xerr(x, x->pos - 2, "unknown escape '\\%c' in a string (use \\\", \\\\, \\n)", e);
+                return NULL;
+            }
+        }
+        if (out)
+            out[n++] = c;
+    }
+    if (x->pos >= x->end) {
+        xerr(x, start, "string not closed: a '\"' is missing");
+        return NULL;
+    }
+    x->pos++;
+    tpl_expr *e = new_expr(x, EX_STR, start);
+    if (e && out) {
+        out[n] = 0;
+        e->name = out;
+        e->len = n;
+    }
+    finish(x, e, start);
+    return e;
+}
+
+static tpl_expr *parse_primary(lexer *x)
+{
+    skip_ws(x);
+    size_t start = x->pos;
+    if (x->pos >= x->end) {
+        xerr(x, x->pos, "an expression is missing here");
+        return NULL;
+    }
+    char c = x->s[x->pos];
+    if (c == '"')
+        return parse_string(x);
+    if (c == '(') {
+        x->pos++;
+        tpl_expr *e = parse_expr(x);
+        if (!e)
+            return NULL;
+        if (!accept(x, ")")) {
+            xerr(x, x->pos, "')' expected");
+            return NULL;
+        }
+        return e;
+    }
+    if (isdigit((unsigned char)c) ||
+        (c == '-' && x->pos + 1 < x->end && isdigit((unsigned char)x->s[x->pos + 1]))) {
+        int neg = c == '-';
+        if (neg)
+            x->pos++;
+        long long v = 0;
+        while (x->pos < x->end && isdigit((unsigned char)x->s[x->pos])) {
+            if (v > (INT64_MAX - 9) / 10) {
+                xerr(x, start, "number too large");
+                return NULL;
+            }
+            v = v * 10 + (x->s[x->pos++] - '0');
+        }
+        if (x->pos < x->end && is_ident(x->s[x->pos])) {
+            xerr(x, start, "a number followed by letters");
+            return NULL;
+        }
+        tpl_expr *e = new_expr(x, EX_INT, start);
+        if (e)
+            e->num = neg ? -v : v;
+        finish(x, e, start);
+        return e;
+    }
+    size_t n = peek_ident(x);
+    if (!n) {
+        xerr(x, x->pos, "unexpected '%c': a name, a number or a \"string\" was expected", c);
+        return NULL;
+    }
+    const char *w = x->s + x->pos;
+    x->pos += n;
+    tpl_expr *e;
+    if ((n == 4 && !memcmp(w, "true", 4)) || (n == 5 && !memcmp(w, "false", 5))) {
+        e = new_expr(x, EX_BOOL, start);
+        if (e)
+            e->num = n == 4;
+    } else if (n == 4 && !memcmp(w, "none", 4)) {
+        e = new_expr(x, EX_NONE, start);
+    } else if (is_keyword(w, n)) {
+        xerr(x, start, "'%.*s' is a keyword, not a value", (int)n, w);
+        return NULL;
+    } else {
+        e = new_expr(x, EX_VAR, start);
+        if (e) {
+            e->name = tpl_strndup(x->p->a, w, n);
+            e->len = n;
+        }
+    }
+    finish(x, e, start);
+    return e;
+}
+
+static tpl_expr *parse_postfix(lexer *x)
+{
+    size_t start = (skip_ws(x), x->pos);
+    tpl_expr *e = parse_primary(x);
+    while (e) {
+        if (x->pos < x->end && x->s[x->pos] == '.') {
+            x->pos++;
+            size_t i = x->pos;
+            while (i < x->end && is_ident(x->s[i]))
+                i++;
+            if (i == x->pos) {
+                xerr(x, x->pos, "a name is expected after '.'");
+                return NULL;
+            }
+            tpl_expr *at = new_expr(x, EX_ATTR, start);
+            if (!at)
+                return NULL;
+            at->a = e;
+            at->name = tpl_strndup(x->p->a, x->s + x->pos, i - x->pos);
+            at->len = i - x->pos;
+            at->column = e->column;
+            x->pos = i;
+            finish(x, at, start);
+            e = at;
+        } else if (x->pos < x->end && x->s[x->pos] == '[') {
+            x->pos++;
+            tpl_expr *ix = new_expr(x, EX_INDEX, start);
+            if (!ix)
+                return NULL;
+            ix->a = e;
+            ix->b = parse_expr(x);
+            if (!ix->b)
+                return NULL;
+            if (!accept(x, "]")) {
+                xerr(x, x->pos, "']' expected");
+                return NULL;
+            }
+            finish(x, ix, start);
+            e = ix;
+        } else {
+            break;
+        }
+    }
+    return e;
+}
+
+static tpl_expr *parse_filtered(lexer *x)
+{
+    size_t start = (skip_ws(x), x->pos);
+    tpl_expr *e = parse_postfix(x);
+    while (e) {
+        skip_ws(x);
+        if (x->pos >= x->end || x->s[x->pos] != '|')
+            break;
+        x->pos++;
+        size_t n = peek_ident(x);
+        if (!n) {
+            xerr(x, x->pos, "a filter name is expected after '|'");
+            return NULL;
+        }
+        tpl_expr *f = new_expr(x, EX_FILTER, x->pos);
+        if (!f)
+            return NULL;
+        f->a = e;
+        f->name = tpl_strndup(x->p->a, x->s + x->pos, n);
+        f->len = n;
+        x->pos += n;
+        if (accept(x, "(")) {
+            tpl_expr *args[16];
+            size_t na = 0;
+            if (!accept(x, ")")) {
+                for (;;) {
+                    if (na == sizeof args / sizeof *args) {
+                        xerr(x, x->pos, "too many filter arguments");
+                        return NULL;
+                    }
+                    args[na] = parse_expr(x);
+                    if (!args[na])
+                        return NULL;
+                    na++;
+                    if (accept(x, ")"))
+                        break;
+                    if (!accept(x, ",")) {
+                        xerr(x, x->pos, "',' or ')' expected in the filter's arguments");
+                        return NULL;
+                    }
+                }
+            }
+            f->args = tpl_alloc(x->p->a, (na ? na : 1) * sizeof *f->args);
+            if (!f->args)
+                return NULL;
+            memcpy(f->args, args, na * sizeof *args);
+            f->nargs = na;
+        }
+        f->src = x->s + start;
+        finish(x, f, start);
+        e = f;
+    }
+    return e;
+}
+
+static tpl_expr *parse_cmp(lexer *x)
+{
+    size_t start = (skip_ws(x), x->pos);
+    tpl_expr *e = parse_filtered(x);
+    if (!e)
+        return NULL;
+    static const struct {
+        const char *tok;
+        tpl_expr_kind k;
+    } ops[] = {{"==", EX_EQ}, {"!=", EX_NE}, {"<=", EX_LE},
+               {">=", EX_GE}, {"<", EX_LT},  {">", EX_GT}};
+    for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
+        if (accept(x, ops[i].tok)) {
+            tpl_expr *c = new_expr(x, ops[i].k, start);
+            if (!c)
+                return NULL;
+            c->a = e;
+            c->b = parse_filtered(x);
+            if (!c->b)
+                return NULL;
+            finish(x, c, start);
+            return c;
+        }
+    }
+    if (accept(x, "=")) {
+        xerr(x, x->pos - 1, "'=' is not a comparison: write '=='");
+        return NULL;
+    }
+    return e;
+}
+
+static tpl_expr *parse_not(lexer *x)
+{
+    if (++x->depth > SY_LIMIT_TPL_EXPR_DEPTH) {
+        xerr(x, x->pos, "expression nested too deeply (limit %d)", SY_LIMIT_TPL_EXPR_DEPTH);
+        return NULL;
+    }
+    tpl_expr *e;
+    size_t start = (skip_ws(x), x->pos);
+    if (peek_word(x, "not")) {
+        x->pos += 3;
+        e = new_expr(x, EX_NOT, start);
+        if (e) {
+            e->a = parse_not(x);
+            if (!e->a)
+                e = NULL;
+        }
+        finish(x, e, start);
+    } else {
+        e = parse_cmp(x);
+    }
+    x->depth--;
+    return e;
+}
+
+static tpl_expr *parse_binary(lexer *x, int level)
+{
+    size_t start = (skip_ws(x), x->pos);
+    tpl_expr *e = level == 0 ? parse_binary(x, 1) : parse_not(x);
+    const char *w = level == 0 ? "or" : "and";
+    while (e && peek_word(x, w)) {
+        x->pos += strlen(w);
+        tpl_expr *b = new_expr(x, level == 0 ? EX_OR : EX_AND, start);
+        if (!b)
+            return NULL;
+        b->a = e;
+        b->b = level == 0 ? parse_binary(x, 1) : parse_not(x);
+        if (!b->b)
+            return NULL;
+        finish(x, b, start);
+        e = b;
+    }
+    return e;
+}
+
+static tpl_expr *parse_expr(lexer *x)
+{
+    if (++x->depth > SY_LIMIT_TPL_EXPR_DEPTH) {
+        xerr(x, x->pos, "expression nested too deeply (limit %d)", SY_LIMIT_TPL_EXPR_DEPTH);
+        return NULL;
+    }
+    tpl_expr *e = parse_binary(x, 0);
+    x->depth--;
+    return e;
+}
+
+/* A whole expression filling [pos, end) of the line. */
+static tpl_expr *parse_full_expr(parser *p, size_t pos, size_t end, const char *what)
+{
+    lexer x = {p, p->line, pos, end, 0, 0};
+    skip_ws(&x);
+    if (x.pos >= end) {
+        xerr(&x, pos, "%s", what);
+        return NULL;
+    }
+    tpl_expr *e = parse_expr(&x);
+    skip_ws(&x);
+    if (e && x.pos < end) {
+        size_t stop = end;
+        while (stop > x.pos && (p->line[stop - 1] == ' ' || p->line[stop - 1] == '\t'))
+            stop--;
+        xerr(&x, x.pos, "unexpected '%.*s' after the expression", (int)(stop - x.pos),
+             p->line + x.pos);
+        return NULL;
+    }
+    return x.failed ? NULL : e;
+}
+
+/* ---- Line lexing: text, {{ expr }}, {% tag %}, {# comment #} ---- */
+
+typedef enum seg_kind { SEG_TEXT, SEG_EXPR, SEG_TAG, SEG_COMMENT } seg_kind;
+
+typedef struct seg {
+    seg_kind kind;
+    size_t start, end; /* the inside of the tag, or the text */
+    size_t open; /* offset of "{{" etc. */
+} seg;
+
+enum { MAX_SEGS = 256 };
+
+/* Finds the closing delimiter of a tag opened at `from`, skipping string
+ * literals. Returns its offset or (size_t)-1. */
+static size_t find_close(const parser *p, size_t from, char c1)
+{
+    int in_str = 0;
+    for (size_t i = from; i + 1 < p->linelen + 1 && i < p->linelen; i++) {
+        char c = p->line[i];
+        if (in_str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = 0;
+        } else if (c == '"' && c1 != '#') {
+            in_str = 1;
+        } else if (c == c1 && i + 1 < p->linelen && p->line[i + 1] == '}') {
+            return i;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* Splits the current line from byte `from` on. A "{#" not closed on its line
+ * opens a comment that runs over the next lines (p->comment_line). */
+static int lex_line(parser *p, size_t from, seg *segs, int *nsegs)
+{
+    int n = 0;
+    size_t i = from, text_start = from;
+    while (i < p->linelen) {
+        if (p->line[i] == '{' && i + 1 < p->linelen &&
+            (p->line[i + 1] == '{' || p->line[i + 1] == '%' || p->line[i + 1] == '#')) {
+            char o = p->line[i + 1];
+            char c1 = o == '{' ? '}' : o;
+            size_t close = find_close(p, i + 2, c1);
+            if (close == (size_t)-1 && o == '#') {
+                if (i > text_start)
+                    segs[n++] = (seg){SEG_TEXT, text_start, i, text_start};
+                segs[n++] = (seg){SEG_COMMENT, i + 2, p->linelen, i};
+                p->comment_line = p->lineno;
+                p->comment_col = col_of(p, i);
+                *nsegs = n;
+                return 0;
+            }
+            if (close == (size_t)-1) {
+                perr(p, p->lineno, col_of(p, i),
+                     "'{%c' is not closed on this line (a tag must end on the line it starts)", o);
+                return -1;
+            }
+            if (n + 2 > MAX_SEGS) {
+                perr(p, p->lineno, col_of(p, i), "too many tags on one line");
+                return -1;
+            }
+            if (i > text_start)
+                segs[n++] = (seg){SEG_TEXT, text_start, i, text_start};
+            segs[n++] = (seg){o == '{'       ? SEG_EXPR
+                                  : o == '%' ? SEG_TAG
+                                             : SEG_COMMENT,
+                              i + 2, close, i};
+            i = close + 2;
+            text_start = i;
+        } else {
+            i++;
+        }
+    }
+    if (p->linelen > text_start) {
+        if (n + 1 > MAX_SEGS) {
+            perr(p, p->lineno, 1, "too many tags on one line");
+            return -1;
+        }
+        segs[n++] = (seg){SEG_TEXT, text_start, p->linelen, text_start};
+    }
+    *nsegs = n;
+    return 0;
+}
+
+static int all_space(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+/* ---- Tags ---- */
+
+typedef enum tag_kind { T_IF, T_ELIF, T_ELSE, T_ENDIF, T_FOR, T_ENDFOR, T_INCLUDE, T_BAD } tag_kind;
+
+typedef struct tag {
+    tag_kind kind;
+    tpl_expr *expr;
+    const char *var; /* for */
+    const char *path; /* include, normalised */
+    int col;
+} tag;
+
+static const char *const tag_words[] = {"if", "elif", "else", "endif", "for", "endfor", "include"};
+
+static int parse_tag(parser *p, const seg *s, tag *t)
+{
+    lexer x = {p, p->line, s->start, s->end, 0, 0};
+    t->col = col_of(p, s->open);
+    t->expr = NULL;
+    size_t n = peek_ident(&x);
+    size_t wpos = x.pos;
+    t->kind = T_BAD;
+    for (size_t i = 0; i < sizeof tag_words / sizeof *tag_words; i++)
+        if (strlen(tag_words[i]) == n && !memcmp(tag_words[i], p->line + x.pos, n))
+            t->kind = (tag_kind)i;
+    if (t->kind == T_BAD) {
+        tpl_suggest sg;
+        tpl_suggest_init(&sg, p->line + x.pos, n);
+        for (size_t i = 0; i < sizeof tag_words / sizeof *tag_words; i++)
+            tpl_suggest_try(&sg, tag_words[i]);
+        if (!n)
+            perr(p, p->lineno, t->col, "empty '{%% %%}': a statement is missing");
+        else if (sg.best)
+            perr(p, p->lineno, col_of(p, wpos), "unknown statement '%.*s' (did you mean '%s'?)",
+                 (int)n, p->line + wpos, sg.best);
+        else
+            perr(p, p->lineno, col_of(p, wpos),
+                 "unknown statement '%.*s' (statements: if, elif, else, endif, for, endfor, "
+                 "include)",
+                 (int)n, p->line + wpos);
+        return -1;
+    }
+    x.pos += n;
+    switch (t->kind) {
+    case T_IF:
+    case T_ELIF:
+        t->expr = parse_full_expr(p, x.pos, s->end,
+                                  t->kind == T_IF ? "'if' needs a condition"
+                                                  : "'elif' needs a condition");
+        return t->expr ? 0 : -1;
+    case T_FOR: {
+        size_t vn = peek_ident(&x);
+        if (!vn || is_keyword(p->line + x.pos, vn)) {
+            perr(p, p->lineno, col_of(p, x.pos),
+                 "'for' needs a loop variable: {%% for p in parties %%}");
+            return -1;
+        }
+        if (vn == 4 && !memcmp(p->line + x.pos, "loop", 4)) {
+            perr(p, p->lineno, col_of(p, x.pos),
+                 "'loop' is reserved for loop.index, loop.first, ...");
+            return -1;
+        }
+        t->var = tpl_strndup(p->a, p->line + x.pos, vn);
+        x.pos += vn;
+        if (!peek_word(&x, "in")) {
+            perr(p, p->lineno, col_of(p, x.pos), "'in' expected: {%% for p in parties %%}");
+            return -1;
+        }
+        x.pos += 2;
+        t->expr = parse_full_expr(p, x.pos, s->end, "'for' needs a list after 'in'");
+        return t->expr ? 0 : -1;
+    }
+    case T_INCLUDE: {
+        skip_ws(&x);
+        if (x.pos >= s->end || p->line[x.pos] != '"') {
+            perr(p, p->lineno, col_of(p, x.pos),
+                 "'include' takes a quoted path: {%% include \"clauses/name\" %%}");
+            return -1;
+        }
+        tpl_expr *str = parse_string(&x);
+        if (!str)
+            return -1;
+        skip_ws(&x);
+        if (x.pos < s->end) {
+            perr(p, p->lineno, col_of(p, x.pos), "unexpected text after the include path");
+            return -1;
+        }
+        const char *why = NULL;
+        t->path = tpl_normalise_path(p->a, str->name, str->len, &why);
+        if (!t->path) {
+            perr(p, p->lineno, str->column, "cannot include \"%s\": %s", str->name, why);
+            return -1;
+        }
+        return 0;
+    }
+    default:
+        skip_ws(&x);
+        if (x.pos < s->end) {
+            perr(p, p->lineno, col_of(p, x.pos), "unexpected text after '%s'", tag_words[t->kind]);
+            return -1;
+        }
+        return 0;
+    }
+}
+
+/* ---- Inline content of one line ---- */
+
+typedef struct iframe {
+    tpl_node *node; /* N_IF or N_FOR */
+    tpl_nvec *out;
+    int else_seen;
+} iframe;
+
+static int parse_inline(parser *p, const seg *segs, int nsegs, tpl_nvec *out)
+{
+    iframe st[16];
+    int depth = 0;
+    tpl_nvec *cur = out;
+    for (int i = 0; i < nsegs; i++) {
+        const seg *s = &segs[i];
+        if (s->kind == SEG_COMMENT)
+            continue;
+        if (s->kind == SEG_TEXT) {
+            tpl_node *n = new_node(p, N_LIT, col_of(p, s->start));
+            if (n) {
+                n->str = p->line + s->start;
+                n->len = s->end - s->start;
+            }
+            tpl_nvec_push(p->a, cur, n);
+            continue;
+        }
+        if (s->kind == SEG_EXPR) {
+            tpl_node *n = new_node(p, N_EXPR, col_of(p, s->open));
+            if (n)
+                n->expr =
+                    parse_full_expr(p, s->start, s->end, "empty '{{ }}': an expression is missing");
+            if (n && n->expr)
+                tpl_nvec_push(p->a, cur, n);
+            continue;
+        }
+        tag t;
+        if (parse_tag(p, s, &t) != 0)
+            return -1;
+        switch (t.kind) {
+        case T_IF:
+        case T_FOR: {
+            if (depth == (int)(sizeof st / sizeof *st)) {
+                perr(p, p->lineno, t.col, "statements nested too deeply on one line");
+                return -1;
+            }
+            tpl_node *n = new_node(p, t.kind == T_IF ? N_IF : N_FOR, t.col);
+            if (!n)
+                return -1;
+            n->str = t.var;
+            tpl_nvec_push(p->a, cur, n);
+            st[depth].node = n;
+            st[depth].else_seen = 0;
+            if (t.kind == T_IF) {
+                tpl_node *b = new_node(p, N_BRANCH, t.col);
+                if (!b)
+                    return -1;
+                b->expr = t.expr;
+                tpl_nvec_push(p->a, &n->kids, b);
+                cur = &b->kids;
+            } else {
+                n->expr = t.expr;
+                cur = &n->kids;
+            }
+            st[depth++].out = cur;
+            break;
+        }
+        case T_ELIF:
+        case T_ELSE: {
+            if (!depth || st[depth - 1].node->kind != N_IF || st[depth - 1].else_seen) {
+                perr(p, p->lineno, t.col, "'%s' without a matching '{%% if %%}' on this line",
+                     tag_words[t.kind]);
+                return -1;
+            }
+            tpl_node *b = new_node(p, N_BRANCH, t.col);
+            if (!b)
+                return -1;
+            b->expr = t.expr;
+            tpl_nvec_push(p->a, &st[depth - 1].node->kids, b);
+            st[depth - 1].else_seen = t.kind == T_ELSE;
+            cur = st[depth - 1].out = &b->kids;
+            break;
+        }
+        case T_ENDIF:
+        case T_ENDFOR: {
+            tpl_node_kind want = t.kind == T_ENDIF ? N_IF : N_FOR;
+            if (!depth || st[depth - 1].node->kind != want) {
+                perr(p, p->lineno, t.col, "'%s' without a matching '{%% %s %%}' on this line",
+                     tag_words[t.kind], want == N_IF ? "if" : "for");
+                return -1;
+            }
+            depth--;
+            cur = depth ? st[depth - 1].out : out;
+            break;
+        }
+        case T_INCLUDE:
+            perr(p, p->lineno, t.col, "'{%% include %%}' must stand alone on its line");
+            return -1;
+        case T_BAD:
+            return -1;
+        }
+    }
+    if (depth) {
+        tpl_node *n = st[depth - 1].node;
+        perr(p, p->lineno, n->column,
+             "'{%% %s %%}' is not closed on this line (close it on the same line, or put "
+             "the statement alone on its own line)",
+             n->kind == N_IF ? "if" : "for");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- Block structure ---- */
+
+static frame *top(parser *p)
+{
+    return &p->frames[p->nframes - 1];
+}
+
+/* The innermost open "::: name" block, or NULL. */
+static tpl_node *open_block(parser *p)
+{
+    for (int i = p->nframes - 1; i >= 0; i--)
+        if (p->frames[i].kind == FR_BLOCK)
+            return p->frames[i].node;
+    return NULL;
+}
+
+static const char *block_name(const tpl_node *n)
+{
+    switch (n->kind) {
+    case N_ARTICLE:
+        return "article";
+    case N_PAIR:
+        return "pair";
+    case N_KEEP:
+        return "keep";
+    case N_STYLE:
+        return "style";
+    case N_SIGNATURES:
+        return "signatures";
+    case N_SIGNER:
+        return "signer";
+    default:
+        return "?";
+    }
+}
+
+static void describe_frame(const frame *f, char *buf, size_t size)
+{
+    if (f->kind == FR_IF)
+        snprintf(buf, size, "'{%% if %%}' of line %d", f->node->line);
+    else if (f->kind == FR_FOR)
+        snprintf(buf, size, "'{%% for %%}' of line %d", f->node->line);
+    else
+        snprintf(buf, size, "'::: %s' of line %d", block_name(f->node), f->node->line);
+}
+
+static int push_frame(parser *p, frame_kind k, tpl_node *n, tpl_nvec *out)
+{
+    if (p->nframes == MAX_FRAMES) {
+        perr(p, n->line, n->column, "blocks and statements nested too deeply (limit %d)",
+             MAX_FRAMES);
+        return -1;
+    }
+    p->frames[p->nframes++] = (frame){k, n, out, 0};
+    return 0;
+}
+
+/* Adds a block-level node where it belongs, checking what signature blocks
+ * may hold. */
+static void add_block(parser *p, tpl_node *n)
+{
+    if (!n)
+        return;
+    tpl_node *b = open_block(p);
+    int stmt = n->kind == N_IF || n->kind == N_FOR || n->kind == N_INCLUDE || n->kind == N_BLANK;
+    if (b && b->kind == N_SIGNATURES && !stmt && n->kind != N_SIGNER) {
+        perr(p, n->line, n->column,
+             "only '::: signer' blocks go inside '::: signatures' (opened at line %d)", b->line);
+        return;
+    }
+    if (b && b->kind == N_SIGNER && !stmt && n->kind != N_FIELD) {
+        perr(p, n->line, n->column,
+             "only 'field: value' lines go inside '::: signer' (opened at line %d)", b->line);
+        return;
+    }
+    if (n->kind == N_SIGNER && (!b || b->kind != N_SIGNATURES)) {
+        perr(p, n->line, n->column, "'::: signer' belongs inside '::: signatures'");
+        return;
+    }
+    tpl_nvec_push(p->a, top(p)->out, n);
+}
+
+static void statement(parser *p, const seg *s)
+{
+    tag t;
+    if (parse_tag(p, s, &t) != 0) {
+        /* keep the structure so that the matching end does not cascade */
+        if (t.kind == T_IF || t.kind == T_FOR) {
+            tpl_node *n = new_node(p, t.kind == T_IF ? N_IF : N_FOR, t.col);
+            if (n)
+                push_frame(p, t.kind == T_IF ? FR_IF : FR_FOR, n, &n->kids);
+        }
+        return;
+    }
+    frame *f = top(p);
+    switch (t.kind) {
+    case T_IF: {
+        tpl_node *n = new_node(p, N_IF, t.col);
+        tpl_node *b = new_node(p, N_BRANCH, t.col);
+        if (!n || !b)
+            return;
+        b->expr = t.expr;
+        tpl_nvec_push(p->a, &n->kids, b);
+        add_block(p, n);
+        push_frame(p, FR_IF, n, &b->kids);
+        return;
+    }
+    case T_FOR: {
+        tpl_node *n = new_node(p, N_FOR, t.col);
+        if (!n)
+            return;
+        n->str = t.var;
+        n->expr = t.expr;
+        add_block(p, n);
+        push_frame(p, FR_FOR, n, &n->kids);
+        return;
+    }
+    case T_ELIF:
+    case T_ELSE:
+    case T_ENDIF:
+    case T_ENDFOR: {
+        frame_kind want = (t.kind == T_ENDFOR) ? FR_FOR : FR_IF;
+        if (f->kind != want || (t.kind != T_ENDIF && t.kind != T_ENDFOR && f->else_seen)) {
+            char what[80];
+            if (f->kind == want) {
+                perr(p, p->lineno, t.col, "'%s' after '{%% else %%}' (line %d has the if)",
+                     tag_words[t.kind], f->node->line);
+            } else if (f->kind == FR_ROOT) {
+                perr(p, p->lineno, t.col, "'%s' without an open '{%% %s %%}'", tag_words[t.kind],
+                     want == FR_FOR ? "for" : "if");
+            } else {
+                describe_frame(f, what, sizeof what);
+                perr(p, p->lineno, t.col, "'%s' found while %s is still open", tag_words[t.kind],
+                     what);
+            }
+            return;
+        }
+        if (t.kind == T_ENDIF || t.kind == T_ENDFOR) {
+            p->nframes--;
+            return;
+        }
+        tpl_node *b = new_node(p, N_BRANCH, t.col);
+        if (!b)
+            return;
+        b->expr = t.expr;
+        tpl_nvec_push(p->a, &f->node->kids, b);
+        f->out = &b->kids;
+        f->else_seen = t.kind == T_ELSE;
+        return;
+    }
+    case T_INCLUDE: {
+        tpl_node *n = new_node(p, N_INCLUDE, t.col);
+        if (!n)
+            return;
+        n->str = t.path;
+        n->num = -1;
+        add_block(p, n);
+        return;
+    }
+    case T_BAD:
+        return;
+    }
+}
+
+static void close_block(parser *p, int col)
+{
+    frame *f = top(p);
+    if (f->kind != FR_BLOCK) {
+        char what[80];
+        if (f->kind == FR_ROOT) {
+            perr(p, p->lineno, col, "':::' without an open '::: block'");
+        } else {
+            describe_frame(f, what, sizeof what);
+            perr(p, p->lineno, col, "':::' found while %s is still open", what);
+        }
+        return;
+    }
+    if (f->node->kind == N_PAIR && !f->node->has_en)
+        perr(p, f->node->line, f->node->column,
+             "'::: pair' has no '--- en' line: write the Khmer side, then '--- en', then the "
+             "English side");
+    p->nframes--;
+}
+
+static const char *const container_names[] = {"article", "pair",       "keep",
+                                              "style",   "signatures", "signer"};
+
+static int parse_style(parser *p, tpl_node *n, const char *s, size_t len, size_t off)
+{
+    n->num = -1;
+    n->num2 = -1;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        size_t st = i;
+        while (i < len && s[i] != ' ' && s[i] != '\t')
+            i++;
+        if (i == st)
+            break;
+        const char *w = s + st;
+        size_t wn = i - st;
+        static const char *const aligns[] = {"left", "center", "right", "justify"};
+        static const char *const langs[] = {"mixed", "km", "en"};
+        int done = 0;
+        for (int k = 0; k < 4 && !done; k++)
+            if (strlen(aligns[k]) == wn && !memcmp(aligns[k], w, wn)) {
+                n->num = k;
+                done = 1;
+            }
+        for (int k = 0; k < 3 && !done; k++)
+            if (strlen(langs[k]) == wn && !memcmp(langs[k], w, wn)) {
+                n->num2 = k;
+                done = 1;
+            }
+        if (done)
+            continue;
+        int ok = wn > 0 && wn < 32 && islower((unsigned char)w[0]);
+        for (size_t k = 0; k < wn && ok; k++)
+            ok = islower((unsigned char)w[k]) || isdigit((unsigned char)w[k]) || w[k] == '-';
+        if (!ok || n->str) {
+            perr(p, p->lineno, col_of(p, off + st),
+                 n->str && ok ? "'::: style' takes one role name, got '%.*s' too"
+                              : "'%.*s' is not a role, an alignment (left, center, right, "
+                                "justify) or a language (km, en, mixed)",
+                 (int)wn, w);
+            return -1;
+        }
+        n->str = tpl_strndup(p->a, w, wn);
+    }
+    return 0;
+}
+
+/* Strips `skip` bytes (and following spaces) from the first literal piece. */
+static void strip_prefix(tpl_nvec *inl, size_t skip)
+{
+    tpl_node *first = inl->v[0];
+    first->str += skip;
+    first->len -= skip;
+    while (first->len && (*first->str == ' ' || *first->str == '\t')) {
+        first->str++;
+        first->len--;
+    }
+}
+
+static void content_line(parser *p, const seg *segs, int nsegs)
+{
+    tpl_nvec inl = {0};
+    if (parse_inline(p, segs, nsegs, &inl) != 0)
+        return;
+    /* leading spaces of the line and trailing spaces are layout, not text */
+    if (inl.n && inl.v[0]->kind == N_LIT)
+        strip_prefix(&inl, 0);
+    if (inl.n && inl.v[inl.n - 1]->kind == N_LIT) {
+        tpl_node *last = inl.v[inl.n - 1];
+        while (last->len && (last->str[last->len - 1] == ' ' || last->str[last->len - 1] == '\t'))
+            last->len--;
+    }
+    int first_lit = inl.n && inl.v[0]->kind == N_LIT;
+    const char *t = first_lit ? inl.v[0]->str : "";
+    size_t tn = first_lit ? inl.v[0]->len : 0;
+    int only_lit = inl.n == 1 && first_lit;
+    int col = first_lit ? inl.v[0]->column : 1;
+    size_t off = first_lit ? (size_t)(t - p->line) : 0;
+    tpl_node *blk = open_block(p);
+
+    /* inside a signer every line is "field: value" */
+    if (blk && blk->kind == N_SIGNER && !(tn >= 3 && !memcmp(t, ":::", 3))) {
+        size_t k = 0;
+        while (k < tn && t[k] != ':')
+            k++;
+        int id = -1;
+        for (int i = 0; i < F_COUNT && k < tn; i++)
+            if (strlen(tpl_field_names[i]) == k && !memcmp(tpl_field_names[i], t, k))
+                id = i;
+        if (id < 0) {
+            tpl_suggest sg;
+            tpl_suggest_init(&sg, t, k);
+            for (int i = 0; i < F_COUNT; i++)
+                tpl_suggest_try(&sg, tpl_field_names[i]);
+            if (sg.best)
+                perr(p, p->lineno, col, "unknown signer field '%.*s' (did you mean '%s'?)", (int)k,
+                     t, sg.best);
+            else
+                perr(p, p->lineno, col,
+                     "a signer line must be 'field: value' with field one of party, name-km, "
+                     "name-en, title-km, title-en, seal");
+            return;
+        }
+        tpl_node *n = new_node(p, N_FIELD, col);
+        if (!n)
+            return;
+        n->num = id;
+        n->inl = inl;
+        strip_prefix(&n->inl, k + 1);
+        add_block(p, n);
+        return;
+    }
+
+    if (tn >= 3 && !memcmp(t, ":::", 3)) {
+        size_t i = 3;
+        while (i < tn && t[i] == ' ')
+            i++;
+        size_t ws = i;
+        while (i < tn && t[i] != ' ')
+            i++;
+        size_t wn = i - ws;
+        if (wn == 0) {
+            if (!only_lit || tn != 3)
+                perr(p, p->lineno, col, "':::' closes a block and takes nothing after it");
+            close_block(p, col);
+            return;
+        }
+        int which = -1;
+        for (size_t k = 0; k < sizeof container_names / sizeof *container_names; k++)
+            if (strlen(container_names[k]) == wn && !memcmp(container_names[k], t + ws, wn))
+                which = (int)k;
+        if (which < 0) {
+            tpl_suggest sg;
+            tpl_suggest_init(&sg, t + ws, wn);
+            for (size_t k = 0; k < sizeof container_names / sizeof *container_names; k++)
+                tpl_suggest_try(&sg, container_names[k]);
+            if (sg.best)
+                perr(p, p->lineno, col_of(p, off + ws),
+                     "unknown block '::: %.*s' (did you mean '%s'?)", (int)wn, t + ws, sg.best);
+            if (!sg.best)
+                perr(p, p->lineno, col_of(p, off + ws),
+                     "unknown block '::: %.*s' (blocks: article, pair, keep, style, signatures, "
+                     "signer)",
+                     (int)wn, t + ws);
+            /* a placeholder, so that its ':::' closes it quietly */
+            tpl_node *ph = new_node(p, N_KEEP, col);
+            if (ph)
+                push_frame(p, FR_BLOCK, ph, &ph->kids);
+            return;
+        }
+        static const tpl_node_kind kinds[] = {N_ARTICLE, N_PAIR,       N_KEEP,
+                                              N_STYLE,   N_SIGNATURES, N_SIGNER};
+        tpl_node *n = new_node(p, kinds[which], col);
+        if (!n)
+            return;
+        if (kinds[which] == N_ARTICLE) {
+            n->inl = inl;
+            strip_prefix(&n->inl, i);
+        } else if (kinds[which] == N_STYLE) {
+            if (!only_lit) {
+                perr(p, p->lineno, col, "'::: style' takes plain words, not expressions");
+                return;
+            }
+            if (parse_style(p, n, t + i, tn - i, off + i) != 0)
+                return;
+        } else if (!only_lit || i < tn) {
+            perr(p, p->lineno, col, "'::: %s' takes nothing after its name",
+                 container_names[which]);
+            return;
+        }
+        add_block(p, n);
+        tpl_nvec *out = kinds[which] == N_STYLE ? &n->kids : &n->kids;
+        push_frame(p, FR_BLOCK, n, out);
+        return;
+    }
+    if (tn >= 3 && !memcmp(t, "---", 3)) {
+        if (!only_lit || tn != 6 || memcmp(t, "--- en", 6)) {
+            perr(p, p->lineno, col,
+                 "a line starting with '---' must be exactly '--- en' "
+                 "(it starts the English side of a pair)");
+            return;
+        }
+        frame *f = top(p);
+        if (f->kind != FR_BLOCK || f->node->kind != N_PAIR) {
+            perr(p, p->lineno, col, "'--- en' must stand directly inside '::: pair'");
+            return;
+        }
+        if (f->node->has_en) {
+            perr(p, p->lineno, col, "a second '--- en' in the same pair (line %d)", f->node->line);
+            return;
+        }
+        f->node->has_en = 1;
+        f->out = &f->node->kids2;
+        return;
+    }
+    if (tn && t[0] == '#') {
+        size_t lv = 0;
+        while (lv < tn && t[lv] == '#')
+            lv++;
+        if (lv <= 6 && lv < tn && t[lv] == ' ') {
+            tpl_node *n = new_node(p, N_HEADING, col);
+            if (!n)
+                return;
+            n->num = (int)lv;
+            n->inl = inl;
+            strip_prefix(&n->inl, lv);
+            add_block(p, n);
+            return;
+        }
+    }
+    if (tn >= 2 && t[0] == '-' && t[1] == ' ') {
+        tpl_node *n = new_node(p, N_ITEM, col);
+        if (!n)
+            return;
+        n->inl = inl;
+        strip_prefix(&n->inl, 2);
+        add_block(p, n);
+        return;
+    }
+    if (tn && isdigit((unsigned char)t[0])) {
+        size_t d = 0;
+        while (d < tn && isdigit((unsigned char)t[d]))
+            d++;
+        if (d + 1 < tn && t[d] == '.' && t[d + 1] == ' ') {
+            tpl_node *n = new_node(p, N_ITEM, col);
+            if (!n)
+                return;
+            n->num = 1;
+            n->inl = inl;
+            strip_prefix(&n->inl, d + 1);
+            add_block(p, n);
+            return;
+        }
+    }
+    if (tn && t[0] == '\\') {
+        if (tn > 1 && isalpha((unsigned char)t[1])) {
+            size_t e = 1;
+            while (e < tn && isalpha((unsigned char)t[e]))
+                e++;
+            tpl_node *n = NULL;
+            const char *rest = t + e;
+            size_t rn = tn - e;
+            if (e == 10 && !memcmp(t, "\\pagebreak", 10) && !rn && only_lit) {
+                n = new_node(p, N_PAGEBREAK, col);
+            } else if (e == 5 && !memcmp(t, "\\rule", 5) && !rn && only_lit) {
+                n = new_node(p, N_RULE, col);
+            } else if (e == 6 && !memcmp(t, "\\space", 6) && only_lit) {
+                char num[32];
+                while (rn && *rest == ' ') {
+                    rest++;
+                    rn--;
+                }
+                if (rn >= 2 && !memcmp(rest + rn - 2, "pt", 2))
+                    rn -= 2;
+                char *end = NULL;
+                double v = -1;
+                if (rn && rn < sizeof num) {
+                    memcpy(num, rest, rn);
+                    num[rn] = 0;
+                    v = strtod(num, &end);
+                }
+                if (v < 0 || v > 1000 || !end || *end) {
+                    perr(p, p->lineno, col,
+                         "'\\space' takes a number of points from 0 to "
+                         "1000, such as '\\space 12pt'");
+                    return;
+                }
+                n = new_node(p, N_SPACE, col);
+                if (n)
+                    n->points = v;
+            } else {
+                static const char *const cmds[] = {"pagebreak", "rule", "space"};
+                tpl_suggest sg;
+                tpl_suggest_init(&sg, t + 1, e - 1);
+                for (int k = 0; k < 3; k++)
+                    tpl_suggest_try(&sg, cmds[k]);
+                int known = (e == 10 && !memcmp(t, "\\pagebreak", 10)) ||
+                    (e == 5 && !memcmp(t, "\\rule", 5));
+                if (known)
+                    perr(p, p->lineno, col, "'%.*s' stands alone on its line", (int)e, t);
+                else if (sg.best)
+                    perr(p, p->lineno, col, "unknown command '%.*s' (did you mean '\\%s'?)", (int)e,
+                         t, sg.best);
+                else
+                    perr(p, p->lineno, col,
+                         "unknown command '%.*s' (commands: \\pagebreak, \\rule, \\space; write "
+                         "'\\\\' for a literal backslash)",
+                         (int)e, t);
+                return;
+            }
+            add_block(p, n);
+            return;
+        }
+        /* "\#", "\:::", "\-", "\\": the rest of the line is plain text */
+        strip_prefix(&inl, 1);
+        if (!inl.v[0]->len)
+            inl.v[0]->column = col;
+    }
+    tpl_node *n = new_node(p, N_TEXT, col);
+    if (!n)
+        return;
+    n->inl = inl;
+    add_block(p, n);
+}
+
+int tpl_parse_file(tpl_arena *a, tpl_file *f, sy_diags *diags)
+{
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.a = a;
+    p.f = f;
+    p.diags = diags;
+    f->root = tpl_alloc(a, sizeof *f->root);
+    if (!f->root)
+        return 1;
+    f->root->kind = N_ROOT;
+    f->root->line = 1;
+    f->root->column = 1;
+    p.frames[0] = (frame){FR_ROOT, f->root, &f->root->kids, 0};
+    p.nframes = 1;
+    seg *segs = malloc((MAX_SEGS + 4) * sizeof *segs);
+    if (!segs) {
+        a->failed = 1;
+        return 1;
+    }
+    size_t pos = 0;
+    while (pos < f->len) {
+        const char *nl = memchr(f->text + pos, '\n', f->len - pos);
+        size_t end = nl ? (size_t)(nl - f->text) : f->len;
+        p.line = f->text + pos;
+        p.linelen = end - pos;
+        if (p.linelen && p.line[p.linelen - 1] == '\r')
+            p.linelen--;
+        p.lineno++;
+        pos = nl ? end + 1 : f->len;
+        int nsegs = 0;
+        size_t from = 0;
+        if (p.comment_line) {
+            size_t k = 0;
+            while (k + 1 < p.linelen && !(p.line[k] == '#' && p.line[k + 1] == '}'))
+                k++;
+            if (k + 1 >= p.linelen)
+                continue; /* the whole line is inside the comment */
+            p.comment_line = 0;
+            from = k + 2;
+            segs[nsegs++] = (seg){SEG_COMMENT, 0, k, 0};
+        }
+        int before = nsegs;
+        if (lex_line(&p, from, segs + before, &nsegs) != 0)
+            continue;
+        nsegs += before;
+        int real = 0, comments = 0, tags = 0, tag_at = -1;
+        for (int i = 0; i < nsegs; i++) {
+            if (segs[i].kind == SEG_COMMENT)
+                comments++;
+            else if (segs[i].kind == SEG_TEXT &&
+                     all_space(p.line + segs[i].start, segs[i].end - segs[i].start))
+                continue;
+            else {
+                real++;
+                if (segs[i].kind == SEG_TAG) {
+                    tags++;
+                    tag_at = i;
+                }
+            }
+        }
+        if (real == 0) {
+            if (!comments) /* a line with only a comment vanishes entirely */
+                add_block(&p, new_node(&p, N_BLANK, 1));
+            continue;
+        }
+        if (real == 1 && tags == 1) {
+            statement(&p, &segs[tag_at]);
+            continue;
+        }
+        content_line(&p, segs, nsegs);
+    }
+    free(segs);
+    if (p.comment_line)
+        perr(&p, p.comment_line, p.comment_col, "'{#' comment is never closed ('#}' is missing)");
+    while (p.nframes > 1) {
+        frame *fr = top(&p);
+        char what[80];
+        describe_frame(fr, what, sizeof what);
+        perr(&p, fr->node->line, fr->node->column, "%s is never closed (%s)", what,
+             fr->kind == FR_BLOCK    ? "':::' is missing"
+                 : fr->kind == FR_IF ? "'{% endif %}' is missing"
+                                     : "'{% endfor %}' is missing");
+        p.nframes--;
+    }
+    if (a->failed) {
+        perr(&p, 0, 0, "out of memory while parsing");
+    }
+    return p.errors;
+}

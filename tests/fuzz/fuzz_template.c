@@ -1,0 +1,118 @@
+/* libFuzzer target: parses and renders a template held in memory. The input
+ * is the entry file "main.tpl"; a line "=== NAME" starts a further file
+ * NAME (so includes, cycles and path checks are fuzzed too). The data is a
+ * small fixed agreement. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tpl/tpl.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static sy_value *str(const char *s)
+{
+    sy_mark m = {"data", 1, 1};
+    return sy_value_string(s, strlen(s), m);
+}
+
+static sy_value *bilingual(const char *km, const char *en)
+{
+    sy_mark m = {"data", 1, 1};
+    sy_value *v = sy_value_map(m);
+    sy_value_map_set(v, "km", str(km));
+    sy_value_map_set(v, "en", str(en));
+    return v;
+}
+
+static sy_value *agreement(void)
+{
+    sy_mark m = {"data", 1, 1};
+    sy_value *root = sy_value_map(m);
+    sy_value_map_set(root, "id", str("moi-aple"));
+    sy_value_map_set(root, "title", bilingual("អនុស្សរណៈ", "Memorandum"));
+    sy_value *parties = sy_value_list(m);
+    for (int i = 0; i < 2; i++) {
+        sy_value *p = sy_value_map(m);
+        sy_value_map_set(p, "id", str(i ? "aple" : "moi"));
+        sy_value_map_set(p, "kind", str(i ? "ngo" : "government"));
+        sy_value_map_set(p, "name", bilingual("ក្រសួង", "Ministry"));
+        sy_value *s = sy_value_map(m);
+        sy_value_map_set(s, "name", bilingual("សុខ", "Sok"));
+        sy_value_map_set(s, "title", bilingual("រដ្ឋមន្ត្រី", "Minister"));
+        sy_value_map_set(p, "signatory", s);
+        sy_value_list_append(parties, p);
+    }
+    sy_value_map_set(root, "parties", parties);
+    sy_date d = {2026, 5, 20};
+    sy_value_map_set(root, "signed", sy_value_date(d, m));
+    sy_value_map_set(root, "n", sy_value_int(3, m));
+    sy_value_map_set(root, "articles", sy_value_list(m));
+    return root;
+}
+
+static sy_value *fake_date(const sy_value *in, const sy_value *const *args, size_t nargs,
+                           void *userdata, sy_buf *error)
+{
+    (void)args;
+    (void)userdata;
+    if (nargs || sy_value_kind_of(in) != SY_VAL_DATE) {
+        sy_buf_puts(error, "needs a date");
+        return NULL;
+    }
+    return str("date");
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    enum { MAX_FILES = 8 };
+    sy_tpl_file files[MAX_FILES];
+    char names[MAX_FILES][64];
+    size_t n = 0;
+    const char *text = (const char *)data;
+    files[n++] = (sy_tpl_file){"main.tpl", text, 0};
+    size_t start = 0;
+    for (size_t i = 0; i <= size; i++) {
+        int at_sep =
+            i + 4 <= size && (i == 0 || text[i - 1] == '\n') && !memcmp(text + i, "=== ", 4);
+        if (i == size || (at_sep && n < MAX_FILES)) {
+            files[n - 1].text = text + start;
+            files[n - 1].len = i - start;
+            if (i == size)
+                break;
+            size_t e = i + 4;
+            while (e < size && text[e] != '\n')
+                e++;
+            size_t len = e - (i + 4);
+            if (len >= sizeof names[0])
+                len = sizeof names[0] - 1;
+            memcpy(names[n], text + i + 4, len);
+            names[n][len] = 0;
+            files[n] = (sy_tpl_file){names[n], NULL, 0};
+            n++;
+            start = e < size ? e + 1 : size;
+            i = e;
+        }
+    }
+    sy_diags *diags = sy_diags_new();
+    sy_tpl_env *env = sy_tpl_env_new();
+    sy_value *root = agreement();
+    if (diags && env && root) {
+        sy_tpl_env_add_filter(env, "date_km", fake_date, NULL);
+        sy_tpl *t = sy_tpl_load_memory("fuzz", files, n, "main.tpl", diags);
+        if (t) {
+            sy_doc *doc = sy_tpl_render(t, env, root, diags);
+            if (doc) {
+                sy_buf out = SY_BUF_INIT;
+                sy_doc_dump(doc, &out);
+                sy_buf_free(&out);
+            }
+            sy_doc_free(doc);
+        }
+        sy_tpl_free(t);
+    }
+    sy_value_free(root);
+    sy_tpl_env_free(env);
+    sy_diags_free(diags);
+    return 0;
+}

@@ -1,0 +1,4 @@
+\pagebrake
+\space lots
+\rule now
+--- fr

@@ -1,0 +1,8 @@
+{% if title.en = "x" %}
+{% endif %}
+{{ title.en | }}
+{{ "unterminated }}
+{% if %}
+{% endif %}
+{% frobnicate %}
+{{ a b }}

@@ -1,0 +1,2 @@
+{{ parties | join(", ") }}
+{{ term.years | first }}

@@ -1,0 +1,5 @@
+{% for p in parties %}
+{{ p.id }}
+{% endif %}
+{% endfor %}
+{% else %}

@@ -1,0 +1,11 @@
+::: signatures
+::: signer
+party: moi
+nmae-km: x
+::: keep
+:::
+:::
+stray text
+:::
+::: signer
+:::

@@ -1,0 +1,4 @@
+::: pair
+{{ title.km }}
+--- en
+{{ title.en }}

@@ -1,0 +1,4 @@
+::: artcle {{ title.en }}
+:::
+::: box
+:::

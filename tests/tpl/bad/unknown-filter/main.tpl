@@ -1,0 +1,2 @@
+{{ title.en | uppr }}
+{{ signed | lunar }}

@@ -1,0 +1,4 @@
+{{ titel.en }}
+{% for p in parties %}
+{{ p.signatory.nmae.en }}
+{% endfor %}

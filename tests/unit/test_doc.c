@@ -1,0 +1,155 @@
+/* Unit tests of lib/doc: building a document tree, reading it back, and the
+ * text dump used by golden files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc/doc.h"
+
+static sy_mark at(int line)
+{
+    sy_mark m = {"mou/main.tpl", line, 1};
+    return m;
+}
+
+static void build_and_read(void **state)
+{
+    (void)state;
+    sy_doc *d = sy_doc_new();
+    assert_non_null(d);
+    sy_blocks *body = sy_doc_body(d);
+    const char *motto = "ព្រះរាជាណាចក្រកម្ពុជា";
+    sy_block *p = sy_blocks_add_paragraph(body, at(1), motto, strlen(motto), SY_LANG_KM, "motto",
+                                          SY_ALIGN_CENTER);
+    assert_non_null(p);
+    assert_non_null(sy_blocks_add_rule(body, at(2)));
+    sy_block *art = sy_blocks_add_article(body, at(3), 1, "Purpose", 7, SY_LANG_EN);
+    assert_non_null(art);
+    assert_non_null(sy_blocks_add_paragraph(sy_block_body_mut(art), at(4), "To work.", 8,
+                                            SY_LANG_EN, NULL, SY_ALIGN_JUSTIFY));
+    sy_block *pair = sy_blocks_add_pair(body, at(5));
+    assert_non_null(sy_blocks_add_paragraph(sy_block_body_mut(pair), at(6), "ក", 3, SY_LANG_KM,
+                                            NULL, SY_ALIGN_LEFT));
+    assert_non_null(sy_blocks_add_paragraph(sy_block_en_mut(pair), at(8), "A", 1, SY_LANG_EN, NULL,
+                                            SY_ALIGN_LEFT));
+    sy_block *list = sy_blocks_add_list(body, at(9), 1);
+    sy_blocks *item = sy_block_add_item(list);
+    assert_non_null(item);
+    assert_non_null(sy_blocks_add_paragraph(item, at(9), "one", 3, SY_LANG_EN, NULL, 0));
+    sy_block *sigs = sy_blocks_add_signatures(body, at(10));
+    sy_signatory s = {"moi", "ស", "Sar", NULL, "Minister", 1};
+    assert_int_equal(sy_block_add_signatory(sigs, &s), 0);
+    assert_non_null(sy_blocks_add_space(body, at(11), 12.5));
+    assert_non_null(sy_blocks_add_page_break(body, at(12)));
+    sy_block *keep = sy_blocks_add_keep(body, at(13));
+    assert_non_null(sy_blocks_add_heading(sy_block_body_mut(keep), at(14), 9, "H", 1, SY_LANG_EN,
+                                          NULL, SY_ALIGN_LEFT));
+    assert_false(sy_doc_failed(d));
+
+    const sy_blocks *top = sy_doc_blocks(d);
+    assert_int_equal(sy_blocks_count(top), 9);
+    const sy_block *b0 = sy_blocks_get(top, 0);
+    size_t len;
+    assert_string_equal(sy_block_text(b0, &len), motto);
+    assert_int_equal(len, strlen(motto));
+    assert_string_equal(sy_block_role(b0), "motto");
+    assert_int_equal(sy_block_align(b0), SY_ALIGN_CENTER);
+    assert_int_equal(sy_block_lang(b0), SY_LANG_KM);
+    assert_int_equal(sy_block_mark(b0).line, 1);
+    assert_string_equal(sy_block_mark(b0).file, "mou/main.tpl");
+    const sy_block *a = sy_blocks_get(top, 2);
+    assert_int_equal(sy_block_number(a), 1);
+    assert_string_equal(sy_block_role(sy_blocks_get(sy_block_body(a), 0)), "body");
+    const sy_block *pr = sy_blocks_get(top, 3);
+    assert_int_equal(sy_blocks_count(sy_block_body(pr)), 1);
+    assert_string_equal(sy_block_text(sy_blocks_get(sy_block_en(pr), 0), NULL), "A");
+    assert_int_equal(sy_block_item_count(sy_blocks_get(top, 4)), 1);
+    assert_true(sy_block_ordered(sy_blocks_get(top, 4)));
+    const sy_signatory *got = sy_block_signatory(sy_blocks_get(top, 5), 0);
+    assert_string_equal(got->party, "moi");
+    assert_string_equal(got->title_km, "");
+    assert_true(got->seal);
+    assert_true(sy_block_points(sy_blocks_get(top, 6)) == 12.5);
+    /* heading levels are clamped to 1..6 */
+    assert_int_equal(sy_block_level(sy_blocks_get(sy_block_body(sy_blocks_get(top, 8)), 0)), 6);
+    /* children of a block without children: empty, never NULL */
+    assert_int_equal(sy_blocks_count(sy_block_body(b0)), 0);
+    assert_null(sy_blocks_get(top, 99));
+    sy_doc_free(d);
+}
+
+static void dump_is_readable_and_escaped(void **state)
+{
+    (void)state;
+    sy_doc *d = sy_doc_new();
+    sy_doc_set_layout(d, SY_LAYOUT_SEQUENTIAL);
+    sy_blocks *body = sy_doc_body(d);
+    sy_block *p =
+        sy_blocks_add_paragraph(body, at(1), "a \"b\"", 5, SY_LANG_EN, "title", SY_ALIGN_CENTER);
+    assert_int_equal(sy_block_append_text(p, "\nc\\", 3), 0);
+    sy_block *pair = sy_blocks_add_pair(body, at(2));
+    sy_blocks_add_paragraph(sy_block_body_mut(pair), at(3), "ក", 3, SY_LANG_KM, NULL, 0);
+    sy_blocks_add_rule(body, at(4));
+    sy_buf out = SY_BUF_INIT;
+    sy_doc_dump(d, &out);
+    assert_false(sy_buf_failed(&out));
+    assert_string_equal(out.data,
+                        "document layout=sequential\n"
+                        "  paragraph role=title align=center lang=en @mou/main.tpl:1:1\n"
+                        "    \"a \\\"b\\\"\\nc\\\\\"\n"
+                        "  pair @mou/main.tpl:2:1\n"
+                        "    km\n"
+                        "      paragraph role=body align=left lang=km @mou/main.tpl:3:1\n"
+                        "        \"ក\"\n"
+                        "    en\n"
+                        "  rule @mou/main.tpl:4:1\n");
+    sy_buf_free(&out);
+    sy_doc_free(d);
+}
+
+static void marks_outlive_their_strings(void **state)
+{
+    (void)state;
+    sy_doc *d = sy_doc_new();
+    char *file = strdup("x/clauses/a.tpl");
+    sy_mark m = {file, 3, 2};
+    sy_blocks_add_page_break(sy_doc_body(d), m);
+    sy_blocks_add_page_break(sy_doc_body(d), m);
+    free(file);
+    const sy_block *b0 = sy_blocks_get(sy_doc_blocks(d), 0);
+    const sy_block *b1 = sy_blocks_get(sy_doc_blocks(d), 1);
+    assert_string_equal(sy_block_mark(b0).file, "x/clauses/a.tpl");
+    /* interned: one copy per file name */
+    assert_ptr_equal(sy_block_mark(b0).file, sy_block_mark(b1).file);
+    sy_doc_free(d);
+}
+
+static void builders_reject_wrong_kinds(void **state)
+{
+    (void)state;
+    sy_doc *d = sy_doc_new();
+    sy_block *rule = sy_blocks_add_rule(sy_doc_body(d), at(1));
+    assert_null(sy_block_body_mut(rule));
+    assert_null(sy_block_en_mut(rule));
+    assert_null(sy_block_add_item(rule));
+    sy_signatory s = {0};
+    assert_int_equal(sy_block_add_signatory(rule, &s), -1);
+    assert_int_equal(sy_block_append_text(rule, "x", 1), -1);
+    assert_false(sy_doc_failed(d));
+    sy_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(build_and_read),
+        cmocka_unit_test(dump_is_readable_and_escaped),
+        cmocka_unit_test(marks_outlive_their_strings),
+        cmocka_unit_test(builders_reject_wrong_kinds),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

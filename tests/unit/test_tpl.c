@@ -1,0 +1,688 @@
+/* Unit tests of lib/tpl: every construct and filter of the template
+ * language, the safety rules (data never makes blocks, no path leaves the
+ * template folder, loops and includes are bounded), the bad templates of
+ * tests/tpl/bad/ with their exact errors, and golden dumps of the good
+ * templates of tests/tpl/good/ and of templates/mou.
+ *
+ * Set SY_UPDATE_GOLDEN=1 to rewrite the golden files (then review them). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "doc/doc.h"
+#include "tpl/tpl.h"
+#include "tpl_testdata.h"
+
+/* ---- Helpers ---- */
+
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    sy_buf b = SY_BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sy_buf_put(&b, chunk, n);
+    fclose(f);
+    sy_buf_putc(&b, 0);
+    return sy_buf_take(&b, NULL);
+}
+
+/* Stand-ins for the calendar filters the lead registers at integration. */
+static sy_value *fake_date(const sy_value *in, const sy_value *const *args, size_t nargs,
+                           void *userdata, sy_buf *error)
+{
+    (void)args;
+    if (nargs) {
+        sy_buf_puts(error, "takes no arguments");
+        return NULL;
+    }
+    if (sy_value_kind_of(in) != SY_VAL_DATE) {
+        sy_buf_printf(error, "needs a date, not a %s", sy_value_kind_name(sy_value_kind_of(in)));
+        return NULL;
+    }
+    char iso[11], out[64];
+    sy_date_format_iso(sy_value_as_date(in), iso);
+    snprintf(out, sizeof out, "[%s %s]", (const char *)userdata, iso);
+    return sy_value_string(out, strlen(out), sy_value_mark(in));
+}
+
+static sy_tpl_env *test_env(void)
+{
+    sy_tpl_env *env = sy_tpl_env_new();
+    assert_non_null(env);
+    assert_int_equal(sy_tpl_env_add_filter(env, "date_km", fake_date, "date_km"), SY_OK);
+    assert_int_equal(sy_tpl_env_add_filter(env, "date_en", fake_date, "date_en"), SY_OK);
+    assert_int_equal(sy_tpl_env_add_filter(env, "lunar_km", fake_date, "lunar_km"), SY_OK);
+    return env;
+}
+
+static sy_value *sample_data(void)
+{
+    char *text = read_all("tests/tpl/sample-data.txt");
+    assert_non_null(text);
+    sy_value *v = td_parse(text);
+    free(text);
+    assert_non_null(v);
+    return v;
+}
+
+/* Renders a one-file template held in memory; returns the dump (caller
+ * frees) or NULL with the diagnostics formatted into *errors. */
+static char *render_files(const sy_tpl_file *files, size_t n, const char *data_lit, char **errors)
+{
+    sy_diags *d = sy_diags_new();
+    sy_value *data = data_lit ? td_parse(data_lit) : sample_data();
+    assert_non_null(data);
+    sy_tpl_env *env = test_env();
+    sy_tpl *t = sy_tpl_load_memory("t", files, n, files[0].path, d);
+    sy_doc *doc = t ? sy_tpl_render(t, env, data, d) : NULL;
+    char *result = NULL;
+    sy_buf errs = SY_BUF_INIT;
+    for (size_t i = 0; i < sy_diags_count(d); i++) {
+        char line[1024];
+        sy_diag_format(sy_diags_get(d, i), line, sizeof line);
+        sy_buf_printf(&errs, "%s\n", line);
+    }
+    if (doc) {
+        assert_int_equal(sy_diags_errors(d), 0);
+        sy_buf out = SY_BUF_INIT;
+        sy_doc_dump(doc, &out);
+        result = sy_buf_take(&out, NULL);
+    } else {
+        assert_true(sy_diags_errors(d) > 0);
+    }
+    sy_buf_putc(&errs, 0);
+    if (errors)
+        *errors = sy_buf_take(&errs, NULL);
+    sy_buf_free(&errs);
+    sy_doc_free(doc);
+    sy_tpl_free(t);
+    sy_tpl_env_free(env);
+    sy_value_free(data);
+    sy_diags_free(d);
+    return result;
+}
+
+static char *render_text(const char *text, const char *data_lit, char **errors)
+{
+    sy_tpl_file f = {"main.tpl", text, strlen(text)};
+    return render_files(&f, 1, data_lit, errors);
+}
+
+static void expect_dump(const char *text, const char *data_lit, const char *want)
+{
+    char *errors = NULL;
+    char *got = render_text(text, data_lit, &errors);
+    if (!got)
+        fail_msg("unexpected errors:\n%s", errors);
+    /* compare without the "document layout=..." line */
+    const char *body = strchr(got, '\n') + 1;
+    if (strcmp(body, want) != 0)
+        fail_msg("dump differs.\n--- got:\n%s--- want:\n%s", body, want);
+    free(got);
+    free(errors);
+}
+
+static void expect_errors(const char *text, const char *data_lit, const char *want)
+{
+    char *errors = NULL;
+    char *got = render_text(text, data_lit, &errors);
+    if (got)
+        fail_msg("rendered although errors were expected:\n%s", got);
+    if (strcmp(errors, want) != 0)
+        fail_msg("errors differ.\n--- got:\n%s--- want:\n%s", errors, want);
+    free(errors);
+}
+
+/* ---- Block markup ---- */
+
+static void paragraphs_join_lines_and_split_on_blank(void **state)
+{
+    (void)state;
+    expect_dump("First line\n  second line  \n\nThird\n", "{}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:1:1\n"
+                "    \"First line second line\"\n"
+                "  paragraph role=body align=left lang=en @t/main.tpl:4:1\n"
+                "    \"Third\"\n");
+}
+
+static void headings_items_and_commands(void **state)
+{
+    (void)state;
+    expect_dump("# Title\n### Sub\n- a\n- b\n1. one\n2. two\n\\pagebreak\n\\rule\n\\space 6pt\n"
+                "\\# not a heading\n#nospace\n",
+                "{}",
+                "  heading level=1 role=heading align=left lang=en @t/main.tpl:1:1\n"
+                "    \"Title\"\n"
+                "  heading level=3 role=heading align=left lang=en @t/main.tpl:2:1\n"
+                "    \"Sub\"\n"
+                "  list unordered @t/main.tpl:3:1\n"
+                "    item 1\n"
+                "      paragraph role=body align=left lang=en @t/main.tpl:3:1\n"
+                "        \"a\"\n"
+                "    item 2\n"
+                "      paragraph role=body align=left lang=en @t/main.tpl:4:1\n"
+                "        \"b\"\n"
+                "  list ordered @t/main.tpl:5:1\n"
+                "    item 1\n"
+                "      paragraph role=body align=left lang=en @t/main.tpl:5:1\n"
+                "        \"one\"\n"
+                "    item 2\n"
+                "      paragraph role=body align=left lang=en @t/main.tpl:6:1\n"
+                "        \"two\"\n"
+                "  pagebreak @t/main.tpl:7:1\n"
+                "  rule @t/main.tpl:8:1\n"
+                "  space 6pt @t/main.tpl:9:1\n"
+                "  paragraph role=body align=left lang=en @t/main.tpl:10:1\n"
+                "    \"# not a heading #nospace\"\n");
+}
+
+static void list_items_from_a_loop_make_one_list(void **state)
+{
+    (void)state;
+    expect_dump("{% for p in parties %}\n- {{ p.id }}\n{% endfor %}\n",
+                "{parties: [{id: \"moi\"}, {id: \"aple\"}]}",
+                "  list unordered @t/main.tpl:2:1\n"
+                "    item 1\n"
+                "      paragraph role=body align=left lang=en @t/main.tpl:2:1\n"
+                "        \"moi\"\n"
+                "    item 2\n"
+                "      paragraph role=body align=left lang=en @t/main.tpl:2:1\n"
+                "        \"aple\"\n");
+}
+
+static void pairs_articles_and_numbering(void **state)
+{
+    (void)state;
+    expect_dump("::: article Scope\nAll.\n:::\n"
+                "::: pair\n::: article គោលបំណង\nក\n:::\n--- en\n::: article Purpose\nA\n:::\n:::\n",
+                "{}",
+                "  article 1 lang=en @t/main.tpl:1:1\n"
+                "    title \"Scope\"\n"
+                "    paragraph role=body align=left lang=en @t/main.tpl:2:1\n"
+                "      \"All.\"\n"
+                "  pair @t/main.tpl:4:1\n"
+                "    km\n"
+                "      article 2 lang=km @t/main.tpl:5:1\n"
+                "        title \"គោលបំណង\"\n"
+                "        paragraph role=body align=left lang=km @t/main.tpl:6:1\n"
+                "          \"ក\"\n"
+                "    en\n"
+                "      article 2 lang=en @t/main.tpl:9:1\n"
+                "        title \"Purpose\"\n"
+                "        paragraph role=body align=left lang=en @t/main.tpl:10:1\n"
+                "          \"A\"\n");
+}
+
+static void keep_and_style(void **state)
+{
+    (void)state;
+    expect_dump("::: keep\n::: style motto center km\nជាតិ\n# H\n:::\nafter\n:::\n", "{}",
+                "  keep @t/main.tpl:1:1\n"
+                "    paragraph role=motto align=center lang=km @t/main.tpl:3:1\n"
+                "      \"ជាតិ\"\n"
+                "    heading level=1 role=motto align=center lang=km @t/main.tpl:4:1\n"
+                "      \"H\"\n"
+                "    paragraph role=body align=left lang=en @t/main.tpl:6:1\n"
+                "      \"after\"\n");
+}
+
+static void signatures(void **state)
+{
+    (void)state;
+    expect_dump("::: signatures\n{% for p in parties %}\n::: signer\nparty: {{ p.id }}\n"
+                "name-en: {{ p.n }}\ntitle-km: ក\nseal: {% if loop.first %}yes{% else %}no{% "
+                "endif %}\n:::\n{% endfor %}\n:::\n",
+                "{parties: [{id: \"moi\", n: \"Sok\"}, {id: \"aple\", n: \"Thida\"}]}",
+                "  signatures @t/main.tpl:1:1\n"
+                "    signatory party=moi seal=yes\n"
+                "      name \"\" \"Sok\"\n"
+                "      title \"ក\" \"\"\n"
+                "    signatory party=aple seal=no\n"
+                "      name \"\" \"Thida\"\n"
+                "      title \"ក\" \"\"\n");
+}
+
+static void comments_vanish(void **state)
+{
+    (void)state;
+    expect_dump("a {# note #}b\n{# whole line #}\nc\n", "{}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:1:1\n"
+                "    \"a b c\"\n");
+}
+
+/* ---- Statements and expressions ---- */
+
+static void if_elif_else_and_operators(void **state)
+{
+    (void)state;
+    const char *tpl = "{% if kind == \"ngo\" and not closed %}\nngo\n{% elif n >= 3 or x != 1 "
+                      "%}\nbig\n{% else %}\nother\n{% endif %}\n";
+    expect_dump(tpl, "{kind: \"ngo\", closed: false, n: 1, x: 1}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:2:1\n    \"ngo\"\n");
+    expect_dump(tpl, "{kind: \"gov\", closed: false, n: 3, x: 1}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:4:1\n    \"big\"\n");
+    expect_dump(tpl, "{kind: \"gov\", closed: true, n: 1, x: 1}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:6:1\n    \"other\"\n");
+}
+
+static void truthiness_and_missing_fields(void **state)
+{
+    (void)state;
+    expect_dump("{% if e %}e{% endif %}{% if l %}l{% endif %}{% if z %}z{% endif %}"
+                "{% if s %}s{% endif %}{% if m.gone %}g{% endif %}{% if d %}d{% endif %}"
+                "{% if (1 < 2) and \"b\" > \"a\" and d == d %}!{% endif %}\n",
+                "{e: \"\", l: [], z: 0, s: \"x\", m: {}, d: @2026-01-02}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:1:1\n    \"sd!\"\n");
+}
+
+static void default_covers_absent_top_level_keys(void **state)
+{
+    (void)state;
+    expect_dump("{% if approvals | default(none) %}A{% endif %}[{{ office.en | default(\"-\") "
+                "}}]\n",
+                "{}", "  paragraph role=body align=left lang=mixed @t/main.tpl:1:1\n    \"[-]\"\n");
+    /* without default, an absent top-level key is still a mistake */
+    expect_errors("{% if approvals %}A{% endif %}\n", "{}",
+                  "t/main.tpl:1:7: unknown variable 'approvals'\n");
+}
+
+static void for_loop_variables(void **state)
+{
+    (void)state;
+    expect_dump("{% for p in ps %}{{ loop.index }}/{{ loop.length }}{% if loop.first %}F{% endif "
+                "%}{% if loop.last %}L{% endif %}:{{ p }} {% endfor %}\n",
+                "{ps: [\"a\", \"b\", \"c\"]}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:1:1\n"
+                "    \"1/3F:a 2/3:b 3/3L:c\"\n");
+}
+
+static void indexing_and_literals(void **state)
+{
+    (void)state;
+    expect_dump("{{ ps[0].id }} {{ ps.1.id }} {{ ps[-1].id }} {{ m[\"k\"] }} {{ 42 }} {{ true "
+                "}} {{ \"q\\\"\" }} {{ d }}\n",
+                "{ps: [{id: \"a\"}, {id: \"b\"}], m: {k: \"v\"}, d: @2026-05-20}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:1:1\n"
+                "    \"a b b v 42 true q\\\" 2026-05-20\"\n");
+}
+
+static void includes_share_the_scope(void **state)
+{
+    (void)state;
+    sy_tpl_file files[] = {
+        {"main.tpl", "{% for p in ps %}\n{% include \"clauses/one\" %}\n{% endfor %}\n", 0},
+        {"clauses/one.tpl", "- {{ p }}\n", 0},
+    };
+    for (size_t i = 0; i < 2; i++)
+        files[i].len = strlen(files[i].text);
+    char *errors = NULL;
+    char *got = render_files(files, 2, "{ps: [\"x\", \"y\"]}", &errors);
+    assert_non_null(got);
+    assert_non_null(strstr(got,
+                           "item 2\n      paragraph role=body align=left lang=en "
+                           "@t/clauses/one.tpl:1:1\n        \"y\"\n"));
+    free(got);
+    free(errors);
+}
+
+/* ---- Safety ---- */
+
+static void data_never_makes_blocks(void **state)
+{
+    (void)state;
+    expect_dump("{{ evil }}\n# {{ evil }}\n",
+                "{evil: \"::: pair\n# Heading\n\\pagebreak {% include \\\"x\\\" %}\"}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:1:1\n"
+                "    \"::: pair\\n# Heading\\n\\\\pagebreak {% include \\\"x\\\" %}\"\n"
+                "  heading level=1 role=heading align=left lang=en @t/main.tpl:2:1\n"
+                "    \"::: pair\\n# Heading\\n\\\\pagebreak {% include \\\"x\\\" %}\"\n");
+}
+
+static void unknown_names_suggest(void **state)
+{
+    (void)state;
+    expect_errors("{{ partis }}\n{{ p.nam }}\n{{ x | uper }}\n", "{parties: [], p: {name: 1}}",
+                  "t/main.tpl:3:8: unknown filter 'uper' (did you mean 'upper'?)\n");
+    expect_errors("{{ partis }}\n{{ p.nam }}\n", "{parties: [], p: {name: 1}}",
+                  "t/main.tpl:1:4: unknown variable 'partis' (did you mean 'parties'?)\n"
+                  "t/main.tpl:2:4: 'p.nam' is not defined (did you mean 'name'?)\n");
+    expect_errors("{{ loop.index }}\n", "{}",
+                  "t/main.tpl:1:4: 'loop' exists only inside '{% for %}'\n");
+}
+
+static void type_errors(void **state)
+{
+    (void)state;
+    expect_errors("{{ ps }}\n{% for x in s %}{% endfor %}\n{{ s.k }}\n{% if ps == ps %}{% endif "
+                  "%}\n",
+                  "{ps: [1], s: \"a\"}",
+                  "t/main.tpl:1:4: 'ps' is a list, not text (use a field, '| join(\", \")' or a "
+                  "loop)\n"
+                  "t/main.tpl:2:13: '{% for %}' needs a list; 's' is a string\n"
+                  "t/main.tpl:3:4: 's.k': a string has no field 'k'\n"
+                  "t/main.tpl:4:7: 'ps == ps': lists and maps cannot be compared\n");
+}
+
+static void runaway_loops_stop(void **state)
+{
+    (void)state;
+    expect_errors("{% for i in 200 | range %}\n{% for j in 200 | range %}\n{% endfor %}\n{% "
+                  "endfor %}\n",
+                  "{}",
+                  "t/main.tpl:2:1: more than 10000 loop iterations in one rendering (a "
+                  "runaway loop?)\n");
+}
+
+static void paragraphs_are_bounded(void **state)
+{
+    (void)state;
+    char data[400];
+    snprintf(data, sizeof data, "{s: \"%0200d\"}", 0);
+    expect_errors("x {% for i in 10000 | range %}{{ s }}{% endfor %}\n", data,
+                  "t/main.tpl:1:31: a paragraph longer than 1048576 bytes\n");
+}
+
+static void included_files_obey_block_rules(void **state)
+{
+    (void)state;
+    sy_tpl_file files[] = {
+        {"main.tpl", "::: signatures\n{% include \"x\" %}\n:::\n", 0},
+        {"x.tpl", "plain text\n", 0},
+    };
+    for (size_t i = 0; i < 2; i++)
+        files[i].len = strlen(files[i].text);
+    char *errors = NULL;
+    assert_null(render_files(files, 2, "{}", &errors));
+    assert_string_equal(errors,
+                        "t/x.tpl:1:1: only '::: signer' blocks go inside '::: signatures'\n");
+    free(errors);
+}
+
+static void include_paths_are_checked(void **state)
+{
+    (void)state;
+    expect_errors("{% include \"../secret\" %}\n{% include \"/etc/passwd\" %}\n"
+                  "{% include \"a/./b\" %}\n{% include \"missing\" %}\n",
+                  "{}",
+                  "t/main.tpl:1:12: cannot include \"../secret\": '..' is not allowed: a "
+                  "template reads only files inside its folder\n"
+                  "t/main.tpl:2:12: cannot include \"/etc/passwd\": absolute paths are not "
+                  "allowed: name a file inside the template folder\n"
+                  "t/main.tpl:3:12: cannot include \"a/./b\": the path has an empty or '.' "
+                  "part\n"
+                  "t/main.tpl:4:1: no file 'missing.tpl' in the template\n");
+}
+
+static void include_cycles_are_errors(void **state)
+{
+    (void)state;
+    sy_tpl_file files[] = {
+        {"main.tpl", "{% include \"a\" %}\n", 0},
+        {"a.tpl", "x\n{% include \"b.tpl\" %}\n", 0},
+        {"b.tpl", "{% include \"a\" %}\n", 0},
+    };
+    for (size_t i = 0; i < 3; i++)
+        files[i].len = strlen(files[i].text);
+    char *errors = NULL;
+    assert_null(render_files(files, 3, "{}", &errors));
+    assert_string_equal(errors, "t/b.tpl:1:1: include cycle: a.tpl -> b.tpl -> a.tpl\n");
+    free(errors);
+}
+
+static void deep_expressions_are_bounded(void **state)
+{
+    (void)state;
+    sy_buf b = SY_BUF_INIT;
+    sy_buf_puts(&b, "{{ ");
+    for (int i = 0; i < 500; i++)
+        sy_buf_puts(&b, "(not ");
+    sy_buf_puts(&b, "x }}\n");
+    char *errors = NULL;
+    assert_null(render_text(b.data, "{x: 1}", &errors));
+    assert_non_null(strstr(errors, "expression nested too deeply"));
+    free(errors);
+    sy_buf_free(&b);
+}
+
+/* ---- Filters ---- */
+
+static void builtin_filters(void **state)
+{
+    (void)state;
+    expect_dump("{{ n | khmer_digits }} {{ \"a1-29\" | khmer_digits }} {{ \"Ab\" | upper }} {{ "
+                "\"Ab\" | lower }} [{{ \"  t \" | trim }}]\n"
+                "{{ gone.x | default(\"-\") }} {{ e | default(\"empty\") }} {{ s | default(\"x\") "
+                "}} {{ none | default(7) }}\n"
+                "{{ l | join }} {{ l | join(\", \") }} {{ l | join(\", \", \" and \") }} {{ ps | "
+                "map(\"n.en\") | join(\"/\") }}\n"
+                "{{ l | length }} {{ \"ក្រសួង\" | length }} {{ ps | length }} {{ l | first }} {{ l "
+                "| last }} {{ 3 | range | join }} {{ d | string }} {{ 12 | string | length }}\n",
+                "{n: 2026, gone: {}, e: \"\", s: \"s\", l: [\"a\", \"b\", \"c\"], "
+                "ps: [{n: {en: \"X\"}}, {n: {en: \"Y\"}}], d: @2026-05-20}",
+                "  paragraph role=body align=left lang=mixed @t/main.tpl:1:1\n"
+                "    \"២០២៦ a១-២៩ AB ab [t] - empty s 7 abc a, b, c a, b and c X/Y 3 6 2 a c 123 "
+                "2026-05-20 2\"\n");
+}
+
+static void filter_errors_name_the_filter(void **state)
+{
+    (void)state;
+    expect_errors("{{ l | join(1) }}\n{{ l | first(1) }}\n{{ 20000 | range }}\n{{ m | upper "
+                  "}}\n{{ e | first }}\n{{ x.y | upper }}\n{{ m | map(\"a\") }}\n",
+                  "{l: [[1]], m: {}, e: [], x: {}}",
+                  "t/main.tpl:1:8: filter 'join': 'join' separators must be text\n"
+                  "t/main.tpl:2:8: filter 'first': 'first' takes no arguments\n"
+                  "t/main.tpl:3:12: filter 'range': range of 20000 is over the loop limit "
+                  "(10000)\n"
+                  "t/main.tpl:4:8: filter 'upper': 'upper' needs text, a number or a date, not "
+                  "a map\n"
+                  "t/main.tpl:5:8: filter 'first': 'first' needs a non-empty list\n"
+                  "t/main.tpl:6:4: 'x.y' is not defined (add '| default(\"...\")' if it may be "
+                  "missing)\n"
+                  "t/main.tpl:7:8: filter 'map': 'map' needs a list and a field path such as "
+                  "\"name.en\"\n");
+}
+
+static void registered_filters(void **state)
+{
+    (void)state;
+    /* the fake calendar filters of test_env() */
+    expect_dump("{{ d | date_km }} {{ d | lunar_km | upper }}\n", "{d: @2026-05-20}",
+                "  paragraph role=body align=left lang=en @t/main.tpl:1:1\n"
+                "    \"[date_km 2026-05-20] [LUNAR_KM 2026-05-20]\"\n");
+    expect_errors("{{ s | date_en }}\n", "{s: \"x\"}",
+                  "t/main.tpl:1:8: filter 'date_en': needs a date, not a string\n");
+    sy_tpl_env *env = sy_tpl_env_new();
+    assert_int_equal(sy_tpl_env_add_filter(env, "bad-name", fake_date, NULL), SY_ERR_USAGE);
+    assert_int_equal(sy_tpl_env_add_filter(env, "", fake_date, NULL), SY_ERR_USAGE);
+    assert_int_equal(sy_tpl_env_add_filter(env, "ok", NULL, NULL), SY_ERR_USAGE);
+    /* replacing a built-in is allowed */
+    assert_int_equal(sy_tpl_env_add_filter(env, "upper", fake_date, "x"), SY_OK);
+    sy_tpl_env_free(env);
+}
+
+/* ---- Loading from disk ---- */
+
+static void manifest_fields(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    sy_tpl *t = sy_tpl_load("templates/mou", d);
+    assert_non_null(t);
+    assert_string_equal(sy_tpl_name(t), "mou");
+    assert_int_equal(sy_tpl_layout(t), SY_LAYOUT_PARALLEL);
+    assert_non_null(strstr(sy_tpl_description(t), "memorandum"));
+    sy_tpl_free(t);
+    assert_null(sy_tpl_load("tests/tpl/no-such-folder", d));
+    char line[512];
+    sy_diag_format(sy_diags_get(d, 0), line, sizeof line);
+    assert_string_equal(line, "tests/tpl/no-such-folder: no such template folder");
+    sy_diags_free(d);
+}
+
+/* Replaces every occurrence of prefix in s (in place). */
+static void strip_all(char *s, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    char *p;
+    while ((p = strstr(s, prefix)) != NULL)
+        memmove(p, p + n, strlen(p + n) + 1);
+}
+
+static int update_golden(void)
+{
+    const char *u = getenv("SY_UPDATE_GOLDEN");
+    return u && *u == '1';
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Loads and renders a template folder; returns the dump or the errors,
+ * with "dir/" removed so that goldens do not depend on where they live. */
+static char *run_folder(const char *dir, int *ok)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/data.txt", dir);
+    char *lit = read_all(path);
+    sy_value *data = lit ? td_parse(lit) : sample_data();
+    free(lit);
+    assert_non_null(data);
+    sy_diags *d = sy_diags_new();
+    sy_tpl_env *env = test_env();
+    sy_tpl *t = sy_tpl_load(dir, d);
+    sy_doc *doc = t ? sy_tpl_render(t, env, data, d) : NULL;
+    sy_buf out = SY_BUF_INIT;
+    if (doc) {
+        sy_doc_dump(doc, &out);
+    } else {
+        for (size_t i = 0; i < sy_diags_count(d); i++) {
+            char line[1024];
+            sy_diag_format(sy_diags_get(d, i), line, sizeof line);
+            sy_buf_printf(&out, "%s\n", line);
+        }
+    }
+    *ok = doc != NULL;
+    sy_buf_putc(&out, 0);
+    char *s = sy_buf_take(&out, NULL);
+    snprintf(path, sizeof path, "%s/", dir);
+    strip_all(s, path);
+    sy_doc_free(doc);
+    sy_tpl_free(t);
+    sy_tpl_env_free(env);
+    sy_value_free(data);
+    sy_diags_free(d);
+    return s;
+}
+
+static void check_golden(const char *dir, const char *expected_path, int want_ok)
+{
+    int ok = 0;
+    char *got = run_folder(dir, &ok);
+    if (update_golden()) {
+        write_file(expected_path, got);
+    } else {
+        char *want = read_all(expected_path);
+        if (!want)
+            fail_msg("%s: no %s", dir, expected_path);
+        if (ok != want_ok || strcmp(got, want) != 0)
+            fail_msg("%s: output differs from %s\n--- got:\n%s--- want:\n%s", dir, expected_path,
+                     got, want);
+        free(want);
+    }
+    free(got);
+}
+
+static int walk_cases(const char *root, int want_ok, const char *expected_name)
+{
+    DIR *dir = opendir(root);
+    assert_non_null(dir);
+    char *names[256];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) && n < 256)
+        if (e->d_name[0] != '.')
+            names[n++] = strdup(e->d_name);
+    closedir(dir);
+    for (int i = 0; i < n; i++) {
+        char path[1024], exp[1100];
+        snprintf(path, sizeof path, "%s/%s", root, names[i]);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            snprintf(exp, sizeof exp, "%s/%s", path, expected_name);
+            check_golden(path, exp, want_ok);
+        }
+        free(names[i]);
+    }
+    return n;
+}
+
+static void bad_templates_give_exact_errors(void **state)
+{
+    (void)state;
+    assert_true(walk_cases("tests/tpl/bad", 0, "expected") >= 12);
+}
+
+static void good_templates_match_goldens(void **state)
+{
+    (void)state;
+    assert_true(walk_cases("tests/tpl/good", 1, "expected.dump") >= 2);
+}
+
+static void mou_template_matches_golden(void **state)
+{
+    (void)state;
+    check_golden("templates/mou", "tests/tpl/mou.dump", 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(paragraphs_join_lines_and_split_on_blank),
+        cmocka_unit_test(headings_items_and_commands),
+        cmocka_unit_test(list_items_from_a_loop_make_one_list),
+        cmocka_unit_test(pairs_articles_and_numbering),
+        cmocka_unit_test(keep_and_style),
+        cmocka_unit_test(signatures),
+        cmocka_unit_test(comments_vanish),
+        cmocka_unit_test(if_elif_else_and_operators),
+        cmocka_unit_test(truthiness_and_missing_fields),
+        cmocka_unit_test(default_covers_absent_top_level_keys),
+        cmocka_unit_test(for_loop_variables),
+        cmocka_unit_test(indexing_and_literals),
+        cmocka_unit_test(includes_share_the_scope),
+        cmocka_unit_test(data_never_makes_blocks),
+        cmocka_unit_test(unknown_names_suggest),
+        cmocka_unit_test(type_errors),
+        cmocka_unit_test(runaway_loops_stop),
+        cmocka_unit_test(paragraphs_are_bounded),
+        cmocka_unit_test(included_files_obey_block_rules),
+        cmocka_unit_test(include_paths_are_checked),
+        cmocka_unit_test(include_cycles_are_errors),
+        cmocka_unit_test(deep_expressions_are_bounded),
+        cmocka_unit_test(builtin_filters),
+        cmocka_unit_test(filter_errors_name_the_filter),
+        cmocka_unit_test(registered_filters),
+        cmocka_unit_test(manifest_fields),
+        cmocka_unit_test(bad_templates_give_exact_errors),
+        cmocka_unit_test(good_templates_match_goldens),
+        cmocka_unit_test(mou_template_matches_golden),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
