@@ -39,4 +39,19 @@ if proof "$TMP/s10.pdf" "$en" --size 10 && proof "$TMP/s20.pdf" "$en" --size 20;
     check "--size 20 English" "$TMP/s20.pdf" "$en" --font NotoSerif
 fi
 proof_and_check "--size 16 Khmer justify" "$km" "--size 16 --align justify" "--align justify"
+
+# A text saved on Windows (BOM, CRLF line ends) gives the same proof as the
+# same text with LF line ends.
+mkdir -p "$TMP/unix" "$TMP/windows"
+cp "$DATA/mixed.txt" "$TMP/unix/mixed.txt"
+{ printf '\357\273\277'; sed 's/$/\r/' "$DATA/mixed.txt"; } >"$TMP/windows/mixed.txt"
+if proof "$TMP/unix.pdf" "$TMP/unix/mixed.txt" --align justify &&
+    proof "$TMP/windows.pdf" "$TMP/windows/mixed.txt" --align justify; then
+    check "BOM and CRLF" "$TMP/windows.pdf" "$DATA/mixed.txt" --align justify
+    if cmp -s "$TMP/unix.pdf" "$TMP/windows.pdf"; then
+        ok "BOM and CRLF: the same bytes as with LF"
+    else
+        fail "BOM and CRLF change the PDF: $(cmp "$TMP/unix.pdf" "$TMP/windows.pdf" 2>&1)"
+    fi
+fi
 finish
