@@ -1,6 +1,7 @@
 /* Greedy line filling over the paragraph's break opportunities (layout.h). */
 #include "layout/layout.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,20 @@ size_t sy_lines_count(const sy_lines *l)
 const sy_line *sy_lines_get(const sy_lines *l, size_t i)
 {
     return i < l->n ? &l->items[i].line : NULL;
+}
+
+/* Badness of a line of natural width w in a measure: the cube of its
+ * relative slack (loose lines cost much more than slightly loose ones),
+ * plus one per line so that fewer lines win a tie. The last line of a
+ * paragraph may be short at no cost. */
+static double line_badness(double measure, double w, int last)
+{
+    if (last)
+        return 1;
+    double slack = (measure - w) / measure;
+    if (slack < 0)
+        slack = 0;
+    return 1 + 1000 * slack * slack * slack;
 }
 
 static size_t trim_end(const char *text, size_t s, size_t e)
@@ -233,23 +248,66 @@ sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy
     for (size_t b = 1; b <= len; b++)
         cum[b] += cum[b - 1];
 
+    /* Optimal fit: cost[b] is the least total badness of setting the text
+     * from break position b to the end (the last line costs nothing), so
+     * each line is chosen for the whole paragraph, not greedily: fewer
+     * loose lines, which in Khmer would be letter-spaced when justified. */
+    double *cost = malloc((len + 1) * sizeof *cost);
+    size_t *cand = malloc((len + 2) * sizeof *cand);
+    size_t ncand = 0;
+    if (!cost || !cand) {
+        free(cost);
+        free(cand);
+        free(cum);
+        free(out);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    cand[ncand++] = 0;
+    for (size_t e = 1; e <= len; e++)
+        if (brk[e])
+            cand[ncand++] = e;
+    for (size_t i = ncand; i-- > 0;) {
+        size_t b = cand[i];
+        cost[b] = b >= len ? 0 : HUGE_VAL;
+        for (size_t j = i + 1; j < ncand && b < len; j++) {
+            size_t e = cand[j], te = trim_end(text, b, e);
+            double w = cum[te] - cum[b];
+            if (w > width + WIDTH_SLACK)
+                break;
+            double c = cost[e] + line_badness(width, w, e >= len || trim_end(text, e, len) == e);
+            if (c < cost[b])
+                cost[b] = c;
+        }
+    }
+
     sy_status st = SY_OK;
     size_t s = 0;
     while (s < len && st == SY_OK) {
-        /* Candidates: break opportunities after s whose line fits. */
-        size_t best = 0, first = 0, prev_fit = 0;
+        /* Candidates: break opportunities after s whose line fits; the best
+         * by cost, else (an over-long word later on) the longest. */
+        size_t best = 0, first = 0, prev_fit = 0, longest = 0;
+        double best_cost = HUGE_VAL;
         for (size_t e = s + 1; e <= len; e++) {
             if (!brk[e])
                 continue;
             if (!first)
                 first = e;
             size_t te = trim_end(text, s, e);
-            if (cum[te] - cum[s] <= width + WIDTH_SLACK) {
+            double w = cum[te] - cum[s];
+            if (w > width + WIDTH_SLACK)
+                break;
+            double c = cost[e] + line_badness(width, w, e >= len || trim_end(text, e, len) == e);
+            if (c < best_cost) {
+                best_cost = c;
                 prev_fit = best;
                 best = e;
-            } else {
-                break;
             }
+            longest = e;
+        }
+        if (best_cost == HUGE_VAL && longest) {
+            prev_fit = 0;
+            best = longest;
         }
         line_store ls;
         memset(&ls, 0, sizeof ls);
@@ -319,6 +377,8 @@ sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy
         s = best;
     }
     free(cum);
+    free(cost);
+    free(cand);
     if (st != SY_OK) {
         sy_diags_add(d, SY_SEV_ERROR, st, NULL, 0, 0, NULL, "line breaking failed: %s",
                      sy_status_name(st));
