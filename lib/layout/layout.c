@@ -1,6 +1,7 @@
 /* Greedy line filling over the paragraph's break opportunities (layout.h). */
 #include "layout/layout.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,20 @@ const sy_line *sy_lines_get(const sy_lines *l, size_t i)
     return i < l->n ? &l->items[i].line : NULL;
 }
 
+/* Badness of a line of natural width w in a measure: the cube of its
+ * relative slack (loose lines cost much more than slightly loose ones),
+ * plus one per line so that fewer lines win a tie. The last line of a
+ * paragraph may be short at no cost. */
+static double line_badness(double measure, double w, int last)
+{
+    if (last)
+        return 1;
+    double slack = (measure - w) / measure;
+    if (slack < 0)
+        slack = 0;
+    return 1 + 1000 * slack * slack * slack;
+}
+
 static size_t trim_end(const char *text, size_t s, size_t e)
 {
     while (e > s && text[e - 1] == ' ')
@@ -97,17 +112,37 @@ static void release(line_store *ls)
     memset(ls, 0, sizeof *ls);
 }
 
+/* Non-zero when byte b starts a Khmer syllable: a Khmer letter (consonant or
+ * independent vowel) not written below the previous one (after COENG). */
+static int khmer_syllable_start(const char *text, size_t len, size_t b)
+{
+    if (b == 0 || b >= len)
+        return 0;
+    size_t i = b;
+    uint32_t c = sy_text_utf8_next(text, len, &i);
+    if (c < 0x1780 || c > 0x17B3)
+        return 0;
+    return !(b >= 3 && (unsigned char)text[b - 3] == 0xE1 && (unsigned char)text[b - 2] == 0x9F &&
+             (unsigned char)text[b - 1] == 0x92); /* U+17D2 COENG */
+}
+
 /* Justification: spread `extra` points over the line's gaps. Latin lines
  * stretch their spaces. Khmer writes no spaces between words, so a Khmer line
  * also stretches the gaps between the words ICU found (its break
  * opportunities), spaces taking twice a word gap's share: stretching only
  * the two or three spaces of a Khmer line opens holes that readers and text
- * extractors take for column gaps. */
+ * extractors take for column gaps. A word gap grows to at most
+ * KHMER_GAP_MAX em; what is left is spread evenly between the syllables of
+ * the line's Khmer text (the way Khmer word processors distribute a line),
+ * so a narrow column never shows holes. */
+#define KHMER_GAP_MAX 0.25
+
 static sy_status justify(const sy_para *p, line_store *ls, double extra)
 {
     size_t len;
     const char *text = sy_para_text(p, &len);
     const uint8_t *brk = sy_para_breaks(p);
+    double size = sy_para_style(p)->size;
     size_t n = ls->line.nglyphs;
     if (n < 2 || extra <= 0)
         return SY_OK;
@@ -115,46 +150,59 @@ static sy_status justify(const sy_para *p, line_store *ls, double extra)
     for (size_t r = 0; r < ls->line.nruns; r++)
         khmer |= !strcmp(ls->line.runs[r].lang, "km");
     double *weight = calloc(n, sizeof *weight);
+    uint8_t *syllable = calloc(n, 1);
     uint32_t *sufmin = malloc((n + 1) * sizeof *sufmin);
-    if (!weight || !sufmin) {
+    if (!weight || !sufmin || !syllable) {
         free(weight);
         free(sufmin);
+        free(syllable);
         return SY_ERR_NOMEM;
     }
     sufmin[n] = (uint32_t)ls->line.end;
     for (size_t k = n; k-- > 0;)
         sufmin[k] = ls->glyphs[k].cluster < sufmin[k + 1] ? ls->glyphs[k].cluster : sufmin[k + 1];
     double total = 0;
+    size_t nsyllables = 0;
     uint32_t prefmax = 0;
     for (size_t k = 0; k + 1 < n; k++) {
         uint32_t c = ls->glyphs[k].cluster;
         if (c > prefmax)
             prefmax = c;
+        /* b: where the text after glyph k starts, if the glyphs divide there */
+        uint32_t b = sufmin[k + 1];
+        int divides = prefmax < b && b > ls->line.start && b < ls->line.end;
         if (c < ls->line.end && text[c] == ' ') {
             weight[k] = khmer ? 2 : 1;
-        } else if (khmer) {
-            /* A word gap: every glyph so far shows text before b, every
-             * glyph after it text from b on, and ICU allows a break at b. */
-            uint32_t b = sufmin[k + 1];
-            if (prefmax < b && b > ls->line.start && b < ls->line.end && brk[b] &&
-                text[b - 1] != ' ' && sy_para_is_grapheme_boundary(p, b))
-                weight[k] = 1;
+        } else if (khmer && divides) {
+            if (brk[b] && text[b - 1] != ' ' && sy_para_is_grapheme_boundary(p, b))
+                weight[k] = 1; /* a word gap */
+            else if (khmer_syllable_start(text, len, b) && text[b - 1] != ' ')
+                syllable[k] = 1;
         }
         total += weight[k];
+        nsyllables += syllable[k];
     }
-    if (total > 0) {
+    double per_unit = total > 0 ? extra / total : 0, rest = 0;
+    if (khmer && nsyllables && (total == 0 || per_unit > KHMER_GAP_MAX * size)) {
+        per_unit = total > 0 ? KHMER_GAP_MAX * size : 0;
+        rest = extra - per_unit * total;
+    }
+    if (total > 0 || rest > 0) {
         ls->extra = calloc(n, sizeof *ls->extra);
         if (!ls->extra) {
             free(weight);
             free(sufmin);
+            free(syllable);
             return SY_ERR_NOMEM;
         }
         for (size_t k = 0; k < n; k++)
-            ls->extra[k] = extra * weight[k] / total;
+            ls->extra[k] =
+                per_unit * weight[k] + (syllable[k] ? rest / (double)nsyllables : 0);
         ls->line.extra = ls->extra;
     }
     free(weight);
     free(sufmin);
+    free(syllable);
     return SY_OK;
 }
 
@@ -200,23 +248,66 @@ sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy
     for (size_t b = 1; b <= len; b++)
         cum[b] += cum[b - 1];
 
+    /* Optimal fit: cost[b] is the least total badness of setting the text
+     * from break position b to the end (the last line costs nothing), so
+     * each line is chosen for the whole paragraph, not greedily: fewer
+     * loose lines, which in Khmer would be letter-spaced when justified. */
+    double *cost = malloc((len + 1) * sizeof *cost);
+    size_t *cand = malloc((len + 2) * sizeof *cand);
+    size_t ncand = 0;
+    if (!cost || !cand) {
+        free(cost);
+        free(cand);
+        free(cum);
+        free(out);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
+    cand[ncand++] = 0;
+    for (size_t e = 1; e <= len; e++)
+        if (brk[e])
+            cand[ncand++] = e;
+    for (size_t i = ncand; i-- > 0;) {
+        size_t b = cand[i];
+        cost[b] = b >= len ? 0 : HUGE_VAL;
+        for (size_t j = i + 1; j < ncand && b < len; j++) {
+            size_t e = cand[j], te = trim_end(text, b, e);
+            double w = cum[te] - cum[b];
+            if (w > width + WIDTH_SLACK)
+                break;
+            double c = cost[e] + line_badness(width, w, e >= len || trim_end(text, e, len) == e);
+            if (c < cost[b])
+                cost[b] = c;
+        }
+    }
+
     sy_status st = SY_OK;
     size_t s = 0;
     while (s < len && st == SY_OK) {
-        /* Candidates: break opportunities after s whose line fits. */
-        size_t best = 0, first = 0, prev_fit = 0;
+        /* Candidates: break opportunities after s whose line fits; the best
+         * by cost, else (an over-long word later on) the longest. */
+        size_t best = 0, first = 0, prev_fit = 0, longest = 0;
+        double best_cost = HUGE_VAL;
         for (size_t e = s + 1; e <= len; e++) {
             if (!brk[e])
                 continue;
             if (!first)
                 first = e;
             size_t te = trim_end(text, s, e);
-            if (cum[te] - cum[s] <= width + WIDTH_SLACK) {
+            double w = cum[te] - cum[s];
+            if (w > width + WIDTH_SLACK)
+                break;
+            double c = cost[e] + line_badness(width, w, e >= len || trim_end(text, e, len) == e);
+            if (c < best_cost) {
+                best_cost = c;
                 prev_fit = best;
                 best = e;
-            } else {
-                break;
             }
+            longest = e;
+        }
+        if (best_cost == HUGE_VAL && longest) {
+            prev_fit = 0;
+            best = longest;
         }
         line_store ls;
         memset(&ls, 0, sizeof ls);
@@ -286,6 +377,8 @@ sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy
         s = best;
     }
     free(cum);
+    free(cost);
+    free(cand);
     if (st != SY_OK) {
         sy_diags_add(d, SY_SEV_ERROR, st, NULL, 0, 0, NULL, "line breaking failed: %s",
                      sy_status_name(st));

@@ -340,8 +340,8 @@ size_t sy_pdf_font_composite_count(const sy_pdf *pdf, const sy_font *font)
 /* Groups g[0..n) and gives each group its CID (cids: one per group).
  * Returns the number of groups, 0 on error (reported in d). */
 static size_t encode(sy_pdf *pdf, pdf_font *f, const char *text, size_t start, size_t end,
-                     const sy_glyph *g, size_t n, sy_glyph_group *groups, uint32_t *cids,
-                     int32_t *advances, sy_diags *d)
+                     const sy_glyph *g, size_t n, const int32_t *extra, sy_glyph_group *groups,
+                     uint32_t *cids, int32_t *advances, sy_diags *d)
 {
     const sy_font *font = f->font;
     size_t ng = sy_pdf_group_glyphs(text, start, end, g, n, groups);
@@ -367,6 +367,11 @@ static size_t encode(sy_pdf *pdf, pdf_font *f, const char *text, size_t start, s
             glyph = g[grp->first].gid;
             adv = g[grp->first].x_advance;
         }
+        /* Justification widens the group's own advance (its W entry), not
+         * the gap after it: readers then see no gap to take for a space. */
+        if (extra)
+            for (size_t q = grp->first; q < grp->first + grp->count; q++)
+                adv += extra[q];
         uint32_t cid = cid_for(f, glyph, adv, text + grp->lo, grp->hi - grp->lo);
         if (!cid) {
             int full = f->ncids >= SY_LIMIT_CIDS;
@@ -389,7 +394,7 @@ size_t sy_pdf_encode(sy_pdf *pdf, const sy_font *font, const char *text, size_t 
     int32_t *adv = malloc((n ? n : 1) * sizeof *adv);
     size_t ng = 0;
     if (f && groups && adv)
-        ng = encode(pdf, f, text, start, end, g, n, groups, cids, adv, d);
+        ng = encode(pdf, f, text, start, end, g, n, NULL, groups, cids, adv, d);
     else if (f)
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     free(groups);
@@ -444,15 +449,25 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
     sy_glyph_group *groups = malloc(n * sizeof *groups);
     uint32_t *cids = malloc(n * sizeof *cids);
     int32_t *adv = malloc(n * sizeof *adv);
-    if (!groups || !cids || !adv) {
+    int32_t *units = extra ? malloc(n * sizeof *units) : NULL;
+    if (!groups || !cids || !adv || (extra && !units)) {
         free(groups);
         free(cids);
         free(adv);
+        free(units);
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     }
-    size_t ng = encode(pdf, f, text, start, end, g, n, groups, cids, adv, d);
-    sy_status st = ng ? SY_OK : sy_diags_status(d);
     unsigned upem = sy_font_upem(font);
+    /* Extra points after glyphs, in font units; the rounding error is
+     * carried so a line still ends where the layout measured it. */
+    double carry = 0;
+    for (size_t q = 0; extra && q < n; q++) {
+        double want = extra[q] * upem / size + carry;
+        units[q] = (int32_t)(want >= 0 ? want + 0.5 : want - 0.5);
+        carry = want - units[q];
+    }
+    size_t ng = encode(pdf, f, text, start, end, g, n, units, groups, cids, adv, d);
+    sy_status st = ng ? SY_OK : sy_diags_status(d);
     sy_buf ops = SY_BUF_INIT;
     sy_buf_printf(&ops, "BT\n/%s ", res);
     sy_buf_num(&ops, size, 3);
@@ -463,22 +478,10 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
     sy_buf_puts(&ops, " Tm\n[");
     double pen = 0; /* points */
     for (size_t i = 0; i < ng; i++) {
-        const sy_glyph_group *grp = &groups[i];
         sy_buf_printf(&ops, "<%04X>", (unsigned)cids[i]);
         pen += adv[i] * size / upem;
-        if (extra) {
-            double e = 0;
-            for (size_t q = grp->first; q < grp->first + grp->count; q++)
-                e += extra[q];
-            if (e != 0) {
-                /* TJ numbers move left in thousandths of the font size. */
-                sy_buf_putc(&ops, ' ');
-                sy_buf_num(&ops, -e * 1000.0 / size, 3);
-                sy_buf_putc(&ops, ' ');
-                pen += e;
-            }
-        }
     }
+    free(units);
     free(groups);
     free(cids);
     free(adv);

@@ -117,29 +117,63 @@ static void alignment_places_lines(void **state)
     sy_para_free(p);
 }
 
+static int syllable_start(const char *t, size_t len, uint32_t b)
+{
+    size_t i = b;
+    uint32_t c = sy_text_utf8_next(t, len, &i);
+    return c >= 0x1780 && c <= 0x17B3 && !(b >= 3 && !memcmp(t + b - 3, "\xE1\x9F\x92", 3));
+}
+
+/* Where the text after glyph k starts: the smallest cluster of the glyphs
+ * after it (a pre-base vowel is drawn before the letter it follows). */
+static uint32_t boundary_after(const sy_line *l, size_t k)
+{
+    uint32_t b = (uint32_t)l->end;
+    for (size_t q = k + 1; q < l->nglyphs; q++)
+        if (l->glyphs[q].cluster < b)
+            b = l->glyphs[q].cluster;
+    return b;
+}
+
 static void khmer_lines_without_spaces_stretch_word_gaps(void **state)
 {
     fixture *fx = *state;
     const char *s = "អ្នករស់រានមានជីវិតមានសិទ្ធិទទួលបានព័ត៌មានគ្រប់គ្រាន់ជាភាសាដែលខ្លួនយល់"
                     "អំពីសិទ្ធិរបស់ខ្លួននិងនីតិវិធីតុលាការ";
     sy_para *p = para_of(fx, s);
-    sy_lines *j = sy_layout_paragraph(p, 150, SY_ALIGN_JUSTIFY, fx->diags);
+    size_t len;
+    const char *t = sy_para_text(p, &len);
+    /* A wide measure: small slack, taken by the gaps between words only. */
+    sy_lines *j = sy_layout_paragraph(p, 300, SY_ALIGN_JUSTIFY, fx->diags);
     assert_non_null(j);
     const sy_line *l = sy_lines_get(j, 0);
     assert_non_null(l->extra);
-    size_t len;
-    const char *t = sy_para_text(p, &len);
     int gaps = 0;
+    double most = 0;
     for (size_t k = 0; k + 1 < l->nglyphs; k++) {
         if (l->extra[k] > 0) {
             gaps++;
-            /* a gap lies where ICU allows a break, not inside a word */
-            uint32_t b = l->glyphs[k + 1].cluster;
-            assert_true(sy_para_breaks(p)[b]);
+            uint32_t b = boundary_after(l, k);
+            assert_true(sy_para_breaks(p)[b] || syllable_start(t, len, b));
             assert_true(t[b] != ' ');
+            if (l->extra[k] > most)
+                most = l->extra[k];
         }
     }
     assert_true(gaps >= 2);
+    sy_lines_free(j);
+    /* A narrow measure: no gap opens wider than a quarter em; the rest
+     * goes between syllables, never inside one. */
+    j = sy_layout_paragraph(p, 110, SY_ALIGN_JUSTIFY, fx->diags);
+    for (size_t i = 0; i + 1 < sy_lines_count(j); i++) {
+        l = sy_lines_get(j, i);
+        for (size_t k = 0; l->extra && k + 1 < l->nglyphs; k++) {
+            uint32_t b = boundary_after(l, k);
+            if (l->extra[k] > 0)
+                assert_true(sy_para_breaks(p)[b] || syllable_start(t, len, b));
+            assert_true(l->extra[k] <= 0.25 * 12 + 1e-9 || syllable_start(t, len, b));
+        }
+    }
     sy_lines_free(j);
     sy_para_free(p);
 }
