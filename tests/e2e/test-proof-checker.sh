@@ -67,7 +67,7 @@ out = []
 for line in src.split("\n"):
     out.append("\u2060".join(line))
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))' "$km" "$TMP/joined.txt"
-    must_reject "a 60 mm layout checked as 160 mm" "fill: .* to spare" "$TMP/narrow.pdf" "$km" --align left
+    must_reject "a 60 mm layout checked as 160 mm" "fill: .* the whole next line .* fits" "$TMP/narrow.pdf" "$km" --align left
     must_reject "breaks forbidden by word joiners" "breaks: .* not an ICU opportunity" "$TMP/narrow.pdf" "$TMP/joined.txt" --width-mm 60
 fi
 finish

@@ -22,8 +22,9 @@ Each line of SOURCE.txt is a paragraph. The PDF is read back with poppler
   align   left: lines start at the margin; right: they end at the measure;
           center: they are centred on it; justify: all but the last line of a
           paragraph fill it, the last starts at the margin.
-  fill    (left, center, right) no line ends early: the next line's first
-          word, up to an ICU opportunity, would not have fitted after it.
+  fill    (left, center, right) no line ends early: the whole next line
+          would not have fitted after it, and moving the next line's first
+          word up would not leave it emptier than the next line.
   fonts   pdffonts lists only embedded subset fonts with a ToUnicode map and
           a six-letter subset tag; each --font NAME is among them.
   qpdf    `qpdf --check` finds no error and no warning.
@@ -259,14 +260,17 @@ def check_breaks(paragraphs, starts, rep):
 
 
 def check_fill(paragraphs, starts, width_pt, align, rep):
-    """Ragged lines must be full: a line may not end where the next line's
-    first word would still have fitted after it. The word is taken up to
-    pdftotext's first gap, and it is judged only when an ICU opportunity ends
-    it there. It is an upper bound on what the engine had to place next,
-    because the engine may forbid ICU breaks inside words but never adds
-    breaks. The room a space needs is the widest word gap seen in the
-    paragraph. Justified lines are flush by construction and are not judged.
-    Returns the number of breaks judged."""
+    """Ragged lines must not end early. Two rules, valid for a greedy line
+    breaker and for an optimal-fit one whose cost grows with each line's
+    slack (the check must not depend on which one sanya uses):
+      merge    the whole next line fits in the room left on this one;
+      balance  the next line is not its paragraph's last, both breaks fall
+               at spaces, the next line's first word fits here and ends
+               at an ICU opportunity, and moving it up would still leave
+               this line with more slack than the next line has now.
+    The room a space needs is the widest word gap seen in the paragraph.
+    Justified lines are flush by construction and are not judged.
+    Returns the number of line ends judged."""
     if align not in ("left", "center", "right"):
         return 0
     judged = 0
@@ -282,21 +286,28 @@ def check_fill(paragraphs, starts, width_pt, align, rep):
             height = max(w.y1 - w.y0 for ln, q, _ in starts if q == p for w in ln.words)
             cache[p] = (icu_breaks(src), normalise(src), max(gaps) if gaps else height / 2)
         ok, (norm, where), gap = cache[p]
+        judged += 1
+        at_space = norm[npos - 1] == " "
+        space = gap if at_space else 0.0
+        room = width_pt - (line.x1 - line.x0)
+        room_next = width_pt - (nline.x1 - nline.x0)
+        if room > space + (nline.x1 - nline.x0) + WIDTH_TOL:
+            rep.add("fill", "%s: %.1f pt left on the line, and the whole next line (%.1f pt) fits: %r"
+                    % (line.where(), room, nline.x1 - nline.x0, short(nline.text)))
+            continue
+        last = k + 2 == len(starts) or starts[k + 2][1] != p
         first = nline.words[0]
         word = normalise(unicodedata.normalize("NFC", first.text))[0]
         e = npos + len(word)
-        if norm[npos:e] != word:
+        if last or not at_space or norm[npos:e] != word or e >= len(norm) or norm[e] != " ":
             continue
-        # ICU puts the opportunity after the spaces that follow a word.
-        if e < len(norm) and (where[e + 1] if norm[e] == " " else where[e]) not in ok:
+        if where[e + 1] not in ok:  # ICU puts the opportunity after the space
             continue
-        judged += 1
-        space = gap if npos > 0 and norm[npos - 1] == " " else 0.0
-        room = width_pt - (line.x1 - line.x0)
-        need = space + (first.x1 - first.x0)
-        if room > need + WIDTH_TOL:
-            rep.add("fill", "%s: line ends with %.1f pt to spare, but the next line's first word %r needs only %.1f pt"
-                    % (line.where(), room, short(word, 20), need))
+        move = space + (first.x1 - first.x0)
+        if room > move + WIDTH_TOL and room - move > room_next + WIDTH_TOL:
+            rep.add("fill", "%s: %.1f pt left on the line; with the next line's first word %r (%.1f pt) "
+                    "moved up it would still have more than the next line's %.1f pt"
+                    % (line.where(), room, short(word, 20), move, room_next))
     return judged
 
 
@@ -527,14 +538,25 @@ def self_test():
     rep = Report()
     check_geometry(a4, lines, starts, 160 * PT_PER_MM, "center", rep)
     expect("left-set lines fail the centre check", rep.counts.get("align") == 2)
-    # Fill: a ragged line may not end where the next line's first word fits.
+    # Fill: merge (the whole next line fits) and balance.
     for widths, want in (([100, 300], 1), ([440, 300], 0)):
         lines = fake_lines(["The Parties", "shall co-operate in good faith."], widths=widths)
         rep = Report()
         starts, _ = match_text([en], lines, rep)
         n = check_fill([en], starts, 160 * PT_PER_MM, "left", rep)
-        expect("fill: a line with %d pt is %s" % (widths[0], "caught" if want else "full"),
+        expect("fill: a %d pt line before a %d pt one is %s" % (widths[0], widths[1], "caught" if want else "fine"),
                n == 1 and rep.counts.get("fill", 0) == want)
+    abc = "aaa bbb ccc ddd eee fff"
+    for a_width, want in ((50, 1), (300, 0)):
+        x = MARGIN_PT
+        lines = [Line(0, [Word(0, x, 100, x + a_width, 115, "aaa")]),
+                 Line(0, [Word(0, x + o, 120, x + o + 120, 135, t) for o, t in ((0, "bbb"), (160, "ccc"), (320, "ddd"))]),
+                 Line(0, [Word(0, x, 140, x + 50, 155, "eee"), Word(0, x + 60, 140, x + 110, 155, "fff")])]
+        rep = Report()
+        starts, _ = match_text([abc], lines, rep)
+        n = check_fill([abc], starts, 160 * PT_PER_MM, "left", rep)
+        expect("fill: a %d pt line before a 440 pt one is %s" % (a_width, "caught" if want else "fine"),
+               n == 2 and rep.counts.get("fill", 0) == want)
     rep = Report()
     check_geometry([(612, 792)], [], [], 160 * PT_PER_MM, None, rep)
     expect("a Letter page is caught", rep.counts.get("width") == 1)
