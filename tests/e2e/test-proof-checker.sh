@@ -45,18 +45,6 @@ if proof "$pdf" "$km" --align left; then
     must_reject "centred alignment" "align: .*center line centred" "$pdf" "$km" --align center
     must_reject "a font the PDF lacks" "fonts: no font named like KhmerOSMuolLight" "$pdf" "$km" --font KhmerOSMuolLight
 fi
-# Spaces read into stretched Khmer word gaps are tolerated only in a justified
-# check: the same PDF checked as left-aligned must fail on them.
-if proof "$TMP/kmj.pdf" "$km" --align justify; then
-    out=$($PROOFCHECK "$TMP/kmj.pdf" "$km" --align justify 2>&1 | tail -n 1)
-    case $out in
-    *" justification gaps read as spaces"*"=> PASS")
-        must_reject "justification gaps in a non-justified check" "text: .*space added" \
-            "$TMP/kmj.pdf" "$km" ;;
-    *"=> PASS") ok "justified Khmer has no gaps pdftotext reads as spaces" ;;
-    *) fail "justified Khmer: $out" ;;
-    esac
-fi
 # Breaks: the same text with the ZWSPs removed and word joiners everywhere
 # forbids the breaks the layout took inside phrases.
 if proof "$TMP/narrow.pdf" "$km" --width 60 --align left; then
