@@ -136,6 +136,10 @@ static int khmer_syllable_start(const char *text, size_t len, size_t b)
  * the line's Khmer text (the way Khmer word processors distribute a line),
  * so a narrow column never shows holes. */
 #define KHMER_GAP_MAX 0.25
+/* Between syllables a line opens at most this much (em); a line that would
+ * need more stays a little short of the measure rather than letter-spaced
+ * beyond reading (a TeX "underfull" line). */
+#define KHMER_SYLLABLE_MAX 0.12
 
 static sy_status justify(const sy_para *p, line_store *ls, double extra)
 {
@@ -186,6 +190,8 @@ static sy_status justify(const sy_para *p, line_store *ls, double extra)
     if (khmer && nsyllables && (total == 0 || per_unit > KHMER_GAP_MAX * size)) {
         per_unit = total > 0 ? KHMER_GAP_MAX * size : 0;
         rest = extra - per_unit * total;
+        if (rest > KHMER_SYLLABLE_MAX * size * (double)nsyllables)
+            rest = KHMER_SYLLABLE_MAX * size * (double)nsyllables;
     }
     if (total > 0 || rest > 0) {
         ls->extra = calloc(n, sizeof *ls->extra);
