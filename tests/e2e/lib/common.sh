@@ -81,9 +81,18 @@ check() {
 }
 
 # proof_and_check NAME IN.txt "SANYA ARGS" "PROOFCHECK ARGS": both in one step.
+# A justified proof is also set left-aligned, so that proofcheck can compare
+# every justified line with its natural width (--natural).
 proof_and_check() {
     local name=$1 in=$2 sargs=$3 cargs=$4 pdf
     pdf=$TMP/$(printf '%s' "$name" | tr -c 'A-Za-z0-9_-' _).pdf
+    case " $sargs " in
+    *" --align justify "*)
+        # shellcheck disable=SC2086
+        proof "${pdf%.pdf}.left.pdf" "$in" ${sargs/--align justify/--align left} || return 1
+        cargs="$cargs --natural ${pdf%.pdf}.left.pdf"
+        ;;
+    esac
     # shellcheck disable=SC2086
     proof "$pdf" "$in" $sargs && check "$name" "$pdf" "$in" $cargs
 }

@@ -21,7 +21,10 @@ Each line of SOURCE.txt is a paragraph. The PDF is read back with poppler
           (25 mm = 70.87 pt) or ends right of the right margin; pages are A4.
   align   left: lines start at the margin; right: they end at the measure;
           center: they are centred on it; justify: all but the last line of a
-          paragraph fill it, the last starts at the margin.
+          paragraph fill it (a line with Khmer may stay short: counted as
+          underfull), the last starts at the margin. With --natural
+          LEFT.pdf, no justified line is narrower than set left, and an
+          underfull one is wider (stretched).
   fill    (left, center, right) no line ends early: the whole next line
           would not have fitted after it, and moving the next line's first
           word up would not leave it emptier than the next line.
@@ -53,6 +56,8 @@ class Report:
         self.problems = {}
         self.counts = {}
         self.gaps = 0  # justification gaps read as spaces (tolerated)
+        self.underfull = 0  # justified Khmer lines left short (letter-spacing cap)
+        self.compared = 0  # justified lines compared with their natural width
 
     def add(self, kind, msg):
         self.counts[kind] = self.counts.get(kind, 0) + 1
@@ -311,7 +316,15 @@ def check_fill(paragraphs, starts, width_pt, align, rep):
     return judged
 
 
-def check_geometry(pages, lines, starts, width_pt, align, rep):
+def check_geometry(pages, lines, starts, width_pt, align, rep, natural=None):
+    """Page size, measure and margins for every line; with align, the
+    alignment of the matched lines. A justified line that is not its
+    paragraph's last must be flush, except that a line with Khmer in it may
+    stay short: sanya caps the letter-spacing of Khmer lines and leaves such
+    a line underfull rather than spaced out. Underfull lines are counted.
+    natural: {line text: width} from the same text set left-aligned. A
+    justified line may never be narrower than its natural width, and an
+    underfull one must be wider (it was stretched up to the cap)."""
     for n, (w, h) in enumerate(pages):
         if abs(w - A4_PT[0]) > 1 or abs(h - A4_PT[1]) > 1:
             rep.add("width", "page %d is %.1f x %.1f pt, not A4" % (n + 1, w, h))
@@ -338,8 +351,22 @@ def check_geometry(pages, lines, starts, width_pt, align, rep):
         bad = []
         if align in ("left", "justify") and abs(line.x0 - left) > ALIGN_TOL:
             bad.append("starts at %.2f, not at the margin %.2f" % (line.x0, left))
-        if (align == "right" or (align == "justify" and id(line) not in last)) and abs(line.x1 - end) > ALIGN_TOL:
+        flush = abs(line.x1 - end) <= ALIGN_TOL
+        if align == "right" and not flush:
             bad.append("ends at %.2f, not at the measure's end %.2f" % (line.x1, end))
+        if align == "justify" and id(line) not in last and not flush:
+            if line.x1 > end or not any(is_khmer(c) for c in line.text):
+                bad.append("ends at %.2f, not at the measure's end %.2f" % (line.x1, end))
+            else:
+                rep.underfull += 1
+        width = line.x1 - line.x0
+        nat = (natural or {}).get(normalise(line.text)[0])
+        if align == "justify" and nat is not None:
+            rep.compared += 1
+            if width < nat - WIDTH_TOL:
+                bad.append("is %.2f pt wide, narrower than the %.2f pt it has set left" % (width, nat))
+            elif id(line) not in last and not flush and width <= nat + WIDTH_TOL:
+                bad.append("is underfull and not stretched at all (%.2f pt, %.2f set left)" % (width, nat))
         if align == "center" and abs((line.x0 + line.x1) / 2 - (left + end) / 2) > ALIGN_TOL:
             bad.append("centred on %.2f, not on %.2f" % ((line.x0 + line.x1) / 2, (left + end) / 2))
         for b in bad:
@@ -395,13 +422,24 @@ def check_pdf(args):
         return 2
     pages, words = parse_bbox(xhtml)
     lines = visual_lines(words)
+    natural = None
+    if args.natural:
+        rc, nx, err = run(["pdftotext", "-enc", "UTF-8", "-bbox-layout", args.natural, "-"])
+        if rc != 0:
+            print("proofcheck: pdftotext failed on %s (%d): %s" % (args.natural, rc, err.strip()))
+            return 2
+        natural = {}
+        for ln in visual_lines(parse_bbox(nx)[1]):
+            t = normalise(ln.text)[0]
+            natural[t] = None if t in natural else ln.x1 - ln.x0  # repeated lines: ambiguous
+        natural = {t: w for t, w in natural.items() if w is not None}
     starts, complete = match_text(paragraphs, lines, rep,
                                   justified=args.allow_gap_spaces and args.align == "justify")
     nbreaks = check_breaks(paragraphs, starts, rep) if "breaks" not in args.skip else 0
     nfill = 0
     if "width" not in args.skip:
         check_geometry(pages, lines, starts if complete else [], args.width_mm * PT_PER_MM,
-                       args.align if complete else None, rep)
+                       args.align if complete else None, rep, natural)
         if complete:
             nfill = check_fill(paragraphs, starts, args.width_mm * PT_PER_MM, args.align, rep)
     if "fonts" not in args.skip:
@@ -423,6 +461,10 @@ def check_pdf(args):
         print("  text: the PDF has no text")
     gaps = ", %d justification gaps read as spaces" % rep.gaps if rep.gaps else ""
     fill = ", %d for fill" % nfill if nfill else ""
+    if rep.underfull:
+        fill += ", %d underfull Khmer lines" % rep.underfull
+    if rep.compared:
+        fill += ", %d compared with their natural width" % rep.compared
     print("proofcheck %s: %d pages, %d lines, %d paragraphs, %d breaks checked%s%s; problems: %s => %s"
           % (args.pdf, len(pages), len(lines), len(paragraphs), nbreaks, fill, gaps,
              ", ".join("%s %d" % kv for kv in rep.counts.items()) or "none", verdict))
@@ -535,7 +577,21 @@ def self_test():
     rep = Report()
     starts, _ = match_text([en], lines, rep)
     check_geometry(a4, lines, starts, 160 * PT_PER_MM, "justify", rep)
-    expect("a ragged justified line is caught", rep.counts.get("align") == 1)
+    expect("a ragged justified English line is caught", rep.counts.get("align") == 1)
+    klines = fake_lines([km[:sp], km[sp + 1 :]], widths=[440, 200])
+    rep = Report()
+    kstarts, _ = match_text([km], klines, rep)
+    check_geometry(a4, klines, kstarts, 160 * PT_PER_MM, "justify", rep)
+    expect("a short justified Khmer line is underfull, not an error", rep.ok() and rep.underfull == 1)
+    rep = Report()
+    check_geometry(a4, klines, kstarts, 160 * PT_PER_MM, "justify", rep, {km[:sp]: 430.0, km[sp + 1 :]: 200.0})
+    expect("an underfull line wider than set left passes", rep.ok() and rep.compared == 2)
+    rep = Report()
+    check_geometry(a4, klines, kstarts, 160 * PT_PER_MM, "justify", rep, {km[:sp]: 440.0})
+    expect("an underfull line not stretched is caught", rep.counts.get("align") == 1)
+    rep = Report()
+    check_geometry(a4, klines, kstarts, 160 * PT_PER_MM, "justify", rep, {km[sp + 1 :]: 210.0})
+    expect("a justified line narrower than set left is caught", rep.counts.get("align") == 1)
     rep = Report()
     check_geometry(a4, lines, starts, 160 * PT_PER_MM, "center", rep)
     expect("left-set lines fail the centre check", rep.counts.get("align") == 2)
@@ -592,6 +648,8 @@ def main():
     ap.add_argument("--width-mm", type=float, default=160.0, help="the measure (default 160)")
     ap.add_argument("--align", choices=["left", "justify", "center", "right"])
     ap.add_argument("--font", action="append", default=[], help="a font name that must be embedded")
+    ap.add_argument("--natural", metavar="LEFT.pdf",
+                    help="the same text set left-aligned, to compare justified line widths with")
     ap.add_argument("--allow-gap-spaces", action="store_true",
                     help="with --align justify, tolerate stretched Khmer word gaps read as spaces")
     ap.add_argument("--skip", action="append", default=[], choices=["breaks", "width", "fonts", "qpdf"])
