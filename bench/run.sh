@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: times `sanya proof` on a 20-page Khmer+English input, as a whole
 # process (start-up, font loading and writing the PDF included), and runs the
-# in-process benchmark $BUILD/bench/bench_proof INPUT.txt if it was built.
+# in-process benchmarks if they were built: $BUILD/bench/bench_proof INPUT.txt
+# and $BUILD/bench/bench_build on each examples/*.yaml agreement.
 # Prints pages per second, ms per page and the PDF size, against the target of
 # 5 ms per page in one process; never fails on speed, only if sanya fails.
 # Usage: bench/run.sh BUILD_DIR   (RUNS=n sets the number of timed runs, 7)
@@ -70,5 +71,16 @@ if [ -x "$inproc" ]; then
     (cd "$root" && "$inproc" "$in") || echo "bench: $inproc exited $? (not counted as a failure)"
 else
     echo "in-process: $inproc not built (bench/bench_proof.c absent); whole-process figures only"
+fi
+
+# Agreement builds, in process, if bench/bench_build.c was built: every
+# example agreement with the example roster.
+build_bench=$builddir/bench/bench_build
+if [ -x "$build_bench" ] && [ -r "$root/examples/roster.yaml" ]; then
+    for y in "$root"/examples/*.yaml; do
+        [ "${y##*/}" = roster.yaml ] && continue
+        (cd "$root" && "$build_bench" "examples/${y##*/}" examples/roster.yaml) ||
+            echo "bench: bench_build examples/${y##*/} exited $? (not counted as a failure)"
+    done
 fi
 exit 0
