@@ -45,6 +45,28 @@ if proof "$pdf" "$km" --align left; then
     must_reject "centred alignment" "align: .*center line centred" "$pdf" "$km" --align center
     must_reject "a font the PDF lacks" "fonts: no font named like KhmerOSMuolLight" "$pdf" "$km" --font KhmerOSMuolLight
 fi
+# A font program that is not a font: the same PDF uncompressed (qpdf --qdf)
+# with the first bytes of its first FontFile2 overwritten. pdffonts still
+# says "emb yes"; the font check and poppler's renderer must not.
+if proof "$TMP/en.pdf" "$DATA/english.txt" && qpdf --qdf --object-streams=disable "$TMP/en.pdf" "$TMP/en.qdf.pdf"; then
+    $PY -c '
+import re, sys
+data = open(sys.argv[1], "rb").read()
+num = re.search(rb"/FontFile2 (\d+) 0 R", data).group(1)
+obj = data.index(b"\n" + num + b" 0 obj\n")
+start = data.index(b"stream\n", obj) + len(b"stream\n")
+open(sys.argv[2], "wb").write(data[:start] + b"junk" + data[start + 4 :])' "$TMP/en.qdf.pdf" "$TMP/badfont.pdf"
+    must_reject "a font program that is not a font" "fonts: the font program .* is broken" \
+        "$TMP/badfont.pdf" "$DATA/english.txt"
+    must_reject "a font poppler cannot load" "render: pdftoppm" "$TMP/badfont.pdf" "$DATA/english.txt"
+    # Invisible text (render mode 3, as in an OCR layer): extracted, not seen.
+    $PY -c '
+import sys
+data = open(sys.argv[1], "rb").read()
+open(sys.argv[2], "wb").write(data.replace(b"BT\n", b"BT\n3 Tr\n"))' "$TMP/en.qdf.pdf" "$TMP/invisible.qdf.pdf"
+    fix-qdf <"$TMP/invisible.qdf.pdf" >"$TMP/invisible.pdf"
+    must_reject "invisible text" "render: .* 0 dark pixels" "$TMP/invisible.pdf" "$DATA/english.txt"
+fi
 # Breaks: the same text with the ZWSPs removed and word joiners everywhere
 # forbids the breaks the layout took inside phrases.
 if proof "$TMP/narrow.pdf" "$km" --width 60 --align left; then

@@ -29,7 +29,11 @@ Each line of SOURCE.txt is a paragraph. The PDF is read back with poppler
           would not have fitted after it, and moving the next line's first
           word up would not leave it emptier than the next line.
   fonts   pdffonts lists only embedded subset fonts with a ToUnicode map and
-          a six-letter subset tag; each --font NAME is among them.
+          a six-letter subset tag; each --font NAME is among them; every
+          embedded font program is a whole TrueType font (FontFile2).
+  render  pdftoppm rasterises every page without a word on stderr (that is
+          where poppler says it cannot load a font), and every text line
+          leaves ink in its box.
   qpdf    `qpdf --check` finds no error and no warning.
 Prints one line per problem and a summary; exit 0 pass, 1 fail, 2 tool error.
 --self-test runs the checks on made-up line data and pdffonts output, to show
@@ -72,6 +76,11 @@ class Report:
 def run(cmd):
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def run_bytes(cmd):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
 
 
 def normalise(text):
@@ -405,6 +414,95 @@ def check_fonts(rows, expect, rep):
             rep.add("fonts", "no font named like %s among %s" % (want, ", ".join(r["name"] for r in rows)))
 
 
+def sfnt_problem(data):
+    """Why data is not a usable TrueType font program, or None."""
+    if len(data) < 12:
+        return "only %d bytes" % len(data)
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true"):
+        return "no TrueType header (starts %s)" % data[:4].hex()
+    n = int.from_bytes(data[4:6], "big")
+    if n == 0 or 12 + 16 * n > len(data):
+        return "%d tables do not fit in %d bytes" % (n, len(data))
+    tables = {}
+    for k in range(n):
+        rec = data[12 + 16 * k : 28 + 16 * k]
+        tag = rec[:4].decode("latin-1")
+        off, length = int.from_bytes(rec[8:12], "big"), int.from_bytes(rec[12:16], "big")
+        if off + length > len(data):
+            return "table %s runs past the end" % tag
+        tables[tag] = (off, length)
+    missing = [t for t in ("head", "hhea", "hmtx", "maxp", "loca", "glyf") if t not in tables]
+    if missing:
+        return "no %s table" % "/".join(missing)
+    head = tables["head"][0]
+    if data[head + 12 : head + 16] != b"\x5f\x0f\x3c\xf5":
+        return "bad head table"
+    if int.from_bytes(data[tables["maxp"][0] + 4 : tables["maxp"][0] + 6], "big") == 0:
+        return "no glyphs"
+    return None
+
+
+def check_fontfiles(pdf, rep):
+    """Every embedded TrueType program (FontFile2) is a TrueType font with
+    its tables inside it: pdffonts says "emb yes" as soon as the key is
+    there, whatever it points at."""
+    rc, out, err = run(["qpdf", "--json=2", "--json-key=qpdf", pdf])
+    if rc != 0:
+        rep.add("fonts", "qpdf --json failed: %s" % short(err.strip(), 200))
+        return 0
+    import json
+
+    objects = json.loads(out)["qpdf"][1]
+    n = 0
+    for key, obj in objects.items():
+        desc = obj.get("value") if isinstance(obj, dict) else None
+        if not isinstance(desc, dict) or not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            continue
+        name = desc.get("/FontName", key)
+        ref = desc.get("/FontFile2")
+        if ref is None:
+            rep.add("fonts", "%s is not embedded as TrueType (FontFile2)" % name)
+            continue
+        num, gen = ref.split()[:2]
+        rc, data, err = run_bytes(["qpdf", "--show-object=%s,%s" % (num, gen), "--filtered-stream-data", pdf])
+        why = "cannot read the stream: %s" % short(err.strip(), 100) if rc != 0 else sfnt_problem(data)
+        n += 1
+        if why:
+            rep.add("fonts", "the font program of %s (object %s) is broken: %s" % (name, num, why))
+    return n
+
+
+def check_render(pdf, npages, lines, rep, dpi=50):
+    """Rasterises every page with pdftoppm: it must say nothing (poppler
+    reports fonts it cannot load there), and every text line must leave ink
+    in its box, at least half a dark pixel a character at 50 dpi."""
+    import glob
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        rc, out, err = run(["pdftoppm", "-r", str(dpi), "-gray", pdf, tmp + "/p"])
+        said = sorted({l.strip() for l in err.splitlines() if l.strip()})
+        if rc != 0 or said:
+            rep.add("render", "pdftoppm exit %d: %s" % (rc, short("; ".join(said), 300)))
+        files = sorted(glob.glob(tmp + "/p-*.pgm"), key=lambda f: int(re.search(r"-(\d+)\.pgm$", f).group(1)))
+        scale = dpi / 72
+        for page, f in enumerate(files):
+            with open(f, "rb") as fh:
+                data = fh.read()
+            m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+\d+\s", data)
+            w, h, px = int(m.group(1)), int(m.group(2)), data[m.end() :]
+            for line in (l for l in lines if l.page == page):
+                x0, x1 = max(0, int(line.x0 * scale)), min(w, int(line.x1 * scale) + 1)
+                y0, y1 = max(0, int(line.y0 * scale)), min(h, int(line.y1 * scale) + 1)
+                dark = sum(1 for y in range(y0, y1) for b in px[y * w + x0 : y * w + x1] if b < 128)
+                chars = sum(1 for c in line.text if not c.isspace())
+                if dark < chars / 2:
+                    rep.add("render", "%s: %d dark pixels for %d characters: %r"
+                            % (line.where(), dark, chars, short(line.text)))
+        if len(files) != npages:
+            rep.add("render", "pdftoppm made %d pages of %d" % (len(files), npages))
+
+
 def check_qpdf(pdf, rep):
     rc, out, err = run(["qpdf", "--check", pdf])
     if rc != 0 or "No syntax or stream encoding errors" not in out:
@@ -449,6 +547,9 @@ def check_pdf(args):
             print("proofcheck: pdffonts failed (%d): %s" % (rc, err.strip()))
             return 2
         check_fonts(rows, args.font, rep)
+        check_fontfiles(args.pdf, rep)
+    if "render" not in args.skip:
+        check_render(args.pdf, len(pages), lines, rep)
     if "qpdf" not in args.skip:
         check_qpdf(args.pdf, rep)
     for kind, msgs in rep.problems.items():
@@ -637,6 +738,13 @@ def self_test():
     rep = Report()
     check_fonts([], [], rep)
     expect("a PDF without fonts is caught", rep.counts.get("fonts") == 1)
+    # Font programs.
+    with open("/usr/share/fonts/truetype/khmeros/KhmerOSsiemreap.ttf", "rb") as f:
+        ttf = f.read()
+    expect("a real TrueType font passes", sfnt_problem(ttf) is None)
+    expect("a truncated font is caught", sfnt_problem(ttf[:2000]) is not None)
+    expect("a CIDToGIDMap in place of a font is caught", sfnt_problem(bytes(range(0, 200, 2)) * 4) is not None)
+    expect("a font without glyf is caught", sfnt_problem(ttf.replace(b"glyf", b"gly_", 1)) is not None)
     print("proofcheck self-test: %d failed" % len(failures))
     return 1 if failures else 0
 
@@ -652,7 +760,7 @@ def main():
                     help="the same text set left-aligned, to compare justified line widths with")
     ap.add_argument("--allow-gap-spaces", action="store_true",
                     help="with --align justify, tolerate stretched Khmer word gaps read as spaces")
-    ap.add_argument("--skip", action="append", default=[], choices=["breaks", "width", "fonts", "qpdf"])
+    ap.add_argument("--skip", action="append", default=[], choices=["breaks", "width", "fonts", "render", "qpdf"])
     ap.add_argument("--self-test", action="store_true")
     args = ap.parse_args()
     if args.self_test:
