@@ -7,7 +7,7 @@ BUILD ?= build
 
 # Debian packages sanya needs to build, test and render.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libicu-dev libharfbuzz-dev \
-           libcmocka-dev fonts-khmeros fonts-noto-core poppler-utils qpdf
+           libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf
 
 PC_PKGS = harfbuzz harfbuzz-subset harfbuzz-icu icu-uc icu-i18n yaml-0.1
 # Recursive (=) so that pkg-config runs only when something is compiled,
@@ -18,7 +18,7 @@ PC_LIBS = $(shell pkg-config --libs $(PC_PKGS) 2>/dev/null)
 OPT ?= -O2 -g
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -Ilib $(PC_CFLAGS) -MMD -MP $(CFLAGS)
-LIBS = $(PC_LIBS) -lhpdf -lm
+LIBS = $(PC_LIBS) -lhpdf -lz -lm
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
