@@ -143,6 +143,15 @@ int sy_haru_stream_write(sy_haru *h, sy_haru_obj *stream, const void *data, size
                                                                                             : -1;
 }
 
+/* libharu writes /Filter only for streams it compresses itself (and removes
+ * any other): a stream compressed here declares its filter through the
+ * dictionary's write hook, which runs just before the closing ">>". */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
 sy_haru_obj *sy_haru_stream_deflated(sy_haru *h, const void *data, size_t len, int level)
 {
     uLongf cap = compressBound((uLong)len);
@@ -153,8 +162,8 @@ sy_haru_obj *sy_haru_stream_deflated(sy_haru *h, const void *data, size_t len, i
     if (compress2(z, &cap, (const Bytef *)data, (uLong)len, level) == Z_OK &&
         (d = HPDF_DictStream_New(h->doc->mmgr, h->doc->xref)) != NULL) {
         d->filter = HPDF_STREAM_FILTER_NONE;
-        if (HPDF_Dict_AddName(d, "Filter", "FlateDecode") != HPDF_OK ||
-            HPDF_Stream_Write(d->stream, z, (HPDF_UINT)cap) != HPDF_OK)
+        d->write_fn = write_flate_filter;
+        if (HPDF_Stream_Write(d->stream, z, (HPDF_UINT)cap) != HPDF_OK)
             d = NULL;
     }
     free(z);
