@@ -104,9 +104,18 @@ fuzz:
 bench: all $(BENCH_BIN)
 	@bench/run.sh $(BUILD)
 
+EXAMPLES = moi-aple-2025 ncct-coalition-2024 moeys-school-2023
+
 demo: deps
 	$(MAKE) all
-	@$(BUILD)/sanya proof examples/proof.txt -o out/proof.pdf && echo "demo: wrote $$(pwd)/out/proof.pdf"
+	@mkdir -p out
+	@for e in $(EXAMPLES); do \
+	  $(BUILD)/sanya build examples/$$e.yaml --roster examples/roster.yaml -o out/$$e.pdf || exit 1; \
+	  $(BUILD)/sanya build examples/$$e.yaml --roster examples/roster.yaml --layout sequential \
+	    -o out/$$e-sequential.pdf || exit 1; \
+	  echo "demo: wrote $$(pwd)/out/$$e.pdf (and $$e-sequential.pdf)"; done
+	@$(BUILD)/sanya proof examples/proof.txt -o out/proof.pdf --align justify && \
+	  echo "demo: wrote $$(pwd)/out/proof.pdf (font proof)"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
