@@ -415,6 +415,21 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
                 p->brk[i] = SY_BREAK_NONE;
         }
     }
+    /* No break after a hyphen inside a word (Anti-Human): readers treat a
+     * hyphen at the end of a line as a soft one and drop it when they copy
+     * (poppler) or turn it into U+FFFE (PDFium), so the copied text would
+     * no longer be the source. */
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (p->text[i] != '-' || !p->brk[i + 1])
+            continue;
+        size_t a = i - 1, b = i + 1;
+        while (a > 0 && ((unsigned char)p->text[a] & 0xC0) == 0x80)
+            a--;
+        uint32_t before = sy_text_utf8_next(p->text, len, &a);
+        uint32_t after = sy_text_utf8_next(p->text, len, &b);
+        if (u_isalnum((UChar32)before) && u_isalnum((UChar32)after))
+            p->brk[i + 1] = SY_BREAK_NONE;
+    }
     p->brk[len] = SY_BREAK_ALLOWED;
 
     /* The no-break word list. */

@@ -10,8 +10,8 @@ article bodies (a body's lines are its paragraphs), in Khmer and English.
 Each must come back from `pdftotext` (reading-order mode) exactly and whole:
 the layout's line breaks are the only difference allowed (a break at a
 space replaces that space, a break inside Khmer inserts nothing); page
-footers and page breaks are skipped, and a hyphen that ends a line may be
-missing (pdftotext drops it as it joins the two lines). In parallel layout this means the two
+footers and page breaks are skipped. (sanya never ends a line after a
+hyphen inside a word: readers would drop it.) In parallel layout this means the two
 columns are not interleaved line by line. Also checked: pdffonts lists only
 embedded subset fonts with ToUnicode, qpdf --check is clean, and every page
 has its bilingual footer "ទំព័រ N នៃ M · Page N of M".
@@ -41,6 +41,8 @@ def expected_texts(dump):
         if not m:
             continue
         path, value = m.group(1), json.loads(m.group(2))
+        if path == "title.en":
+            value = value.upper()  # the template prints it in capitals
         if re.fullmatch(r"(title|preamble)\.(km|en)", path) or re.fullmatch(
             r"articles\[\d+\]\.(title|body)\.(km|en)", path
         ):
@@ -57,10 +59,6 @@ def pattern_of(text):
     for i, ch in enumerate(text):
         if ch == " ":
             out.append(r"(?: |\n)")
-        elif ch == "-" and 0 < i < len(text) - 1:
-            # a line may end after a hyphen, which pdftotext then drops
-            # as it joins the two lines ("Anti-" + "Human" -> "AntiHuman")
-            out.append(r"(?:-\n?|\n?-|(?<=\S)(?=\S))")
         else:
             if i > 0 and text[i - 1] != " ":
                 out.append(r"\n?")
@@ -103,9 +101,7 @@ def main():
     want = expected_texts(dump)
     found = 0
     for path, para in want:
-        # the template sets the English title in capitals
-        flags = re.IGNORECASE if path == "title.en" else 0
-        if re.search(pattern_of(para), flat, flags):
+        if re.search(pattern_of(para), flat):
             found += 1
         else:
             problems.append(f"{path}: not found whole: {para[:80]!r}")
