@@ -7,7 +7,7 @@ BUILD ?= build
 
 # Debian packages sanya needs to build, test and render.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libicu-dev libharfbuzz-dev \
-           libcmocka-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu
+           libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu
 
 PC_PKGS = harfbuzz harfbuzz-subset harfbuzz-icu icu-uc icu-i18n yaml-0.1
 # Recursive (=) so that pkg-config runs only when something is compiled,
@@ -18,7 +18,7 @@ PC_LIBS = $(shell pkg-config --libs $(PC_PKGS) 2>/dev/null)
 OPT ?= -O2 -g
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -Ilib $(PC_CFLAGS) -MMD -MP $(CFLAGS)
-LIBS = $(PC_LIBS) -lhpdf -lm
+LIBS = $(PC_LIBS) -lhpdf -lz -lm
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -104,9 +104,18 @@ fuzz:
 bench: all $(BENCH_BIN)
 	@bench/run.sh $(BUILD)
 
+EXAMPLES = moi-aple-2025 ncct-coalition-2024 moeys-school-2023
+
 demo: deps
 	$(MAKE) all
-	@$(BUILD)/sanya proof examples/proof.txt -o out/proof.pdf && echo "demo: wrote $$(pwd)/out/proof.pdf"
+	@mkdir -p out
+	@for e in $(EXAMPLES); do \
+	  $(BUILD)/sanya build examples/$$e.yaml --roster examples/roster.yaml -o out/$$e.pdf || exit 1; \
+	  $(BUILD)/sanya build examples/$$e.yaml --roster examples/roster.yaml --layout sequential \
+	    -o out/$$e-sequential.pdf || exit 1; \
+	  echo "demo: wrote $$(pwd)/out/$$e.pdf (and $$e-sequential.pdf)"; done
+	@$(BUILD)/sanya proof examples/proof.txt -o out/proof.pdf --align justify && \
+	  echo "demo: wrote $$(pwd)/out/proof.pdf (font proof)"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \

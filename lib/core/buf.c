@@ -87,6 +87,14 @@ void sy_buf_num(sy_buf *b, double v, int decimals)
     sy_buf_puts(b, s);
 }
 
+void sy_buf_hex4(sy_buf *b, unsigned v)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    char t[4] = {digits[(v >> 12) & 15], digits[(v >> 8) & 15], digits[(v >> 4) & 15],
+                 digits[v & 15]};
+    sy_buf_put(b, t, 4);
+}
+
 void sy_buf_u16be(sy_buf *b, unsigned v)
 {
     unsigned char t[2] = {(unsigned char)(v >> 8), (unsigned char)v};

@@ -25,6 +25,8 @@ void sy_buf_printf(sy_buf *b, const char *fmt, ...) __attribute__((format(printf
 /* A number the way PDF wants it: at most `decimals` decimals, no exponent,
  * no trailing zeros, "-0" written as "0". */
 void sy_buf_num(sy_buf *b, double v, int decimals);
+/* Four upper-case hex digits of v (the low 16 bits). */
+void sy_buf_hex4(sy_buf *b, unsigned v);
 void sy_buf_u16be(sy_buf *b, unsigned v);
 void sy_buf_u32be(sy_buf *b, uint32_t v);
 /* Pads with zero bytes to a multiple of `align`. */

@@ -1,4 +1,5 @@
 /* Font loading and the role manifest (see font.h). */
+#define _DEFAULT_SOURCE /* d_type in readdir */
 #include "font/font.h"
 
 #include <dirent.h>
@@ -28,13 +29,137 @@ typedef struct manifest_entry {
     sy_font *font;
 } manifest_entry;
 
+typedef struct font_index font_index;
+
+/* An index of the font files under a folder (to a small depth: system font
+ * folders are organised by package, truetype/khmeros/...), built once per
+ * folder with readdir's file types, so finding a font costs no stat calls. */
+struct font_index {
+    char *dir;
+    char **names, **paths; /* base name -> path; sorted walk, first wins */
+    size_t n, cap;
+    int built;
+};
+
+static int index_add(font_index *ix, const char *name, const char *path)
+{
+    if (ix->n == ix->cap) {
+        size_t cap = ix->cap ? ix->cap * 2 : 64;
+        char **nn = realloc(ix->names, cap * sizeof *nn);
+        if (!nn)
+            return -1;
+        ix->names = nn;
+        char **np = realloc(ix->paths, cap * sizeof *np);
+        if (!np)
+            return -1;
+        ix->paths = np;
+        ix->cap = cap;
+    }
+    ix->names[ix->n] = strdup(name);
+    ix->paths[ix->n] = strdup(path);
+    if (!ix->names[ix->n] || !ix->paths[ix->n]) {
+        free(ix->names[ix->n]);
+        free(ix->paths[ix->n]);
+        return -1;
+    }
+    ix->n++;
+    return 0;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void index_walk(font_index *ix, const char *dir, int depth)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    char **names = NULL;
+    unsigned char *isdir = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **nn = realloc(names, cap * sizeof *nn);
+            unsigned char *nd = nn ? realloc(isdir, cap) : NULL;
+            if (!nn || !nd) {
+                names = nn ? nn : names;
+                break;
+            }
+            names = nn;
+            isdir = nd;
+        }
+        if (!(names[n] = strdup(e->d_name)))
+            break;
+        isdir[n] = e->d_type == DT_DIR ? 1 : e->d_type == DT_UNKNOWN ? 2 : 0;
+        n++;
+    }
+    closedir(dp);
+    /* A sorted walk: the result does not depend on directory order. */
+    char **order = malloc((n ? n : 1) * sizeof *order);
+    if (order) {
+        for (size_t i = 0; i < n; i++)
+            order[i] = names[i];
+        qsort(order, n, sizeof *order, name_cmp);
+    }
+    for (size_t i = 0; order && i < n; i++) {
+        size_t k = 0;
+        while (names[k] != order[i])
+            k++;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, order[i]);
+        int d = isdir[k];
+        if (d == 2) {
+            struct stat st;
+            d = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+        }
+        if (d && depth > 0)
+            index_walk(ix, path, depth - 1);
+        else if (!d)
+            index_add(ix, order[i], path);
+    }
+    free(order);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    free(isdir);
+}
+
+static const char *index_find(font_index *ix, const char *file)
+{
+    if (!ix->built) {
+        index_walk(ix, ix->dir, 3);
+        ix->built = 1;
+    }
+    for (size_t i = 0; i < ix->n; i++)
+        if (!strcmp(ix->names[i], file))
+            return ix->paths[i];
+    return NULL;
+}
+
+static void index_free(font_index *ix)
+{
+    for (size_t i = 0; i < ix->n; i++) {
+        free(ix->names[i]);
+        free(ix->paths[i]);
+    }
+    free(ix->names);
+    free(ix->paths);
+    free(ix->dir);
+}
+
 typedef struct loaded_path {
     char *path;
     sy_font *font;
 } loaded_path;
 
 struct sy_fontset {
-    char **dirs;
+    font_index *dirs;
     size_t ndirs;
     manifest_entry *roles;
     size_t nroles, caproles;
@@ -91,11 +216,21 @@ sy_font *sy_font_load(const char *path, sy_diags *d)
     f->ascender = asc;
     f->descender = dsc;
 
+    /* A fingerprint of the font file without reading all of it: its size,
+     * and the head table (whose checkSumAdjustment covers the whole file)
+     * and name table. */
     unsigned len;
-    const unsigned char *data = (const unsigned char *)hb_blob_get_data(f->blob, &len);
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (unsigned i = 0; i < len; i++)
-        h = (h ^ data[i]) * 16777619u;
+    hb_blob_get_data(f->blob, &len);
+    uint32_t h = 2166136261u ^ len; /* FNV-1a */
+    static const hb_tag_t tags[] = {HB_TAG('h', 'e', 'a', 'd'), HB_TAG('n', 'a', 'm', 'e')};
+    for (size_t t = 0; t < 2; t++) {
+        hb_blob_t *b = hb_face_reference_table(f->face, tags[t]);
+        unsigned bl;
+        const unsigned char *bd = (const unsigned char *)hb_blob_get_data(b, &bl);
+        for (unsigned i = 0; i < bl; i++)
+            h = (h ^ bd[i]) * 16777619u;
+        hb_blob_destroy(b);
+    }
     f->checksum = h;
 
     char name[128];
@@ -196,7 +331,7 @@ sy_fontset *sy_fontset_new(const char *const *dirs, size_t ndirs)
         return NULL;
     }
     for (size_t i = 0; i < ndirs; i++) {
-        if (!(fs->dirs[i] = strdup(dirs[i]))) {
+        if (!(fs->dirs[i].dir = strdup(dirs[i]))) {
             fs->ndirs = i;
             sy_fontset_free(fs);
             return NULL;
@@ -211,7 +346,7 @@ void sy_fontset_free(sy_fontset *fs)
     if (!fs)
         return;
     for (size_t i = 0; i < fs->ndirs; i++)
-        free(fs->dirs[i]);
+        index_free(&fs->dirs[i]);
     free(fs->dirs);
     for (size_t i = 0; i < fs->nroles; i++) {
         free(fs->roles[i].role);
@@ -286,57 +421,6 @@ sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d
     return st;
 }
 
-/* Looks for `file` in dir and, to a small depth, its subfolders (system
- * font folders are organised by package: truetype/khmeros/...). */
-static int find_in_dir(const char *dir, const char *file, int depth, char *out, size_t size)
-{
-    struct stat st;
-    snprintf(out, size, "%s/%s", dir, file);
-    if (stat(out, &st) == 0 && S_ISREG(st.st_mode))
-        return 1;
-    if (depth == 0)
-        return 0;
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return 0;
-    /* Sorted walk so the result does not depend on directory order. */
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(dp))) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn)
-                break;
-            names = nn;
-        }
-        if (!(names[n] = strdup(e->d_name)))
-            break;
-        n++;
-    }
-    closedir(dp);
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-            char *t = names[j];
-            names[j] = names[j - 1];
-            names[j - 1] = t;
-        }
-    int found = 0;
-    for (size_t i = 0; i < n && !found; i++) {
-        char sub[4096];
-        snprintf(sub, sizeof sub, "%s/%s", dir, names[i]);
-        if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-            found = find_in_dir(sub, file, depth - 1, out, size);
-    }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    return found;
-}
-
 static sy_font *load_path_cached(sy_fontset *fs, const char *path, sy_diags *d)
 {
     for (size_t i = 0; i < fs->npaths; i++)
@@ -395,17 +479,22 @@ sy_font *sy_fontset_get(sy_fontset *fs, const char *role_or_path, sy_diags *d)
     }
     if (e->font)
         return e->font;
-    char path[4096];
     for (size_t i = 0; i < fs->ndirs; i++) {
-        if (find_in_dir(fs->dirs[i], e->file, 3, path, sizeof path)) {
-            e->font = load_path_cached(fs, path, d);
+        char path[4096];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", fs->dirs[i].dir, e->file);
+        const char *found = stat(path, &st) == 0 && S_ISREG(st.st_mode)
+                                ? path
+                                : index_find(&fs->dirs[i], e->file);
+        if (found) {
+            e->font = load_path_cached(fs, found, d);
             return e->font;
         }
     }
     char where[1024] = "";
     for (size_t i = 0; i < fs->ndirs; i++) {
         size_t l = strlen(where);
-        snprintf(where + l, sizeof where - l, "%s%s", i ? ", " : "", fs->dirs[i]);
+        snprintf(where + l, sizeof where - l, "%s%s", i ? ", " : "", fs->dirs[i].dir);
     }
     sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, NULL, 0, 0, NULL,
                  "font for role '%s' (%s) not found in %s: install the Debian package %s "

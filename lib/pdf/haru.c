@@ -8,6 +8,7 @@
 #include <hpdf_streams.h>
 #include <hpdf_version.h>
 #include <math.h>
+#include <zlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,33 @@ int sy_haru_stream_write(sy_haru *h, sy_haru_obj *stream, const void *data, size
     HPDF_Dict d = stream;
     return HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data, (HPDF_UINT)len) == HPDF_OK ? 0
                                                                                             : -1;
+}
+
+/* libharu writes /Filter only for streams it compresses itself (and removes
+ * any other): a stream compressed here declares its filter through the
+ * dictionary's write hook, which runs just before the closing ">>". */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+sy_haru_obj *sy_haru_stream_deflated(sy_haru *h, const void *data, size_t len, int level)
+{
+    uLongf cap = compressBound((uLong)len);
+    Bytef *z = malloc(cap ? cap : 1);
+    if (!z)
+        return NULL;
+    HPDF_Dict d = NULL;
+    if (compress2(z, &cap, (const Bytef *)data, (uLong)len, level) == Z_OK &&
+        (d = HPDF_DictStream_New(h->doc->mmgr, h->doc->xref)) != NULL) {
+        d->filter = HPDF_STREAM_FILTER_NONE;
+        d->write_fn = write_flate_filter;
+        if (HPDF_Stream_Write(d->stream, z, (HPDF_UINT)cap) != HPDF_OK)
+            d = NULL;
+    }
+    free(z);
+    return d;
 }
 
 sy_haru_obj *sy_haru_array(sy_haru *h)

@@ -478,7 +478,9 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
     sy_buf_puts(&ops, " Tm\n[");
     double pen = 0; /* points */
     for (size_t i = 0; i < ng; i++) {
-        sy_buf_printf(&ops, "<%04X>", (unsigned)cids[i]);
+        sy_buf_putc(&ops, '<');
+        sy_buf_hex4(&ops, cids[i]);
+        sy_buf_putc(&ops, '>');
         pen += adv[i] * size / upem;
     }
     free(units);
@@ -558,9 +560,10 @@ static void put_utf16_hex(sy_buf *b, const char *text, size_t len)
         uint32_t c = sy_text_utf8_next(text, len, &i);
         if (c >= 0x10000) {
             c -= 0x10000;
-            sy_buf_printf(b, "%04X%04X", 0xD800u + (c >> 10), 0xDC00u + (c & 0x3FF));
+            sy_buf_hex4(b, 0xD800u + (c >> 10));
+            sy_buf_hex4(b, 0xDC00u + (c & 0x3FF));
         } else {
-            sy_buf_printf(b, "%04X", (unsigned)c);
+            sy_buf_hex4(b, c);
         }
     }
 }
@@ -631,7 +634,9 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
     int bad = 0;
     sy_haru_obj *cidfont = sy_haru_dict(h);
     sy_haru_obj *desc = sy_haru_dict(h);
-    sy_haru_obj *file = sy_haru_stream(h);
+    unsigned plen;
+    const char *pdata = hb_blob_get_data(prog, &plen);
+    sy_haru_obj *file = sy_haru_stream_deflated(h, pdata, plen, 1);
     sy_haru_obj *tounicode = sy_haru_stream(h);
     sy_haru_obj *cidtogid = sy_haru_stream(h);
     sy_haru_obj *sysinfo = sy_haru_direct_dict(h);
@@ -678,9 +683,6 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
         bad |= sy_haru_dict_int(h, desc, "StemV", 80);
         bad |= sy_haru_dict_obj(h, desc, "FontFile2", file);
 
-        unsigned plen;
-        const char *pdata = hb_blob_get_data(prog, &plen);
-        bad |= sy_haru_stream_write(h, file, pdata, plen);
         bad |= sy_haru_dict_int(h, file, "Length1", (long)plen);
 
         /* W: one run of widths from CID 0; CIDToGIDMap: two bytes a CID. */
@@ -719,7 +721,9 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
             size_t m = f->ncids - c < 100 ? f->ncids - c : 100;
             sy_buf_printf(&cm, "%zu beginbfchar\n", m);
             for (size_t q = c; q < c + m; q++) {
-                sy_buf_printf(&cm, "<%04X> <", (unsigned)q);
+                sy_buf_putc(&cm, '<');
+                sy_buf_hex4(&cm, (unsigned)q);
+                sy_buf_puts(&cm, "> <");
                 put_utf16_hex(&cm, f->cids[q].text, f->cids[q].tlen);
                 sy_buf_puts(&cm, ">\n");
             }

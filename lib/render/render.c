@@ -27,21 +27,27 @@
 #define SIG_ROOM (26 * PT_PER_MM) /* signature and seal above the line */
 #define RULE_HEIGHT 12.0
 
+/* km_lead: Khmer line pitch in em. Khmer OS fonts declare an ascender to
+ * descender height of about 1.8 em, room for the tallest stacks that running
+ * text seldom has; Khmer documents set about 1.45 em. It also keeps poppler
+ * from cutting a Khmer paragraph into separate blocks in parallel columns,
+ * as it does with lines spaced 1.5 em or more apart. */
 typedef struct role_style {
     const char *role;
     const char *km_font, *en_font;
     double km_size, en_size;
     double space_after; /* in units of the size */
+    double km_lead;
 } role_style;
 
 static const role_style styles[] = {
-    {"motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1},
-    {"title", "khmer-heading", "latin-bold", 13, 12, 0.35},
-    {"heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2},
-    {"article", "khmer-heading", "latin-bold", 10.5, 10, 0.15},
-    {"party", "khmer-heading", "latin-bold", 10.5, 10, 0.1},
-    {"body", "khmer-body", "latin-body", 10.5, 10, 0.45},
-    {"small", "khmer-body", "latin-body", 8.5, 8, 0.2},
+    {"motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1, 1.45},
+    {"title", "khmer-heading", "latin-bold", 13, 12, 0.35, 1.45},
+    {"heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45},
+    {"article", "khmer-heading", "latin-bold", 10.5, 10, 0.15, 1.45},
+    {"party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45},
+    {"body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42},
+    {"small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42},
 };
 #define NSTYLES (sizeof styles / sizeof *styles)
 
@@ -106,6 +112,10 @@ typedef struct column {
     item *items;
     size_t n, cap;
     double x, width;
+    /* Paragraphs move to the next page whole (when they fit on one): in
+     * parallel columns a paragraph split by a page break would be read,
+     * copied and searched in two pieces with the other column between. */
+    int whole_paragraphs;
 } column;
 
 typedef enum sec_kind { SEC_SINGLE, SEC_DOUBLE, SEC_BREAK } sec_kind;
@@ -179,6 +189,7 @@ static section *add_section(state *st, sec_kind kind)
     if (kind == SEC_DOUBLE) {
         s->col[0].width = s->col[1].width = (w - GUTTER) / 2;
         s->col[1].x = s->col[0].width + GUTTER;
+        s->col[0].whole_paragraphs = s->col[1].whole_paragraphs = 1;
     } else {
         s->col[0].width = w;
     }
@@ -224,7 +235,8 @@ static const role_style *style_of(const char *role, size_t *index)
 }
 
 /* The fonts and size of a role in a language. */
-static sy_style text_style(state *st, const char *role, sy_lang lang, double *space_after)
+static sy_style text_style(state *st, const char *role, sy_lang lang, double *space_after,
+                           double *km_lead)
 {
     size_t i;
     const role_style *rs = style_of(role, &i);
@@ -241,6 +253,8 @@ static sy_style text_style(state *st, const char *role, sy_lang lang, double *sp
     }
     if (space_after)
         *space_after = rs->space_after * s.size;
+    if (km_lead)
+        *km_lead = rs->km_lead;
     return s;
 }
 
@@ -250,11 +264,16 @@ static double font_height(const sy_font *f, double size)
 }
 
 /* Leading of a paragraph: the taller of its fonts' natural heights. */
-static void line_metrics(const sy_style *s, sy_lang lang, double *height, double *ascent)
+static void line_metrics(const sy_style *s, sy_lang lang, double km_lead, double *height,
+                         double *ascent)
 {
     const sy_font *main = lang == SY_LANG_EN ? s->latin : s->khmer;
     double h = font_height(main, s->size), a = sy_font_ascender(main) * s->size /
                                                  sy_font_upem(main);
+    if (lang != SY_LANG_EN && km_lead * s->size < h) { /* Khmer pitch, ink centred */
+        a -= (h - km_lead * s->size) * 0.6;
+        h = km_lead * s->size;
+    }
     if (lang == SY_LANG_MIXED) {
         double h2 = font_height(s->latin, s->size);
         if (h2 > h) {
@@ -304,9 +323,10 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
                           const char *marker, sy_mark m)
 {
     double space_after;
-    sy_style s = text_style(st, role, lang, &space_after);
+    double km_lead;
+    sy_style s = text_style(st, role, lang, &space_after, &km_lead);
     double height, ascent;
-    line_metrics(&s, lang, &height, &ascent);
+    line_metrics(&s, lang, km_lead, &height, &ascent);
     const sy_para *mpara = NULL;
     const sy_lines *mlines = NULL;
     if (marker)
@@ -330,7 +350,8 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
             it->line = sy_lines_get(lines, i);
             /* Two lines at least together at a page's end or start. */
             size_t n = sy_lines_count(lines);
-            it->keep_next |= (i == 0 && n > 1) || (i + 2 == n && n > 2);
+            it->keep_next |= (i == 0 && n > 1) || (i + 2 == n && n > 2) ||
+                             (c->whole_paragraphs && i + 1 < n);
             if (first && mlines && sy_lines_count(mlines)) {
                 it->marker_para = mpara;
                 it->marker_line = sy_lines_get(mlines, 0);
@@ -407,9 +428,10 @@ static void add_signatures(state *st, column *c, const sy_block *b)
         for (int k = 0; k < 4; k++) {
             if (!texts[k] || !*texts[k])
                 continue;
-            sy_style sty = text_style(st, roles[k], langs[k], NULL);
+            double lead;
+            sy_style sty = text_style(st, roles[k], langs[k], NULL, &lead);
             double lh, la;
-            line_metrics(&sty, langs[k], &lh, &la);
+            line_metrics(&sty, langs[k], lead, &lh, &la);
             cell->lines[k] = make_lines(st, &sty, texts[k], strlen(texts[k]), g->cell_w,
                                         SY_ALIGN_CENTER, m, &cell->paras[k]);
             if (cell->lines[k])
@@ -479,7 +501,7 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
                     item *it = &col->items[k];
                     if (it->kind != IT_LINE)
                         continue;
-                    sy_style s = text_style(st, "body", lang, NULL);
+                    sy_style s = text_style(st, "body", lang, NULL, NULL);
                     const sy_para *mp;
                     const sy_lines *ml = make_lines(st, &s, marker.data, marker.len, LIST_INDENT,
                                                     SY_ALIGN_LEFT, m, &mp);
@@ -775,9 +797,11 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
             }
             if (!cell->lines[k])
                 continue;
-            const sy_style *sty = sy_para_style(cell->paras[k]);
+            double lead;
+            sy_lang lang = k % 2 ? SY_LANG_EN : SY_LANG_KM;
+            sy_style sty = text_style(st, k < 2 ? "body" : "party", lang, NULL, &lead);
             double lh, la;
-            line_metrics(sty, k % 2 ? SY_LANG_EN : SY_LANG_KM, &lh, &la);
+            line_metrics(&sty, lang, lead, &lh, &la);
             for (size_t l = 0; l < sy_lines_count(cell->lines[k]); l++) {
                 sy_status s = sy_pdf_draw_line(pdf, cell->paras[k], sy_lines_get(cell->lines[k], l),
                                                cx, page_y(y + la), st->d);
@@ -827,7 +851,7 @@ static sy_status draw_footer(state *st, sy_pdf *pdf, size_t page)
         sy_buf_free(&t);
         return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     }
-    sy_style s = text_style(st, "small", SY_LANG_MIXED, NULL);
+    sy_style s = text_style(st, "small", SY_LANG_MIXED, NULL, NULL);
     sy_text_source src = {NULL, 0, 0};
     sy_para *p = sy_para_new(st->rc->text, &s, t.data, t.len, src, st->d);
     sy_buf_free(&t);

@@ -26,7 +26,7 @@ typedef struct word {
 } word;
 
 struct sy_text_ctx {
-    UBreakIterator *line_km, *line_en, *chars, *words;
+    UBreakIterator *line_km, *line_en, *chars;
     const UNormalizer2 *nfc;
     word *words_list;
     size_t nwords, capwords;
@@ -44,7 +44,6 @@ struct sy_para {
     size_t nglyphs;
     uint8_t *brk; /* len + 1 */
     uint8_t *grapheme; /* len + 1 */
-    uint8_t *wordb; /* len + 1 */
 };
 
 /* ---- UTF-8 ---- */
@@ -194,7 +193,6 @@ sy_text_ctx *sy_text_ctx_new(sy_diags *d)
     ctx->line_km = ubrk_open(UBRK_LINE, "km", NULL, 0, &st);
     ctx->line_en = ubrk_open(UBRK_LINE, "en", NULL, 0, &st);
     ctx->chars = ubrk_open(UBRK_CHARACTER, "km", NULL, 0, &st);
-    ctx->words = ubrk_open(UBRK_WORD, "km", NULL, 0, &st);
     if (U_FAILURE(st)) {
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, NULL, 0, 0, NULL,
                      "ICU break iterators unavailable: %s", u_errorName(st));
@@ -221,8 +219,6 @@ void sy_text_ctx_free(sy_text_ctx *ctx)
         ubrk_close(ctx->line_en);
     if (ctx->chars)
         ubrk_close(ctx->chars);
-    if (ctx->words)
-        ubrk_close(ctx->words);
     for (size_t i = 0; i < ctx->nwords; i++)
         free(ctx->words_list[i].text);
     free(ctx->words_list);
@@ -365,7 +361,6 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
     set_utext(ctx->line_km, ut, &st);
     set_utext(ctx->line_en, ut, &st);
     set_utext(ctx->chars, ut, &st);
-    set_utext(ctx->words, ut, &st);
     if (U_FAILURE(st)) {
         utext_close(ut);
         free(km);
@@ -373,20 +368,27 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, src.file, src.line, 0, NULL,
                             "ICU segmentation failed: %s", u_errorName(st));
     }
-    for (int32_t b = ubrk_first(ctx->line_km); b != UBRK_DONE; b = ubrk_next(ctx->line_km))
-        km[b] = 1;
-    for (int32_t b = ubrk_first(ctx->line_en); b != UBRK_DONE; b = ubrk_next(ctx->line_en))
-        en[b] = 1;
+    /* Each locale's iterator runs only if its script is present. */
+    int has_khmer = 0, has_other = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (is_khmer_script(script_at[i]))
+            has_khmer = 1;
+        else
+            has_other = 1;
+    }
+    if (has_khmer)
+        for (int32_t b = ubrk_first(ctx->line_km); b != UBRK_DONE; b = ubrk_next(ctx->line_km))
+            km[b] = 1;
+    if (has_other)
+        for (int32_t b = ubrk_first(ctx->line_en); b != UBRK_DONE; b = ubrk_next(ctx->line_en))
+            en[b] = 1;
     for (int32_t b = ubrk_first(ctx->chars); b != UBRK_DONE; b = ubrk_next(ctx->chars))
         p->grapheme[b] = 1;
-    for (int32_t b = ubrk_first(ctx->words); b != UBRK_DONE; b = ubrk_next(ctx->words))
-        p->wordb[b] = 1;
     /* Detach the iterators from this paragraph's text before it goes. */
     UText *empty = utext_openUTF8(NULL, "", 0, &st);
     set_utext(ctx->line_km, empty, &st);
     set_utext(ctx->line_en, empty, &st);
     set_utext(ctx->chars, empty, &st);
-    set_utext(ctx->words, empty, &st);
     utext_close(empty);
     utext_close(ut);
 
@@ -412,6 +414,21 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
             if (i < len)
                 p->brk[i] = SY_BREAK_NONE;
         }
+    }
+    /* No break after a hyphen inside a word (Anti-Human): readers treat a
+     * hyphen at the end of a line as a soft one and drop it when they copy
+     * (poppler) or turn it into U+FFFE (PDFium), so the copied text would
+     * no longer be the source. */
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (p->text[i] != '-' || !p->brk[i + 1])
+            continue;
+        size_t a = i - 1, b = i + 1;
+        while (a > 0 && ((unsigned char)p->text[a] & 0xC0) == 0x80)
+            a--;
+        uint32_t before = sy_text_utf8_next(p->text, len, &a);
+        uint32_t after = sy_text_utf8_next(p->text, len, &b);
+        if (u_isalnum((UChar32)before) && u_isalnum((UChar32)after))
+            p->brk[i + 1] = SY_BREAK_NONE;
     }
     p->brk[len] = SY_BREAK_ALLOWED;
 
@@ -506,8 +523,7 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
     const sy_font **font_at = calloc(n + 1, sizeof *font_at);
     p->brk = calloc(n + 1, 1);
     p->grapheme = calloc(n + 1, 1);
-    p->wordb = calloc(n + 1, 1);
-    if (!p->text || !script_at || !font_at || !p->brk || !p->grapheme || !p->wordb) {
+    if (!p->text || !script_at || !font_at || !p->brk || !p->grapheme) {
         free(script_at);
         free(font_at);
         sy_para_free(p);
@@ -623,7 +639,6 @@ void sy_para_free(sy_para *p)
     free(p->glyphs);
     free(p->brk);
     free(p->grapheme);
-    free(p->wordb);
     free(p);
 }
 
@@ -665,9 +680,45 @@ int sy_para_is_grapheme_boundary(const sy_para *p, size_t i)
     return i <= p->len && p->grapheme[i];
 }
 
-int sy_para_is_word_boundary(const sy_para *p, size_t i)
+/* Copies the paragraph's own glyphs for bytes [a, b) of run r when HarfBuzz
+ * says breaking there needs no reshaping (the glyphs starting the clusters
+ * at a and b are not UNSAFE_TO_BREAK), which is what most lines are.
+ * Returns 1 when done, 0 when the range must be shaped again, -1 when out
+ * of memory. */
+static int slice_glyphs(const sy_para *p, const sy_run *r, size_t a, size_t b, sy_glyph **glyphs,
+                        size_t *n, size_t *cap)
 {
-    return i <= p->len && p->wordb[i];
+    const sy_glyph *g = p->glyphs + r->glyph_start;
+    size_t m = r->glyph_count, first = (size_t)-1, last = 0, count = 0;
+    int starts_a = a == r->start, starts_b = b == r->end;
+    for (size_t i = 0; i < m; i++) {
+        uint32_t c = g[i].cluster;
+        if (c >= a && c < b) {
+            if (first == (size_t)-1)
+                first = i;
+            last = i;
+            count++;
+        }
+        if ((c == a && a > r->start) || (c == b && b < r->end)) {
+            if (g[i].unsafe_to_break)
+                return 0;
+            starts_a |= c == a;
+            starts_b |= c == b;
+        }
+    }
+    if (!count || last - first + 1 != count || !starts_a || !starts_b)
+        return 0;
+    if (*n + count > *cap) {
+        size_t ncap = (*n + count) * 2 + 16;
+        sy_glyph *ng = realloc(*glyphs, ncap * sizeof *ng);
+        if (!ng)
+            return -1;
+        *glyphs = ng;
+        *cap = ncap;
+    }
+    memcpy(*glyphs + *n, g + first, count * sizeof *g);
+    *n += count;
+    return 1;
 }
 
 sy_status sy_para_shape_range(const sy_para *p, size_t start, size_t end, sy_glyph **glyphs,
@@ -692,7 +743,11 @@ sy_status sy_para_shape_range(const sy_para *p, size_t start, size_t end, sy_gly
         c.start = a;
         c.end = b;
         c.glyph_start = *nglyphs;
-        st = shape_piece(p->text, p->len, a, b, &c, glyphs, nglyphs, &capg);
+        int sliced = slice_glyphs(p, r, a, b, glyphs, nglyphs, &capg);
+        if (sliced < 0)
+            st = SY_ERR_NOMEM;
+        else if (!sliced)
+            st = shape_piece(p->text, p->len, a, b, &c, glyphs, nglyphs, &capg);
         c.glyph_count = *nglyphs - c.glyph_start;
         out[nr++] = c;
     }

@@ -95,13 +95,11 @@ const sy_glyph *sy_para_glyphs(const sy_para *p, size_t *n);
 const uint8_t *sy_para_breaks(const sy_para *p);
 /* Non-zero when byte offset i is a grapheme-cluster boundary. */
 int sy_para_is_grapheme_boundary(const sy_para *p, size_t i);
-/* Non-zero when byte offset i lies between two words found by ICU's word
- * segmentation (used to stretch Khmer lines that have no spaces). */
-int sy_para_is_word_boundary(const sy_para *p, size_t i);
 
-/* Shapes bytes [start, end) of the paragraph again, run by run, with the
- * surrounding text as context: what a line needs when HarfBuzz says a break
- * is unsafe. *glyphs (malloc'd, caller frees) receives the glyphs and
+/* The glyphs of bytes [start, end) of the paragraph, run by run, as
+ * HarfBuzz shapes that range with the surrounding text as context: the
+ * paragraph's own glyphs where HarfBuzz marks the ends safe to break,
+ * else the range shaped again. *glyphs (malloc'd, caller frees) receives the glyphs and
  * *runs (malloc'd, caller frees) the runs clipped to the range, whose
  * glyph_start/glyph_count index *glyphs. */
 sy_status sy_para_shape_range(const sy_para *p, size_t start, size_t end, sy_glyph **glyphs,

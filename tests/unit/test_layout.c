@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <hb-icu.h>
+#include <hb.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,25 +64,52 @@ static void lines_fit_and_end_at_break_opportunities(void **state)
     sy_para_free(p);
 }
 
+/* Every line's glyphs are what HarfBuzz gives for that line's text, shaped
+ * on its own with the paragraph as context (whether the engine reused the
+ * paragraph's glyphs or shaped the line again). */
 static void lines_are_shaped_on_their_own(void **state)
 {
     fixture *fx = *state;
     sy_para *p = para_of(fx, paragraph);
-    sy_lines *lines = sy_layout_paragraph(p, 200, SY_ALIGN_LEFT, fx->diags);
-    assert_non_null(lines);
-    for (size_t i = 0; i < sy_lines_count(lines); i++) {
-        const sy_line *l = sy_lines_get(lines, i);
-        sy_glyph *g;
-        sy_run *r;
-        size_t ng, nr;
-        assert_int_equal(sy_para_shape_range(p, l->start, l->end, &g, &ng, &r, &nr, fx->diags),
-                         SY_OK);
-        assert_int_equal(ng, l->nglyphs);
-        assert_memory_equal(g, l->glyphs, ng * sizeof *g);
-        free(g);
-        free(r);
+    size_t len;
+    const char *t = sy_para_text(p, &len);
+    const double widths[] = {120, 200, 333};
+    for (size_t w = 0; w < 3; w++) {
+        sy_lines *lines = sy_layout_paragraph(p, widths[w], SY_ALIGN_LEFT, fx->diags);
+        assert_non_null(lines);
+        for (size_t i = 0; i < sy_lines_count(lines); i++) {
+            const sy_line *l = sy_lines_get(lines, i);
+            for (size_t r = 0; r < l->nruns; r++) {
+                const sy_run *run = &l->runs[r];
+                hb_buffer_t *buf = hb_buffer_create();
+                hb_buffer_set_unicode_funcs(buf, hb_icu_get_unicode_funcs());
+                hb_buffer_add_utf8(buf, t, (int)len, (unsigned)run->start,
+                                   (int)(run->end - run->start));
+                hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+                hb_buffer_set_script(buf, (hb_script_t)run->script);
+                hb_buffer_set_language(buf, hb_language_from_string(run->lang, -1));
+                hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
+                hb_buffer_set_flags(buf, HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE |
+                                             (run->start == 0 ? HB_BUFFER_FLAG_BOT : 0) |
+                                             (run->end == len ? HB_BUFFER_FLAG_EOT : 0));
+                hb_shape(sy_font_hb(run->font), buf, NULL, 0);
+                unsigned n;
+                hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
+                hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
+                assert_int_equal(n, run->glyph_count);
+                for (unsigned k = 0; k < n; k++) {
+                    const sy_glyph *g = &l->glyphs[run->glyph_start + k];
+                    assert_int_equal(g->gid, info[k].codepoint);
+                    assert_int_equal(g->cluster, info[k].cluster);
+                    assert_int_equal(g->x_advance, pos[k].x_advance);
+                    assert_int_equal(g->x_offset, pos[k].x_offset);
+                    assert_int_equal(g->y_offset, pos[k].y_offset);
+                }
+                hb_buffer_destroy(buf);
+            }
+        }
+        sy_lines_free(lines);
     }
-    sy_lines_free(lines);
     sy_para_free(p);
 }
 

@@ -8,6 +8,7 @@
 #include <hb.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "fixtures.h"
 #include "pdf/groups.h"
@@ -180,6 +181,46 @@ static int contains(const char *data, size_t len, const char *needle)
     return 0;
 }
 
+/* Every embedded font program inflates to a TrueType font that HarfBuzz
+ * reads, with the glyphs drawn and the composites appended. */
+static void embedded_fonts_are_valid_truetype(void **state)
+{
+    fixture *fx = *state;
+    size_t len;
+    char *pdf = render(fx, "ព្រះរាជាណាចក្រកម្ពុជា ស្ត្រី Kingdom of Cambodia", &len);
+    int fonts = 0;
+    for (size_t i = 0; i + 9 < len; i++) {
+        if (memcmp(pdf + i, "/Length1 ", 9) != 0)
+            continue;
+        unsigned long length1 = strtoul(pdf + i + 9, NULL, 10);
+        const char *st = strstr(pdf + i, "stream\r\n");
+        assert_non_null(st);
+        st += 8;
+        /* the dictionary's /Filter says it is deflated */
+        const char *dict = pdf + i;
+        while (dict > pdf && memcmp(dict, "<<", 2) != 0)
+            dict--;
+        assert_true(strstr(dict, "/FlateDecode") && strstr(dict, "/FlateDecode") < st);
+        unsigned char *out = malloc(length1);
+        uLongf outlen = length1;
+        assert_int_equal(uncompress(out, &outlen, (const Bytef *)st, (uLong)(pdf + len - st)),
+                         Z_OK);
+        assert_int_equal(outlen, length1);
+        assert_int_equal(out[0], 0);
+        assert_int_equal(out[1], 1); /* sfnt version 1.0: TrueType outlines */
+        hb_blob_t *blob = hb_blob_create((const char *)out, (unsigned)outlen, HB_MEMORY_MODE_READONLY,
+                                         NULL, NULL);
+        hb_face_t *face = hb_face_create(blob, 0);
+        assert_true(hb_face_get_glyph_count(face) > 2);
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+        free(out);
+        fonts++;
+    }
+    assert_int_equal(fonts, 2);
+    free(pdf);
+}
+
 static void documents_are_complete_and_deterministic(void **state)
 {
     fixture *fx = *state;
@@ -211,6 +252,7 @@ int main(void)
         cmocka_unit_test(libharu_version_is_the_one_compiled_against),
         cmocka_unit_test(groups_follow_the_characters),
         cmocka_unit_test(cids_show_harfbuzz_glyphs_and_map_to_the_source),
+        cmocka_unit_test(embedded_fonts_are_valid_truetype),
         cmocka_unit_test(documents_are_complete_and_deterministic),
     };
     return cmocka_run_group_tests_name("pdf", tests, fixture_setup, fixture_teardown);

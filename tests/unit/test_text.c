@@ -228,6 +228,19 @@ static void zwsp_allows_and_word_joiner_forbids(void **state)
     sy_para_free(p);
 }
 
+static void no_break_after_a_hyphen_inside_a_word(void **state)
+{
+    fixture *fx = *state;
+    const char *s = "the Anti-Human Trafficking Department - and 2020-2025";
+    sy_para *p = para_of(fx, s);
+    assert_non_null(p);
+    assert_false(brk_at(p, s, "the Anti-"));
+    assert_false(brk_at(p, s, "the Anti-Human Trafficking Department - and 2020-"));
+    assert_true(brk_at(p, s, "the Anti-Human "));
+    assert_true(brk_at(p, s, "the Anti-Human Trafficking Department - "));
+    sy_para_free(p);
+}
+
 static void no_break_inside_listed_words(void **state)
 {
     fixture *fx = *state;
@@ -267,6 +280,7 @@ int main(void)
         cmocka_unit_test(house_khmer_fonts_draw_triisap_with_vowel_above),
         cmocka_unit_test(breaks_follow_icu_and_grapheme_clusters),
         cmocka_unit_test(zwsp_allows_and_word_joiner_forbids),
+        cmocka_unit_test(no_break_after_a_hyphen_inside_a_word),
         cmocka_unit_test(no_break_inside_listed_words),
     };
     return cmocka_run_group_tests_name("text", tests, fixture_setup, fixture_teardown);

@@ -1,0 +1,132 @@
+#!/usr/bin/python3
+"""Checks a PDF made by `sanya build` against the agreement it was made from.
+
+    agreementcheck.py PDF DUMP.txt [--expected-out FILE]
+
+DUMP.txt is `sanya check FILE --roster R --dump` (one `path: "json string"`
+line per value). The texts an MOU prints whole are taken from it: the title,
+the preamble, the party names, the article titles and every paragraph of the
+article bodies (a body's lines are its paragraphs), in Khmer and English.
+Each must come back from `pdftotext` (reading-order mode) exactly and whole:
+the layout's line breaks are the only difference allowed (a break at a
+space replaces that space, a break inside Khmer inserts nothing); page
+footers and page breaks are skipped. (sanya never ends a line after a
+hyphen inside a word: readers would drop it.) In parallel layout this means the two
+columns are not interleaved line by line. Also checked: pdffonts lists only
+embedded subset fonts with ToUnicode, qpdf --check is clean, and every page
+has its bilingual footer "ទំព័រ N នៃ M · Page N of M".
+--expected-out writes the expected paragraphs, one per line (for
+readers-check and khmer-check). Exit 0 pass, 1 fail, 2 tool error.
+"""
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+
+KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+FOOTER = re.compile(r"^ទំព័រ [០-៩]+ នៃ [០-៩]+ · Page (\d+) of (\d+)$")
+
+
+def run(cmd):
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def expected_texts(dump):
+    want = []
+    rx = re.compile(r'^([^:]+): (".*")  # ')
+    for line in open(dump, encoding="utf-8"):
+        m = rx.match(line)
+        if not m:
+            continue
+        path, value = m.group(1), json.loads(m.group(2))
+        if path == "title.en":
+            value = value.upper()  # the template prints it in capitals
+        if re.fullmatch(r"(title|preamble)\.(km|en)", path) or re.fullmatch(
+            r"articles\[\d+\]\.(title|body)\.(km|en)", path
+        ):
+            for para in value.split("\n"):
+                para = " ".join(para.split())
+                if para:
+                    want.append((path, para))
+    return want
+
+
+def pattern_of(text):
+    """A regex matching text with the layout's line breaks in it."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == " ":
+            out.append(r"(?: |\n)")
+        else:
+            if i > 0 and text[i - 1] != " ":
+                out.append(r"\n?")
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        return 2
+    pdf, dump = sys.argv[1], sys.argv[2]
+    exp_out = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--expected-out" else None
+    problems = []
+    rc, text, err = run(["pdftotext", "-enc", "UTF-8", pdf, "-"])
+    if rc != 0:
+        print("pdftotext failed:", err)
+        return 2
+    if err.strip():  # poppler complains about a damaged font or stream
+        problems.append("pdftotext: " + err.strip().splitlines()[0])
+    text = unicodedata.normalize("NFC", text)
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    body_lines = []
+    for n, page in enumerate(pages, 1):
+        lines = [l.rstrip() for l in page.split("\n")]
+        footers = [l for l in lines if FOOTER.match(l.strip())]
+        if len(footers) != 1:
+            problems.append(f"page {n}: expected one footer, found {len(footers)}")
+        else:
+            m = FOOTER.match(footers[0].strip())
+            if int(m.group(1)) != n or int(m.group(2)) != len(pages):
+                problems.append(f"page {n}: footer says {footers[0].strip()!r}")
+            kn = str(n).translate(KHMER_DIGITS)
+            if f"ទំព័រ {kn} នៃ {str(len(pages)).translate(KHMER_DIGITS)}" not in footers[0]:
+                problems.append(f"page {n}: Khmer page number wrong in {footers[0]!r}")
+        body_lines += [l for l in lines if l.strip() and not FOOTER.match(l.strip())]
+    flat = "\n".join(body_lines)
+    want = expected_texts(dump)
+    found = 0
+    for path, para in want:
+        if re.search(pattern_of(para), flat):
+            found += 1
+        else:
+            problems.append(f"{path}: not found whole: {para[:80]!r}")
+    rc, fonts, err = run(["pdffonts", pdf])
+    if err.strip():
+        problems.append("pdffonts: " + err.strip().splitlines()[0])
+    for line in fonts.splitlines()[2:]:
+        cols = line.split()
+        if len(cols) < 6 or not re.match(r"^[A-Z]{6}\+", cols[0]):
+            problems.append(f"pdffonts: not a subset font: {line}")
+        elif "yes yes yes" not in " ".join(cols):
+            problems.append(f"pdffonts: not embedded/subset/unicode: {line}")
+    rc, q, _ = run(["qpdf", "--check", pdf])
+    if rc != 0 or "WARNING" in q:
+        problems.append("qpdf --check: " + q.strip().splitlines()[-1])
+    if exp_out:
+        with open(exp_out, "w", encoding="utf-8") as f:
+            for _, para in want:
+                f.write(para + "\n")
+    for p in problems[:20]:
+        print("  " + p)
+    print(f"{pdf}: {found}/{len(want)} paragraphs whole, {len(pages)} pages, "
+          f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
