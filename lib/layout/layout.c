@@ -135,11 +135,11 @@ static int khmer_syllable_start(const char *text, size_t len, size_t b)
  * KHMER_GAP_MAX em; what is left is spread evenly between the syllables of
  * the line's Khmer text (the way Khmer word processors distribute a line),
  * so a narrow column never shows holes. */
-#define KHMER_GAP_MAX 0.25
+#define KHMER_GAP_MAX 0.6
 /* Between syllables a line opens at most this much (em); a line that would
  * need more stays a little short of the measure rather than letter-spaced
  * beyond reading (a TeX "underfull" line). */
-#define KHMER_SYLLABLE_MAX 0.12
+#define KHMER_SYLLABLE_MAX 0.08
 
 static sy_status justify(const sy_para *p, line_store *ls, double extra)
 {

@@ -32,6 +32,10 @@
  * text seldom has; Khmer documents set about 1.45 em. It also keeps poppler
  * from cutting a Khmer paragraph into separate blocks in parallel columns,
  * as it does with lines spaced 1.5 em or more apart. */
+/* Khmer text across the full width gets this much more leading: poppler
+ * has no second column there to mistake widely spaced lines for. */
+#define SINGLE_COLUMN_LEAD 1.12
+
 typedef struct role_style {
     const char *role;
     const char *km_font, *en_font;
@@ -325,6 +329,8 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
     double space_after;
     double km_lead;
     sy_style s = text_style(st, role, lang, &space_after, &km_lead);
+    if (!c->whole_paragraphs)
+        km_lead *= SINGLE_COLUMN_LEAD; /* full width: more air, no column to confuse */
     double height, ascent;
     line_metrics(&s, lang, km_lead, &height, &ascent);
     const sy_para *mpara = NULL;

@@ -50,7 +50,14 @@ def expected_texts(dump):
                 para = " ".join(para.split())
                 if para:
                     want.append((path, para))
-    return want
+    # Document order (that of the sequential layout): an article's Khmer
+    # title and body, then its English title and body.
+    def key(item):
+        m = re.match(r"articles\[(\d+)\]\.(title|body)\.(km|en)", item[0])
+        if not m:
+            return (-1, 0, 0)
+        return (int(m.group(1)), m.group(3) == "en", m.group(2) == "body")
+    return sorted(want, key=key)
 
 
 def pattern_of(text):
