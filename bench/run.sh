@@ -73,6 +73,27 @@ else
     echo "in-process: $inproc not built (bench/bench_proof.c absent); whole-process figures only"
 fi
 
+# Agreement builds as whole processes: `sanya build` of each example, the
+# way a user runs it (target: under 20 ms per agreement).
+for y in "$root"/examples/*.yaml; do
+    [ "${y##*/}" = roster.yaml ] && continue
+    times=()
+    for _ in $(seq "$runs"); do
+        t0=$(now_ns)
+        (cd "$root" && "$sanya" build "examples/${y##*/}" --roster examples/roster.yaml \
+            -o "$tmp/agreement.pdf" 2>"$tmp/err") || { cat "$tmp/err" >&2; exit 1; }
+        t1=$(now_ns)
+        times+=($(((t1 - t0) / 1000)))
+    done
+    printf '%s\n' "${times[@]}" | /usr/bin/python3 -c '
+import sys
+us = sorted(int(x) for x in sys.stdin.read().split())
+med, best = us[len(us) // 2] / 1000, us[0] / 1000
+print("sanya build %s, whole process, %d runs: median %.1f ms, best %.1f ms per agreement "
+      "(target < 20 ms: %s)" % (sys.argv[1], len(us), med, best, "met" if med < 20 else "not met"))
+' "${y##*/}"
+done
+
 # Agreement builds, in process, if bench/bench_build.c was built: every
 # example agreement with the example roster.
 build_bench=$builddir/bench/bench_build

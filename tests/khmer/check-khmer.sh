@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make check-khmer: renders the shared Khmer and English samples with
-# `sanya proof` and runs the independent checkers on each PDF:
+# `sanya proof`, and the example agreements with `sanya build` in both
+# layouts, and runs the independent checkers on each PDF:
 #   khmer-check    shaping (glyph scan and OCR against a Chromium reference),
 #                  extraction and ICU line breaks; exit 0 = PASS
 #   readers-check  text extraction by seven PDF readers; it prints counts
@@ -108,6 +109,60 @@ while read -r name sample args; do
 done <<EOF
 $cases
 EOF
+
+# The example agreements: readers-check on both layouts, khmer-check on the
+# sequential one (one language after the other, as its expected lines run).
+# The expected lines are every title, preamble and article paragraph, from
+# `sanya check --dump` (tests/e2e/lib/agreementcheck.py --expected-out).
+for ex in moi-aple-2025 ncct-coalition-2024 moeys-school-2023; do
+    "$sanya" check "$root/examples/$ex.yaml" --roster "$root/examples/roster.yaml" --dump \
+        >"$out/$ex.dump" 2>/dev/null
+    for layout in parallel sequential; do
+        name=$ex-$layout
+        pdf=$out/$name.pdf
+        echo "== $name: sanya build --layout $layout"
+        if ! "$sanya" build "$root/examples/$ex.yaml" --roster "$root/examples/roster.yaml" \
+            --layout "$layout" -o "$pdf" 2>"$out/$name.sanya.err"; then
+            cat "$out/$name.sanya.err"
+            printf '%s\t%s\t%s\t%s\n' "$name" "FAIL (sanya build failed)" "-" "-" >>"$summary"
+            fail=1
+            continue
+        fi
+        "$PY" "$root/tests/e2e/lib/agreementcheck.py" "$pdf" "$out/$ex.dump" \
+            --expected-out "$out/$ex.expected.txt" >/dev/null
+        kv="-" kline="(parallel: readers-check only)"
+        if [ "$layout" = sequential ]; then
+            echo "-- khmer-check"
+            # shellcheck disable=SC2086
+            "$kc/khmer-check" "$pdf" "$out/$ex.expected.txt" ${KHMER_CHECK_ARGS:-} \
+                >"$out/$name.khmer-check.txt" 2>&1
+            k=$?
+            cat "$out/$name.khmer-check.txt"
+            kline=$(grep -v '^[[:space:]]*$' "$out/$name.khmer-check.txt" | tail -n 1)
+            kline=${kline#khmer-check: }
+            case $k in
+            0) kv="PASS" ;;
+            1) kv="FAIL" fail=1 ;;
+            *) kv="ERROR($k)" fail=1 ;;
+            esac
+        fi
+        echo "-- readers-check"
+        readers=()
+        [ -n "${READERS:-}" ] && readers=(--readers "$READERS")
+        "$PY" "$rc/readers-check" "$pdf" "$out/$ex.expected.txt" "${readers[@]}" --json \
+            >"$out/$name.readers.json" 2>"$out/$name.readers.err"
+        r=$?
+        if [ "$r" -ne 0 ]; then
+            rv="ERROR($r): $(tail -n 1 "$out/$name.readers.err")"
+            fail=1
+        else
+            rv=$(readers_verdict "$out/$name.readers.json")
+            case $rv in PASS*) ;; *) fail=1 ;; esac
+        fi
+        echo "$rv"
+        printf '%s\t%s\t%s\t%s\n' "$name" "ok" "$kv: $kline" "$rv" >>"$summary"
+    done
+done
 
 echo
 echo "== check-khmer summary (PDFs and reports in $out)"
