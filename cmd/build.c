@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "build/build.h"
+#include "core/date.h"
 #include "core/file.h"
 
 static const char usage_text[] =
@@ -25,6 +26,10 @@ static const char usage_text[] =
     "                         (default: the agreement's `template`, else mou)\n"
     "  --layout parallel|sequential   Khmer and English side by side, or one after\n"
     "                         the other (default: the agreement's `layout`)\n"
+    "  --no-cover             leave out the approval-checklist cover sheet\n"
+    "  --cover-only           print the cover sheet alone\n"
+    "  --as-of YYYY-MM-DD     the day the cover sheet gives the status at (default:\n"
+    "                         SOURCE_DATE_EPOCH if set, else today)\n"
     "  -h, --help             this text\n"
     "\n"
     "exit status: 0 ok, 64 usage, 65 data or template error, 66 missing input,\n"
@@ -36,9 +41,13 @@ int sy_cmd_build(int argc, char **argv)
                                          {"roster", required_argument, NULL, 'r'},
                                          {"template", required_argument, NULL, 't'},
                                          {"layout", required_argument, NULL, 'l'},
+                                         {"no-cover", no_argument, NULL, 'N'},
+                                         {"cover-only", no_argument, NULL, 'C'},
+                                         {"as-of", required_argument, NULL, 'A'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    sy_build_options o = {NULL, NULL, NULL, -1};
+    sy_build_options o = {NULL, NULL, NULL, -1, SY_BUILD_COVER_AND_AGREEMENT, {0, 0, 0}};
+    int no_cover = 0, cover_only = 0;
     const char *out = NULL;
     int c;
     optind = 1;
@@ -64,6 +73,19 @@ int sy_cmd_build(int argc, char **argv)
                 return SY_EXIT_USAGE;
             }
             break;
+        case 'N':
+            no_cover = 1;
+            break;
+        case 'C':
+            cover_only = 1;
+            break;
+        case 'A':
+            if (sy_date_parse_iso(optarg, strlen(optarg), &o.as_of) != 0) {
+                fprintf(stderr, "sanya build: --as-of expects a date YYYY-MM-DD, got '%s'\n",
+                        optarg);
+                return SY_EXIT_USAGE;
+            }
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return SY_EXIT_OK;
@@ -78,6 +100,14 @@ int sy_cmd_build(int argc, char **argv)
         fputs(usage_text, stderr);
         return SY_EXIT_USAGE;
     }
+    if (no_cover && cover_only) {
+        fprintf(stderr, "sanya build: --no-cover and --cover-only exclude each other\n");
+        return SY_EXIT_USAGE;
+    }
+    o.parts = no_cover ? SY_BUILD_AGREEMENT_ONLY
+                       : cover_only ? SY_BUILD_COVER_ONLY : SY_BUILD_COVER_AND_AGREEMENT;
+    if (!sy_date_valid(o.as_of))
+        o.as_of = sy_cmd_today();
     o.agreement = argv[optind];
     char *default_out = NULL;
     if (!out) {

@@ -4,6 +4,7 @@
 #define SY_CMD_H
 
 #include "core/error.h"
+#include "core/value.h"
 
 /* sysexits-style exit codes. */
 enum {
@@ -25,6 +26,10 @@ int sy_cmd_build(int argc, char **argv);
  * source tree the binary was built in (build/sanya -> .), else the install
  * prefix's share/sanya. Static storage. */
 const char *sy_cmd_data_dir(void);
+
+/* "Today" for what a document says as of a day: SOURCE_DATE_EPOCH when it
+ * is set (reproducible builds), else the clock. Only cmd/ reads either. */
+sy_date sy_cmd_today(void);
 
 /* Exit code for a status. */
 int sy_cmd_exit_code(sy_status s);

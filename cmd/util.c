@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "core/date.h"
 
 #ifndef SY_DATADIR
 #define SY_DATADIR "/usr/local/share/sanya"
@@ -45,6 +48,16 @@ const char *sy_cmd_data_dir(void)
     }
     snprintf(dir, sizeof dir, "%s", SY_DATADIR);
     return dir;
+}
+
+sy_date sy_cmd_today(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long secs = e && *e ? strtoll(e, &end, 10) : 0;
+    if (!e || !*e || *end || secs < 0)
+        secs = (long long)time(NULL);
+    return sy_date_from_days((long)(secs / 86400));
 }
 
 int sy_cmd_exit_code(sy_status s)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "build/cover.h"
 #include "cal/cal.h"
 #include "core/buf.h"
 #include "core/date.h"
@@ -203,6 +204,18 @@ sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf_out,
         st = sy_diags_status(d);
     if (st == SY_OK && sy_diags_errors(d))
         st = sy_diags_status(d);
+    sy_doc *cover = NULL;
+    sy_leadership_change *changes = NULL;
+    size_t nchanges = 0;
+    sy_date as_of = o->as_of;
+    if (!sy_date_valid(as_of))
+        as_of = sy_value_as_date(sy_value_get(data, "signed"));
+    if (st == SY_OK && o->parts != SY_BUILD_AGREEMENT_ONLY) {
+        if (roster)
+            st = sy_agreement_leadership_changes(a, roster, &as_of, &changes, &nchanges);
+        if (st == SY_OK && !(cover = sy_cover_build(data, changes, nchanges, as_of, d)))
+            st = sy_diags_status(d);
+    }
     if (st == SY_OK) {
         sy_doc_layout layout = sy_tpl_layout(tpl);
         const char *dl = sy_value_as_string(sy_value_get(data, "layout"), NULL);
@@ -211,14 +224,23 @@ sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf_out,
         if (o->layout >= 0)
             layout = (sy_doc_layout)o->layout;
         pdf = sy_pdf_new(d);
-        sy_render_result *res = NULL;
-        st = pdf ? sy_render_doc(b->render, doc, layout, pdf, &res, d) : sy_diags_status(d);
+        st = pdf ? SY_OK : sy_diags_status(d);
+        sy_render_result *cover_res = NULL, *res = NULL;
+        sy_render_options no_footer = {0};
+        if (st == SY_OK && cover)
+            st = sy_render_doc_opts(b->render, cover, SY_LAYOUT_PARALLEL, pdf, &no_footer,
+                                    &cover_res, d);
+        if (st == SY_OK && o->parts != SY_BUILD_COVER_ONLY)
+            st = sy_render_doc(b->render, doc, layout, pdf, &res, d);
         if (st == SY_OK && pages)
-            *pages = sy_render_result_pages(res);
+            *pages = sy_pdf_page_count(pdf);
+        sy_render_result_free(cover_res);
         sy_render_result_free(res);
         if (st == SY_OK)
             st = sy_pdf_finish(pdf, pdf_out, len, d);
     }
+    free(changes);
+    sy_doc_free(cover);
     sy_pdf_free(pdf);
     sy_doc_free(doc);
     sy_tpl_free(tpl);

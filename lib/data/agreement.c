@@ -25,7 +25,7 @@ static const char *const party_keys[] = {"id", "kind", "name", "short", "signato
 static const char *const signatory_keys[] = {"office", "name", "title", NULL};
 static const char *const term_keys[] = {"years", "renewal", "start", NULL};
 static const char *const article_keys[] = {"title", "body", NULL};
-static const char *const approval_keys[] = {"step", "date", "ref", "party", "note", NULL};
+static const char *const approval_keys[] = {"step", "date", "ref", "party", "note", "responsible", NULL};
 static const char *const lunar_keys[] = {"date_line_km", NULL};
 
 static const char *const layouts[] = {"parallel", "sequential", NULL};
@@ -309,6 +309,7 @@ static sy_value *conv_approval(ctx *c, const sy_yn *n, size_t i)
     sy_value *date = field(c, n, a, "date", 0, conv_date);
     field(c, n, a, "ref", 0, conv_string);
     field(c, n, a, "note", 0, conv_text);
+    field(c, n, a, "responsible", 0, conv_text);
     sy_value *party = field(c, n, a, "party", 0, conv_ident);
     const char *step_s = sy_value_as_string(step, NULL);
     int needs_government =

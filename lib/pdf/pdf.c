@@ -519,6 +519,49 @@ sy_status sy_pdf_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, d
     return SY_OK;
 }
 
+static sy_status write_ops(sy_pdf *pdf, sy_buf *ops, sy_diags *d)
+{
+    if (pdf->finished || !pdf->npages) {
+        sy_buf_free(ops);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                            "PDF: no page to draw on");
+    }
+    sy_status st = SY_OK;
+    if (sy_buf_failed(ops))
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    else if (sy_haru_page_write(pdf->haru, pdf->pages[pdf->npages - 1], ops->data, ops->len) != 0)
+        st = haru_fail(pdf, d, "cannot write page content");
+    sy_buf_free(ops);
+    return st;
+}
+
+sy_status sy_pdf_set_fill(sy_pdf *pdf, double r, double g, double b, sy_diags *d)
+{
+    sy_buf ops = SY_BUF_INIT;
+    sy_buf_num(&ops, r, 3);
+    sy_buf_putc(&ops, ' ');
+    sy_buf_num(&ops, g, 3);
+    sy_buf_putc(&ops, ' ');
+    sy_buf_num(&ops, b, 3);
+    sy_buf_puts(&ops, " rg\n");
+    return write_ops(pdf, &ops, d);
+}
+
+sy_status sy_pdf_stroke_rect(sy_pdf *pdf, double x, double y, double w, double h, double width,
+                             sy_diags *d)
+{
+    sy_buf ops = SY_BUF_INIT;
+    sy_buf_num(&ops, width, 3);
+    sy_buf_puts(&ops, " w\n");
+    double v[4] = {x, y, w, h};
+    for (int i = 0; i < 4; i++) {
+        sy_buf_num(&ops, v[i], 3);
+        sy_buf_putc(&ops, ' ');
+    }
+    sy_buf_puts(&ops, "re\nS\n");
+    return write_ops(pdf, &ops, d);
+}
+
 sy_status sy_pdf_stroke(sy_pdf *pdf, double x0, double y0, double x1, double y1, double width,
                         sy_diags *d)
 {

@@ -46,6 +46,13 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
 sy_status sy_pdf_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, double x, double y,
                            sy_diags *d);
 
+/* Sets the fill colour (RGB, 0..1) of the text and shapes drawn next on the
+ * current page. */
+sy_status sy_pdf_set_fill(sy_pdf *pdf, double r, double g, double b, sy_diags *d);
+/* Strokes the outline of a rectangle `width` points wide. */
+sy_status sy_pdf_stroke_rect(sy_pdf *pdf, double x, double y, double w, double h, double width,
+                             sy_diags *d);
+
 /* Strokes a straight line `width` points wide. */
 sy_status sy_pdf_stroke(sy_pdf *pdf, double x0, double y0, double x1, double y1, double width,
                         sy_diags *d);

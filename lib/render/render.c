@@ -52,6 +52,10 @@ static const role_style styles[] = {
     {"party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45},
     {"body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42},
     {"small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42},
+    /* checklist rows (a box is drawn in the margin) and warnings (in red) */
+    {"check-open", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42},
+    {"check-done", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42},
+    {"banner", "khmer-body", "latin-bold", 10.5, 10, 0.3, 1.42},
 };
 #define NSTYLES (sizeof styles / sizeof *styles)
 
@@ -108,6 +112,8 @@ typedef struct item {
     const sy_para *marker_para; /* list marker, drawn at x - LIST_INDENT */
     const sy_line *marker_line;
     size_t sig; /* IT_SIGS: index of the signature grid */
+    int box;    /* a check box in the margin: 1 empty, 2 ticked */
+    int red;    /* drawn in red (warnings) */
     size_t page;
     double top;
 } item;
@@ -144,10 +150,20 @@ typedef struct sig_grid {
 } sig_grid;
 
 struct sy_render_result {
-    size_t pages;
+    size_t pages, first;
     sy_sig_place *sigs;
     size_t nsigs;
+    sy_render_mark *marks;
+    size_t nmarks;
 };
+
+typedef struct article_mark {
+    int number;
+    int en;
+    char *text;
+    size_t sec, idx;
+    int col;
+} article_mark;
 
 typedef struct state {
     sy_render_ctx *rc;
@@ -164,6 +180,10 @@ typedef struct state {
     int pending_break;
     int oom;
     size_t npages;
+    size_t first_page; /* pages of the PDF before this document */
+    int footer;
+    article_mark *marks;
+    size_t nmarks, capmarks;
 } state;
 
 static void *grow(void *p, size_t *cap, size_t n, size_t size, int *oom)
@@ -234,8 +254,13 @@ static const role_style *style_of(const char *role, size_t *index)
             *index = i;
             return &styles[i];
         }
-    *index = 5; /* body */
-    return &styles[5];
+    for (size_t i = 0; i < NSTYLES; i++)
+        if (!strcmp(styles[i].role, "body")) {
+            *index = i;
+            return &styles[i];
+        }
+    *index = 0;
+    return &styles[0];
 }
 
 /* The fonts and size of a role in a language. */
@@ -327,6 +352,10 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
                           const char *marker, sy_mark m)
 {
     double space_after;
+    int box = !strcmp(role, "check-open") ? 1 : !strcmp(role, "check-done") ? 2 : 0;
+    int red = !strcmp(role, "banner");
+    if (box)
+        indent += LIST_INDENT;
     double km_lead;
     sy_style s = text_style(st, role, lang, &space_after, &km_lead);
     if (!c->whole_paragraphs)
@@ -354,6 +383,9 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
             it->x = indent;
             it->para = p;
             it->line = sy_lines_get(lines, i);
+            it->red = red;
+            if (first)
+                it->box = box;
             /* Two lines at least together at a page's end or start. */
             size_t n = sy_lines_count(lines);
             it->keep_next |= (i == 0 && n > 1) || (i + 2 == n && n > 2) ||
@@ -380,6 +412,28 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
 }
 
 static void emit_blocks(state *st, const sy_blocks *blocks, column *c, double indent);
+
+/* Remembers where an article heading went (its first item), for bookmarks. */
+static void mark_article(state *st, const column *col, size_t idx, int number, int en,
+                         const sy_buf *text)
+{
+    for (size_t s = 0; s < st->nsecs; s++)
+        for (int k = 0; k < 2; k++) {
+            if (&st->secs[s].col[k] != col)
+                continue;
+            article_mark *m = grow(st->marks, &st->capmarks, st->nmarks, sizeof *m, &st->oom);
+            if (!m)
+                return;
+            st->marks = m;
+            article_mark am = {number, en, strndup(text->data, text->len), s, idx, k};
+            if (!am.text) {
+                st->oom = 1;
+                return;
+            }
+            st->marks[st->nmarks++] = am;
+            return;
+        }
+}
 
 static void article_heading(const sy_block *b, sy_buf *out)
 {
@@ -474,11 +528,16 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
     case SY_BLOCK_ARTICLE: {
         sy_buf h = SY_BUF_INIT;
         article_heading(b, &h);
-        if (sy_buf_failed(&h))
+        column *col = c ? c : top_column(st);
+        size_t before = col ? col->n : 0;
+        if (sy_buf_failed(&h) || !col)
             st->oom = 1;
         else
-            add_paragraph(st, c ? c : top_column(st), h.data, h.len, sy_block_lang(b), "article",
-                          SY_ALIGN_LEFT, 1, indent, NULL, m);
+            add_paragraph(st, col, h.data, h.len, sy_block_lang(b), "article", SY_ALIGN_LEFT, 1,
+                          indent, NULL, m);
+        if (col && col->n > before && !st->oom)
+            mark_article(st, col, before, sy_block_number(b), sy_block_lang(b) == SY_LANG_EN,
+                         &h);
         sy_buf_free(&h);
         emit_blocks(st, sy_block_body(b), c, indent);
         break;
@@ -796,7 +855,8 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
                     return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
                                         "out of memory");
                 res->sigs = p;
-                sy_sig_place sp = {cell->party, cell->index, page, cx + g->cell_w * 0.12,
+                sy_sig_place sp = {cell->party, cell->index, st->first_page + page,
+                                   cx + g->cell_w * 0.12,
                                    line_y, cx + g->cell_w * 0.88, line_y + SIG_ROOM * 0.75};
                 res->sigs[res->nsigs++] = sp;
                 y += SIG_ROOM;
@@ -825,6 +885,20 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
         }
     }
     return SY_OK;
+}
+
+/* A check box in the margin, on the baseline; ticked when done. */
+static sy_status draw_box(state *st, sy_pdf *pdf, double x, double baseline, double size, int done)
+{
+    double side = 0.75 * size;
+    sy_status s = sy_pdf_stroke_rect(pdf, x, baseline, side, side, 0.6, st->d);
+    if (s == SY_OK && done)
+        s = sy_pdf_stroke(pdf, x + side * 0.2, baseline + side * 0.5, x + side * 0.42,
+                          baseline + side * 0.22, 1.0, st->d);
+    if (s == SY_OK && done)
+        s = sy_pdf_stroke(pdf, x + side * 0.42, baseline + side * 0.22, x + side * 0.85,
+                          baseline + side * 0.9, 1.0, st->d);
+    return s;
 }
 
 static sy_status draw_rule(state *st, sy_pdf *pdf, double cx, double top)
@@ -886,7 +960,15 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
                 sy_status rc = SY_OK;
                 if (it->kind == IT_LINE) {
                     double y = page_y(it->top + it->ascent);
-                    rc = sy_pdf_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
+                    if (it->red)
+                        rc = sy_pdf_set_fill(pdf, 0.7, 0, 0, st->d);
+                    if (rc == SY_OK)
+                        rc = sy_pdf_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
+                    if (rc == SY_OK && it->red)
+                        rc = sy_pdf_set_fill(pdf, 0, 0, 0, st->d);
+                    if (rc == SY_OK && it->box)
+                        rc = draw_box(st, pdf, x + it->x - LIST_INDENT, y,
+                                      sy_para_style(it->para)->size, it->box == 2);
                     if (rc == SY_OK && it->marker_line)
                         rc = sy_pdf_draw_line(pdf, it->marker_para, it->marker_line,
                                               x + it->x - LIST_INDENT, y, st->d);
@@ -900,7 +982,7 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
             }
         }
     }
-    return draw_footer(st, pdf, page);
+    return st->footer ? draw_footer(st, pdf, page) : SY_OK;
 }
 
 static void state_free(state *st)
@@ -921,10 +1003,53 @@ static void state_free(state *st)
         free(st->grids[g].cells);
     }
     free(st->grids);
+    for (size_t i = 0; i < st->nmarks; i++)
+        free(st->marks[i].text);
+    free(st->marks);
+}
+
+/* Bookmarks: one per article number, the Khmer and English headings joined,
+ * at the higher of the two. */
+static sy_status collect_marks(state *st, sy_render_result *res)
+{
+    res->marks = calloc(st->nmarks ? st->nmarks : 1, sizeof *res->marks);
+    if (!res->marks)
+        return SY_ERR_NOMEM;
+    for (size_t i = 0; i < st->nmarks; i++) {
+        const article_mark *a = &st->marks[i];
+        if (a->en) { /* joined to its Khmer heading when there is one */
+            int paired = 0;
+            for (size_t k = 0; k < st->nmarks; k++)
+                paired |= !st->marks[k].en && st->marks[k].number == a->number;
+            if (paired)
+                continue;
+        }
+        const article_mark *other = NULL;
+        for (size_t k = 0; k < st->nmarks && !a->en; k++)
+            if (st->marks[k].en && st->marks[k].number == a->number)
+                other = &st->marks[k];
+        const item *it = &st->secs[a->sec].col[a->col].items[a->idx];
+        size_t n = strlen(a->text) + (other ? strlen(other->text) + 4 : 0) + 1;
+        char *t = malloc(n);
+        if (!t)
+            return SY_ERR_NOMEM;
+        snprintf(t, n, "%s%s%s", a->text, other ? " / " : "", other ? other->text : "");
+        sy_render_mark m = {t, st->first_page + it->page, page_y(it->top)};
+        res->marks[res->nmarks++] = m;
+    }
+    return SY_OK;
 }
 
 sy_status sy_render_doc(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layout, sy_pdf *pdf,
                         sy_render_result **result, sy_diags *d)
+{
+    sy_render_options o = {1};
+    return sy_render_doc_opts(rc, doc, layout, pdf, &o, result, d);
+}
+
+sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layout,
+                             sy_pdf *pdf, const sy_render_options *o, sy_render_result **result,
+                             sy_diags *d)
 {
     if (result)
         *result = NULL;
@@ -933,6 +1058,8 @@ sy_status sy_render_doc(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layo
     st.rc = rc;
     st.layout = layout;
     st.d = d;
+    st.first_page = sy_pdf_page_count(pdf);
+    st.footer = o ? o->footer : 1;
     size_t errors = sy_diags_errors(d);
     emit_blocks(&st, sy_doc_blocks(doc), NULL, 0);
     if (st.oom)
@@ -955,6 +1082,10 @@ sy_status sy_render_doc(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layo
     }
     if (status == SY_OK && res) {
         res->pages = st.npages;
+        res->first = st.first_page;
+        if (collect_marks(&st, res) != SY_OK)
+            status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
+                                  "out of memory");
         /* The party names in res->sigs point into the grids: copy them. */
         for (size_t i = 0; i < res->nsigs; i++) {
             char *copy = strdup(res->sigs[i].party);
@@ -982,6 +1113,21 @@ size_t sy_render_result_pages(const sy_render_result *r)
     return r->pages;
 }
 
+size_t sy_render_result_first_page(const sy_render_result *r)
+{
+    return r->first;
+}
+
+size_t sy_render_result_mark_count(const sy_render_result *r)
+{
+    return r->nmarks;
+}
+
+const sy_render_mark *sy_render_result_mark(const sy_render_result *r, size_t i)
+{
+    return i < r->nmarks ? &r->marks[i] : NULL;
+}
+
 size_t sy_render_result_sig_count(const sy_render_result *r)
 {
     return r->nsigs;
@@ -999,5 +1145,8 @@ void sy_render_result_free(sy_render_result *r)
     for (size_t i = 0; i < r->nsigs; i++)
         free((char *)r->sigs[i].party);
     free(r->sigs);
+    for (size_t i = 0; i < r->nmarks; i++)
+        free((char *)r->marks[i].title);
+    free(r->marks);
     free(r);
 }

@@ -41,15 +41,38 @@ typedef struct sy_sig_place {
     double x0, y0, x1, y1;
 } sy_sig_place;
 
+/* Where an article starts, for a bookmark: both languages' headings joined
+ * ("មាត្រា១៖ គោលបំណង / Article 1: Purpose"), the page index and the top of
+ * the heading in points (PDF user space). */
+typedef struct sy_render_mark {
+    const char *title; /* owned by the result */
+    size_t page;
+    double y;
+} sy_render_mark;
+
 typedef struct sy_render_result sy_render_result;
 
-/* Typesets doc into pdf (which must have no pages yet), laying bilingual
- * pairs out as `layout` says. *result (may be NULL) receives what the
- * caller may need afterwards; free it with sy_render_result_free. */
+typedef struct sy_render_options {
+    int footer; /* non-zero: "ទំព័រ ១ នៃ ៥ · Page 1 of 5" on every page */
+} sy_render_options;
+
+/* Typesets doc into pdf after the pages it already has (page numbers in the
+ * footer count this document's pages only), laying bilingual pairs out as
+ * `layout` says. *result (may be NULL) receives what the caller may need
+ * afterwards, with page indices counted in the whole PDF; free it with
+ * sy_render_result_free. */
+sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layout,
+                             sy_pdf *pdf, const sy_render_options *o, sy_render_result **result,
+                             sy_diags *d);
+/* sy_render_doc_opts with the footer. */
 sy_status sy_render_doc(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layout, sy_pdf *pdf,
                         sy_render_result **result, sy_diags *d);
 
+/* The number of pages this document took, and its first page's index. */
 size_t sy_render_result_pages(const sy_render_result *r);
+size_t sy_render_result_first_page(const sy_render_result *r);
+size_t sy_render_result_mark_count(const sy_render_result *r);
+const sy_render_mark *sy_render_result_mark(const sy_render_result *r, size_t i);
 size_t sy_render_result_sig_count(const sy_render_result *r);
 const sy_sig_place *sy_render_result_sig(const sy_render_result *r, size_t i);
 void sy_render_result_free(sy_render_result *r);

@@ -5,6 +5,8 @@
 # subsets; qpdf is clean; every page has its bilingual footer; builds are
 # deterministic; exit codes and atomic writes behave.
 set -u
+# The cover sheet gives the status "as of" today: fix the day.
+export SOURCE_DATE_EPOCH=1763856000 # 2025-11-23
 root=${SANYA_ROOT:?}
 sanya=${SANYA:?}
 check=$root/tests/e2e/lib/agreementcheck.py
@@ -32,12 +34,52 @@ done
 n_par=$(pdftotext -layout "$tmp/moi-aple-2025-parallel.pdf" - | grep -c "Article 1: Purpose")
 [ "$n_par" -eq 1 ] || bad "parallel: Article 1 heading not found once"
 
-# Deterministic: the same inputs give the same bytes, with SOURCE_DATE_EPOCH too.
+# Deterministic: the same inputs (and day) give the same bytes; the day
+# changes only the cover sheet.
 "$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml -o "$tmp/a.pdf" 2>/dev/null
-SOURCE_DATE_EPOCH=1750000000 "$sanya" build examples/moi-aple-2025.yaml \
-    --roster examples/roster.yaml -o "$tmp/b.pdf" 2>/dev/null
 cmp -s "$tmp/a.pdf" "$tmp/moi-aple-2025-parallel.pdf" || bad "two builds differ"
-cmp -s "$tmp/a.pdf" "$tmp/b.pdf" || bad "SOURCE_DATE_EPOCH changed the output"
+"$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml --as-of 2026-01-05 \
+    -o "$tmp/b.pdf" 2>/dev/null
+cmp -s "$tmp/a.pdf" "$tmp/b.pdf" && bad "the as-of day does not show on the cover sheet"
+for epoch in 1700000000 1800000000; do
+    SOURCE_DATE_EPOCH=$epoch "$sanya" build examples/moi-aple-2025.yaml \
+        --roster examples/roster.yaml --no-cover -o "$tmp/nc-$epoch.pdf" 2>/dev/null
+done
+cmp -s "$tmp/nc-1700000000.pdf" "$tmp/nc-1800000000.pdf" ||
+    bad "without the cover sheet the day changed the output"
+
+# The cover sheet: the approvals, the term, the renewal date and, when the
+# roster shows a new holder of a signing office since signing, a warning.
+cover_text() { pdftotext "$1" - 2>/dev/null | tr '\n' ' ' | tr -s ' '; }
+"$sanya" build examples/ncct-coalition-2024.yaml --roster examples/roster.yaml --cover-only \
+    --as-of 2026-11-23 -o "$tmp/cover.pdf" 2>/dev/null || bad "cover-only build failed"
+[ "$(pdfinfo "$tmp/cover.pdf" | sed -n 's/^Pages: *//p')" = 1 ] || bad "cover-only: not one page"
+t=$(cover_text "$tmp/cover.pdf")
+for want in "APPROVAL CHECKLIST" "បញ្ជីត្រួតពិនិត្យការអនុម័ត" "Status as of 23 November 2026" \
+    "1. Letter of support from a local leader — approved 4 December 2023" \
+    "2. Approval from city hall — approved 10 January 2024" \
+    "3. Approval from the cabinet of the National Committee for Counter Trafficking" \
+    "4. Approval from the city department of the National Committee" \
+    "Term of 3 years: from 15 March 2024 to 14 March 2027" \
+    "Renewal must start by 14 September 2026: this date has passed." \
+    "Leadership changed: re-approval required." "succeeded by Suon Sokhly since 3 February 2025" \
+    "ការដឹកនាំបានផ្លាស់ប្តូរ"; do
+    case $t in *"$want"*) ;; *) bad "cover sheet lacks: $want" ;; esac
+done
+"$sanya" build examples/ncct-coalition-2024.yaml --roster examples/roster.yaml --cover-only \
+    --as-of 2024-06-01 -o "$tmp/cover-early.pdf" 2>/dev/null
+t=$(cover_text "$tmp/cover-early.pdf")
+case $t in *"Leadership changed"*) bad "a leadership change shown before it happened" ;; esac
+case $t in *"has passed"* | *"less than six months"*) bad "renewal flagged too early" ;; esac
+"$sanya" build examples/ncct-coalition-2024.yaml --roster examples/roster.yaml --cover-only \
+    --as-of 2026-05-01 -o "$tmp/cover-soon.pdf" 2>/dev/null
+case $(cover_text "$tmp/cover-soon.pdf") in *"less than six months away"*) ;;
+*) bad "renewal within six months not flagged" ;; esac
+"$sanya" build examples/moeys-school-2023.yaml --roster examples/roster.yaml --no-cover \
+    -o "$tmp/nocover.pdf" 2>/dev/null
+case $(cover_text "$tmp/nocover.pdf") in *"APPROVAL CHECKLIST"*) bad "--no-cover kept the cover" ;; esac
+expect_usage=$("$sanya" build examples/moi-aple-2025.yaml --no-cover --cover-only 2>&1; echo "rc=$?")
+case $expect_usage in *"rc=64") ;; *) bad "--no-cover --cover-only: $expect_usage" ;; esac
 
 # The default output is FILE.pdf beside FILE.yaml.
 cp examples/moeys-school-2023.yaml "$tmp/school.yaml"

@@ -90,20 +90,33 @@ def main():
     pages = text.split("\f")
     if pages and not pages[-1].strip():
         pages.pop()
+    # The cover sheet (first pages) has no page footer; the agreement's pages
+    # carry "ទំព័រ N នៃ M · Page N of M", counting its own pages.
     body_lines = []
-    for n, page in enumerate(pages, 1):
+    footers = []
+    for page in pages:
         lines = [l.rstrip() for l in page.split("\n")]
-        footers = [l for l in lines if FOOTER.match(l.strip())]
-        if len(footers) != 1:
-            problems.append(f"page {n}: expected one footer, found {len(footers)}")
-        else:
-            m = FOOTER.match(footers[0].strip())
-            if int(m.group(1)) != n or int(m.group(2)) != len(pages):
-                problems.append(f"page {n}: footer says {footers[0].strip()!r}")
-            kn = str(n).translate(KHMER_DIGITS)
-            if f"ទំព័រ {kn} នៃ {str(len(pages)).translate(KHMER_DIGITS)}" not in footers[0]:
-                problems.append(f"page {n}: Khmer page number wrong in {footers[0]!r}")
+        f = [l.strip() for l in lines if FOOTER.match(l.strip())]
+        footers.append(f)
         body_lines += [l for l in lines if l.strip() and not FOOTER.match(l.strip())]
+    cover = 0
+    while cover < len(pages) and not footers[cover]:
+        cover += 1
+    total = len(pages) - cover
+    for n in range(cover, len(pages)):
+        f = footers[n]
+        k = n - cover + 1
+        if len(f) != 1:
+            problems.append(f"page {n + 1}: expected one footer, found {len(f)}")
+            continue
+        m = FOOTER.match(f[0])
+        if int(m.group(1)) != k or int(m.group(2)) != total:
+            problems.append(f"page {n + 1}: footer says {f[0]!r}, expected page {k} of {total}")
+        kn, kt = str(k).translate(KHMER_DIGITS), str(total).translate(KHMER_DIGITS)
+        if f"ទំព័រ {kn} នៃ {kt}" not in f[0]:
+            problems.append(f"page {n + 1}: Khmer page number wrong in {f[0]!r}")
+    if total == 0:
+        problems.append("no page has a footer")
     flat = "\n".join(body_lines)
     want = expected_texts(dump)
     found = 0
@@ -130,7 +143,7 @@ def main():
                 f.write(para + "\n")
     for p in problems[:20]:
         print("  " + p)
-    print(f"{pdf}: {found}/{len(want)} paragraphs whole, {len(pages)} pages, "
+    print(f"{pdf}: {found}/{len(want)} paragraphs whole, {cover} cover + {total} pages, "
           f"{len(problems)} problems")
     return 1 if problems else 0
 
