@@ -139,6 +139,8 @@ typedef struct section {
 typedef struct sig_cell {
     const sy_para *paras[4]; /* title km, title en, name km, name en */
     const sy_lines *lines[4];
+    double lh[4], la[4];     /* line height and ascent of each */
+    double title_h, names_h;
     char *party;
     int index;
 } sig_cell;
@@ -470,7 +472,7 @@ static void add_signatures(state *st, column *c, const sy_block *b)
     g->n = n;
     g->cell_w = (c->width - GUTTER) / 2;
     sy_mark m = sy_block_mark(b);
-    double total = 0, row = 0;
+    double total = 0;
     for (size_t i = 0; i < n; i++) {
         const sy_signatory *s = sy_block_signatory(b, i);
         sig_cell *cell = &g->cells[i];
@@ -484,25 +486,25 @@ static void add_signatures(state *st, column *c, const sy_block *b)
         const char *texts[4] = {s->title_km, s->title_en, s->name_km, s->name_en};
         const char *roles[4] = {"body", "body", "party", "party"};
         sy_lang langs[4] = {SY_LANG_KM, SY_LANG_EN, SY_LANG_KM, SY_LANG_EN};
-        double h = SIG_ROOM;
         for (int k = 0; k < 4; k++) {
             if (!texts[k] || !*texts[k])
                 continue;
             double lead;
             sy_style sty = text_style(st, roles[k], langs[k], NULL, &lead);
-            double lh, la;
-            line_metrics(&sty, langs[k], lead, &lh, &la);
+            line_metrics(&sty, langs[k], lead, &cell->lh[k], &cell->la[k]);
             cell->lines[k] = make_lines(st, &sty, texts[k], strlen(texts[k]), g->cell_w,
                                         SY_ALIGN_CENTER, m, &cell->paras[k]);
             if (cell->lines[k])
-                h += lh * sy_lines_count(cell->lines[k]);
+                *(k < 2 ? &cell->title_h : &cell->names_h) +=
+                    cell->lh[k] * (double)sy_lines_count(cell->lines[k]);
         }
-        h += 8; /* below the names */
-        row = h > row ? h : row;
-        if (i % 2 == 1 || i + 1 == n) {
-            total += row;
-            row = 0;
-        }
+    }
+    /* Rows of two: the signing lines of a row at one height. */
+    for (size_t i = 0; i < n; i += 2) {
+        const sig_cell *l = &g->cells[i], *r = i + 1 < n ? &g->cells[i + 1] : l;
+        double t = l->title_h > r->title_h ? l->title_h : r->title_h;
+        double nm = l->names_h > r->names_h ? l->names_h : r->names_h;
+        total += t + SIG_ROOM + nm + 8;
     }
     g->height = total;
     item *it = add_item(st, c, IT_SIGS, total);
@@ -813,13 +815,16 @@ static int pull_lines_to_signatures(state *st)
             } else if (prev) {
                 for (int k = 0; k < (prev->kind == SEC_DOUBLE ? 2 : 1); k++) {
                     column *c = &prev->col[k];
-                    size_t lines = 0;
-                    for (size_t q = c->n; q-- > 0;)
-                        if (c->items[q].kind == IT_LINE && ++lines == 2) {
-                            if (!c->items[q].forced_break)
-                                changed = c->items[q].forced_break = 1;
+                    size_t lines = 0, q = c->n;
+                    while (q-- > 0)
+                        if (c->items[q].kind == IT_LINE && ++lines == 2)
                             break;
-                        }
+                    /* In parallel columns paragraphs stay whole: the last
+                     * one moves with what keeps with it. */
+                    while (c->whole_paragraphs && q > 0 && q < c->n && c->items[q - 1].keep_next)
+                        q--;
+                    if (q < c->n && !c->items[q].forced_break)
+                        changed = c->items[q].forced_break = 1;
                 }
             }
         }
@@ -834,55 +839,61 @@ static double page_y(double top)
     return PAGE_H - MARGIN - top;
 }
 
+static sy_status draw_lines_of(state *st, sy_pdf *pdf, const sig_cell *cell, int k, double cx,
+                               double *y)
+{
+    for (size_t l = 0; cell->lines[k] && l < sy_lines_count(cell->lines[k]); l++) {
+        sy_status s = sy_pdf_draw_line(pdf, cell->paras[k], sy_lines_get(cell->lines[k], l), cx,
+                                       page_y(*y + cell->la[k]), st->d);
+        if (s != SY_OK)
+            return s;
+        *y += cell->lh[k];
+    }
+    return SY_OK;
+}
+
 static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, double top,
                            size_t page, sy_render_result *res)
 {
-    double row_top = top, row_h = 0;
-    for (size_t i = 0; i < g->n; i++) {
-        const sig_cell *cell = &g->cells[i];
-        double cx = x + (i % 2) * (g->cell_w + GUTTER);
-        double y = row_top;
-        double cell_h = 0;
-        for (int k = 0; k < 4; k++) {
-            if (k == 2) { /* the room to sign and seal, then the line */
-                double line_y = page_y(y + SIG_ROOM);
-                sy_status s = sy_pdf_stroke(pdf, cx + g->cell_w * 0.12, line_y,
-                                            cx + g->cell_w * 0.88, line_y, 0.6, st->d);
-                if (s != SY_OK)
-                    return s;
-                sy_sig_place *p = realloc(res->sigs, (res->nsigs + 1) * sizeof *p);
-                if (!p)
-                    return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
-                                        "out of memory");
-                res->sigs = p;
-                sy_sig_place sp = {cell->party, cell->index, st->first_page + page,
-                                   cx + g->cell_w * 0.12,
-                                   line_y, cx + g->cell_w * 0.88, line_y + SIG_ROOM * 0.75};
-                res->sigs[res->nsigs++] = sp;
-                y += SIG_ROOM;
-            }
-            if (!cell->lines[k])
-                continue;
-            double lead;
-            sy_lang lang = k % 2 ? SY_LANG_EN : SY_LANG_KM;
-            sy_style sty = text_style(st, k < 2 ? "body" : "party", lang, NULL, &lead);
-            double lh, la;
-            line_metrics(&sty, lang, lead, &lh, &la);
-            for (size_t l = 0; l < sy_lines_count(cell->lines[k]); l++) {
-                sy_status s = sy_pdf_draw_line(pdf, cell->paras[k], sy_lines_get(cell->lines[k], l),
-                                               cx, page_y(y + la), st->d);
-                if (s != SY_OK)
-                    return s;
-                y += lh;
-            }
+    double row_top = top;
+    for (size_t i = 0; i < g->n; i += 2) {
+        const sig_cell *pair[2] = {&g->cells[i], i + 1 < g->n ? &g->cells[i + 1] : NULL};
+        double title_h = pair[0]->title_h, names_h = pair[0]->names_h;
+        if (pair[1] && pair[1]->title_h > title_h)
+            title_h = pair[1]->title_h;
+        if (pair[1] && pair[1]->names_h > names_h)
+            names_h = pair[1]->names_h;
+        for (int c = 0; c < 2 && pair[c]; c++) {
+            const sig_cell *cell = pair[c];
+            double cx = x + c * (g->cell_w + GUTTER);
+            double y = row_top + title_h - cell->title_h; /* titles sit on the room */
+            sy_status s = draw_lines_of(st, pdf, cell, 0, cx, &y);
+            if (s == SY_OK)
+                s = draw_lines_of(st, pdf, cell, 1, cx, &y);
+            /* the room to sign and seal, then the line */
+            double line_y = page_y(row_top + title_h + SIG_ROOM);
+            if (s == SY_OK)
+                s = sy_pdf_stroke(pdf, cx + g->cell_w * 0.12, line_y, cx + g->cell_w * 0.88,
+                                  line_y, 0.6, st->d);
+            if (s != SY_OK)
+                return s;
+            sy_sig_place *p = realloc(res->sigs, (res->nsigs + 1) * sizeof *p);
+            if (!p)
+                return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
+                                    "out of memory");
+            res->sigs = p;
+            sy_sig_place sp = {cell->party, cell->index, st->first_page + page,
+                               cx + g->cell_w * 0.12, line_y, cx + g->cell_w * 0.88,
+                               line_y + SIG_ROOM * 0.75};
+            res->sigs[res->nsigs++] = sp;
+            y = row_top + title_h + SIG_ROOM + 2;
+            s = draw_lines_of(st, pdf, cell, 2, cx, &y);
+            if (s == SY_OK)
+                s = draw_lines_of(st, pdf, cell, 3, cx, &y);
+            if (s != SY_OK)
+                return s;
         }
-        cell_h = y - row_top + 8;
-        if (cell_h > row_h)
-            row_h = cell_h;
-        if (i % 2 == 1) {
-            row_top += row_h;
-            row_h = 0;
-        }
+        row_top += title_h + SIG_ROOM + names_h + 8;
     }
     return SY_OK;
 }

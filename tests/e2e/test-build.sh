@@ -26,7 +26,9 @@ for f in moi-aple-2025 ncct-coalition-2024 moeys-school-2023; do
             bad "$f $layout: build failed: $(cat "$tmp/err")"
             continue
         fi
-        /usr/bin/python3 "$check" "$out" "$tmp/$f.dump" || bad "$f $layout: extraction check"
+        par=""
+        [ "$layout" = parallel ] && par=--parallel
+        /usr/bin/python3 "$check" "$out" "$tmp/$f.dump" $par || bad "$f $layout: extraction check"
     done
 done
 

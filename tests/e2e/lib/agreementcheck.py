@@ -73,6 +73,69 @@ def pattern_of(text):
     return "".join(out)
 
 
+def words_by_page(pdf):
+    """[(page, xMin, yMin, text)] from pdftotext -bbox."""
+    rc, out, _ = run(["pdftotext", "-bbox", pdf, "-"])
+    words, page = [], -1
+    for line in out.splitlines():
+        if "<page " in line:
+            page += 1
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*)</word>', line)
+        if m:
+            words.append((page, float(m.group(1)), float(m.group(2)), m.group(3)))
+    return words
+
+
+def layout_checks(pdf, dump, cover):
+    """Parallel layout: each article's Khmer and English headings start at the
+    same height. Both layouts: the signatures, the date lines and the end of
+    the last article share a page."""
+    problems = []
+    words = words_by_page(pdf)
+    parallel = "--parallel" in sys.argv
+    if parallel:
+        km = {}
+        en = {}
+        for i, (pg, x, y, t) in enumerate(words):
+            m = re.match(r"^មាត្រា([០-៩]+)៖$", t)
+            if m:
+                km[int(m.group(1).translate(str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")))] = (pg, y)
+            if t == "Article" and i + 1 < len(words) and re.match(r"^\d+:$", words[i + 1][3]):
+                en[int(words[i + 1][3][:-1])] = (pg, y)
+        if not km or set(km) != set(en):
+            problems.append(f"parallel: article headings km {sorted(km)} / en {sorted(en)}")
+        for n in sorted(set(km) & set(en)):
+            (pk, yk), (pe, ye) = km[n], en[n]
+            if pk != pe or abs(yk - ye) > 12:  # the tops of different fonts differ a little
+                problems.append(f"parallel: article {n} starts at page {pk} y {yk:.1f} in "
+                                f"Khmer, page {pe} y {ye:.1f} in English")
+    names = []
+    rx = re.compile(r'^parties\[\d+\]\.signatory\.name\.en: (".*")  # ')
+    for line in open(dump, encoding="utf-8"):
+        m = rx.match(line)
+        if m:
+            names.append(json.loads(m.group(1)).split()[0])
+    pages_of = lambda w: {pg for pg, _, _, t in words if t == w and pg >= cover}
+    sig_pages = set()
+    for n in names:
+        sig_pages |= pages_of(n)
+    done_pages = pages_of("Done")
+    if len(sig_pages) != 1 or sig_pages != done_pages:
+        problems.append(f"signatures on pages {sorted(sig_pages)}, date lines on {sorted(done_pages)}")
+    else:
+        # The end of the text goes with the signatures: the signature page
+        # holds the end of an article (the agreement's own or the template's
+        # closing clause on originals).
+        page = sorted(sig_pages)[0]
+        rc, ptext, _ = run(["pdftotext", "-f", str(page + 1), "-l", str(page + 1), pdf, "-"])
+        flat = re.sub(r"\s+", "", ptext)
+        tails = [re.sub(r"\s+", "", p)[-12:] for _, p in expected_texts(dump)]
+        tails.append("Khmertextprevails.")
+        if not any(t and t in flat for t in tails):
+            problems.append(f"the signature page ({page + 1}) holds no end of an article")
+    return problems
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -125,6 +188,7 @@ def main():
             found += 1
         else:
             problems.append(f"{path}: not found whole: {para[:80]!r}")
+    problems += layout_checks(pdf, dump, cover)
     rc, fonts, err = run(["pdffonts", pdf])
     if err.strip():
         problems.append("pdffonts: " + err.strip().splitlines()[0])
