@@ -33,7 +33,7 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .PHONY: all deps check test unit e2e check-asan check-khmer fuzz bench demo install format clean
 
-all: $(BUILD)/sanya $(BUILD)/libsanya.a
+all: $(BUILD)/sanya $(BUILD)/libsanya.a $(BENCH_BIN)
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
