@@ -67,6 +67,40 @@ print(("FAIL (%s): " % ",".join(bad) if bad else "PASS: ") + "; ".join(parts))
 ' "$1"
 }
 
+# run_khmer_check NAME PDF EXPECTED: sets kv (verdict) and kline (summary).
+run_khmer_check() {
+    echo "-- khmer-check"
+    # shellcheck disable=SC2086
+    "$kc/khmer-check" "$2" "$3" ${KHMER_CHECK_ARGS:-} >"$out/$1.khmer-check.txt" 2>&1
+    local k=$?
+    cat "$out/$1.khmer-check.txt"
+    kline=$(grep -v '^[[:space:]]*$' "$out/$1.khmer-check.txt" | tail -n 1)
+    kline=${kline#khmer-check: }
+    case $k in
+    0) kv="PASS" ;;
+    1) kv="FAIL" fail=1 ;;
+    *) kv="ERROR($k)" fail=1 ;;
+    esac
+}
+
+# run_readers_check NAME PDF EXPECTED: sets rv (verdict and counts).
+run_readers_check() {
+    echo "-- readers-check"
+    local readers=() r
+    [ -n "${READERS:-}" ] && readers=(--readers "$READERS")
+    "$PY" "$rc/readers-check" "$2" "$3" "${readers[@]}" --json >"$out/$1.readers.json" \
+        2>"$out/$1.readers.err"
+    r=$?
+    if [ "$r" -ne 0 ]; then
+        rv="ERROR($r): $(tail -n 1 "$out/$1.readers.err")"
+        fail=1
+    else
+        rv=$(readers_verdict "$out/$1.readers.json")
+        case $rv in PASS*) ;; *) fail=1 ;; esac
+    fi
+    echo "$rv"
+}
+
 fail=0
 summary=$out/summary.txt
 : >"$summary"
@@ -81,31 +115,9 @@ while read -r name sample args; do
         fail=1
         continue
     fi
-    echo "-- khmer-check"
-    # shellcheck disable=SC2086
-    "$kc/khmer-check" "$pdf" "$txt" ${KHMER_CHECK_ARGS:-} >"$out/$name.khmer-check.txt" 2>&1
-    k=$?
-    cat "$out/$name.khmer-check.txt"
-    kline=$(grep -v '^[[:space:]]*$' "$out/$name.khmer-check.txt" | tail -n 1)
-    case $k in
-    0) kv="PASS" ;;
-    1) kv="FAIL" fail=1 ;;
-    *) kv="ERROR($k)" fail=1 ;;
-    esac
-    echo "-- readers-check"
-    readers=()
-    [ -n "${READERS:-}" ] && readers=(--readers "$READERS")
-    "$PY" "$rc/readers-check" "$pdf" "$txt" "${readers[@]}" --json >"$out/$name.readers.json" 2>"$out/$name.readers.err"
-    r=$?
-    if [ "$r" -ne 0 ]; then
-        rv="ERROR($r): $(tail -n 1 "$out/$name.readers.err")"
-        fail=1
-    else
-        rv=$(readers_verdict "$out/$name.readers.json")
-        case $rv in PASS*) ;; *) fail=1 ;; esac
-    fi
-    echo "$rv"
-    printf '%s\t%s\t%s\t%s\n' "$name" "ok" "$kv: ${kline#khmer-check: }" "$rv" >>"$summary"
+    run_khmer_check "$name" "$pdf" "$txt"
+    run_readers_check "$name" "$pdf" "$txt"
+    printf '%s\t%s\t%s\t%s\n' "$name" "ok" "$kv: $kline" "$rv" >>"$summary"
 done <<EOF
 $cases
 EOF
@@ -131,35 +143,8 @@ for ex in moi-aple-2025 ncct-coalition-2024 moeys-school-2023; do
         "$PY" "$root/tests/e2e/lib/agreementcheck.py" "$pdf" "$out/$ex.dump" \
             --expected-out "$out/$ex.expected.txt" >/dev/null
         kv="-" kline="(parallel: readers-check only)"
-        if [ "$layout" = sequential ]; then
-            echo "-- khmer-check"
-            # shellcheck disable=SC2086
-            "$kc/khmer-check" "$pdf" "$out/$ex.expected.txt" ${KHMER_CHECK_ARGS:-} \
-                >"$out/$name.khmer-check.txt" 2>&1
-            k=$?
-            cat "$out/$name.khmer-check.txt"
-            kline=$(grep -v '^[[:space:]]*$' "$out/$name.khmer-check.txt" | tail -n 1)
-            kline=${kline#khmer-check: }
-            case $k in
-            0) kv="PASS" ;;
-            1) kv="FAIL" fail=1 ;;
-            *) kv="ERROR($k)" fail=1 ;;
-            esac
-        fi
-        echo "-- readers-check"
-        readers=()
-        [ -n "${READERS:-}" ] && readers=(--readers "$READERS")
-        "$PY" "$rc/readers-check" "$pdf" "$out/$ex.expected.txt" "${readers[@]}" --json \
-            >"$out/$name.readers.json" 2>"$out/$name.readers.err"
-        r=$?
-        if [ "$r" -ne 0 ]; then
-            rv="ERROR($r): $(tail -n 1 "$out/$name.readers.err")"
-            fail=1
-        else
-            rv=$(readers_verdict "$out/$name.readers.json")
-            case $rv in PASS*) ;; *) fail=1 ;; esac
-        fi
-        echo "$rv"
+        [ "$layout" = sequential ] && run_khmer_check "$name" "$pdf" "$out/$ex.expected.txt"
+        run_readers_check "$name" "$pdf" "$out/$ex.expected.txt"
         printf '%s\t%s\t%s\t%s\n' "$name" "ok" "$kv: $kline" "$rv" >>"$summary"
     done
 done
