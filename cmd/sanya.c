@@ -16,6 +16,7 @@ static const subcommand commands[] = {
     {"check", sy_cmd_check, "validate an agreement file (and its roster) without rendering"},
     {"proof", sy_cmd_proof, "typeset a text file in the house fonts (font proof)"},
     {"date", sy_cmd_date, "print the Khmer lunar and Gregorian date lines of a day"},
+    {"extract", sy_cmd_extract, "write out the files attached to a PDF (also a signed one)"},
 };
 
 static void usage(FILE *f)

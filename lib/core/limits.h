@@ -50,4 +50,24 @@
 /* Words in the caller's and the shipped no-break word lists. */
 #define SY_LIMIT_WORDLIST_ENTRIES 100000
 
+/* PDF trust features (lib/pdf/trust.c, extract.c). Bookmarks, attachments,
+ * page label ranges and signature fields per document: an MOU has a dozen
+ * articles, two or three signatories and one or two attachments; thousands
+ * means a runaway loop in the caller. */
+#define SY_LIMIT_PDF_BOOKMARKS 10000
+#define SY_LIMIT_PDF_ATTACHMENTS 1000
+#define SY_LIMIT_PDF_SIGFIELDS 1000
+
+/* The attachment extractor reads untrusted bytes. One attachment inflates
+ * to at most this (a YAML source is some KiB; a zip bomb is stopped here). */
+#define SY_LIMIT_PDF_ATTACHMENT_BYTES (64u << 20)
+/* Objects nested in one another (arrays, dictionaries) and name-tree
+ * depth: sanya writes 3 and 1; the parser recurses, so bound it. */
+#define SY_LIMIT_PDF_NESTING 64
+/* Cross-reference sections followed through /Prev: the original plus one
+ * per incremental update (one per signature). */
+#define SY_LIMIT_PDF_XREF_SECTIONS 256
+/* Highest object number accepted in a cross-reference table. */
+#define SY_LIMIT_PDF_OBJECTS 1000000
+
 #endif

@@ -3,6 +3,7 @@
 
 #include <hpdf.h>
 #include <hpdf_conf.h>
+#include <hpdf_info.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -255,4 +256,71 @@ int sy_haru_save(sy_haru *h, char **data, size_t *len)
     *data = buf;
     *len = size;
     return 0;
+}
+
+/* ---- document-level objects ---- */
+
+sy_haru_obj *sy_haru_catalog(sy_haru *h)
+{
+    return h->doc->catalog;
+}
+
+sy_haru_obj *sy_haru_trailer(sy_haru *h)
+{
+    return h->doc->trailer;
+}
+
+sy_haru_obj *sy_haru_info(sy_haru *h)
+{
+    /* libharu makes the Info dictionary lazily, inside its attribute
+     * setters: setting the Producer (which sy_pdf_finish overwrites with the
+     * same value) makes it exist. */
+    if (!h->doc->info && HPDF_SetInfoAttr(h->doc, HPDF_INFO_PRODUCER, "sanya") != HPDF_OK)
+        return NULL;
+    return h->doc->info;
+}
+
+sy_haru_obj *sy_haru_page_dict(sy_haru_page *page)
+{
+    return page;
+}
+
+sy_haru_obj *sy_haru_stream_plain(sy_haru *h)
+{
+    HPDF_Dict d = HPDF_DictStream_New(h->doc->mmgr, h->doc->xref);
+    if (d)
+        d->filter = HPDF_STREAM_FILTER_NONE;
+    return d;
+}
+
+static HPDF_Obj_Header *real_or_int(sy_haru *h, double v)
+{
+    double r = round(v * 1000.0) / 1000.0;
+    if (r == floor(r) && fabs(r) < 2e9)
+        return (HPDF_Obj_Header *)HPDF_Number_New(h->doc->mmgr, (HPDF_INT32)r);
+    return (HPDF_Obj_Header *)HPDF_Real_New(h->doc->mmgr, (HPDF_REAL)r);
+}
+
+int sy_haru_dict_real(sy_haru *h, sy_haru_obj *dict, const char *key, double v)
+{
+    void *o = real_or_int(h, v);
+    return o && HPDF_Dict_Add((HPDF_Dict)dict, key, o) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_array_name(sy_haru *h, sy_haru_obj *array, const char *name)
+{
+    (void)h;
+    return HPDF_Array_AddName((HPDF_Array)array, name) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_array_null(sy_haru *h, sy_haru_obj *array)
+{
+    HPDF_Null n = HPDF_Null_New(h->doc->mmgr);
+    return n && HPDF_Array_Add((HPDF_Array)array, n) == HPDF_OK ? 0 : -1;
+}
+
+int sy_haru_array_string(sy_haru *h, sy_haru_obj *array, const void *s, size_t len)
+{
+    HPDF_Binary b = HPDF_Binary_New(h->doc->mmgr, (HPDF_BYTE *)s, (HPDF_UINT)len);
+    return b && HPDF_Array_Add((HPDF_Array)array, b) == HPDF_OK ? 0 : -1;
 }

@@ -68,4 +68,24 @@ int sy_haru_set_producer(sy_haru *h, const char *producer);
 /* Serialises the document into memory (malloc'd; caller frees). */
 int sy_haru_save(sy_haru *h, char **data, size_t *len);
 
+/* ---- document-level objects (lib/pdf/trust.c) ---- */
+
+/* The document catalog, and the trailer dictionary written after the xref
+ * (owned by the document; keys added here are written as they are). */
+sy_haru_obj *sy_haru_catalog(sy_haru *h);
+sy_haru_obj *sy_haru_trailer(sy_haru *h);
+/* The Info dictionary, made on first use. */
+sy_haru_obj *sy_haru_info(sy_haru *h);
+/* A page as a dictionary (to add /Annots, or to refer to it). */
+sy_haru_obj *sy_haru_page_dict(sy_haru_page *page);
+/* An indirect stream written without any filter (XMP metadata must stay
+ * readable by tools that do not inflate). */
+sy_haru_obj *sy_haru_stream_plain(sy_haru *h);
+/* A real written with at most three decimals, in a dictionary. */
+int sy_haru_dict_real(sy_haru *h, sy_haru_obj *dict, const char *key, double v);
+int sy_haru_array_name(sy_haru *h, sy_haru_obj *array, const char *name);
+int sy_haru_array_null(sy_haru *h, sy_haru_obj *array);
+/* A PDF string from bytes, written in hex, in an array. */
+int sy_haru_array_string(sy_haru *h, sy_haru_obj *array, const void *s, size_t len);
+
 #endif

@@ -15,6 +15,7 @@
 #include "pdf/fontprog.h"
 #include "pdf/groups.h"
 #include "pdf/haru.h"
+#include "pdf/pdf_internal.h"
 
 #define COMPOSITE_BIT 0x80000000u
 
@@ -54,7 +55,28 @@ struct sy_pdf {
     pdf_font *fonts;
     size_t nfonts, capfonts;
     int finished;
+    sy_pdf_trust *trust; /* metadata, outline, forms...: trust.c */
 };
+
+sy_haru *sy_pdf_haru_of(sy_pdf *pdf)
+{
+    return pdf->haru;
+}
+
+sy_haru_page *sy_pdf_page_of(sy_pdf *pdf, size_t i)
+{
+    return i < pdf->npages ? pdf->pages[i] : NULL;
+}
+
+int sy_pdf_is_finished(const sy_pdf *pdf)
+{
+    return pdf->finished;
+}
+
+sy_pdf_trust **sy_pdf_trust_slot(sy_pdf *pdf)
+{
+    return &pdf->trust;
+}
 
 const char *sy_pdf_haru_compiled_version(void)
 {
@@ -106,6 +128,7 @@ void sy_pdf_free(sy_pdf *pdf)
         font_release(&pdf->fonts[i]);
     free(pdf->fonts);
     free(pdf->pages);
+    sy_pdf_trust_free(pdf->trust);
     sy_haru_free(pdf->haru);
     free(pdf);
 }
@@ -792,6 +815,11 @@ sy_status sy_pdf_finish(sy_pdf *pdf, char **data, size_t *len, sy_diags *d)
     pdf->finished = 1;
     for (size_t i = 0; i < pdf->nfonts; i++) {
         sy_status st = finish_font(pdf, &pdf->fonts[i], d);
+        if (st != SY_OK)
+            return st;
+    }
+    if (pdf->trust) {
+        sy_status st = sy_pdf_trust_finish(pdf, pdf->trust, d);
         if (st != SY_OK)
             return st;
     }

@@ -99,4 +99,96 @@ size_t sy_pdf_font_composite_count(const sy_pdf *pdf, const sy_font *font);
 const char *sy_pdf_haru_compiled_version(void);
 const char *sy_pdf_haru_runtime_version(void);
 
+/* ---- A document one can sign and trust (trust.c, extract.c) ----
+ *
+ * Metadata, bookmarks, page labels, attached files, signature fields and a
+ * document ID. Each call records what to write; sy_pdf_finish writes it, so
+ * pages named by index may be added after the call that names them (an
+ * index beyond the last page is an error at sy_pdf_finish). All strings are
+ * UTF-8 (invalid UTF-8 or control characters are SY_ERR_DATA) and are
+ * copied. Calls after sy_pdf_finish are SY_ERR_USAGE. Output stays
+ * deterministic: dates come only from the caller. */
+
+/* Document metadata; every field may be NULL (not written). created is
+ * "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (UTC) and gives both CreationDate
+ * and ModDate. Strings go to the Info dictionary as PDF text strings (bytes
+ * when printable ASCII, else UTF-16BE with BOM) and to an uncompressed XMP
+ * packet (/Metadata on the catalog: dc:title, dc:description, dc:creator,
+ * pdf:Keywords, pdf:Producer, xmp:CreatorTool, xmp:CreateDate and
+ * xmp:ModifyDate). The Producer stays "sanya". A second call replaces the
+ * first. */
+typedef struct sy_pdf_info {
+    const char *title, *subject, *keywords, *author, *creator;
+    const char *created;
+} sy_pdf_info;
+sy_status sy_pdf_set_info(sy_pdf *pdf, const sy_pdf_info *info, sy_diags *d);
+
+/* A top-level bookmark, after those already added, going to page
+ * page_index (0-based) with y (points from the bottom) at the top of the
+ * window (/XYZ, zoom unchanged). The title is written as UTF-16BE. */
+sy_status sy_pdf_add_bookmark(sy_pdf *pdf, size_t page_index, double y, const char *title_utf8,
+                              sy_diags *d);
+
+/* Page labels: pages from first_page_index on (until the next label range)
+ * are labelled prefix (may be NULL) followed by a number in `style` counting
+ * from `start` (>= 1); SY_PDF_LABEL_NONE gives the prefix alone ("cover").
+ * Two ranges starting at the same page are an error. Pages before the first
+ * range are labelled 1, 2, 3 (the viewers' default). */
+enum { SY_PDF_LABEL_NONE = 0, SY_PDF_LABEL_DECIMAL = 1, SY_PDF_LABEL_ROMAN_LOWER = 2 };
+sy_status sy_pdf_add_page_label(sy_pdf *pdf, size_t first_page_index, const char *prefix, int style,
+                                int start, sy_diags *d);
+
+/* Attaches a file (data[0..len) copied): an /EmbeddedFiles name tree entry
+ * (sorted by name) with a Filespec (/F, /UF, /Desc, /AFRelationship
+ * /Source, also listed in the catalog's /AF) and a Flate-compressed
+ * /EmbeddedFile stream with /Params /Size and /Subtype mime. name must be
+ * unique in the document and must not be empty nor contain '/' or '\';
+ * mime (e.g. "application/yaml") and description may be NULL. */
+sy_status sy_pdf_attach_file(sy_pdf *pdf, const char *name, const void *data, size_t len,
+                             const char *mime, const char *description, sy_diags *d);
+
+/* An unsigned signature field merged with its widget on page page_index, in
+ * the rectangle (x0, y0)-(x1, y1) in points: /FT /Sig, /T name, /F 4
+ * (printed), /P the page, an empty appearance (/AP /N, a form XObject of the
+ * rectangle's size), in the page's /Annots and the catalog's /AcroForm
+ * /Fields (with /SigFlags 3). name must be unique in the document, not
+ * empty, printable ASCII and without '.' (tools such as pdfsig take the
+ * field name on their command line); anything else is SY_ERR_USAGE. */
+sy_status sy_pdf_add_signature_field(sy_pdf *pdf, size_t page_index, double x0, double y0,
+                                     double x1, double y1, const char *name, sy_diags *d);
+
+/* The document ID written to the trailer as /ID [<digest> <digest>]
+ * (libharu writes none without encryption). The caller derives it from the
+ * inputs (sy_pdf_hash_inputs) so the same inputs give the same file. */
+sy_status sy_pdf_set_id(sy_pdf *pdf, const unsigned char digest[16], sy_diags *d);
+
+/* MD5 (RFC 1321) over n parts, each preceded by its length as 8 bytes big
+ * endian, so ("ab", "c") and ("a", "bc") differ. Deterministic; meant for
+ * document IDs, not for security. parts[i] may be NULL when lens[i] is 0. */
+void sy_pdf_hash_inputs(const void *const *parts, const size_t *lens, size_t n,
+                        unsigned char out[16]);
+
+/* An attached file read back from a PDF. */
+typedef struct sy_pdf_attachment {
+    char *name; /* UTF-8 (the Filespec's /UF, else /F) */
+    unsigned char *data;
+    size_t len;
+    char *mime; /* the stream's /Subtype ("text/plain"), or NULL */
+    char *description; /* UTF-8 /Desc, or NULL */
+} sy_pdf_attachment;
+
+/* Reads every embedded file of a PDF written by sanya, also after tools such
+ * as pdfsig appended incremental updates (the newest definition of each
+ * object wins): follows the cross-reference tables from the last startxref
+ * through /Prev, the catalog's /Names /EmbeddedFiles name tree, each
+ * Filespec's /EF /F stream (its /Length direct or indirect), and inflates
+ * it. Cross-reference streams and filters other than Flate are not
+ * supported (SY_ERR_DATA). Malformed input is SY_ERR_DATA with the byte
+ * offset in the message; nothing is read outside pdf[0..len). On success
+ * *out (array of *n; NULL when 0) belongs to the caller: free it with
+ * sy_pdf_attachments_free. A PDF without attachments gives *n = 0. */
+sy_status sy_pdf_extract_attachments(const char *pdf, size_t len, sy_pdf_attachment **out,
+                                     size_t *n, sy_diags *d);
+void sy_pdf_attachments_free(sy_pdf_attachment *a, size_t n);
+
 #endif

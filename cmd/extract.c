@@ -1,0 +1,109 @@
+/* sanya extract: writes the files attached to a PDF (the agreement data
+ * sanya embeds) back out, also from a PDF signed since. */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/buf.h"
+#include "core/file.h"
+#include "pdf/pdf.h"
+
+static const char usage_text[] =
+    "usage: sanya extract FILE.pdf [-o DIR]\n\n"
+    "Writes every file attached to FILE.pdf (for a sanya document, the agreement\n"
+    "data it was made from) into DIR (default: the current folder) under its\n"
+    "attached name, and prints what it wrote. Works on signed PDFs too: the\n"
+    "newest version of each object after incremental updates is read.\n"
+    "A name with '/', '\\' or '..' is refused; files are written atomically.\n\n"
+    "exit status: 0 ok, 64 usage, 65 not a PDF sanya can read or a bad\n"
+    "attachment name, 66 missing input, 73 cannot write an output file\n";
+
+/* Whether an attached name is safe as a file name in the output folder. */
+static int safe_name(const char *name)
+{
+    return name[0] && strcmp(name, ".") && !strchr(name, '/') && !strchr(name, '\\') &&
+        !strstr(name, "..");
+}
+
+int sy_cmd_extract(int argc, char **argv)
+{
+    const char *in = NULL, *dir = ".";
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            fputs(usage_text, stdout);
+            return SY_EXIT_OK;
+        }
+        if (!strcmp(argv[i], "-o")) {
+            if (++i == argc) {
+                fprintf(stderr, "sanya extract: -o expects a folder\n");
+                return SY_EXIT_USAGE;
+            }
+            dir = argv[i];
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "sanya extract: unknown option '%s'\n\n", argv[i]);
+            fputs(usage_text, stderr);
+            return SY_EXIT_USAGE;
+        } else if (in) {
+            fprintf(stderr, "sanya extract: expected one PDF, got '%s' and '%s'\n", in, argv[i]);
+            return SY_EXIT_USAGE;
+        } else {
+            in = argv[i];
+        }
+    }
+    if (!in) {
+        fputs(usage_text, stderr);
+        return SY_EXIT_USAGE;
+    }
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "sanya extract: output folder '%s' does not exist\n", dir);
+        return SY_EXIT_CANTCREAT;
+    }
+
+    sy_diags *d = sy_diags_new();
+    if (!d)
+        return SY_EXIT_SOFTWARE;
+    char *data = NULL;
+    size_t len = 0, n = 0;
+    sy_pdf_attachment *files = NULL;
+    sy_status st = sy_file_read(in, &data, &len, d);
+    if (st == SY_OK)
+        st = sy_pdf_extract_attachments(data, len, &files, &n, d);
+    if (st == SY_OK) {
+        /* All names are checked before anything is written. */
+        for (size_t i = 0; i < n; i++) {
+            if (!safe_name(files[i].name))
+                st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, in, 0, 0, NULL,
+                                  "attachment name '%s' is not a plain file name; refused",
+                                  files[i].name);
+            for (size_t j = 0; j < i; j++)
+                if (!strcmp(files[i].name, files[j].name))
+                    st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, in, 0, 0, NULL,
+                                      "two attachments are named '%s'", files[i].name);
+        }
+    }
+    for (size_t i = 0; st == SY_OK && i < n; i++) {
+        sy_buf path = SY_BUF_INIT;
+        sy_buf_printf(&path, "%s/%s", dir, files[i].name);
+        if (sy_buf_failed(&path))
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        else
+            st = sy_file_write_atomic(path.data, files[i].data, files[i].len, d);
+        if (st == SY_OK)
+            printf("wrote %s (%zu bytes%s%s)\n", path.data, files[i].len, files[i].mime ? ", " : "",
+                   files[i].mime ? files[i].mime : "");
+        sy_buf_free(&path);
+    }
+    if (st == SY_OK && n == 0)
+        printf("%s has no attached files\n", in);
+    if (st == SY_OK && fflush(stdout) != 0)
+        st = SY_ERR_CANTCREAT;
+    sy_cmd_print_diags(d);
+    sy_pdf_attachments_free(files, n);
+    free(data);
+    sy_diags_free(d);
+    return sy_cmd_exit_code(st);
+}

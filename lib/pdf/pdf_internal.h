@@ -1,0 +1,24 @@
+/* Internal: what lib/pdf/trust.c (document metadata, outline, page labels,
+ * attachments, signature fields) needs of a sy_pdf made by pdf.c. */
+#ifndef SY_PDF_INTERNAL_H
+#define SY_PDF_INTERNAL_H
+
+#include "pdf/haru.h"
+#include "pdf/pdf.h"
+
+typedef struct sy_pdf_trust sy_pdf_trust;
+
+/* The libharu document, page i (NULL when i >= the page count), whether the
+ * document is finished, and the slot where trust.c keeps its state (NULL
+ * until trust.c first needs it; pdf.c frees it with sy_pdf_trust_free). */
+sy_haru *sy_pdf_haru_of(sy_pdf *pdf);
+sy_haru_page *sy_pdf_page_of(sy_pdf *pdf, size_t i);
+int sy_pdf_is_finished(const sy_pdf *pdf);
+sy_pdf_trust **sy_pdf_trust_slot(sy_pdf *pdf);
+
+/* Called by sy_pdf_finish before the file is serialised: writes the
+ * outline, page labels, name trees, AcroForm, Info, XMP and /ID. */
+sy_status sy_pdf_trust_finish(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d);
+void sy_pdf_trust_free(sy_pdf_trust *t);
+
+#endif
