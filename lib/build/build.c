@@ -165,6 +165,224 @@ static void report_unresolved(const sy_agreement *a, sy_diags *d)
     }
 }
 
+/* ---- what makes the file one can sign and trust ---- */
+
+static void json_string(sy_buf *out, const char *s)
+{
+    sy_buf_putc(out, '"');
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            sy_buf_printf(out, "\\%c", c);
+        else if (c < 0x20)
+            sy_buf_printf(out, "\\u%04X", c);
+        else
+            sy_buf_putc(out, (char)c);
+    }
+    sy_buf_putc(out, '"');
+}
+
+/* A value as YAML flow (JSON-like: strings quoted, dates plain). */
+static void yaml_flow(sy_buf *out, const sy_value *v)
+{
+    char iso[11];
+    switch (sy_value_kind_of(v)) {
+    case SY_VAL_STRING:
+        json_string(out, sy_value_as_string(v, NULL));
+        break;
+    case SY_VAL_DATE:
+        sy_date_format_iso(sy_value_as_date(v), iso);
+        sy_buf_puts(out, iso);
+        break;
+    case SY_VAL_INT:
+        sy_buf_printf(out, "%lld", sy_value_as_int(v));
+        break;
+    case SY_VAL_BOOL:
+        sy_buf_puts(out, sy_value_as_bool(v) ? "true" : "false");
+        break;
+    case SY_VAL_LIST:
+        sy_buf_putc(out, '[');
+        for (size_t i = 0; i < sy_value_len(v); i++) {
+            if (i)
+                sy_buf_puts(out, ", ");
+            yaml_flow(out, sy_value_at(v, i));
+        }
+        sy_buf_putc(out, ']');
+        break;
+    case SY_VAL_MAP: {
+        /* Keys in sorted order: the same roster gives the same bytes,
+         * whichever order its file had. */
+        size_t n = sy_value_len(v);
+        size_t *order = malloc((n ? n : 1) * sizeof *order);
+        if (!order) {
+            out->failed = 1;
+            break;
+        }
+        for (size_t i = 0; i < n; i++)
+            order[i] = i;
+        for (size_t i = 1; i < n; i++)
+            for (size_t k = i; k > 0 && strcmp(sy_value_key_at(v, order[k - 1]),
+                                               sy_value_key_at(v, order[k])) > 0;
+                 k--) {
+                size_t t = order[k];
+                order[k] = order[k - 1];
+                order[k - 1] = t;
+            }
+        sy_buf_putc(out, '{');
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                sy_buf_puts(out, ", ");
+            json_string(out, sy_value_key_at(v, order[i]));
+            sy_buf_puts(out, ": ");
+            yaml_flow(out, sy_value_at(v, order[i]));
+        }
+        sy_buf_putc(out, '}');
+        free(order);
+        break;
+    }
+    case SY_VAL_NULL:
+        sy_buf_puts(out, "null");
+        break;
+    }
+}
+
+/* The roster entries the agreement used (its signing offices), as a roster
+ * file of their own: with the agreement's YAML it rebuilds the document. */
+static void roster_used(const sy_value *data, const sy_roster *roster, sy_buf *out)
+{
+    sy_buf_puts(out, "# The roster entries this agreement used, as sanya embedded them.\n"
+                     "offices:\n");
+    const sy_value *parties = sy_value_get(data, "parties");
+    int any = 0;
+    for (size_t i = 0; i < sy_value_len(parties); i++) {
+        const char *office = sy_value_as_string(
+            sy_value_get(sy_value_get(sy_value_at(parties, i), "signatory"), "office"), NULL);
+        const sy_value *entry = office ? sy_roster_office(roster, office) : NULL;
+        int seen = 0;
+        for (size_t k = 0; k < i && office; k++) {
+            const char *o2 = sy_value_as_string(
+                sy_value_get(sy_value_get(sy_value_at(parties, k), "signatory"), "office"), NULL);
+            seen |= o2 && !strcmp(o2, office);
+        }
+        if (!entry || seen)
+            continue;
+        sy_buf_puts(out, "  ");
+        json_string(out, office);
+        sy_buf_puts(out, ": ");
+        yaml_flow(out, entry);
+        sy_buf_putc(out, '\n');
+        any = 1;
+    }
+    if (!any)
+        sy_buf_puts(out, "  {}\n");
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *roster,
+                           const sy_build_options *o, sy_date as_of, const char *template_name,
+                           int layout, const sy_render_result *cover,
+                           const sy_render_result *mou, sy_diags *d)
+{
+    const sy_value *data = sy_agreement_value(a);
+    const sy_value *title = sy_value_get(data, "title");
+    const sy_value *parties = sy_value_get(data, "parties");
+    sy_buf t = SY_BUF_INIT, subj = SY_BUF_INIT, kw = SY_BUF_INIT, author = SY_BUF_INIT;
+    sy_buf_printf(&t, "%s / %s", sy_value_as_string(sy_value_get(title, "km"), NULL),
+                  sy_value_as_string(sy_value_get(title, "en"), NULL));
+    sy_buf_puts(&subj, "Memorandum of Understanding between ");
+    sy_buf_puts(&kw, "MOU, ");
+    sy_buf_puts(&kw, sy_value_as_string(sy_value_get(data, "id"), NULL));
+    for (size_t i = 0; i < sy_value_len(parties); i++) {
+        const sy_value *p = sy_value_at(parties, i);
+        const char *en = sy_value_as_string(sy_value_get(sy_value_get(p, "name"), "en"), NULL);
+        sy_buf_printf(&subj, "%s%s", i ? (i + 1 == sy_value_len(parties) ? " and " : ", ") : "",
+                      en);
+        sy_buf_printf(&author, "%s%s", i ? "; " : "", en);
+        sy_buf_printf(&kw, ", %s", sy_value_as_string(sy_value_get(p, "id"), NULL));
+    }
+    char created[11];
+    sy_date_format_iso(sy_value_as_date(sy_value_get(data, "signed")), created);
+    sy_status st = SY_OK;
+    if (sy_buf_failed(&t) || sy_buf_failed(&subj) || sy_buf_failed(&kw) || sy_buf_failed(&author))
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    if (st == SY_OK) {
+        sy_pdf_info info = {t.data, subj.data, kw.data, author.data, "sanya", created};
+        st = sy_pdf_set_info(pdf, &info, d);
+    }
+    sy_buf_free(&t);
+    sy_buf_free(&subj);
+    sy_buf_free(&kw);
+    sy_buf_free(&author);
+
+    /* Bookmarks: the cover sheet, then every article in both languages. */
+    if (st == SY_OK && cover)
+        st = sy_pdf_add_bookmark(pdf, sy_render_result_first_page(cover), 842,
+                                 "បញ្ជីត្រួតពិនិត្យការអនុម័ត / Approval checklist", d);
+    for (size_t i = 0; mou && st == SY_OK && i < sy_render_result_mark_count(mou); i++) {
+        const sy_render_mark *m = sy_render_result_mark(mou, i);
+        st = sy_pdf_add_bookmark(pdf, m->page, m->y, m->title, d);
+    }
+    /* Page labels: the cover sheet apart from the agreement's 1, 2, 3. */
+    if (st == SY_OK && cover)
+        st = sy_pdf_add_page_label(pdf, sy_render_result_first_page(cover), "cover-",
+                                   SY_PDF_LABEL_DECIMAL, 1, d);
+    if (st == SY_OK && mou)
+        st = sy_pdf_add_page_label(pdf, sy_render_result_first_page(mou), NULL,
+                                   SY_PDF_LABEL_DECIMAL, 1, d);
+
+    /* Signature fields over the signing lines: sig-<party>, and
+     * sig-<party>-<n> for a party with more than one signatory. */
+    for (size_t i = 0; mou && st == SY_OK && i < sy_render_result_sig_count(mou); i++) {
+        const sy_sig_place *sp = sy_render_result_sig(mou, i);
+        int several = 0;
+        for (size_t k = 0; k < sy_render_result_sig_count(mou); k++)
+            several |= k != i && !strcmp(sy_render_result_sig(mou, k)->party, sp->party);
+        char name[160];
+        if (several)
+            snprintf(name, sizeof name, "sig-%s-%d", sp->party, sp->index);
+        else
+            snprintf(name, sizeof name, "sig-%s", sp->party);
+        st = sy_pdf_add_signature_field(pdf, sp->page, sp->x0, sp->y0, sp->x1, sp->y1, name, d);
+    }
+
+    /* The inputs travel with the document: the agreement's YAML as written
+     * and the roster entries it used. */
+    size_t src_len = 0;
+    const char *src = sy_agreement_source(a, &src_len);
+    sy_buf used = SY_BUF_INIT;
+    if (roster)
+        roster_used(data, roster, &used);
+    if (st == SY_OK)
+        st = sy_pdf_attach_file(pdf, base_name(o->agreement), src, src_len, "application/yaml",
+                                "The agreement data this document was made from", d);
+    if (st == SY_OK && roster && !sy_buf_failed(&used))
+        st = sy_pdf_attach_file(pdf, "roster-used.yaml", used.data, used.len, "application/yaml",
+                                "The roster entries (office holders) this document used", d);
+
+    /* The ID derives from the inputs, never from the clock. */
+    if (st == SY_OK) {
+        char iso[11], parts_s[32];
+        /* the day shows only on the cover sheet */
+        if (cover)
+            sy_date_format_iso(as_of, iso);
+        else
+            iso[0] = 0;
+        snprintf(parts_s, sizeof parts_s, "%d/%d", (int)o->parts, layout);
+        const void *parts[] = {src, used.data, template_name, iso, parts_s};
+        size_t lens[] = {src_len, used.len, strlen(template_name), strlen(iso), strlen(parts_s)};
+        unsigned char digest[16];
+        sy_pdf_hash_inputs(parts, lens, 5, digest);
+        st = sy_pdf_set_id(pdf, digest, d);
+    }
+    sy_buf_free(&used);
+    return st;
+}
+
 sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf_out, size_t *len,
                        size_t *pages, sy_diags *d)
 {
@@ -234,6 +452,9 @@ sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf_out,
             st = sy_render_doc(b->render, doc, layout, pdf, &res, d);
         if (st == SY_OK && pages)
             *pages = sy_pdf_page_count(pdf);
+        if (st == SY_OK)
+            st = add_trust(pdf, a, roster, o, as_of, sy_tpl_name(tpl), (int)layout, cover_res, res,
+                           d);
         sy_render_result_free(cover_res);
         sy_render_result_free(res);
         if (st == SY_OK)

@@ -83,6 +83,35 @@ case $(cover_text "$tmp/nocover.pdf") in *"APPROVAL CHECKLIST"*) bad "--no-cover
 expect_usage=$("$sanya" build examples/moi-aple-2025.yaml --no-cover --cover-only 2>&1; echo "rc=$?")
 case $expect_usage in *"rc=64") ;; *) bad "--no-cover --cover-only: $expect_usage" ;; esac
 
+# A file one can trust: metadata, signature fields, bookmarks, page labels,
+# the embedded inputs, and the PDF alone rebuilds itself byte for byte.
+pdf=$tmp/moi-aple-2025-parallel.pdf
+info=$(pdfinfo "$pdf")
+for want in "Title: *អនុស្សរណៈនៃការយោគយល់គ្នា.* / Memorandum of Understanding" \
+    "Subject: *Memorandum of Understanding between Ministry of Interior and Action Pour Les Enfants" \
+    "Keywords: *MOU, moi-aple-2025, moi, aple" "Author: *Ministry of Interior; Action Pour" \
+    "Producer: *sanya$" "CreationDate: *Thu Jun 12 00:00:00 2025 UTC" "Metadata Stream: *yes"; do
+    echo "$info" | grep -Eq "^$want" || bad "pdfinfo lacks /$want/"
+done
+sigs=$(pdfsig "$pdf" 2>/dev/null | sed -n 's/.*Signature Field Name: //p' | tr '\n' ' ')
+[ "$sigs" = "sig-moi sig-aple " ] || bad "signature fields: '$sigs'"
+pdfsig "$pdf" 2>/dev/null | grep -q "The signature form field is not signed" || bad "fields not unsigned"
+[ "$(pdfdetach -list "$pdf" | head -1)" = "2 embedded files" ] || bad "pdfdetach: $(pdfdetach -list "$pdf")"
+n_outlines=$(qpdf --json --json-key=outlines "$pdf" | grep -c '"title"')
+[ "$n_outlines" -eq 10 ] || bad "bookmarks: $n_outlines (expected the cover sheet and 9 articles)"
+qpdf --json --json-key=outlines "$pdf" | grep -q '"title": "មាត្រា១៖ គោលបំណង / Article 1: Purpose"' ||
+    bad "bookmark of article 1"
+labels=$(qpdf --json --json-key=pagelabels "$pdf" | tr -d ' \n')
+case $labels in *'"/P":"u:cover-"'*'"index":1'*) ;; *) bad "page labels: $labels" ;; esac
+grep -aEq "/ID \[ ?<[0-9A-F]{32}>" "$pdf" || bad "no document /ID"
+mkdir -p "$tmp/extract"
+"$sanya" extract "$pdf" -o "$tmp/extract" >/dev/null 2>&1 || bad "sanya extract failed"
+cmp -s "$tmp/extract/moi-aple-2025.yaml" examples/moi-aple-2025.yaml ||
+    bad "the embedded agreement is not the source byte for byte"
+"$sanya" build "$tmp/extract/moi-aple-2025.yaml" --roster "$tmp/extract/roster-used.yaml" \
+    -o "$tmp/rebuilt.pdf" 2>/dev/null || bad "rebuilding from the embedded files failed"
+cmp -s "$tmp/rebuilt.pdf" "$pdf" || bad "the PDF's own inputs do not rebuild it byte for byte"
+
 # The default output is FILE.pdf beside FILE.yaml.
 cp examples/moeys-school-2023.yaml "$tmp/school.yaml"
 "$sanya" build "$tmp/school.yaml" --roster examples/roster.yaml 2>/dev/null &&
