@@ -1,4 +1,5 @@
 /* File helpers (see file.h). */
+#define _GNU_SOURCE /* O_TMPFILE, linkat */
 #include "core/file.h"
 
 #include <errno.h>
@@ -47,64 +48,91 @@ sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d)
     return SY_OK;
 }
 
+/* Writes all of data to fd, fsyncs it and gives it ordinary permissions.
+ * Returns 0 or an errno value. */
+static int write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        p += w;
+        len -= (size_t)w;
+    }
+    if (fsync(fd) != 0)
+        return errno;
+    /* A temporary file is private; an output document is an ordinary file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0)
+        return errno;
+    return 0;
+}
+
 sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, sy_diags *d)
 {
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp)
+    char *tmp = malloc(plen + 16), *dir = malloc(plen + 2);
+    if (!tmp || !dir) {
+        free(tmp);
+        free(dir);
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+    }
     /* Beside the target (same file system, so rename is atomic), hidden. */
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     memcpy(tmp, path, dirlen);
     snprintf(tmp + dirlen, plen + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        sy_status st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
-                                    "cannot create a file here: %s", strerror(errno));
-        free(tmp);
-        return st;
-    }
-    const char *p = data;
-    size_t left = len;
-    int ok = 1;
-    while (left > 0) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            ok = 0;
-            break;
+    memcpy(dir, path, dirlen);
+    dir[dirlen] = 0;
+    if (!dirlen)
+        strcpy(dir, ".");
+
+    int err = 0, named = 0;
+    /* An unnamed file (O_TMPFILE) vanishes by itself if we are killed while
+     * writing; it gets a name only once it is complete, and that name is
+     * renamed over the target at once. */
+    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        err = write_all(fd, data, len);
+        if (!err) {
+            char proc[64];
+            snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+            /* a fresh unique name for the link: mkstemp's, then replaced */
+            int probe = mkstemp(tmp);
+            if (probe < 0 || close(probe) != 0 || unlink(tmp) != 0)
+                err = errno ? errno : EIO;
+            else if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
+                err = errno;
+            else
+                named = 1;
         }
-        p += w;
-        left -= (size_t)w;
+        if (close(fd) != 0 && !err)
+            err = errno;
+    } else {
+        /* No O_TMPFILE here (some file systems): a named temporary file. */
+        fd = mkstemp(tmp);
+        if (fd < 0) {
+            err = errno;
+        } else {
+            named = 1;
+            err = write_all(fd, data, len);
+            if (close(fd) != 0 && !err)
+                err = errno;
+        }
     }
-    int saved = errno;
-    if (ok && fsync(fd) != 0) {
-        ok = 0;
-        saved = errno;
-    }
-    /* mkstemp makes 0600 files; an output document is an ordinary file. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (ok && fchmod(fd, 0666 & ~mask) != 0) {
-        ok = 0;
-        saved = errno;
-    }
-    if (close(fd) != 0 && ok) {
-        ok = 0;
-        saved = errno;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = 0;
-        saved = errno;
-    }
-    if (!ok) {
+    if (!err && rename(tmp, path) != 0)
+        err = errno;
+    if (err && named)
         unlink(tmp);
-        free(tmp);
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL, "cannot write: %s",
-                            strerror(saved));
-    }
     free(tmp);
+    free(dir);
+    if (err)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL, "cannot write: %s",
+                            strerror(err));
     return SY_OK;
 }

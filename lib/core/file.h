@@ -1,7 +1,8 @@
-/* Whole-file reading and atomic writing. An output file is written to a
- * temporary file beside the target, flushed to disk and renamed over it, so
- * a failure or a kill never leaves a partial file nor destroys the previous
- * good one. */
+/* Whole-file reading and atomic writing. An output file is written to an
+ * unnamed temporary file (O_TMPFILE) in the target's folder, flushed to
+ * disk, named and renamed over the target at once, so a failure or a kill
+ * never leaves a partial file nor destroys the previous good one (where the
+ * file system has no O_TMPFILE, a hidden named temporary file is used). */
 #ifndef SY_CORE_FILE_H
 #define SY_CORE_FILE_H
 
