@@ -217,6 +217,8 @@ static void attachments_round_trip(void **state)
               "attached twice");
     has_error(d, SY_ERR_USAGE, sy_pdf_attach_file(pdf, "../x", "x", 1, NULL, NULL, d),
               "plain file name");
+    has_error(d, SY_ERR_USAGE, sy_pdf_attach_file(pdf, "..", "x", 1, NULL, NULL, d),
+              "plain file name");
     size_t len;
     char *data = finish(pdf, &len, d);
     assert_true(has(data, len, "/AFRelationship /Source"));
