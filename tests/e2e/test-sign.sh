@@ -23,8 +23,13 @@ for tool in pdfsig certutil qpdf pdfinfo pkg-config; do
 done
 cd "$root"
 
-# The test PDF maker, compiled against the library under test.
-cc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Ilib -o "$tmp/trustpdf" \
+# The test PDF maker, compiled against the library under test (with the
+# sanitizers when the library was built with them: make check-asan).
+san=
+if nm "$build/libsanya.a" 2>/dev/null | grep -q __asan_; then
+    san="-fsanitize=address,undefined"
+fi
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $san -Ilib -o "$tmp/trustpdf" \
     tests/e2e/lib/trustpdf.c "$build/libsanya.a" \
     $(pkg-config --libs harfbuzz harfbuzz-subset harfbuzz-icu icu-uc icu-i18n yaml-0.1) \
     -lhpdf -lz -lm || { echo "FAIL: cannot compile tests/e2e/lib/trustpdf.c"; exit 1; }
