@@ -515,8 +515,8 @@ static pobj *read_section(parser *P, size_t off)
     if (!at_keyword(P, "xref")) {
         if (P->pos < P->len && is_digit(P->s[P->pos]))
             return perr(P, P->pos,
-                        "cross-reference streams are not supported (not a file sanya wrote, "
-                        "or rewritten by another tool)");
+                        "expected a cross-reference table, found an object (cross-reference "
+                        "streams are not supported)");
         return perr(P, P->pos, "expected a cross-reference table");
     }
     P->pos += 4;

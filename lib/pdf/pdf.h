@@ -142,7 +142,8 @@ sy_status sy_pdf_add_page_label(sy_pdf *pdf, size_t first_page_index, const char
  * (sorted by name) with a Filespec (/F, /UF, /Desc, /AFRelationship
  * /Source, also listed in the catalog's /AF) and a Flate-compressed
  * /EmbeddedFile stream with /Params /Size and /Subtype mime. name must be
- * unique in the document and must not be empty nor contain '/' or '\';
+ * unique in the document, not empty nor ".", without '/', '\' or ".."
+ * (sanya extract refuses such names when writing files);
  * mime (e.g. "application/yaml") and description may be NULL. */
 sy_status sy_pdf_attach_file(sy_pdf *pdf, const char *name, const void *data, size_t len,
                              const char *mime, const char *description, sy_diags *d);

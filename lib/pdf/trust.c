@@ -317,7 +317,8 @@ sy_status sy_pdf_attach_file(sy_pdf *pdf, const char *name, const void *data, si
         return ts;
     if (check_text(name, "attachment name", d) != SY_OK)
         return SY_ERR_DATA;
-    if (!name[0] || strchr(name, '/') || strchr(name, '\\'))
+    if (!name[0] || !strcmp(name, ".") || strchr(name, '/') || strchr(name, '\\') ||
+        strstr(name, ".."))
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
                             "PDF attachment name '%s': must be a plain file name", name);
     if (description && check_text(description, "attachment description", d) != SY_OK)

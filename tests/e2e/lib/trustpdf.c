@@ -1,8 +1,9 @@
 /* A small signable PDF for tests/e2e/test-sign.sh, made with the lib/pdf API
  * alone: two A4 pages with a rule each, metadata with a Khmer title,
- * bookmarks, page labels, the file given attached, two signature fields
- * (sig-aple on page 1, sig-moi on page 2) and a document ID from the inputs.
- * usage: trustpdf OUT.pdf ATTACHMENT */
+ * bookmarks, page labels, the files given attached (under their base
+ * names), two signature fields (sig-aple on page 1, sig-moi on page 2) and
+ * a document ID from the first file.
+ * usage: trustpdf OUT.pdf ATTACHMENT... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,8 @@
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: trustpdf OUT.pdf ATTACHMENT\n");
+    if (argc < 3) {
+        fprintf(stderr, "usage: trustpdf OUT.pdf ATTACHMENT...\n");
         return 64;
     }
     sy_diags *d = sy_diags_new();
@@ -28,14 +29,14 @@ int main(int argc, char **argv)
         if (st == SY_OK)
             st = sy_pdf_stroke(pdf, 70, 700 - 10 * i, 525, 700 - 10 * i, 1, d);
     }
-    sy_pdf_info info = {"អនុស្សរណៈ​នៃ​ការ​យោគយល់ / Memorandum of "
-                        "Understanding",
-                        "test document",
-                        "MOU, test",
-                        "sanya tests",
-                        "trustpdf",
-                        "2025-06-12"};
-    const char *base = strrchr(argv[2], '/') ? strrchr(argv[2], '/') + 1 : argv[2];
+    sy_pdf_info info = {
+        "អនុស្សរណៈ​នៃ​ការ​យោគយល់ / Memorandum of "
+        "Understanding",
+        "test document",
+        "MOU, test",
+        "sanya tests",
+        "trustpdf",
+        "2025-06-12"};
     const void *parts[1] = {att};
     size_t lens[1] = {alen};
     unsigned char id[16];
@@ -50,8 +51,15 @@ int main(int argc, char **argv)
         st = sy_pdf_add_page_label(pdf, 0, "cover", SY_PDF_LABEL_NONE, 1, d);
     if (st == SY_OK)
         st = sy_pdf_add_page_label(pdf, 1, NULL, SY_PDF_LABEL_DECIMAL, 1, d);
-    if (st == SY_OK)
-        st = sy_pdf_attach_file(pdf, base, att, alen, "application/yaml", "agreement data", d);
+    for (int i = 2; st == SY_OK && i < argc; i++) {
+        char *more = NULL;
+        size_t mlen = 0;
+        const char *base = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i];
+        st = sy_file_read(argv[i], &more, &mlen, d);
+        if (st == SY_OK)
+            st = sy_pdf_attach_file(pdf, base, more, mlen, "application/yaml", "agreement data", d);
+        free(more);
+    }
     if (st == SY_OK)
         st = sy_pdf_add_signature_field(pdf, 0, 70, 100, 270, 160, "sig-aple", d);
     if (st == SY_OK)
