@@ -105,7 +105,8 @@ int sy_cmd_build(int argc, char **argv)
         return SY_EXIT_USAGE;
     }
     o.parts = no_cover ? SY_BUILD_AGREEMENT_ONLY
-                       : cover_only ? SY_BUILD_COVER_ONLY : SY_BUILD_COVER_AND_AGREEMENT;
+        : cover_only   ? SY_BUILD_COVER_ONLY
+                       : SY_BUILD_COVER_AND_AGREEMENT;
     if (!sy_date_valid(o.as_of))
         o.as_of = sy_cmd_today();
     o.agreement = argv[optind];

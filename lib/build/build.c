@@ -41,8 +41,8 @@ static sy_value *date_filter(const sy_value *input, sy_buf *error, date_format_f
     sy_status st = fn(d, &out);
     if (st != SY_OK || sy_buf_failed(&out)) {
         if (st == SY_ERR_DATA)
-            sy_buf_printf(error, "%s: %04d-%02d-%02d is outside the calendar's range (%d-%d)",
-                          name, d.year, d.month, d.day, SY_CAL_FIRST_YEAR, SY_CAL_LAST_YEAR);
+            sy_buf_printf(error, "%s: %04d-%02d-%02d is outside the calendar's range (%d-%d)", name,
+                          d.year, d.month, d.day, SY_CAL_FIRST_YEAR, SY_CAL_LAST_YEAR);
         sy_buf_free(&out);
         return NULL;
     }
@@ -108,8 +108,8 @@ sy_builder *sy_builder_new(const char *data_dir, sy_diags *d)
         st = sy_diags_status(d);
     if (st == SY_OK && !(b->render = sy_render_ctx_new(b->fonts, b->text, d)))
         st = sy_diags_status(d);
-    if (st == SY_OK && (!(b->env = sy_tpl_env_new()) ||
-                        sy_build_add_calendar_filters(b->env) != SY_OK))
+    if (st == SY_OK &&
+        (!(b->env = sy_tpl_env_new()) || sy_build_add_calendar_filters(b->env) != SY_OK))
         st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     if (st != SY_OK) {
         if (st == SY_ERR_NOMEM && !sy_diags_errors(d))
@@ -221,8 +221,8 @@ static void yaml_flow(sy_buf *out, const sy_value *v)
         for (size_t i = 0; i < n; i++)
             order[i] = i;
         for (size_t i = 1; i < n; i++)
-            for (size_t k = i; k > 0 && strcmp(sy_value_key_at(v, order[k - 1]),
-                                               sy_value_key_at(v, order[k])) > 0;
+            for (size_t k = i; k > 0 &&
+                 strcmp(sy_value_key_at(v, order[k - 1]), sy_value_key_at(v, order[k])) > 0;
                  k--) {
                 size_t t = order[k];
                 order[k] = order[k - 1];
@@ -250,8 +250,9 @@ static void yaml_flow(sy_buf *out, const sy_value *v)
  * file of their own: with the agreement's YAML it rebuilds the document. */
 static void roster_used(const sy_value *data, const sy_roster *roster, sy_buf *out)
 {
-    sy_buf_puts(out, "# The roster entries this agreement used, as sanya embedded them.\n"
-                     "offices:\n");
+    sy_buf_puts(out,
+                "# The roster entries this agreement used, as sanya embedded them.\n"
+                "offices:\n");
     const sy_value *parties = sy_value_get(data, "parties");
     int any = 0;
     for (size_t i = 0; i < sy_value_len(parties); i++) {
@@ -285,8 +286,8 @@ static const char *base_name(const char *path)
 
 static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *roster,
                            const sy_build_options *o, sy_date as_of, const char *template_name,
-                           int layout, const sy_render_result *cover,
-                           const sy_render_result *mou, sy_diags *d)
+                           int layout, const sy_render_result *cover, const sy_render_result *mou,
+                           sy_diags *d)
 {
     const sy_value *data = sy_agreement_value(a);
     const sy_value *title = sy_value_get(data, "title");

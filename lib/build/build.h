@@ -30,13 +30,13 @@ typedef enum sy_build_parts {
 } sy_build_parts;
 
 typedef struct sy_build_options {
-    const char *agreement;   /* path of the agreement YAML */
-    const char *roster;      /* path of the roster YAML, or NULL */
-    const char *template_;   /* a template name (templates/NAME) or folder; NULL: the data's */
-    int layout;              /* -1: the data's (or the template's); else a sy_doc_layout */
+    const char *agreement; /* path of the agreement YAML */
+    const char *roster; /* path of the roster YAML, or NULL */
+    const char *template_; /* a template name (templates/NAME) or folder; NULL: the data's */
+    int layout; /* -1: the data's (or the template's); else a sy_doc_layout */
     sy_build_parts parts;
-    sy_date as_of;           /* the day the cover sheet gives the status at (an input:
-                                lib/ reads no clock); {0,0,0}: the signing date */
+    sy_date as_of; /* the day the cover sheet gives the status at (an input:
+                      lib/ reads no clock); {0,0,0}: the signing date */
 } sy_build_options;
 
 /* Builds the agreement into a PDF in memory (*pdf malloc'd; caller frees).

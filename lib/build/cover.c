@@ -41,8 +41,8 @@ static void pair(cover *c, const char *role, sy_align align, const sy_buf *km, c
         c->oom = 1;
         return;
     }
-    if (!sy_blocks_add_paragraph(sy_block_body_mut(p), c->mark, km->data ? km->data : "",
-                                 km->len, SY_LANG_KM, role, align) ||
+    if (!sy_blocks_add_paragraph(sy_block_body_mut(p), c->mark, km->data ? km->data : "", km->len,
+                                 SY_LANG_KM, role, align) ||
         !sy_blocks_add_paragraph(sy_block_en_mut(p), c->mark, en->data ? en->data : "", en->len,
                                  SY_LANG_EN, role, align))
         c->oom = 1;
@@ -122,9 +122,9 @@ static void row(cover *c, int n, const char *what_km, const char *what_en, const
 static const char *ordinal_en(long n, char *buf, size_t size)
 {
     const char *suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
-                         : n % 10 == 1                    ? "st"
-                         : n % 10 == 2                    ? "nd"
-                         : n % 10 == 3                    ? "rd"
+        : n % 10 == 1                                     ? "st"
+        : n % 10 == 2                                     ? "nd"
+        : n % 10 == 3                                     ? "rd"
                                                           : "th";
     snprintf(buf, size, "%ld%s", n, suffix);
     return buf;
@@ -236,8 +236,8 @@ sy_doc *sy_cover_build(const sy_value *a, const sy_leadership_change *changes, s
     long renewal = sy_value_as_int(sy_value_get(term, "renewal"));
     const sy_value *start_v = sy_value_get(term, "start");
     sy_date start = sy_value_kind_of(start_v) == SY_VAL_DATE
-                        ? sy_value_as_date(start_v)
-                        : sy_value_as_date(sy_value_get(a, "signed"));
+        ? sy_value_as_date(start_v)
+        : sy_value_as_date(sy_value_get(a, "signed"));
     sy_date end = sy_date_from_days(sy_date_to_days(sy_date_add_years(start, (int)years)) - 1);
     sy_date renew_by = sy_date_add_months(end, -SY_COVER_RENEWAL_LEAD_MONTHS);
     pair_text(&c, "heading", SY_ALIGN_LEFT, "អាណត្តិ និងការបន្ត", "Term and renewal");

@@ -25,7 +25,8 @@ static const char *const party_keys[] = {"id", "kind", "name", "short", "signato
 static const char *const signatory_keys[] = {"office", "name", "title", NULL};
 static const char *const term_keys[] = {"years", "renewal", "start", NULL};
 static const char *const article_keys[] = {"title", "body", NULL};
-static const char *const approval_keys[] = {"step", "date", "ref", "party", "note", "responsible", NULL};
+static const char *const approval_keys[] = {"step", "date",        "ref", "party",
+                                            "note", "responsible", NULL};
 static const char *const lunar_keys[] = {"date_line_km", NULL};
 
 static const char *const layouts[] = {"parallel", "sequential", NULL};

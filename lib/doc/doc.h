@@ -40,7 +40,6 @@ typedef enum sy_lang {
     SY_LANG_EN
 } sy_lang;
 
-
 /* How a bilingual pair is laid out: columns side by side, or the Khmer
  * blocks followed by the English ones. */
 typedef enum sy_doc_layout { SY_LAYOUT_PARALLEL = 0, SY_LAYOUT_SEQUENTIAL } sy_doc_layout;

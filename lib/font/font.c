@@ -483,9 +483,8 @@ sy_font *sy_fontset_get(sy_fontset *fs, const char *role_or_path, sy_diags *d)
         char path[4096];
         struct stat st;
         snprintf(path, sizeof path, "%s/%s", fs->dirs[i].dir, e->file);
-        const char *found = stat(path, &st) == 0 && S_ISREG(st.st_mode)
-                                ? path
-                                : index_find(&fs->dirs[i], e->file);
+        const char *found =
+            stat(path, &st) == 0 && S_ISREG(st.st_mode) ? path : index_find(&fs->dirs[i], e->file);
         if (found) {
             e->font = load_path_cached(fs, found, d);
             return e->font;

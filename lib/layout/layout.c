@@ -202,8 +202,7 @@ static sy_status justify(const sy_para *p, line_store *ls, double extra)
             return SY_ERR_NOMEM;
         }
         for (size_t k = 0; k < n; k++)
-            ls->extra[k] =
-                per_unit * weight[k] + (syllable[k] ? rest / (double)nsyllables : 0);
+            ls->extra[k] = per_unit * weight[k] + (syllable[k] ? rest / (double)nsyllables : 0);
         ls->line.extra = ls->extra;
     }
     free(weight);

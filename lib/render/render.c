@@ -112,8 +112,8 @@ typedef struct item {
     const sy_para *marker_para; /* list marker, drawn at x - LIST_INDENT */
     const sy_line *marker_line;
     size_t sig; /* IT_SIGS: index of the signature grid */
-    int box;    /* a check box in the margin: 1 empty, 2 ticked */
-    int red;    /* drawn in red (warnings) */
+    int box; /* a check box in the margin: 1 empty, 2 ticked */
+    int red; /* drawn in red (warnings) */
     size_t page;
     double top;
 } item;
@@ -139,7 +139,7 @@ typedef struct section {
 typedef struct sig_cell {
     const sy_para *paras[4]; /* title km, title en, name km, name en */
     const sy_lines *lines[4];
-    double lh[4], la[4];     /* line height and ascent of each */
+    double lh[4], la[4]; /* line height and ascent of each */
     double title_h, names_h;
     char *party;
     int index;
@@ -299,8 +299,8 @@ static void line_metrics(const sy_style *s, sy_lang lang, double km_lead, double
                          double *ascent)
 {
     const sy_font *main = lang == SY_LANG_EN ? s->latin : s->khmer;
-    double h = font_height(main, s->size), a = sy_font_ascender(main) * s->size /
-                                                 sy_font_upem(main);
+    double h = font_height(main, s->size),
+           a = sy_font_ascender(main) * s->size / sy_font_upem(main);
     if (lang != SY_LANG_EN && km_lead * s->size < h) { /* Khmer pitch, ink centred */
         a -= (h - km_lead * s->size) * 0.6;
         h = km_lead * s->size;
@@ -374,9 +374,9 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
         const sy_para *p = NULL;
-        const sy_lines *lines =
-            end > pos ? make_lines(st, &s, text + pos, end - pos, c->width - indent, align, m, &p)
-                      : NULL;
+        const sy_lines *lines = end > pos
+            ? make_lines(st, &s, text + pos, end - pos, c->width - indent, align, m, &p)
+            : NULL;
         for (size_t i = 0; lines && i < sy_lines_count(lines); i++) {
             item *it = add_item(st, c, IT_LINE, height);
             if (!it)
@@ -390,8 +390,8 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
                 it->box = box;
             /* Two lines at least together at a page's end or start. */
             size_t n = sy_lines_count(lines);
-            it->keep_next |= (i == 0 && n > 1) || (i + 2 == n && n > 2) ||
-                             (c->whole_paragraphs && i + 1 < n);
+            it->keep_next |=
+                (i == 0 && n > 1) || (i + 2 == n && n > 2) || (c->whole_paragraphs && i + 1 < n);
             if (first && mlines && sy_lines_count(mlines)) {
                 it->marker_para = mpara;
                 it->marker_line = sy_lines_get(mlines, 0);
@@ -538,8 +538,7 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
             add_paragraph(st, col, h.data, h.len, sy_block_lang(b), "article", SY_ALIGN_LEFT, 1,
                           indent, NULL, m);
         if (col && col->n > before && !st->oom)
-            mark_article(st, col, before, sy_block_number(b), sy_block_lang(b) == SY_LANG_EN,
-                         &h);
+            mark_article(st, col, before, sy_block_number(b), sy_block_lang(b) == SY_LANG_EN, &h);
         sy_buf_free(&h);
         emit_blocks(st, sy_block_body(b), c, indent);
         break;
@@ -873,8 +872,8 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
             /* the room to sign and seal, then the line */
             double line_y = page_y(row_top + title_h + SIG_ROOM);
             if (s == SY_OK)
-                s = sy_pdf_stroke(pdf, cx + g->cell_w * 0.12, line_y, cx + g->cell_w * 0.88,
-                                  line_y, 0.6, st->d);
+                s = sy_pdf_stroke(pdf, cx + g->cell_w * 0.12, line_y, cx + g->cell_w * 0.88, line_y,
+                                  0.6, st->d);
             if (s != SY_OK)
                 return s;
             sy_sig_place *p = realloc(res->sigs, (res->nsigs + 1) * sizeof *p);
@@ -882,9 +881,9 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
                 return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
                                     "out of memory");
             res->sigs = p;
-            sy_sig_place sp = {cell->party, cell->index, st->first_page + page,
-                               cx + g->cell_w * 0.12, line_y, cx + g->cell_w * 0.88,
-                               line_y + SIG_ROOM * 0.75};
+            sy_sig_place sp = {
+                cell->party, cell->index,           st->first_page + page,   cx + g->cell_w * 0.12,
+                line_y,      cx + g->cell_w * 0.88, line_y + SIG_ROOM * 0.75};
             res->sigs[res->nsigs++] = sp;
             y = row_top + title_h + SIG_ROOM + 2;
             s = draw_lines_of(st, pdf, cell, 2, cx, &y);
@@ -1095,14 +1094,13 @@ sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout
         res->pages = st.npages;
         res->first = st.first_page;
         if (collect_marks(&st, res) != SY_OK)
-            status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
-                                  "out of memory");
+            status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
         /* The party names in res->sigs point into the grids: copy them. */
         for (size_t i = 0; i < res->nsigs; i++) {
             char *copy = strdup(res->sigs[i].party);
             if (!copy) {
-                status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
-                                      "out of memory");
+                status =
+                    sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
                 res->nsigs = i;
                 break;
             }

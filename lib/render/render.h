@@ -36,7 +36,7 @@ void sy_render_ctx_free(sy_render_ctx *rc);
  * rectangle in points (PDF user space). */
 typedef struct sy_sig_place {
     const char *party; /* owned by the result */
-    int index;         /* 1-based among the signatories of that party */
+    int index; /* 1-based among the signatories of that party */
     size_t page;
     double x0, y0, x1, y1;
 } sy_sig_place;

@@ -101,20 +101,26 @@ static void rows_for_every_approval_and_ministry(void **state)
     sy_doc *doc = cover_at(f, day, 1);
     char *t = english(doc);
     /* two steps for the city, then cabinet and department per ministry */
-    assert_non_null(strstr(t, "[check-done] 1. Letter of support from a local leader — approved "
-                              "3 March 2025 (ref. 12/25) — responsible: The NGO"));
+    assert_non_null(strstr(t,
+                           "[check-done] 1. Letter of support from a local leader — approved "
+                           "3 March 2025 (ref. 12/25) — responsible: The NGO"));
     assert_non_null(strstr(t, "[check-open] 2. Approval from city hall — pending"));
-    assert_non_null(strstr(t, "[check-done] 3. Approval from the cabinet of the Ministry of "
-                              "Interior — approved 1 April 2025 — responsible: Mr A"));
-    assert_non_null(strstr(t, "[check-open] 4. Approval from the cabinet of the Ministry of "
-                              "Social Affairs — pending"));
-    assert_non_null(strstr(t, "[check-open] 5. Approval from the city department of the "
-                              "Ministry of Interior"));
-    assert_non_null(strstr(t, "[check-open] 6. Approval from the city department of the "
-                              "Ministry of Social Affairs"));
+    assert_non_null(strstr(t,
+                           "[check-done] 3. Approval from the cabinet of the Ministry of "
+                           "Interior — approved 1 April 2025 — responsible: Mr A"));
+    assert_non_null(strstr(t,
+                           "[check-open] 4. Approval from the cabinet of the Ministry of "
+                           "Social Affairs — pending"));
+    assert_non_null(strstr(t,
+                           "[check-open] 5. Approval from the city department of the "
+                           "Ministry of Interior"));
+    assert_non_null(strstr(t,
+                           "[check-open] 6. Approval from the city department of the "
+                           "Ministry of Social Affairs"));
     assert_null(strstr(t, "] 7. "));
-    assert_non_null(strstr(t, "Term of 3 years: from 12 June 2025 to 11 June 2028. This is the "
-                              "2nd renewal."));
+    assert_non_null(strstr(t,
+                           "Term of 3 years: from 12 June 2025 to 11 June 2028. This is the "
+                           "2nd renewal."));
     assert_non_null(strstr(t, "[body] Renewal must start by 11 December 2027."));
     assert_null(strstr(t, "Leadership changed"));
     free(t);
@@ -127,14 +133,16 @@ static void renewal_is_flagged_six_months_ahead_and_when_passed(void **state)
     sy_date soon = {2027, 6, 11}, passed = {2027, 12, 12}, early = {2027, 6, 10};
     sy_doc *doc = cover_at(f, soon, 0);
     char *t = english(doc);
-    assert_non_null(strstr(t, "[banner] Renewal must start by 11 December 2027: less than six "
-                              "months away."));
+    assert_non_null(strstr(t,
+                           "[banner] Renewal must start by 11 December 2027: less than six "
+                           "months away."));
     free(t);
     sy_doc_free(doc);
     doc = cover_at(f, passed, 0);
     t = english(doc);
-    assert_non_null(strstr(t, "[banner] Renewal must start by 11 December 2027: this date has "
-                              "passed."));
+    assert_non_null(strstr(t,
+                           "[banner] Renewal must start by 11 December 2027: this date has "
+                           "passed."));
     free(t);
     sy_doc_free(doc);
     doc = cover_at(f, early, 0);
@@ -150,9 +158,10 @@ static void leadership_change_banner_names_office_and_holders(void **state)
     sy_date day = {2026, 3, 1};
     sy_doc *doc = cover_at(f, day, 1);
     char *t = english(doc);
-    assert_non_null(strstr(t, "[banner] Leadership changed: re-approval required. Secretary of "
-                              "State (moi/sos): Old Holder, succeeded by New Holder since 1 "
-                              "February 2026"));
+    assert_non_null(strstr(t,
+                           "[banner] Leadership changed: re-approval required. Secretary of "
+                           "State (moi/sos): Old Holder, succeeded by New Holder since 1 "
+                           "February 2026"));
     free(t);
     sy_doc_free(doc);
 }

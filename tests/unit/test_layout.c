@@ -89,9 +89,10 @@ static void lines_are_shaped_on_their_own(void **state)
                 hb_buffer_set_script(buf, (hb_script_t)run->script);
                 hb_buffer_set_language(buf, hb_language_from_string(run->lang, -1));
                 hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
-                hb_buffer_set_flags(buf, HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE |
-                                             (run->start == 0 ? HB_BUFFER_FLAG_BOT : 0) |
-                                             (run->end == len ? HB_BUFFER_FLAG_EOT : 0));
+                hb_buffer_set_flags(buf,
+                                    HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE |
+                                        (run->start == 0 ? HB_BUFFER_FLAG_BOT : 0) |
+                                        (run->end == len ? HB_BUFFER_FLAG_EOT : 0));
                 hb_shape(sy_font_hb(run->font), buf, NULL, 0);
                 unsigned n;
                 hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);

@@ -208,8 +208,8 @@ static void embedded_fonts_are_valid_truetype(void **state)
         assert_int_equal(outlen, length1);
         assert_int_equal(out[0], 0);
         assert_int_equal(out[1], 1); /* sfnt version 1.0: TrueType outlines */
-        hb_blob_t *blob = hb_blob_create((const char *)out, (unsigned)outlen, HB_MEMORY_MODE_READONLY,
-                                         NULL, NULL);
+        hb_blob_t *blob = hb_blob_create((const char *)out, (unsigned)outlen,
+                                         HB_MEMORY_MODE_READONLY, NULL, NULL);
         hb_face_t *face = hb_face_create(blob, 0);
         assert_true(hb_face_get_glyph_count(face) > 2);
         hb_face_destroy(face);
