@@ -2,6 +2,8 @@
 #define _DEFAULT_SOURCE /* d_type in readdir */
 #include "font/font.h"
 
+#include "core/array.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <hb-ot.h>
@@ -395,16 +397,10 @@ sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d
                               "expected 'role file debian-package'");
             continue;
         }
-        if (fs->nroles == fs->caproles) {
-            size_t cap = fs->caproles ? fs->caproles * 2 : 8;
-            manifest_entry *r = realloc(fs->roles, cap * sizeof *r);
-            if (!r) {
-                st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, lineno, 1, NULL,
-                                  "out of memory");
-                break;
-            }
-            fs->roles = r;
-            fs->caproles = cap;
+        if (SY_RESERVE(fs->roles, fs->caproles, fs->nroles + 1) != 0) {
+            st =
+                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, lineno, 1, NULL, "out of memory");
+            break;
         }
         manifest_entry e = {strdup(role), strdup(file), strdup(pkg), NULL};
         if (!e.role || !e.file || !e.package) {
@@ -426,15 +422,9 @@ static sy_font *load_path_cached(sy_fontset *fs, const char *path, sy_diags *d)
     for (size_t i = 0; i < fs->npaths; i++)
         if (!strcmp(fs->paths[i].path, path))
             return fs->paths[i].font;
-    if (fs->npaths == fs->cappaths) {
-        size_t cap = fs->cappaths ? fs->cappaths * 2 : 8;
-        loaded_path *p = realloc(fs->paths, cap * sizeof *p);
-        if (!p) {
-            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
-            return NULL;
-        }
-        fs->paths = p;
-        fs->cappaths = cap;
+    if (SY_RESERVE(fs->paths, fs->cappaths, fs->npaths + 1) != 0) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+        return NULL;
     }
     sy_font *f = sy_font_load(path, d);
     if (!f)

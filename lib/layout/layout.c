@@ -1,6 +1,8 @@
 /* Greedy line filling over the paragraph's break opportunities (layout.h). */
 #include "layout/layout.h"
 
+#include "core/array.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,14 +215,8 @@ static sy_status justify(const sy_para *p, line_store *ls, double extra)
 
 static sy_status push_line(sy_lines *l, line_store *ls)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        line_store *items = realloc(l->items, cap * sizeof *items);
-        if (!items)
-            return SY_ERR_NOMEM;
-        l->items = items;
-        l->cap = cap;
-    }
+    if (SY_RESERVE(l->items, l->cap, l->n + 1) != 0)
+        return SY_ERR_NOMEM;
     l->items[l->n++] = *ls;
     return SY_OK;
 }

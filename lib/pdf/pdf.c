@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/buf.h"
 #include "core/file.h"
 #include "core/limits.h"
@@ -141,14 +142,8 @@ sy_status sy_pdf_add_page(sy_pdf *pdf, double width, double height, sy_diags *d)
     if (pdf->npages >= SY_LIMIT_PAGES)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL, "more than %d pages",
                             SY_LIMIT_PAGES);
-    if (pdf->npages == pdf->cappages) {
-        size_t cap = pdf->cappages ? pdf->cappages * 2 : 16;
-        sy_haru_page **p = realloc(pdf->pages, cap * sizeof *p);
-        if (!p)
-            return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-        pdf->pages = p;
-        pdf->cappages = cap;
-    }
+    if (SY_RESERVE(pdf->pages, pdf->cappages, pdf->npages + 1) != 0)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     sy_haru_page *page = sy_haru_add_page(pdf->haru, width, height);
     if (!page)
         return haru_fail(pdf, d, "cannot add a page");
@@ -176,15 +171,9 @@ static pdf_font *font_state(sy_pdf *pdf, const sy_font *font, sy_diags *d)
     for (size_t i = 0; i < pdf->nfonts; i++)
         if (pdf->fonts[i].font == font)
             return &pdf->fonts[i];
-    if (pdf->nfonts == pdf->capfonts) {
-        size_t cap = pdf->capfonts ? pdf->capfonts * 2 : 4;
-        pdf_font *f = realloc(pdf->fonts, cap * sizeof *f);
-        if (!f) {
-            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-            return NULL;
-        }
-        pdf->fonts = f;
-        pdf->capfonts = cap;
+    if (SY_RESERVE(pdf->fonts, pdf->capfonts, pdf->nfonts + 1) != 0) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
     }
     pdf_font *f = &pdf->fonts[pdf->nfonts];
     memset(f, 0, sizeof *f);
@@ -263,14 +252,8 @@ static uint32_t cid_for(pdf_font *f, uint32_t glyph, int32_t advance, const char
     }
     if (f->ncids >= SY_LIMIT_CIDS)
         return 0;
-    if (f->ncids == f->capcids) {
-        size_t cap = f->capcids * 2;
-        cid_entry *c = realloc(f->cids, cap * sizeof *c);
-        if (!c)
-            return 0;
-        f->cids = c;
-        f->capcids = cap;
-    }
+    if (SY_RESERVE(f->cids, f->capcids, f->ncids + 1) != 0)
+        return 0;
     if ((f->ncids + 1) * 2 > f->cid_table_cap &&
         grow_table(&f->cid_table, &f->cid_table_cap, cid_hash_of, f) != 0)
         return 0;
@@ -294,14 +277,8 @@ static uint32_t cid_for(pdf_font *f, uint32_t glyph, int32_t advance, const char
  * index | COMPOSITE_BIT, or 0 on failure. */
 static uint32_t composite_for(pdf_font *f, const sy_glyph *g, size_t n, int32_t *advance)
 {
-    if (f->nparts + n > f->capparts) {
-        size_t cap = (f->nparts + n) * 2 + 64;
-        sy_component *p = realloc(f->parts, cap * sizeof *p);
-        if (!p)
-            return 0;
-        f->parts = p;
-        f->capparts = cap;
-    }
+    if (SY_RESERVE(f->parts, f->capparts, f->nparts + n) != 0)
+        return 0;
     sy_component *cand = f->parts + f->nparts; /* not committed yet */
     int32_t pen = 0;
     for (size_t q = 0; q < n; q++) {
@@ -320,14 +297,8 @@ static uint32_t composite_for(pdf_font *f, const sy_glyph *g, size_t n, int32_t 
             !memcmp(f->parts + e->start, cand, n * sizeof *cand))
             return COMPOSITE_BIT | (f->comp_table[i] - 1);
     }
-    if (f->ncomps == f->capcomps) {
-        size_t cap = f->capcomps ? f->capcomps * 2 : 32;
-        comp_entry *c = realloc(f->comps, cap * sizeof *c);
-        if (!c)
-            return 0;
-        f->comps = c;
-        f->capcomps = cap;
-    }
+    if (SY_RESERVE(f->comps, f->capcomps, f->ncomps + 1) != 0)
+        return 0;
     if ((f->ncomps + 2) * 2 > f->comp_table_cap &&
         grow_table(&f->comp_table, &f->comp_table_cap, comp_hash_of, f) != 0)
         return 0;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cal/cal.h"
+#include "core/array.h"
 #include "core/buf.h"
 #include "layout/layout.h"
 
@@ -188,18 +189,15 @@ typedef struct state {
     size_t nmarks, capmarks;
 } state;
 
+/* The array p (n used, *cap allocated) with room for one more, or NULL
+ * (and *oom set) when out of memory. */
 static void *grow(void *p, size_t *cap, size_t n, size_t size, int *oom)
 {
-    if (n < *cap)
-        return p;
-    size_t c = *cap ? *cap * 2 : 8;
-    void *q = realloc(p, c * size);
-    if (!q) {
+    if (sy_reserve(&p, cap, n + 1, size) != 0) {
         *oom = 1;
         return NULL;
     }
-    *cap = c;
-    return q;
+    return p;
 }
 
 static section *add_section(state *st, sec_kind kind)
