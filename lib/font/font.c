@@ -3,6 +3,7 @@
 #include "font/font.h"
 
 #include "core/array.h"
+#include "core/file.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -372,48 +373,63 @@ int sy_fontset_has_role(const sy_fontset *fs, const char *role)
     return 0;
 }
 
-sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d)
+sy_status sy_fontset_load_manifest_buffer(sy_fontset *fs, const char *name, const char *data,
+                                          size_t len, sy_diags *d)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL,
-                            "cannot open font manifest: %s", strerror(errno));
-    char line[1024];
-    int lineno = 0;
     sy_status st = SY_OK;
-    while (fgets(line, sizeof line, f)) {
+    int lineno = 0;
+    for (size_t pos = 0; pos < len && st != SY_ERR_NOMEM;) {
         lineno++;
+        const char *nl = memchr(data + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - data) : len;
+        char *line = strndup(data + pos, end - pos);
+        pos = nl ? end + 1 : len;
+        if (!line)
+            return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, name, lineno, 1, NULL,
+                                "out of memory");
         char *hash = strchr(line, '#');
         if (hash)
             *hash = 0;
         char *save = NULL;
-        char *role = strtok_r(line, " \t\r\n", &save);
-        if (!role)
+        char *role = strtok_r(line, " \t\r", &save);
+        char *file = role ? strtok_r(NULL, " \t\r", &save) : NULL;
+        char *pkg = file ? strtok_r(NULL, " \t\r", &save) : NULL;
+        if (!role) {
+            free(line);
             continue;
-        char *file = strtok_r(NULL, " \t\r\n", &save);
-        char *pkg = strtok_r(NULL, " \t\r\n", &save);
-        if (!file || !pkg || strtok_r(NULL, " \t\r\n", &save)) {
-            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, path, lineno, 1, NULL,
+        }
+        if (!file || !pkg || strtok_r(NULL, " \t\r", &save)) {
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, lineno, 1, NULL,
                               "expected 'role file debian-package'");
-            continue;
+        } else if (SY_RESERVE(fs->roles, fs->caproles, fs->nroles + 1) != 0) {
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, name, lineno, 1, NULL,
+                              "out of memory");
+        } else {
+            manifest_entry e = {strdup(role), strdup(file), strdup(pkg), NULL};
+            if (!e.role || !e.file || !e.package) {
+                free(e.role);
+                free(e.file);
+                free(e.package);
+                st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, name, lineno, 1, NULL,
+                                  "out of memory");
+            } else {
+                fs->roles[fs->nroles++] = e;
+            }
         }
-        if (SY_RESERVE(fs->roles, fs->caproles, fs->nroles + 1) != 0) {
-            st =
-                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, lineno, 1, NULL, "out of memory");
-            break;
-        }
-        manifest_entry e = {strdup(role), strdup(file), strdup(pkg), NULL};
-        if (!e.role || !e.file || !e.package) {
-            free(e.role);
-            free(e.file);
-            free(e.package);
-            st =
-                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, lineno, 1, NULL, "out of memory");
-            break;
-        }
-        fs->roles[fs->nroles++] = e;
+        free(line);
     }
-    fclose(f);
+    return st;
+}
+
+sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d)
+{
+    char *data;
+    size_t len;
+    sy_status st = sy_file_read(path, &data, &len, d);
+    if (st != SY_OK)
+        return st;
+    st = sy_fontset_load_manifest_buffer(fs, path, data, len, d);
+    free(data);
     return st;
 }
 

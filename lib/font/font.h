@@ -52,6 +52,9 @@ void sy_fontset_free(sy_fontset *fs);
 /* Reads a manifest: lines "role file debian-package", '#' comments.
  * Errors (file:line) go to d. */
 sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d);
+/* The same from memory (len bytes of data); `name` labels errors. */
+sy_status sy_fontset_load_manifest_buffer(sy_fontset *fs, const char *name, const char *data,
+                                          size_t len, sy_diags *d);
 /* The font for a role named in the manifest, or for a file path (anything
  * containing '/' or ending in .ttf/.otf). Loaded once and owned by fs.
  * A missing font is an error naming the Debian package that provides it. */
