@@ -51,6 +51,7 @@ int sy_cmd_build(int argc, char **argv)
     const char *out = NULL;
     int c;
     optind = 1;
+    opterr = 0; /* our own messages, prefixed "sanya build:" */
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         switch (c) {
         case 'o':
@@ -90,6 +91,8 @@ int sy_cmd_build(int argc, char **argv)
             fputs(usage_text, stdout);
             return SY_EXIT_OK;
         default:
+            fprintf(stderr, "sanya build: unknown option or missing value: '%s'\n\n",
+                    argv[optind - 1]);
             fputs(usage_text, stderr);
             return SY_EXIT_USAGE;
         }

@@ -45,6 +45,7 @@ int sy_cmd_proof(int argc, char **argv)
     int align = SY_ALIGN_LEFT;
     int c;
     optind = 1;
+    opterr = 0; /* our own messages, prefixed "sanya proof:" */
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
         char *end;
         switch (c) {
@@ -87,6 +88,8 @@ int sy_cmd_proof(int argc, char **argv)
             fputs(usage_text, stdout);
             return SY_EXIT_OK;
         default:
+            fprintf(stderr, "sanya proof: unknown option or missing value: '%s'\n\n",
+                    argv[optind - 1]);
             fputs(usage_text, stderr);
             return SY_EXIT_USAGE;
         }
