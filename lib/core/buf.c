@@ -70,21 +70,42 @@ void sy_buf_printf(sy_buf *b, const char *fmt, ...)
 
 void sy_buf_num(sy_buf *b, double v, int decimals)
 {
-    char s[64];
-    double scale = pow(10, decimals);
-    double r = round(v * scale) / scale;
-    if (r == 0)
-        r = 0; /* no "-0" */
-    snprintf(s, sizeof s, "%.*f", decimals, r);
-    char *dot = strchr(s, '.');
-    if (dot) {
-        char *e = s + strlen(s) - 1;
-        while (e > dot && *e == '0')
-            *e-- = 0;
-        if (e == dot)
-            *e = 0;
+    /* Fixed point without printf: this runs for every coordinate drawn. */
+    static const double scales[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 6)
+        decimals = 6;
+    double scaled = round(v * scales[decimals]);
+    if (!(fabs(scaled) < 9e15)) { /* out of range or NaN: let printf say it */
+        sy_buf_printf(b, "%.*f", decimals, v);
+        return;
     }
-    sy_buf_puts(b, s);
+    long long n = (long long)scaled;
+    char t[40];
+    int len = 0, neg = n < 0;
+    unsigned long long u = neg ? (unsigned long long)-n : (unsigned long long)n;
+    int frac = decimals;
+    while (frac > 0 && u % 10 == 0) { /* no trailing zeros */
+        u /= 10;
+        frac--;
+    }
+    do {
+        t[len++] = (char)('0' + u % 10);
+        u /= 10;
+        if (len == frac)
+            t[len++] = '.';
+    } while (u > 0 || len <= frac);
+    if (t[len - 1] == '.')
+        t[len++] = '0';
+    if (neg && !(len == 1 && t[0] == '0'))
+        t[len++] = '-';
+    for (int i = 0; i < len / 2; i++) {
+        char c = t[i];
+        t[i] = t[len - 1 - i];
+        t[len - 1 - i] = c;
+    }
+    sy_buf_put(b, t, (size_t)len);
 }
 
 void sy_buf_hex4(sy_buf *b, unsigned v)
