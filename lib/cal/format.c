@@ -5,8 +5,10 @@
 #include "cal/cal.h"
 
 #include "core/date.h"
+#include "core/utf8.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
 
@@ -165,39 +167,10 @@ sy_status sy_cal_format_lunar_km(sy_date d, sy_buf *out)
     return buf_status(out);
 }
 
-/* Non-zero when s is well-formed UTF-8 (no overlongs, no surrogates, at
- * most U+10FFFF) without a line break. */
+/* Non-zero when s is well-formed UTF-8 without a line break. */
 static int single_line_utf8(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned c = *p;
-        int extra;
-        unsigned cp, min;
-        if (c == '\n' || c == '\r')
-            return 0;
-        if (c < 0x80) {
-            p++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            extra = 1, cp = c & 0x1F, min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            extra = 2, cp = c & 0x0F, min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            extra = 3, cp = c & 0x07, min = 0x10000;
-        } else {
-            return 0;
-        }
-        for (int i = 1; i <= extra; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        p += extra + 1;
-    }
-    return 1;
+    return !strpbrk(s, "\r\n") && sy_utf8_check(s, strlen(s)) == (size_t)-1;
 }
 
 sy_status sy_cal_format_dateline_km(sy_date d, const char *lunar_override, sy_buf *out)

@@ -11,6 +11,7 @@
 #include <yaml.h>
 
 #include "core/limits.h"
+#include "core/utf8.h"
 
 typedef struct anchor {
     char *name;
@@ -65,48 +66,6 @@ static void fatal(parser *ps, sy_status code, int line, int column, const char *
 static void nomem(parser *ps)
 {
     fatal(ps, SY_ERR_NOMEM, 0, 0, "out of memory");
-}
-
-/* Returns the offset of the first byte that does not start a well-formed
- * UTF-8 sequence (RFC 3629: no overlong forms, no surrogates, nothing above
- * U+10FFFF), or len when all is well. */
-static size_t utf8_check(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char b = s[i];
-        size_t n;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (b < 0x80) {
-            i++;
-            continue;
-        } else if (b >= 0xC2 && b <= 0xDF) {
-            n = 1;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            n = 2;
-            if (b == 0xE0)
-                lo = 0xA0;
-            else if (b == 0xED)
-                hi = 0x9F;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            n = 3;
-            if (b == 0xF0)
-                lo = 0x90;
-            else if (b == 0xF4)
-                hi = 0x8F;
-        } else {
-            return i;
-        }
-        if (len - i <= n)
-            return i;
-        if (s[i + 1] < lo || s[i + 1] > hi)
-            return i;
-        for (size_t k = 2; k <= n; k++)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-        i += n + 1;
-    }
-    return len;
 }
 
 static void syntax_error(parser *ps)
@@ -427,8 +386,8 @@ static sy_yn *parse_node(parser *ps, yaml_event_t *ev)
 
 sy_yn *sy_yn_parse(const char *file, const char *data, size_t len, sy_diags *diags)
 {
-    size_t bad = utf8_check((const unsigned char *)data, len);
-    if (bad < len) {
+    size_t bad = sy_utf8_check(data, len);
+    if (bad != (size_t)-1) {
         int line, column;
         offset_place(data, len, bad, &line, &column);
         sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_DATA, file, line, column, NULL,

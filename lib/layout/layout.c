@@ -121,7 +121,7 @@ static int khmer_syllable_start(const char *text, size_t len, size_t b)
     if (b == 0 || b >= len)
         return 0;
     size_t i = b;
-    uint32_t c = sy_text_utf8_next(text, len, &i);
+    uint32_t c = sy_utf8_next(text, len, &i);
     if (c < 0x1780 || c > 0x17B3)
         return 0;
     return !(b >= 3 && (unsigned char)text[b - 3] == 0xE1 && (unsigned char)text[b - 2] == 0x9F &&

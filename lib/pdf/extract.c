@@ -809,7 +809,7 @@ static char *text_utf8(parser *P, const pobj *s, size_t at, const char *what)
             }
         }
     } else if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-        if (sy_text_utf8_check((const char *)p + 3, n - 3) != (size_t)-1 ||
+        if (sy_utf8_check((const char *)p + 3, n - 3) != (size_t)-1 ||
             memchr(p + 3, 0, n - 3)) {
             perr(P, at, "%s: invalid UTF-8", what);
             return NULL;

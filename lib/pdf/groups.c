@@ -9,7 +9,7 @@ static int starts_with_mark(const char *text, size_t lo, size_t hi)
     if (lo >= hi)
         return 0;
     size_t i = lo;
-    uint32_t c = sy_text_utf8_next(text, hi, &i);
+    uint32_t c = sy_utf8_next(text, hi, &i);
     if (c == 0x200C || c == 0x200D)
         return 1;
     int8_t t = u_charType((UChar32)c);

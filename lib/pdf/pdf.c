@@ -594,7 +594,7 @@ static int u32_cmp(const void *a, const void *b)
 static void put_utf16_hex(sy_buf *b, const char *text, size_t len)
 {
     for (size_t i = 0; i < len;) {
-        uint32_t c = sy_text_utf8_next(text, len, &i);
+        uint32_t c = sy_utf8_next(text, len, &i);
         if (c >= 0x10000) {
             c -= 0x10000;
             sy_buf_hex4(b, 0xD800u + (c >> 10));

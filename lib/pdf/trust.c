@@ -117,13 +117,13 @@ static int grow(void **v, size_t n, size_t *cap, size_t size)
 /* Checks that s is UTF-8 without control characters; what names it. */
 static sy_status check_text(const char *s, const char *what, sy_diags *d)
 {
-    size_t len = strlen(s), bad = sy_text_utf8_check(s, len);
+    size_t len = strlen(s), bad = sy_utf8_check(s, len);
     if (bad != (size_t)-1)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, NULL, 0, 0, NULL,
                             "PDF %s: invalid UTF-8 at byte %zu", what, bad);
     for (size_t i = 0; i < len;) {
         size_t at = i;
-        uint32_t c = sy_text_utf8_next(s, len, &i);
+        uint32_t c = sy_utf8_next(s, len, &i);
         if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
             return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, NULL, 0, 0, NULL,
                                 "PDF %s: control character U+%04X at byte %zu", what, (unsigned)c,
@@ -157,7 +157,7 @@ static void text_string(sy_buf *b, const char *s)
     }
     sy_buf_u16be(b, 0xFEFF);
     for (size_t i = 0; i < len;) {
-        uint32_t c = sy_text_utf8_next(s, len, &i);
+        uint32_t c = sy_utf8_next(s, len, &i);
         if (c >= 0x10000) {
             c -= 0x10000;
             sy_buf_u16be(b, 0xD800u + (c >> 10));

@@ -38,7 +38,7 @@ sy_status sy_proof_render(sy_text_ctx *ctx, const char *name, const char *text, 
     if (pages)
         *pages = 0;
     /* Check the whole file first, so the offset named is the file's. */
-    size_t bad = sy_text_utf8_check(text, len);
+    size_t bad = sy_utf8_check(text, len);
     if (bad != (size_t)-1)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, 0, 0, NULL,
                             "invalid UTF-8 at byte offset %zu (byte 0x%02X)", bad,

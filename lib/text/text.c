@@ -46,61 +46,6 @@ struct sy_para {
     uint8_t *grapheme; /* len + 1 */
 };
 
-/* ---- UTF-8 ---- */
-
-size_t sy_text_utf8_check(const char *str, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n;
-        uint32_t cp, min;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 2;
-            cp = c & 0x1F;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3;
-            cp = c & 0x0F;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4;
-            cp = c & 0x07;
-            min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + n > len)
-            return i;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = cp << 6 | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n;
-    }
-    return (size_t)-1;
-}
-
-uint32_t sy_text_utf8_next(const char *str, size_t len, size_t *i)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    unsigned c = s[*i];
-    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < n && *i + k < len; k++)
-        cp = cp << 6 | (s[*i + k] & 0x3F);
-    *i += n;
-    return cp;
-}
-
 /* ---- context ---- */
 
 static int word_cmp(const void *a, const void *b)
@@ -129,7 +74,7 @@ static sy_status add_word(sy_text_ctx *ctx, const char *w, size_t n)
     memcpy(copy, w, n);
     copy[n] = 0;
     size_t i = 0;
-    word e = {sy_text_utf8_next(copy, n, &i), copy, n};
+    word e = {sy_utf8_next(copy, n, &i), copy, n};
     ctx->words_list[ctx->nwords++] = e;
     ctx->sorted = 0;
     return SY_OK;
@@ -233,7 +178,7 @@ size_t sy_text_ctx_word_count(const sy_text_ctx *ctx)
 sy_status sy_text_ctx_add_words(sy_text_ctx *ctx, const char *name, const char *text, size_t len,
                                 sy_diags *d)
 {
-    size_t bad = sy_text_utf8_check(text, len);
+    size_t bad = sy_utf8_check(text, len);
     if (bad != (size_t)-1)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, 0, 0, NULL,
                             "invalid UTF-8 at byte offset %zu", bad);
@@ -405,7 +350,7 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
      * one on either side. */
     for (size_t i = 0; i < len;) {
         size_t at = i;
-        uint32_t c = sy_text_utf8_next(p->text, len, &i);
+        uint32_t c = sy_utf8_next(p->text, len, &i);
         if (c == 0x200B && p->grapheme[i])
             p->brk[i] = SY_BREAK_ALLOWED;
         if (c == 0x2060) {
@@ -425,8 +370,8 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
         size_t a = i - 1, b = i + 1;
         while (a > 0 && ((unsigned char)p->text[a] & 0xC0) == 0x80)
             a--;
-        uint32_t before = sy_text_utf8_next(p->text, len, &a);
-        uint32_t after = sy_text_utf8_next(p->text, len, &b);
+        uint32_t before = sy_utf8_next(p->text, len, &a);
+        uint32_t after = sy_utf8_next(p->text, len, &b);
         if (u_isalnum((UChar32)before) && u_isalnum((UChar32)after))
             p->brk[i + 1] = SY_BREAK_NONE;
     }
@@ -439,7 +384,7 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
     }
     for (size_t i = 0; i < len;) {
         size_t at = i;
-        uint32_t c = sy_text_utf8_next(p->text, len, &i);
+        uint32_t c = sy_utf8_next(p->text, len, &i);
         if (!p->grapheme[at] || c < 0x80)
             continue;
         size_t lo = 0, hi = ctx->nwords;
@@ -472,7 +417,7 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
                      SY_LIMIT_PARAGRAPH_BYTES);
         return NULL;
     }
-    size_t bad = sy_text_utf8_check(utf8, len);
+    size_t bad = sy_utf8_check(utf8, len);
     if (bad != (size_t)-1) {
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, src.file, src.line, 0, NULL,
                      "invalid UTF-8 at byte offset %zu (byte 0x%02X)", src.offset + bad,
@@ -484,7 +429,7 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
     int bad_control = 0;
     for (size_t i = 0; i < len;) {
         size_t at = i;
-        uint32_t c = sy_text_utf8_next(utf8, len, &i);
+        uint32_t c = sy_utf8_next(utf8, len, &i);
         if (c == '\t') {
             sy_buf_putc(&clean, ' ');
         } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
@@ -537,7 +482,7 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
     for (size_t i = 0; i < n;) {
         size_t at = i;
         UErrorCode st = U_ZERO_ERROR;
-        uint32_t c = sy_text_utf8_next(p->text, n, &i);
+        uint32_t c = sy_utf8_next(p->text, n, &i);
         UScriptCode s = uscript_getScript((UChar32)c, &st);
         if (s == USCRIPT_INHERITED || s == USCRIPT_COMMON || U_FAILURE(st))
             s = last; /* still Common when nothing precedes: resolved below */
@@ -558,7 +503,7 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
     int missing = 0;
     for (size_t i = 0; i < n;) {
         size_t at = i;
-        uint32_t c = sy_text_utf8_next(p->text, n, &i);
+        uint32_t c = sy_utf8_next(p->text, n, &i);
         const sy_font *want = is_khmer_script(script_at[at]) ? style->khmer : style->latin;
         const sy_font *other = want == style->khmer ? style->latin : style->khmer;
         const sy_font *f = want;

@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "core/utf8.h"
 #include "font/font.h"
 
 /* The fonts of a paragraph style. Filled in by the caller; fonts are
@@ -104,10 +105,5 @@ int sy_para_is_grapheme_boundary(const sy_para *p, size_t i);
  * glyph_start/glyph_count index *glyphs. */
 sy_status sy_para_shape_range(const sy_para *p, size_t start, size_t end, sy_glyph **glyphs,
                               size_t *nglyphs, sy_run **runs, size_t *nruns, sy_diags *d);
-
-/* Validates UTF-8; returns the offset of the first bad byte or (size_t)-1. */
-size_t sy_text_utf8_check(const char *s, size_t len);
-/* Decodes the code point at s[*i] (valid UTF-8 assumed) and advances *i. */
-uint32_t sy_text_utf8_next(const char *s, size_t len, size_t *i);
 
 #endif

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "tpl/internal.h"
 
 typedef struct loader {
@@ -39,44 +40,14 @@ __attribute__((format(printf, 6, 7))) static void lerr(loader *l, sy_status code
     l->errors++;
 }
 
-/* Offset of the first byte that is not well-formed UTF-8, or len. */
-static size_t utf8_bad(const unsigned char *s, size_t len)
+/* Offset of the first byte that is not well-formed UTF-8 or is NUL, or
+ * len: a template is text, and a NUL would end it early. */
+static size_t utf8_bad(const char *s, size_t len)
 {
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned min;
-        if (c == 0)
-            return i;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            n = 1;
-            min = 0x80;
-            c &= 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2;
-            min = 0x800;
-            c &= 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3;
-            min = 0x10000;
-            c &= 0x07;
-        } else {
-            return i;
-        }
-        for (size_t k = 1; k <= n; k++) {
-            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
-                return i;
-            c = (c << 6) | (s[i + k] & 0x3F);
-        }
-        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            return i;
-        i += n + 1;
-    }
-    return len;
+    const char *nul = memchr(s, 0, len);
+    size_t limit = nul ? (size_t)(nul - s) : len;
+    size_t bad = sy_utf8_check(s, limit);
+    return bad != (size_t)-1 ? bad : limit;
 }
 
 static const char *display_name(loader *l, const char *rel)
@@ -210,7 +181,7 @@ static long add_file(loader *l, const char *rel, const char *file, int line, int
     f->display = display_name(l, rel);
     f->text = text;
     f->len = len;
-    size_t bad = utf8_bad((const unsigned char *)text, len);
+    size_t bad = utf8_bad(text, len);
     if (bad < len) {
         int ln = 1;
         for (size_t i = 0; i < bad; i++)

@@ -156,7 +156,7 @@ static void alignment_places_lines(void **state)
 static int syllable_start(const char *t, size_t len, uint32_t b)
 {
     size_t i = b;
-    uint32_t c = sy_text_utf8_next(t, len, &i);
+    uint32_t c = sy_utf8_next(t, len, &i);
     return c >= 0x1780 && c <= 0x17B3 && !(b >= 3 && !memcmp(t + b - 3, "\xE1\x9F\x92", 3));
 }
 

@@ -37,7 +37,7 @@ static void invalid_utf8_names_the_byte_offset(void **state)
     assert_non_null(strstr(first_error(fx), "byte offset 2"));
     assert_null(para_of(fx, "\xF0\x82\x82\xAC")); /* overlong */
     assert_non_null(strstr(first_error(fx), "byte offset 0"));
-    assert_int_equal(sy_text_utf8_check("\xE1\x9E\x80", 3), (size_t)-1);
+    assert_int_equal(sy_utf8_check("\xE1\x9E\x80", 3), (size_t)-1);
 }
 
 static void text_is_normalised_to_nfc(void **state)
