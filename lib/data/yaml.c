@@ -10,6 +10,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "core/array.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 
@@ -124,15 +125,9 @@ static sy_yn *new_node(parser *ps, sy_yn_kind kind, yaml_mark_t m)
 
 static int add_item(parser *ps, sy_yn *parent, sy_yn *item)
 {
-    if (parent->count == parent->cap) {
-        size_t cap = parent->cap ? parent->cap * 2 : 4;
-        sy_yn **items = realloc(parent->items, cap * sizeof *items);
-        if (!items) {
-            nomem(ps);
-            return -1;
-        }
-        parent->items = items;
-        parent->cap = cap;
+    if (SY_RESERVE(parent->items, parent->cap, parent->count + 1) != 0) {
+        nomem(ps);
+        return -1;
     }
     parent->items[parent->count++] = item;
     return 0;
@@ -197,15 +192,9 @@ static int remember_anchor(parser *ps, const yaml_char_t *name, sy_yn *node)
             return 0;
         }
     }
-    if (ps->nanchors == ps->capanchors) {
-        size_t cap = ps->capanchors ? ps->capanchors * 2 : 8;
-        anchor *a = realloc(ps->anchors, cap * sizeof *a);
-        if (!a) {
-            nomem(ps);
-            return -1;
-        }
-        ps->anchors = a;
-        ps->capanchors = cap;
+    if (SY_RESERVE(ps->anchors, ps->capanchors, ps->nanchors + 1) != 0) {
+        nomem(ps);
+        return -1;
     }
     char *copy = strdup((const char *)name);
     if (!copy) {

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
+
 struct sy_blocks {
     sy_doc *doc;
     sy_block **items;
@@ -244,14 +246,8 @@ static const char *intern_file(sy_doc *d, const char *file)
     for (size_t i = 0; i < d->nfiles; i++)
         if (!strcmp(d->files[i], file))
             return d->files[i];
-    if (d->nfiles == d->capfiles) {
-        size_t cap = d->capfiles ? d->capfiles * 2 : 8;
-        char **nf = realloc(d->files, cap * sizeof *nf);
-        if (!nf)
-            return NULL;
-        d->files = nf;
-        d->capfiles = cap;
-    }
+    if (SY_RESERVE(d->files, d->capfiles, d->nfiles + 1) != 0)
+        return NULL;
     char *s = dup_s(file);
     if (!s)
         return NULL;
@@ -272,14 +268,8 @@ static sy_block *add(sy_blocks *list, sy_block_kind kind, sy_mark m)
     b->mark.file = intern_file(d, m.file);
     b->body.doc = d;
     b->en.doc = d;
-    if (list->len == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        sy_block **ni = realloc(list->items, cap * sizeof *ni);
-        if (!ni)
-            goto fail;
-        list->items = ni;
-        list->cap = cap;
-    }
+    if (SY_RESERVE(list->items, list->cap, list->len + 1) != 0)
+        goto fail;
     list->items[list->len++] = b;
     return b;
 fail:
@@ -410,14 +400,8 @@ sy_blocks *sy_block_add_item(sy_block *lb)
     if (!lb || lb->kind != SY_BLOCK_LIST)
         return NULL;
     sy_doc *d = lb->body.doc;
-    if (lb->nitems == lb->capitems) {
-        size_t cap = lb->capitems ? lb->capitems * 2 : 4;
-        sy_blocks **ni = realloc(lb->items, cap * sizeof *ni);
-        if (!ni)
-            goto fail;
-        lb->items = ni;
-        lb->capitems = cap;
-    }
+    if (SY_RESERVE(lb->items, lb->capitems, lb->nitems + 1) != 0)
+        goto fail;
     sy_blocks *it = calloc(1, sizeof *it);
     if (!it)
         goto fail;
@@ -434,15 +418,9 @@ int sy_block_add_signatory(sy_block *sb, const sy_signatory *s)
     if (!sb || sb->kind != SY_BLOCK_SIGNATURES || !s)
         return -1;
     sy_doc *d = sb->body.doc;
-    if (sb->nsigs == sb->capsigs) {
-        size_t cap = sb->capsigs ? sb->capsigs * 2 : 4;
-        sy_signatory *ns = realloc(sb->sigs, cap * sizeof *ns);
-        if (!ns) {
-            d->failed = 1;
-            return -1;
-        }
-        sb->sigs = ns;
-        sb->capsigs = cap;
+    if (SY_RESERVE(sb->sigs, sb->capsigs, sb->nsigs + 1) != 0) {
+        d->failed = 1;
+        return -1;
     }
     sy_signatory c;
     c.party = dup_s(s->party);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/limits.h"
@@ -98,20 +99,6 @@ static sy_status state(sy_pdf *pdf, const char *what, sy_pdf_trust **t, sy_diags
         return nomem(d);
     *t = *slot;
     return SY_OK;
-}
-
-/* Grows a vector of elements of `size` bytes to hold one more. */
-static int grow(void **v, size_t n, size_t *cap, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 8;
-    void *p = realloc(*v, ncap * size);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = ncap;
-    return 0;
 }
 
 /* Checks that s is UTF-8 without control characters; what names it. */
@@ -259,7 +246,7 @@ sy_status sy_pdf_add_bookmark(sy_pdf *pdf, size_t page_index, double y, const ch
     if (t->nmarks >= SY_LIMIT_PDF_BOOKMARKS)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
                             "more than %d bookmarks", SY_LIMIT_PDF_BOOKMARKS);
-    if (grow((void **)&t->marks, t->nmarks, &t->capmarks, sizeof *t->marks))
+    if (SY_RESERVE(t->marks, t->capmarks, t->nmarks + 1))
         return nomem(d);
     bookmark *m = &t->marks[t->nmarks];
     m->page = page_index;
@@ -294,7 +281,7 @@ sy_status sy_pdf_add_page_label(sy_pdf *pdf, size_t first_page_index, const char
     if (t->nlabels >= SY_LIMIT_PAGES)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
                             "more than %d page label ranges", SY_LIMIT_PAGES);
-    if (grow((void **)&t->labels, t->nlabels, &t->caplabels, sizeof *t->labels))
+    if (SY_RESERVE(t->labels, t->caplabels, t->nlabels + 1))
         return nomem(d);
     label *l = &t->labels[t->nlabels];
     int failed = 0;
@@ -340,7 +327,7 @@ sy_status sy_pdf_attach_file(sy_pdf *pdf, const char *name, const void *data, si
     if (t->nfiles >= SY_LIMIT_PDF_ATTACHMENTS)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
                             "more than %d attachments", SY_LIMIT_PDF_ATTACHMENTS);
-    if (grow((void **)&t->files, t->nfiles, &t->capfiles, sizeof *t->files))
+    if (SY_RESERVE(t->files, t->capfiles, t->nfiles + 1))
         return nomem(d);
     attachment *a = &t->files[t->nfiles];
     memset(a, 0, sizeof *a);
@@ -391,7 +378,7 @@ sy_status sy_pdf_add_signature_field(sy_pdf *pdf, size_t page_index, double x0, 
     if (t->nfields >= SY_LIMIT_PDF_SIGFIELDS)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
                             "more than %d signature fields", SY_LIMIT_PDF_SIGFIELDS);
-    if (grow((void **)&t->fields, t->nfields, &t->capfields, sizeof *t->fields))
+    if (SY_RESERVE(t->fields, t->capfields, t->nfields + 1))
         return nomem(d);
     sigfield *f = &t->fields[t->nfields];
     if (!(f->name = strdup(name)))

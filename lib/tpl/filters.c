@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/date.h"
 #include "core/limits.h"
 #include "tpl/internal.h"
@@ -50,14 +51,8 @@ sy_status sy_tpl_env_add_filter(sy_tpl_env *env, const char *name, sy_tpl_filter
             return SY_OK;
         }
     }
-    if (env->len == env->cap) {
-        size_t cap = env->cap ? env->cap * 2 : 16;
-        tpl_filter *ni = realloc(env->items, cap * sizeof *ni);
-        if (!ni)
-            return SY_ERR_NOMEM;
-        env->items = ni;
-        env->cap = cap;
-    }
+    if (SY_RESERVE(env->items, env->cap, env->len + 1) != 0)
+        return SY_ERR_NOMEM;
     char *copy = malloc(n + 1);
     if (!copy)
         return SY_ERR_NOMEM;
