@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal/cal.h"
 #include "core/array.h"
 #include "core/date.h"
 #include "core/limits.h"
@@ -147,16 +148,7 @@ static sy_value *f_khmer_digits(const sy_value *in, const sy_value *const *args,
         sy_buf_free(&t);
         return NULL;
     }
-    for (size_t i = 0; i < t.len; i++) {
-        char c = t.data[i];
-        if (c >= '0' && c <= '9') {
-            /* U+17E0 + digit: E1 9F A0..A9 */
-            char k[3] = {(char)0xE1, (char)0x9F, (char)(0xA0 + (c - '0'))};
-            sy_buf_put(&out, k, 3);
-        } else {
-            sy_buf_putc(&out, c);
-        }
-    }
+    sy_cal_khmer_digits(t.data ? t.data : "", &out);
     sy_buf_free(&t);
     return string_result(&out, sy_value_mark(in));
 }
