@@ -10,42 +10,55 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d)
+sy_status sy_file_read_max(const char *path, size_t max, char **data, size_t *len, sy_diags *d)
 {
     *data = NULL;
     *len = 0;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return sy_diags_add(d, SY_SEV_ERROR, errno == ENOENT ? SY_ERR_NOINPUT : SY_ERR_NOINPUT,
-                            path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-    size_t cap = 1 << 16, n = 0;
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL, "cannot open: %s",
+                            strerror(errno));
+    size_t cap = 1 << 14, n = 0;
     char *buf = malloc(cap + 1);
+    sy_status st = SY_OK;
     while (buf) {
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
+        if (max && n > max) {
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, path, 0, 0, NULL,
+                              "file larger than %zu bytes", max);
+            break;
+        }
         if (n < cap)
             break;
-        cap *= 2;
-        char *nb = realloc(buf, cap + 1);
+        char *nb = realloc(buf, cap * 2 + 1); /* + 1: the closing NUL */
         if (!nb) {
             free(buf);
             buf = NULL;
         } else {
             buf = nb;
+            cap *= 2;
         }
     }
-    int err = ferror(f);
+    if (st == SY_OK && !buf)
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+    if (st == SY_OK && ferror(f))
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL, "cannot read: %s",
+                          strerror(errno));
     fclose(f);
-    if (!buf)
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
-    if (err) {
+    if (st != SY_OK) {
         free(buf);
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL, "read error");
+        return st;
     }
     buf[n] = 0;
     *data = buf;
     *len = n;
     return SY_OK;
+}
+
+sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d)
+{
+    return sy_file_read_max(path, 0, data, len, d);
 }
 
 /* Writes all of data to fd, fsyncs it and gives it ordinary permissions.

@@ -11,8 +11,10 @@
 #include "core/error.h"
 
 /* Reads a whole file into *data (malloc'd, NUL-terminated; caller frees).
- * A missing file is SY_ERR_NOINPUT. */
+ * A missing or unreadable file is SY_ERR_NOINPUT. */
 sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d);
+/* The same, refusing (SY_ERR_LIMIT) a file of more than max bytes. */
+sy_status sy_file_read_max(const char *path, size_t max, char **data, size_t *len, sy_diags *d);
 /* Writes data atomically to path (see above). Failure is SY_ERR_CANTCREAT. */
 sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, sy_diags *d);
 

@@ -4,13 +4,13 @@
  * sy_value nodes (strings, dates, integers, {km, en} pairs). */
 #include "data/data_internal.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
+#include "core/file.h"
 #include "core/limits.h"
 
 size_t sy_walk_key(sy_walk *w, const char *key)
@@ -475,59 +475,9 @@ sy_value *sy_data_copy_refile(const sy_value *v, const char *file)
 
 char *sy_data_read_file(const char *path, size_t *len, sy_diags *diags)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL, "cannot open: %s",
-                     strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 14, used = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (used + 1 >= cap) {
-            if (cap > SY_LIMIT_YAML_BYTES) {
-                sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_LIMIT, path, 0, 0, NULL,
-                             "file larger than %u bytes", (unsigned)SY_LIMIT_YAML_BYTES);
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t n = fread(buf + used, 1, cap - 1 - used, f);
-        used += n;
-        if (n == 0)
-            break;
-    }
-    if (!buf) {
-        sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
-        fclose(f);
-        return NULL;
-    }
-    if (ferror(f)) {
-        sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL, "cannot read: %s",
-                     strerror(errno));
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    fclose(f);
-    if (used > SY_LIMIT_YAML_BYTES) {
-        sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_LIMIT, path, 0, 0, NULL,
-                     "file larger than %u bytes", (unsigned)SY_LIMIT_YAML_BYTES);
-        free(buf);
-        return NULL;
-    }
-    buf[used] = 0;
-    *len = used;
-    return buf;
+    char *data = NULL;
+    sy_file_read_max(path, SY_LIMIT_YAML_BYTES, &data, len, diags);
+    return data;
 }
 
 typedef struct placed {
