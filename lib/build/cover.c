@@ -23,16 +23,6 @@ static const char *text_of(const sy_value *pair, const char *lang)
     return s ? s : "";
 }
 
-static void put_date_km(sy_buf *b, sy_date d)
-{
-    sy_cal_format_km(d, b);
-}
-
-static void put_date_en(sy_buf *b, sy_date d)
-{
-    sy_cal_format_en(d, b);
-}
-
 /* A bilingual pair of paragraphs with the given role. */
 static void pair(cover *c, const char *role, sy_align align, const sy_buf *km, const sy_buf *en)
 {
@@ -95,9 +85,9 @@ static void row(cover *c, int n, const char *what_km, const char *what_en, const
     int done = approval && sy_value_kind_of(date) == SY_VAL_DATE;
     if (done) {
         sy_buf_puts(&km, "បានអនុម័ត ");
-        put_date_km(&km, sy_value_as_date(date));
+        sy_cal_format_km(sy_value_as_date(date), &km);
         sy_buf_puts(&en, "approved ");
-        put_date_en(&en, sy_value_as_date(date));
+        sy_cal_format_en(sy_value_as_date(date), &en);
         const char *ref = sy_value_as_string(sy_value_get(approval, "ref"), NULL);
         if (ref) {
             sy_buf_printf(&km, " (លេខយោង %s)", ref);
@@ -157,9 +147,9 @@ sy_doc *sy_cover_build(const sy_value *a, const sy_leadership_change *changes, s
     sy_buf_free(&km);
     sy_buf_free(&en);
     sy_buf_puts(&km, "ស្ថានភាពគិតត្រឹម");
-    put_date_km(&km, as_of);
+    sy_cal_format_km(as_of, &km);
     sy_buf_puts(&en, "Status as of ");
-    put_date_en(&en, as_of);
+    sy_cal_format_en(as_of, &en);
     pair(&c, "small", SY_ALIGN_CENTER, &km, &en);
     sy_buf_free(&km);
     sy_buf_free(&en);
@@ -180,14 +170,14 @@ sy_doc *sy_cover_build(const sy_value *a, const sy_leadership_change *changes, s
         sy_buf_puts(&km, " ត្រូវបានជំនួសដោយ ");
         holder_name(ch->new_holder, "km", &km);
         sy_buf_puts(&km, " ចាប់ពី");
-        put_date_km(&km, ch->date);
+        sy_cal_format_km(ch->date, &km);
         sy_buf_printf(&en, "Leadership changed: re-approval required. %s (%s): ",
                       text_of(office_title, "en"), ch->office);
         holder_name(ch->old_holder, "en", &en);
         sy_buf_puts(&en, ", succeeded by ");
         holder_name(ch->new_holder, "en", &en);
         sy_buf_puts(&en, " since ");
-        put_date_en(&en, ch->date);
+        sy_cal_format_en(ch->date, &en);
         pair(&c, "banner", SY_ALIGN_LEFT, &km, &en);
         sy_buf_free(&km);
         sy_buf_free(&en);
@@ -244,14 +234,14 @@ sy_doc *sy_cover_build(const sy_value *a, const sy_leadership_change *changes, s
     sy_buf_puts(&km, "អាណត្តិ ");
     sy_cal_khmer_int(years, &km);
     sy_buf_puts(&km, " ឆ្នាំ៖ ពី");
-    put_date_km(&km, start);
+    sy_cal_format_km(start, &km);
     sy_buf_puts(&km, " ដល់");
-    put_date_km(&km, end);
+    sy_cal_format_km(end, &km);
     char ord[32];
     sy_buf_printf(&en, "Term of %ld years: from ", years);
-    put_date_en(&en, start);
+    sy_cal_format_en(start, &en);
     sy_buf_puts(&en, " to ");
-    put_date_en(&en, end);
+    sy_cal_format_en(end, &en);
     if (renewal > 0) {
         sy_buf_puts(&km, "។ ការបន្តលើកទី");
         sy_cal_khmer_int(renewal, &km);
@@ -271,9 +261,9 @@ sy_doc *sy_cover_build(const sy_value *a, const sy_leadership_change *changes, s
     int passed = left < 0;
     int soon = !passed && sy_date_cmp(as_of, warn_from) >= 0;
     sy_buf_puts(&km, "ការបន្តត្រូវចាប់ផ្តើមមុន");
-    put_date_km(&km, renew_by);
+    sy_cal_format_km(renew_by, &km);
     sy_buf_puts(&en, "Renewal must start by ");
-    put_date_en(&en, renew_by);
+    sy_cal_format_en(renew_by, &en);
     if (passed) {
         sy_buf_puts(&km, "៖ ហួសកាលកំណត់ហើយ។");
         sy_buf_puts(&en, ": this date has passed.");

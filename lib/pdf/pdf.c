@@ -422,6 +422,23 @@ int sy_pdf_cid_info_get(const sy_pdf *pdf, const sy_font *font, uint32_t cid, sy
     return -1;
 }
 
+/* Appends ops to the current page (and frees them). */
+static sy_status write_ops(sy_pdf *pdf, sy_buf *ops, sy_diags *d)
+{
+    if (pdf->finished || !pdf->npages) {
+        sy_buf_free(ops);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                            "PDF: no page to draw on");
+    }
+    sy_status st = SY_OK;
+    if (sy_buf_failed(ops))
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    else if (sy_haru_page_write(pdf->haru, pdf->pages[pdf->npages - 1], ops->data, ops->len) != 0)
+        st = haru_fail(pdf, d, "cannot write page content");
+    sy_buf_free(ops);
+    return st;
+}
+
 sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, double x, double y,
                              const char *text, size_t start, size_t end, const sy_glyph *g,
                              size_t n, const double *extra, double *advance, sy_diags *d)
@@ -482,11 +499,10 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
     free(cids);
     free(adv);
     sy_buf_puts(&ops, "]TJ\nET\n");
-    if (st == SY_OK && sy_buf_failed(&ops))
-        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    if (st == SY_OK && sy_haru_page_write(pdf->haru, page, ops.data, ops.len) != 0)
-        st = haru_fail(pdf, d, "cannot write page content");
-    sy_buf_free(&ops);
+    if (st == SY_OK)
+        st = write_ops(pdf, &ops, d);
+    else
+        sy_buf_free(&ops);
     if (advance)
         *advance = pen;
     return st;
@@ -513,31 +529,21 @@ sy_status sy_pdf_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, d
     return SY_OK;
 }
 
-static sy_status write_ops(sy_pdf *pdf, sy_buf *ops, sy_diags *d)
+/* Appends "v[0] v[1] ... op" and a newline: one content-stream operator. */
+static void put_op(sy_buf *ops, const double *v, size_t n, const char *op)
 {
-    if (pdf->finished || !pdf->npages) {
-        sy_buf_free(ops);
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
-                            "PDF: no page to draw on");
+    for (size_t i = 0; i < n; i++) {
+        sy_buf_num(ops, v[i], 3);
+        sy_buf_putc(ops, ' ');
     }
-    sy_status st = SY_OK;
-    if (sy_buf_failed(ops))
-        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    else if (sy_haru_page_write(pdf->haru, pdf->pages[pdf->npages - 1], ops->data, ops->len) != 0)
-        st = haru_fail(pdf, d, "cannot write page content");
-    sy_buf_free(ops);
-    return st;
+    sy_buf_puts(ops, op);
+    sy_buf_putc(ops, '\n');
 }
 
 sy_status sy_pdf_set_fill(sy_pdf *pdf, double r, double g, double b, sy_diags *d)
 {
     sy_buf ops = SY_BUF_INIT;
-    sy_buf_num(&ops, r, 3);
-    sy_buf_putc(&ops, ' ');
-    sy_buf_num(&ops, g, 3);
-    sy_buf_putc(&ops, ' ');
-    sy_buf_num(&ops, b, 3);
-    sy_buf_puts(&ops, " rg\n");
+    put_op(&ops, (const double[]){r, g, b}, 3, "rg");
     return write_ops(pdf, &ops, d);
 }
 
@@ -545,41 +551,21 @@ sy_status sy_pdf_stroke_rect(sy_pdf *pdf, double x, double y, double w, double h
                              sy_diags *d)
 {
     sy_buf ops = SY_BUF_INIT;
-    sy_buf_num(&ops, width, 3);
-    sy_buf_puts(&ops, " w\n");
-    double v[4] = {x, y, w, h};
-    for (int i = 0; i < 4; i++) {
-        sy_buf_num(&ops, v[i], 3);
-        sy_buf_putc(&ops, ' ');
-    }
-    sy_buf_puts(&ops, "re\nS\n");
+    put_op(&ops, &width, 1, "w");
+    put_op(&ops, (const double[]){x, y, w, h}, 4, "re");
+    put_op(&ops, NULL, 0, "S");
     return write_ops(pdf, &ops, d);
 }
 
 sy_status sy_pdf_stroke(sy_pdf *pdf, double x0, double y0, double x1, double y1, double width,
                         sy_diags *d)
 {
-    if (pdf->finished || !pdf->npages)
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
-                            "PDF: no page to draw on");
     sy_buf ops = SY_BUF_INIT;
-    sy_buf_num(&ops, width, 3);
-    sy_buf_puts(&ops, " w\n");
-    sy_buf_num(&ops, x0, 3);
-    sy_buf_putc(&ops, ' ');
-    sy_buf_num(&ops, y0, 3);
-    sy_buf_puts(&ops, " m\n");
-    sy_buf_num(&ops, x1, 3);
-    sy_buf_putc(&ops, ' ');
-    sy_buf_num(&ops, y1, 3);
-    sy_buf_puts(&ops, " l\nS\n");
-    sy_status st = SY_OK;
-    if (sy_buf_failed(&ops))
-        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    else if (sy_haru_page_write(pdf->haru, pdf->pages[pdf->npages - 1], ops.data, ops.len) != 0)
-        st = haru_fail(pdf, d, "cannot write page content");
-    sy_buf_free(&ops);
-    return st;
+    put_op(&ops, &width, 1, "w");
+    put_op(&ops, (const double[]){x0, y0}, 2, "m");
+    put_op(&ops, (const double[]){x1, y1}, 2, "l");
+    put_op(&ops, NULL, 0, "S");
+    return write_ops(pdf, &ops, d);
 }
 
 /* ---- finishing: font objects ---- */

@@ -345,11 +345,11 @@ static const sy_lines *make_lines(state *st, const sy_style *s, const char *text
 }
 
 /* A paragraph (or heading) into column c, indented by indent; a newline in
- * the text is a forced line break. marker, when given, hangs to the left of
- * the first line. */
+ * the text is a forced line break. (A list's marker is attached afterwards,
+ * to whatever the item's first line is: see SY_BLOCK_LIST.) */
 static void add_paragraph(state *st, column *c, const char *text, size_t len, sy_lang lang,
                           const char *role, sy_align align, int keep_with_next, double indent,
-                          const char *marker, sy_mark m)
+                          sy_mark m)
 {
     double space_after;
     int box = !strcmp(role, "check-open") ? 1 : !strcmp(role, "check-done") ? 2 : 0;
@@ -362,10 +362,6 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
         km_lead *= SINGLE_COLUMN_LEAD; /* full width: more air, no column to confuse */
     double height, ascent;
     line_metrics(&s, lang, km_lead, &height, &ascent);
-    const sy_para *mpara = NULL;
-    const sy_lines *mlines = NULL;
-    if (marker)
-        mlines = make_lines(st, &s, marker, strlen(marker), LIST_INDENT, SY_ALIGN_LEFT, m, &mpara);
     int first = 1;
     size_t pos = 0;
     while (pos <= len) {
@@ -390,10 +386,6 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
             size_t n = sy_lines_count(lines);
             it->keep_next |=
                 (i == 0 && n > 1) || (i + 2 == n && n > 2) || (c->whole_paragraphs && i + 1 < n);
-            if (first && mlines && sy_lines_count(mlines)) {
-                it->marker_para = mpara;
-                it->marker_line = sy_lines_get(mlines, 0);
-            }
             first = 0;
         }
         if (!nl)
@@ -519,11 +511,11 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
     switch (sy_block_kind_of(b)) {
     case SY_BLOCK_PARAGRAPH:
         add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
-                      sy_block_align(b), 0, indent, NULL, m);
+                      sy_block_align(b), 0, indent, m);
         break;
     case SY_BLOCK_HEADING:
         add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
-                      sy_block_align(b), 1, indent, NULL, m);
+                      sy_block_align(b), 1, indent, m);
         break;
     case SY_BLOCK_ARTICLE: {
         sy_buf h = SY_BUF_INIT;
@@ -534,7 +526,7 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
             st->oom = 1;
         else
             add_paragraph(st, col, h.data, h.len, sy_block_lang(b), "article", SY_ALIGN_LEFT, 1,
-                          indent, NULL, m);
+                          indent, m);
         if (col && col->n > before && !st->oom)
             mark_article(st, col, before, sy_block_number(b), sy_block_lang(b) == SY_LANG_EN, &h);
         sy_buf_free(&h);
