@@ -26,12 +26,10 @@ int main(int argc, char **argv)
     if (iterations < 1)
         iterations = 1;
     sy_diags *d = sy_diags_new();
-    const char *dirs[] = {"fonts", "/usr/share/fonts"};
-    sy_fontset *fs = sy_fontset_new(dirs, 2);
+    sy_fontset *fs = sy_fontset_open(".", d);
     char *text;
     size_t len;
-    if (!fs || sy_fontset_load_manifest(fs, "fonts/manifest", d) != SY_OK ||
-        sy_file_read(argv[1], &text, &len, d) != SY_OK) {
+    if (!fs || sy_file_read(argv[1], &text, &len, d) != SY_OK) {
         fprintf(stderr, "bench_proof: setup failed\n");
         return 1;
     }

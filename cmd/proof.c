@@ -107,16 +107,11 @@ int sy_cmd_proof(int argc, char **argv)
     sy_diags *d = sy_diags_new();
     if (!d)
         return SY_EXIT_SOFTWARE;
-    char fontdir[4096], manifest[4096];
-    const char *data = sy_cmd_data_dir();
-    snprintf(fontdir, sizeof fontdir, "%s/fonts", data);
-    snprintf(manifest, sizeof manifest, "%s/fonts/manifest", data);
-    const char *dirs[] = {fontdir, "/usr/share/fonts", "/usr/local/share/fonts"};
-    sy_fontset *fs = sy_fontset_new(dirs, 3);
+    sy_fontset *fs = sy_fontset_open(sy_cmd_data_dir(), d);
     sy_text_ctx *ctx = NULL;
     char *text = NULL, *pdf = NULL, *wordtext = NULL;
     size_t len = 0, pdf_len = 0, pages = 0, wlen = 0;
-    sy_status st = fs ? sy_fontset_load_manifest(fs, manifest, d) : SY_ERR_NOMEM;
+    sy_status st = fs ? SY_OK : sy_diags_status(d);
     sy_proof_options o = {NULL, NULL, size, width_mm * 72.0 / 25.4, (sy_align)align};
     if (st == SY_OK) {
         o.khmer = sy_fontset_get(fs, "khmer-body", d);

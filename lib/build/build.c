@@ -93,17 +93,8 @@ sy_builder *sy_builder_new(const char *data_dir, sy_diags *d)
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
         return NULL;
     }
-    size_t n = strlen(data_dir) + 32;
-    char *fontdir = malloc(n), *manifest = malloc(n);
-    if (fontdir && manifest) {
-        snprintf(fontdir, n, "%s/fonts", data_dir);
-        snprintf(manifest, n, "%s/fonts/manifest", data_dir);
-        const char *dirs[] = {fontdir, "/usr/share/fonts", "/usr/local/share/fonts"};
-        b->fonts = sy_fontset_new(dirs, 3);
-    }
-    sy_status st = b->fonts ? sy_fontset_load_manifest(b->fonts, manifest, d) : SY_ERR_NOMEM;
-    free(fontdir);
-    free(manifest);
+    b->fonts = sy_fontset_open(data_dir, d);
+    sy_status st = b->fonts ? SY_OK : sy_diags_status(d);
     if (st == SY_OK && !(b->text = sy_text_ctx_new(d)))
         st = sy_diags_status(d);
     if (st == SY_OK && !(b->render = sy_render_ctx_new(b->fonts, b->text, d)))

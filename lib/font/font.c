@@ -402,8 +402,8 @@ sy_status sy_fontset_load_manifest_buffer(sy_fontset *fs, const char *name, cons
             st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, lineno, 1, NULL,
                               "expected 'role file debian-package'");
         } else if (SY_RESERVE(fs->roles, fs->caproles, fs->nroles + 1) != 0) {
-            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, name, lineno, 1, NULL,
-                              "out of memory");
+            st =
+                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, name, lineno, 1, NULL, "out of memory");
         } else {
             manifest_entry e = {strdup(role), strdup(file), strdup(pkg), NULL};
             if (!e.role || !e.file || !e.package) {
@@ -419,6 +419,28 @@ sy_status sy_fontset_load_manifest_buffer(sy_fontset *fs, const char *name, cons
         free(line);
     }
     return st;
+}
+
+sy_fontset *sy_fontset_open(const char *data_dir, sy_diags *d)
+{
+    size_t n = strlen(data_dir) + 32;
+    char *fontdir = malloc(n), *manifest = malloc(n);
+    sy_fontset *fs = NULL;
+    if (fontdir && manifest) {
+        snprintf(fontdir, n, "%s/fonts", data_dir);
+        snprintf(manifest, n, "%s/fonts/manifest", data_dir);
+        const char *dirs[] = {fontdir, "/usr/share/fonts", "/usr/local/share/fonts"};
+        fs = sy_fontset_new(dirs, 3);
+    }
+    if (!fs)
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    else if (sy_fontset_load_manifest(fs, manifest, d) != SY_OK) {
+        sy_fontset_free(fs);
+        fs = NULL;
+    }
+    free(fontdir);
+    free(manifest);
+    return fs;
 }
 
 sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d)

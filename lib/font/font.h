@@ -49,6 +49,10 @@ uint32_t sy_font_checksum(const sy_font *f);
  * project's fonts/ folder. Returns NULL when out of memory. */
 sy_fontset *sy_fontset_new(const char *const *dirs, size_t ndirs);
 void sy_fontset_free(sy_fontset *fs);
+/* The house font set of a data folder: DATA/fonts/manifest, fonts looked up
+ * in DATA/fonts, then /usr/share/fonts and /usr/local/share/fonts. Returns
+ * a set owned by the caller (sy_fontset_free), or NULL with errors in d. */
+sy_fontset *sy_fontset_open(const char *data_dir, sy_diags *d);
 /* Reads a manifest: lines "role file debian-package", '#' comments.
  * Errors (file:line) go to d. */
 sy_status sy_fontset_load_manifest(sy_fontset *fs, const char *path, sy_diags *d);

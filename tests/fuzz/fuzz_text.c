@@ -19,10 +19,9 @@ static sy_style style;
 
 static int setup(void)
 {
-    const char *dirs[] = {"fonts", "/usr/share/fonts"};
     sy_diags *d = sy_diags_new();
-    fonts = sy_fontset_new(dirs, 2);
-    if (!fonts || sy_fontset_load_manifest(fonts, "fonts/manifest", d) != SY_OK)
+    fonts = sy_fontset_open(".", d);
+    if (!fonts)
         abort();
     style.khmer = sy_fontset_get(fonts, "khmer-body", d);
     style.latin = sy_fontset_get(fonts, "latin-body", d);

@@ -16,10 +16,9 @@ typedef struct fixture {
 static inline int fixture_setup(void **state)
 {
     static fixture fx;
-    const char *dirs[] = {"fonts", "/usr/share/fonts"};
-    fx.fonts = sy_fontset_new(dirs, 2);
     fx.diags = sy_diags_new();
-    if (!fx.fonts || !fx.diags || sy_fontset_load_manifest(fx.fonts, "fonts/manifest", fx.diags))
+    fx.fonts = fx.diags ? sy_fontset_open(".", fx.diags) : NULL;
+    if (!fx.fonts)
         return -1;
     fx.style.khmer = sy_fontset_get(fx.fonts, "khmer-body", fx.diags);
     fx.style.latin = sy_fontset_get(fx.fonts, "latin-body", fx.diags);
