@@ -106,6 +106,19 @@ static sy_status put_icu_month(const char *locale, int month, sy_buf *out)
     return buf_status(out);
 }
 
+/* Appends a finished line to out when st and the line are good; frees it. */
+static sy_status flush_line(sy_buf *line, sy_status st, sy_buf *out)
+{
+    if (st == SY_OK)
+        st = buf_status(line);
+    if (st == SY_OK) {
+        sy_buf_put(out, line->data, line->len);
+        st = buf_status(out);
+    }
+    sy_buf_free(line);
+    return st;
+}
+
 sy_status sy_cal_format_km(sy_date d, sy_buf *out)
 {
     if (!sy_date_valid(d))
@@ -117,14 +130,7 @@ sy_status sy_cal_format_km(sy_date d, sy_buf *out)
     sy_status st = put_icu_month("km", d.month, &line);
     sy_buf_puts(&line, " ឆ្នាំ");
     sy_cal_khmer_int(d.year, &line);
-    if (st == SY_OK)
-        st = buf_status(&line);
-    if (st == SY_OK) {
-        sy_buf_put(out, line.data, line.len);
-        st = buf_status(out);
-    }
-    sy_buf_free(&line);
-    return st;
+    return flush_line(&line, st, out);
 }
 
 sy_status sy_cal_format_en(sy_date d, sy_buf *out)
@@ -135,14 +141,7 @@ sy_status sy_cal_format_en(sy_date d, sy_buf *out)
     sy_buf_printf(&line, "%d ", d.day);
     sy_status st = put_icu_month("en", d.month, &line);
     sy_buf_printf(&line, " %d", d.year);
-    if (st == SY_OK)
-        st = buf_status(&line);
-    if (st == SY_OK) {
-        sy_buf_put(out, line.data, line.len);
-        st = buf_status(out);
-    }
-    sy_buf_free(&line);
-    return st;
+    return flush_line(&line, st, out);
 }
 
 sy_status sy_cal_format_lunar_km(sy_date d, sy_buf *out)
