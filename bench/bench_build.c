@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "build/build.h"
+#include "builder/builder.h"
 
 static double now(void)
 {
@@ -32,12 +32,12 @@ int main(int argc, char **argv)
         return 1;
     }
     double setup = now() - t0;
-    sy_build_options o = {argv[1], argv[2], NULL, -1, SY_BUILD_COVER_AND_AGREEMENT, {0, 0, 0}};
+    sy_builder_options o = {argv[1], argv[2], NULL, -1, SY_BUILDER_COVER_AND_AGREEMENT, {0, 0, 0}};
     size_t bytes = 0, pages = 0;
     t0 = now();
     for (int i = 0; i < n; i++) {
         char *pdf;
-        if (sy_build_pdf(b, &o, &pdf, &bytes, &pages, d) != SY_OK) {
+        if (sy_builder_pdf(b, &o, &pdf, &bytes, &pages, d) != SY_OK) {
             fprintf(stderr, "bench_build: build failed\n");
             return 1;
         }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/build.h"
+#include "builder/builder.h"
 #include "core/date.h"
 #include "core/file.h"
 
@@ -46,7 +46,7 @@ int sy_cmd_build(int argc, char **argv)
                                          {"as-of", required_argument, NULL, 'A'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    sy_build_options o = {NULL, NULL, NULL, -1, SY_BUILD_COVER_AND_AGREEMENT, {0, 0, 0}};
+    sy_builder_options o = {NULL, NULL, NULL, -1, SY_BUILDER_COVER_AND_AGREEMENT, {0, 0, 0}};
     int no_cover = 0, cover_only = 0;
     const char *out = NULL;
     int c;
@@ -107,9 +107,9 @@ int sy_cmd_build(int argc, char **argv)
         fprintf(stderr, "sanya build: --no-cover and --cover-only exclude each other\n");
         return SY_EXIT_USAGE;
     }
-    o.parts = no_cover ? SY_BUILD_AGREEMENT_ONLY
-        : cover_only   ? SY_BUILD_COVER_ONLY
-                       : SY_BUILD_COVER_AND_AGREEMENT;
+    o.parts = no_cover ? SY_BUILDER_AGREEMENT_ONLY
+        : cover_only   ? SY_BUILDER_COVER_ONLY
+                       : SY_BUILDER_COVER_AND_AGREEMENT;
     if (!sy_date_valid(o.as_of))
         o.as_of = sy_cmd_today();
     o.agreement = argv[optind];
@@ -131,7 +131,7 @@ int sy_cmd_build(int argc, char **argv)
     sy_builder *b = d ? sy_builder_new(sy_cmd_data_dir(), d) : NULL;
     char *pdf = NULL;
     size_t len = 0, pages = 0;
-    sy_status st = b ? sy_build_pdf(b, &o, &pdf, &len, &pages, d) : sy_diags_status(d);
+    sy_status st = b ? sy_builder_pdf(b, &o, &pdf, &len, &pages, d) : sy_diags_status(d);
     if (st == SY_OK)
         st = sy_file_write_atomic(out, pdf, len, d);
     sy_cmd_print_diags(d);

@@ -1,4 +1,4 @@
-/* Unit tests of the approval-checklist cover sheet (lib/build/cover.c). */
+/* Unit tests of the approval-checklist cover sheet (lib/builder/cover.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "build/cover.h"
+#include "builder/cover.h"
 #include "core/buf.h"
 #include "data/data.h"
 

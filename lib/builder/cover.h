@@ -7,8 +7,8 @@
  * In: the validated agreement value (lib/data), the leadership changes found
  * in the roster, and the date the status is given at. Out: a document tree
  * (lib/doc) that lib/render typesets like any other. */
-#ifndef SY_BUILD_COVER_H
-#define SY_BUILD_COVER_H
+#ifndef SY_BUILDER_COVER_H
+#define SY_BUILDER_COVER_H
 
 #include "core/error.h"
 #include "core/value.h"

@@ -6,8 +6,8 @@
  *
  * Memory: a sy_builder holds what a batch of builds shares (fonts, the text
  * context, resolved styles); create it once, build many agreements. */
-#ifndef SY_BUILD_H
-#define SY_BUILD_H
+#ifndef SY_BUILDER_H
+#define SY_BUILDER_H
 
 #include <stddef.h>
 
@@ -23,30 +23,30 @@ void sy_builder_free(sy_builder *b);
 
 /* What the document holds: the approval-checklist cover sheet, then the
  * agreement (the default); the agreement alone; or the cover sheet alone. */
-typedef enum sy_build_parts {
-    SY_BUILD_COVER_AND_AGREEMENT = 0,
-    SY_BUILD_AGREEMENT_ONLY,
-    SY_BUILD_COVER_ONLY
-} sy_build_parts;
+typedef enum sy_builder_parts {
+    SY_BUILDER_COVER_AND_AGREEMENT = 0,
+    SY_BUILDER_AGREEMENT_ONLY,
+    SY_BUILDER_COVER_ONLY
+} sy_builder_parts;
 
-typedef struct sy_build_options {
+typedef struct sy_builder_options {
     const char *agreement; /* path of the agreement YAML */
     const char *roster; /* path of the roster YAML, or NULL */
     const char *template_; /* a template name (templates/NAME) or folder; NULL: the data's */
     int layout; /* -1: the data's (or the template's); else a sy_doc_layout */
-    sy_build_parts parts;
+    sy_builder_parts parts;
     sy_date as_of; /* the day the cover sheet gives the status at (an input:
                       lib/ reads no clock); {0,0,0}: the signing date */
-} sy_build_options;
+} sy_builder_options;
 
 /* Builds the agreement into a PDF in memory (*pdf malloc'd; caller frees).
  * Every error of the data or the template is reported in d. *pages (may be
  * NULL) receives the page count. */
-sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf, size_t *len,
+sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf, size_t *len,
                        size_t *pages, sy_diags *d);
 
 /* Registers the calendar filters (date_km, date_en, lunar_km) in a template
  * environment (a sy_tpl_env). */
-sy_status sy_build_add_calendar_filters(void *tpl_env);
+sy_status sy_builder_add_calendar_filters(void *tpl_env);
 
 #endif

@@ -1,12 +1,12 @@
 /* The agreement pipeline (see build.h). */
-#include "build/build.h"
+#include "builder/builder.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "build/cover.h"
+#include "builder/cover.h"
 #include "cal/cal.h"
 #include "core/buf.h"
 #include "core/date.h"
@@ -72,7 +72,7 @@ static sy_value *filter_lunar_km(const sy_value *in, const sy_value *const *a, s
     return date_filter(in, e, sy_cal_format_lunar_km, "lunar_km");
 }
 
-sy_status sy_build_add_calendar_filters(void *tpl_env)
+sy_status sy_builder_add_calendar_filters(void *tpl_env)
 {
     sy_tpl_env *env = tpl_env;
     sy_status st = sy_tpl_env_add_filter(env, "date_km", filter_date_km, NULL);
@@ -100,7 +100,7 @@ sy_builder *sy_builder_new(const char *data_dir, sy_diags *d)
     if (st == SY_OK && !(b->render = sy_render_ctx_new(b->fonts, b->text, d)))
         st = sy_diags_status(d);
     if (st == SY_OK &&
-        (!(b->env = sy_tpl_env_new()) || sy_build_add_calendar_filters(b->env) != SY_OK))
+        (!(b->env = sy_tpl_env_new()) || sy_builder_add_calendar_filters(b->env) != SY_OK))
         st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     if (st != SY_OK) {
         if (st == SY_ERR_NOMEM && !sy_diags_errors(d))
@@ -276,7 +276,7 @@ static const char *base_name(const char *path)
 }
 
 static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *roster,
-                           const sy_build_options *o, sy_date as_of, const char *template_name,
+                           const sy_builder_options *o, sy_date as_of, const char *template_name,
                            int layout, const sy_render_result *cover, const sy_render_result *mou,
                            sy_diags *d)
 {
@@ -375,7 +375,7 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
     return st;
 }
 
-sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf_out, size_t *len,
+sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf_out, size_t *len,
                        size_t *pages, sy_diags *d)
 {
     *pdf_out = NULL;
@@ -420,7 +420,7 @@ sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf_out,
     sy_date as_of = o->as_of;
     if (!sy_date_valid(as_of))
         as_of = sy_value_as_date(sy_value_get(data, "signed"));
-    if (st == SY_OK && o->parts != SY_BUILD_AGREEMENT_ONLY) {
+    if (st == SY_OK && o->parts != SY_BUILDER_AGREEMENT_ONLY) {
         if (roster)
             st = sy_agreement_leadership_changes(a, roster, &as_of, &changes, &nchanges);
         if (st == SY_OK && !(cover = sy_cover_build(data, changes, nchanges, as_of, d)))
@@ -440,7 +440,7 @@ sy_status sy_build_pdf(sy_builder *b, const sy_build_options *o, char **pdf_out,
         if (st == SY_OK && cover)
             st = sy_render_doc_opts(b->render, cover, SY_LAYOUT_PARALLEL, pdf, &no_footer,
                                     &cover_res, d);
-        if (st == SY_OK && o->parts != SY_BUILD_COVER_ONLY)
+        if (st == SY_OK && o->parts != SY_BUILDER_COVER_ONLY)
             st = sy_render_doc(b->render, doc, layout, pdf, &res, d);
         if (st == SY_OK && pages)
             *pages = sy_pdf_page_count(pdf);

@@ -1,7 +1,7 @@
 /* The approval-checklist cover sheet (see cover.h). Built with the document
  * tree's builders, in bilingual pairs, so that it is typeset, copied and
  * searched exactly like the agreement itself. */
-#include "build/cover.h"
+#include "builder/cover.h"
 
 #include <stdio.h>
 #include <stdlib.h>
