@@ -462,3 +462,12 @@ sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf_
     sy_roster_free(roster);
     return st;
 }
+
+sy_status sy_builder_check(sy_builder *b, const sy_builder_options *o, sy_diags *d)
+{
+    char *pdf = NULL;
+    size_t len = 0;
+    sy_status st = sy_builder_pdf(b, o, &pdf, &len, NULL, d);
+    free(pdf);
+    return st;
+}

@@ -45,6 +45,12 @@ typedef struct sy_builder_options {
 sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf, size_t *len,
                        size_t *pages, sy_diags *d);
 
+/* Runs every check sy_builder_pdf runs on the same options (data, roster,
+ * template, a font for every character, line fitting) and writes nothing,
+ * so that `sanya check` and `sanya build` agree on every file. Problems go
+ * into d; returns the first error's status or SY_OK. */
+sy_status sy_builder_check(sy_builder *b, const sy_builder_options *o, sy_diags *d);
+
 /* Registers the calendar filters (date_km, date_en, lunar_km) in a template
  * environment (a sy_tpl_env). */
 sy_status sy_builder_add_calendar_filters(void *tpl_env);
