@@ -6,10 +6,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "builder/cover.h"
 #include "cal/cal.h"
 #include "core/buf.h"
 #include "core/date.h"
+#include "data/checklist.h"
 #include "data/data.h"
 #include "pdf/pdf.h"
 #include "render/render.h"
@@ -139,19 +139,17 @@ static char *template_dir(const sy_builder *b, const char *name)
 }
 
 /* Office signatories stay unresolved without a roster: name them. */
-static void report_unresolved(const sy_agreement *a, sy_diags *d)
+static void report_unresolved(const sy_model *m, sy_diags *d)
 {
-    const sy_value *parties = sy_value_get(sy_agreement_value(a), "parties");
-    for (size_t i = 0; i < sy_value_len(parties); i++) {
-        const sy_value *sig = sy_value_get(sy_value_at(parties, i), "signatory");
-        const sy_value *office = sy_value_get(sig, "office");
-        if (office && !sy_value_get(sig, "name")) {
-            sy_mark m = sy_value_mark(office);
+    for (size_t i = 0; i < m->nparties; i++) {
+        const sy_model_signer *sig = &m->parties[i].signer;
+        if (sig->office && !sig->name.km) {
             char path[64];
             snprintf(path, sizeof path, "parties[%zu].signatory.office", i);
-            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, m.file, m.line, m.column, path,
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, sig->office_mark.file, sig->office_mark.line,
+                         sig->office_mark.column, path,
                          "office '%s' needs a roster to name its holder (--roster FILE)",
-                         sy_value_as_string(office, NULL));
+                         sig->office);
         }
     }
 }
@@ -275,30 +273,66 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *roster,
-                           const sy_builder_options *o, sy_date as_of, const char *template_name,
-                           int layout, const sy_render_result *cover, const sy_render_result *mou,
-                           sy_diags *d)
+/* The first line of text of a block list (a paragraph's text), or "". */
+static const char *first_text(const sy_blocks *list, size_t *len)
 {
+    for (size_t i = 0; i < sy_blocks_count(list); i++) {
+        const sy_block *b = sy_blocks_get(list, i);
+        sy_block_kind k = sy_block_kind_of(b);
+        if (k == SY_BLOCK_PARAGRAPH || k == SY_BLOCK_HEADING)
+            return sy_block_text(b, len);
+        const sy_blocks *kids = sy_block_body(b);
+        const char *t = first_text(kids, len);
+        if (*t)
+            return t;
+    }
+    *len = 0;
+    return "";
+}
+
+/* The cover sheet's bookmark: its first bilingual pair ("Khmer / English"),
+ * so that the words are the template's. */
+static void cover_bookmark(const sy_doc *cover, sy_buf *out)
+{
+    const sy_blocks *body = sy_doc_blocks(cover);
+    for (size_t i = 0; i < sy_blocks_count(body); i++) {
+        const sy_block *b = sy_blocks_get(body, i);
+        while (b && sy_block_kind_of(b) != SY_BLOCK_PAIR && sy_blocks_count(sy_block_body(b)))
+            b = sy_blocks_get(sy_block_body(b), 0);
+        if (b && sy_block_kind_of(b) == SY_BLOCK_PAIR) {
+            size_t kl, el;
+            const char *km = first_text(sy_block_body(b), &kl);
+            const char *en = first_text(sy_block_en(b), &el);
+            sy_buf_put(out, km, kl);
+            sy_buf_puts(out, " / ");
+            sy_buf_put(out, en, el);
+            return;
+        }
+    }
+}
+
+/* What the PDF says about itself and what makes it one can sign and trust:
+ * metadata, bookmarks, page labels, signature fields, the attached inputs
+ * and the /ID. */
+static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *roster,
+                           const sy_builder_options *o, sy_date as_of, const sy_tpl *tpl,
+                           int layout, const sy_doc *cover_doc, const sy_render_result *cover,
+                           const sy_render_result *mou, sy_diags *d)
+{
+    const sy_model *m = sy_agreement_model(a);
     const sy_value *data = sy_agreement_value(a);
-    const sy_value *title = sy_value_get(data, "title");
-    const sy_value *parties = sy_value_get(data, "parties");
     sy_buf t = SY_BUF_INIT, subj = SY_BUF_INIT, kw = SY_BUF_INIT, author = SY_BUF_INIT;
-    sy_buf_printf(&t, "%s / %s", sy_value_as_string(sy_value_get(title, "km"), NULL),
-                  sy_value_as_string(sy_value_get(title, "en"), NULL));
-    sy_buf_puts(&subj, "Memorandum of Understanding between ");
-    sy_buf_puts(&kw, "MOU, ");
-    sy_buf_puts(&kw, sy_value_as_string(sy_value_get(data, "id"), NULL));
-    for (size_t i = 0; i < sy_value_len(parties); i++) {
-        const sy_value *p = sy_value_at(parties, i);
-        const char *en = sy_value_as_string(sy_value_get(sy_value_get(p, "name"), "en"), NULL);
-        sy_buf_printf(&subj, "%s%s", i ? (i + 1 == sy_value_len(parties) ? " and " : ", ") : "",
-                      en);
-        sy_buf_printf(&author, "%s%s", i ? "; " : "", en);
-        sy_buf_printf(&kw, ", %s", sy_value_as_string(sy_value_get(p, "id"), NULL));
+    sy_buf_printf(&t, "%s / %s", m->title.km, m->title.en);
+    sy_buf_printf(&subj, "%s: ", sy_tpl_subject(tpl));
+    sy_buf_printf(&kw, "%s, %s", sy_tpl_name(tpl), m->id);
+    for (size_t i = 0; i < m->nparties; i++) {
+        const sy_model_party *p = &m->parties[i];
+        sy_buf_printf(&subj, "%s%s", i ? "; " : "", p->name.en);
+        sy_buf_printf(&author, "%s%s", i ? "; " : "", p->name.en);
+        sy_buf_printf(&kw, ", %s", p->id);
     }
     char created[11];
-    sy_date_format_iso(sy_value_as_date(sy_value_get(data, "signed")), created);
+    sy_date_format_iso(m->signed_on, created);
     sy_status st = SY_OK;
     if (sy_buf_failed(&t) || sy_buf_failed(&subj) || sy_buf_failed(&kw) || sy_buf_failed(&author))
         st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
@@ -312,12 +346,18 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
     sy_buf_free(&author);
 
     /* Bookmarks: the cover sheet, then every article in both languages. */
-    if (st == SY_OK && cover)
-        st = sy_pdf_add_bookmark(pdf, sy_render_result_first_page(cover), 842,
-                                 "បញ្ជីត្រួតពិនិត្យការអនុម័ត / Approval checklist", d);
+    if (st == SY_OK && cover) {
+        sy_buf bm = SY_BUF_INIT;
+        cover_bookmark(cover_doc, &bm);
+        if (sy_buf_failed(&bm))
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        else if (bm.len)
+            st = sy_pdf_add_bookmark(pdf, sy_render_result_first_page(cover), 842, bm.data, d);
+        sy_buf_free(&bm);
+    }
     for (size_t i = 0; mou && st == SY_OK && i < sy_render_result_mark_count(mou); i++) {
-        const sy_render_mark *m = sy_render_result_mark(mou, i);
-        st = sy_pdf_add_bookmark(pdf, m->page, m->y, m->title, d);
+        const sy_render_mark *rm = sy_render_result_mark(mou, i);
+        st = sy_pdf_add_bookmark(pdf, rm->page, rm->y, rm->title, d);
     }
     /* Page labels: the cover sheet apart from the agreement's 1, 2, 3. */
     if (st == SY_OK && cover)
@@ -365,6 +405,7 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
         else
             iso[0] = 0;
         snprintf(parts_s, sizeof parts_s, "%d/%d", (int)o->parts, layout);
+        const char *template_name = sy_tpl_name(tpl);
         const void *parts[] = {src, used.data, template_name, iso, parts_s};
         size_t lens[] = {src_len, used.len, strlen(template_name), strlen(iso), strlen(parts_s)};
         unsigned char digest[16];
@@ -375,91 +416,117 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
     return st;
 }
 
+/* What one build holds between its stages; freed by build_free. */
+typedef struct build {
+    sy_roster *roster;
+    sy_agreement *agreement;
+    sy_tpl *tpl;
+    sy_value *data; /* the template engine's tree, made from the model */
+    sy_doc *doc, *cover;
+    sy_pdf *pdf;
+    sy_render_result *cover_res, *res;
+    sy_date as_of;
+    sy_doc_layout layout;
+} build;
+
+static void build_free(build *w)
+{
+    sy_render_result_free(w->cover_res);
+    sy_render_result_free(w->res);
+    sy_pdf_free(w->pdf);
+    sy_doc_free(w->cover);
+    sy_doc_free(w->doc);
+    sy_value_free(w->data);
+    sy_tpl_free(w->tpl);
+    sy_agreement_free(w->agreement);
+    sy_roster_free(w->roster);
+}
+
+static sy_status nomem(sy_diags *d)
+{
+    return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+}
+
+/* Data stage: the roster, the agreement and its model, every office named. */
+static sy_status load_data(build *w, const sy_builder_options *o, sy_diags *d)
+{
+    if (o->roster && !(w->roster = sy_roster_load(o->roster, d)))
+        return sy_diags_status(d);
+    if (!(w->agreement = sy_agreement_load(o->agreement, w->roster, d)))
+        return sy_diags_status(d);
+    if (sy_diags_errors(d))
+        return sy_diags_status(d);
+    if (sy_agreement_unresolved(w->agreement)) {
+        report_unresolved(sy_agreement_model(w->agreement), d);
+        return SY_ERR_DATA;
+    }
+    return SY_OK;
+}
+
+/* Template stage: the agreement's document and, unless left out, the
+ * cover sheet from the checklist as of the day asked for. */
+static sy_status make_documents(sy_builder *b, build *w, const sy_builder_options *o, sy_diags *d)
+{
+    const sy_model *m = sy_agreement_model(w->agreement);
+    const char *name = o->template_ ? o->template_ : m->template_name;
+    char *dir = template_dir(b, name ? name : "mou");
+    if (!dir)
+        return nomem(d);
+    w->tpl = sy_tpl_load(dir, d);
+    free(dir);
+    if (!w->tpl)
+        return sy_diags_status(d);
+    if (!(w->data = sy_model_template_data(m)))
+        return nomem(d);
+    if (!(w->doc = sy_tpl_render(w->tpl, b->env, w->data, d)) || sy_diags_errors(d))
+        return sy_diags_status(d);
+    w->layout = m->sequential ? SY_LAYOUT_SEQUENTIAL : SY_LAYOUT_PARALLEL;
+    if (o->layout >= 0)
+        w->layout = (sy_doc_layout)o->layout;
+    w->as_of = sy_date_valid(o->as_of) ? o->as_of : m->signed_on;
+    if (o->parts == SY_BUILDER_AGREEMENT_ONLY)
+        return SY_OK;
+    sy_checklist *cl = NULL;
+    sy_status st = sy_checklist_new(w->agreement, w->roster, w->as_of, &cl, d);
+    if (st != SY_OK)
+        return st;
+    sy_value *cover_data = sy_checklist_template_data(cl, w->agreement);
+    sy_checklist_free(cl);
+    if (!cover_data)
+        return nomem(d);
+    w->cover = sy_tpl_render_cover(w->tpl, b->env, cover_data, d);
+    sy_value_free(cover_data);
+    return w->cover && !sy_diags_errors(d) ? SY_OK : sy_diags_status(d);
+}
+
 sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf_out, size_t *len,
-                       size_t *pages, sy_diags *d)
+                         size_t *pages, sy_diags *d)
 {
     *pdf_out = NULL;
     *len = 0;
     if (pages)
         *pages = 0;
-    sy_roster *roster = NULL;
-    sy_agreement *a = NULL;
-    sy_tpl *tpl = NULL;
-    sy_doc *doc = NULL;
-    sy_pdf *pdf = NULL;
-    char *dir = NULL;
-    sy_status st = SY_OK;
-    if (o->roster && !(roster = sy_roster_load(o->roster, d)))
+    build w;
+    memset(&w, 0, sizeof w);
+    sy_status st = load_data(&w, o, d);
+    if (st == SY_OK)
+        st = make_documents(b, &w, o, d);
+    if (st == SY_OK && !(w.pdf = sy_pdf_new(d)))
         st = sy_diags_status(d);
-    if (st == SY_OK && !(a = sy_agreement_load(o->agreement, roster, d)))
-        st = sy_diags_status(d);
-    if (st == SY_OK && sy_diags_errors(d))
-        st = sy_diags_status(d);
-    if (st == SY_OK && sy_agreement_unresolved(a)) {
-        report_unresolved(a, d);
-        st = SY_ERR_DATA;
-    }
-    const sy_value *data = a ? sy_agreement_value(a) : NULL;
-    if (st == SY_OK) {
-        const char *name = o->template_;
-        if (!name)
-            name = sy_value_as_string(sy_value_get(data, "template"), NULL);
-        dir = template_dir(b, name ? name : "mou");
-        if (!dir)
-            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-        else if (!(tpl = sy_tpl_load(dir, d)))
-            st = sy_diags_status(d);
-    }
-    if (st == SY_OK && !(doc = sy_tpl_render(tpl, b->env, data, d)))
-        st = sy_diags_status(d);
-    if (st == SY_OK && sy_diags_errors(d))
-        st = sy_diags_status(d);
-    sy_doc *cover = NULL;
-    sy_leadership_change *changes = NULL;
-    size_t nchanges = 0;
-    sy_date as_of = o->as_of;
-    if (!sy_date_valid(as_of))
-        as_of = sy_value_as_date(sy_value_get(data, "signed"));
-    if (st == SY_OK && o->parts != SY_BUILDER_AGREEMENT_ONLY) {
-        if (roster)
-            st = sy_agreement_leadership_changes(a, roster, &as_of, &changes, &nchanges);
-        if (st == SY_OK && !(cover = sy_cover_build(data, changes, nchanges, as_of, d)))
-            st = sy_diags_status(d);
-    }
-    if (st == SY_OK) {
-        sy_doc_layout layout = sy_tpl_layout(tpl);
-        const char *dl = sy_value_as_string(sy_value_get(data, "layout"), NULL);
-        if (dl)
-            layout = !strcmp(dl, "sequential") ? SY_LAYOUT_SEQUENTIAL : SY_LAYOUT_PARALLEL;
-        if (o->layout >= 0)
-            layout = (sy_doc_layout)o->layout;
-        pdf = sy_pdf_new(d);
-        st = pdf ? SY_OK : sy_diags_status(d);
-        sy_render_result *cover_res = NULL, *res = NULL;
-        sy_render_options no_footer = {0};
-        if (st == SY_OK && cover)
-            st = sy_render_doc_opts(b->render, cover, SY_LAYOUT_PARALLEL, pdf, &no_footer,
-                                    &cover_res, d);
-        if (st == SY_OK && o->parts != SY_BUILDER_COVER_ONLY)
-            st = sy_render_doc(b->render, doc, layout, pdf, &res, d);
-        if (st == SY_OK && pages)
-            *pages = sy_pdf_page_count(pdf);
-        if (st == SY_OK)
-            st = add_trust(pdf, a, roster, o, as_of, sy_tpl_name(tpl), (int)layout, cover_res, res,
-                           d);
-        sy_render_result_free(cover_res);
-        sy_render_result_free(res);
-        if (st == SY_OK)
-            st = sy_pdf_finish(pdf, pdf_out, len, d);
-    }
-    free(changes);
-    sy_doc_free(cover);
-    sy_pdf_free(pdf);
-    sy_doc_free(doc);
-    sy_tpl_free(tpl);
-    free(dir);
-    sy_agreement_free(a);
-    sy_roster_free(roster);
+    sy_render_options no_footer = {0};
+    if (st == SY_OK && w.cover)
+        st = sy_render_doc_opts(b->render, w.cover, SY_LAYOUT_PARALLEL, w.pdf, &no_footer,
+                                &w.cover_res, d);
+    if (st == SY_OK && o->parts != SY_BUILDER_COVER_ONLY)
+        st = sy_render_doc(b->render, w.doc, w.layout, w.pdf, &w.res, d);
+    if (st == SY_OK && pages)
+        *pages = sy_pdf_page_count(w.pdf);
+    if (st == SY_OK)
+        st = add_trust(w.pdf, w.agreement, w.roster, o, w.as_of, w.tpl, (int)w.layout, w.cover,
+                       w.cover_res, w.res, d);
+    if (st == SY_OK)
+        st = sy_pdf_finish(w.pdf, pdf_out, len, d);
+    build_free(&w);
     return st;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "data/data_internal.h"
+#include "data/model.h"
 
 struct sy_agreement {
     char *name; /* file name; marks point at it */
@@ -15,6 +16,7 @@ struct sy_agreement {
     char *source;
     size_t len;
     sy_value *root;
+    sy_model *model;
     size_t unresolved;
 };
 
@@ -483,6 +485,7 @@ void sy_agreement_free(sy_agreement *a)
 {
     if (!a)
         return;
+    sy_model_free(a->model);
     sy_value_free(a->root);
     free(a->source);
     free(a->name);
@@ -536,6 +539,10 @@ sy_agreement *sy_agreement_load_buffer(const char *name, const char *data, size_
     if (!a->root || sy_diags_errors(own) > 0 || sy_diags_lost(own)) {
         sy_agreement_free(a);
         a = NULL;
+    } else if (!(a->model = sy_model_build(a->root))) {
+        sy_diags_add(own, SY_SEV_ERROR, SY_ERR_NOMEM, a->name, 0, 0, NULL, "out of memory");
+        sy_agreement_free(a);
+        a = NULL;
     }
     sy_data_move_diags(diags, own);
     sy_diags_free(own);
@@ -556,6 +563,11 @@ sy_agreement *sy_agreement_load(const char *path, const sy_roster *roster, sy_di
 const sy_value *sy_agreement_value(const sy_agreement *a)
 {
     return a ? a->root : NULL;
+}
+
+const sy_model *sy_agreement_model(const sy_agreement *a)
+{
+    return a ? a->model : NULL;
 }
 
 const char *sy_agreement_source(const sy_agreement *a, size_t *len)

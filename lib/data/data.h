@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/value.h"
+#include "data/model.h"
 
 typedef struct sy_roster sy_roster;
 typedef struct sy_agreement sy_agreement;
@@ -72,6 +73,9 @@ void sy_agreement_free(sy_agreement *a);
  * a's file (or the roster's file, for resolved signatories) through strings
  * a owns, so copies of the tree are valid only while a lives. */
 const sy_value *sy_agreement_value(const sy_agreement *a);
+/* The typed model of the agreement (model.h), owned by a; it also points
+ * into the roster given at load time, which must outlive it. */
+const sy_model *sy_agreement_model(const sy_agreement *a);
 /* The source bytes exactly as read (NUL-terminated; *len excludes the NUL),
  * owned by a. len may be NULL. */
 const char *sy_agreement_source(const sy_agreement *a, size_t *len);

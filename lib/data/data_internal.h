@@ -124,4 +124,16 @@ sy_value *sy_data_copy_refile(const sy_value *v, const char *file);
  * checked in dependency order but read top to bottom. */
 void sy_data_move_diags(sy_diags *to, sy_diags *from);
 
+/* The typed model of a validated agreement tree (model.h); NULL when out of
+ * memory. Free with sy_model_free. */
+typedef struct sy_model sy_model;
+typedef struct sy_model_party sy_model_party;
+typedef struct sy_model_approval sy_model_approval;
+sy_model *sy_model_build(const sy_value *root);
+void sy_model_free(sy_model *m);
+/* One party or approval as the template engine sees it (a new tree, free
+ * with sy_value_free); NULL, and *oom set, when out of memory. */
+sy_value *sy_model_party_value(const sy_model_party *p, int *oom);
+sy_value *sy_model_approval_value(const sy_model_approval *a, int *oom);
+
 #endif

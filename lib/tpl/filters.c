@@ -153,6 +153,31 @@ static sy_value *f_khmer_digits(const sy_value *in, const sy_value *const *args,
     return string_result(&out, sy_value_mark(in));
 }
 
+/* 1 -> "1st", 22 -> "22nd", 113 -> "113th": English ordinal numbers. */
+static sy_value *f_ordinal_en(const sy_value *in, const sy_value *const *args, size_t nargs,
+                              void *ud, sy_buf *error)
+{
+    (void)args;
+    (void)ud;
+    if (want_args("ordinal_en", nargs, 0, 0, error))
+        return NULL;
+    if (sy_value_kind_of(in) != SY_VAL_INT) {
+        sy_buf_printf(error, "'ordinal_en' needs a number, not a %s",
+                      sy_value_kind_name(sy_value_kind_of(in)));
+        return NULL;
+    }
+    long long v = sy_value_as_int(in);
+    long long r = v < 0 ? -(v % 100) : v % 100;
+    const char *suffix = r >= 11 && r <= 13 ? "th"
+        : r % 10 == 1                       ? "st"
+        : r % 10 == 2                       ? "nd"
+        : r % 10 == 3                       ? "rd"
+                                            : "th";
+    sy_buf out = SY_BUF_INIT;
+    sy_buf_printf(&out, "%lld%s", v, suffix);
+    return string_result(&out, sy_value_mark(in));
+}
+
 static sy_value *change_case(const char *name, const sy_value *in, size_t nargs, int up,
                              sy_buf *error)
 {
@@ -393,7 +418,8 @@ sy_tpl_env *sy_tpl_env_new(void)
                     {"first", f_first},
                     {"last", f_last},
                     {"range", f_range},
-                    {"string", f_string}};
+                    {"string", f_string},
+                    {"ordinal_en", f_ordinal_en}};
     sy_tpl_env *env = calloc(1, sizeof *env);
     if (!env)
         return NULL;

@@ -116,11 +116,13 @@ typedef struct tpl_file {
 
 struct sy_tpl {
     tpl_arena arena;
-    const char *name, *description;
+    const char *name, *description, *subject;
     sy_doc_layout layout;
     tpl_file *files; /* SY_LIMIT_TPL_FILES entries, never moved */
     size_t nfiles;
     size_t entry;
+    size_t cover; /* the cover sheet's file, when has_cover */
+    int has_cover;
 };
 
 /* Parses one file's text into f->root (allocated in a). Reports syntax

@@ -26,6 +26,8 @@ typedef struct loader {
     const sy_tpl_file *mem;
     size_t nmem;
     int errors;
+    const char *cover; /* the manifest's cover file, or NULL */
+    int cover_line;
     size_t chain[SY_LIMIT_TPL_INCLUDE_DEPTH + 2];
     int depth;
 } loader;
@@ -263,6 +265,22 @@ static sy_tpl *new_tpl(void)
     return t;
 }
 
+/* Adds the manifest's file `name` (entry or cover) and every file it
+ * includes; returns its index or -1. */
+static long add_root(loader *l, const char *what, const char *name, const char *file, int line)
+{
+    const char *why = NULL;
+    const char *rel = tpl_normalise_path(&l->t->arena, name, strlen(name), &why);
+    if (!rel) {
+        lerr(l, SY_ERR_DATA, file, line, 0, "bad %s file \"%s\": %s", what, name, why);
+        return -1;
+    }
+    long e = add_file(l, rel, file, line, 0);
+    if (e >= 0)
+        resolve(l, (size_t)e);
+    return e;
+}
+
 static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
 {
     sy_tpl *t = l->t;
@@ -275,6 +293,13 @@ static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
         if (e >= 0) {
             t->entry = (size_t)e;
             resolve(l, (size_t)e);
+        }
+    }
+    if (rel && !l->errors && l->cover) {
+        long c = add_root(l, "cover", l->cover, file, l->cover_line);
+        if (c >= 0) {
+            t->cover = (size_t)c;
+            t->has_cover = 1;
         }
     }
     if (t->arena.failed && !l->errors)
@@ -293,8 +318,9 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
 {
     sy_tpl *t = l->t;
     const char *entry = NULL;
-    int seen[4] = {0};
-    static const char *const keys[] = {"name", "description", "entry", "layout"};
+    static const char *const keys[] = {"name", "description", "entry", "layout", "cover", "subject"};
+    enum { NKEYS = sizeof keys / sizeof *keys };
+    int seen[NKEYS] = {0};
     size_t pos = 0;
     int ln = 0;
     while (pos < len) {
@@ -326,20 +352,20 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
             vn--;
         }
         int k = -1;
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < NKEYS; i++)
             if (strlen(keys[i]) == kn && !memcmp(keys[i], s, kn))
                 k = i;
         if (k < 0) {
             tpl_suggest sg;
             tpl_suggest_init(&sg, s, kn);
-            for (int i = 0; i < 4; i++)
+            for (int i = 0; i < NKEYS; i++)
                 tpl_suggest_try(&sg, keys[i]);
             if (sg.best)
                 lerr(l, SY_ERR_DATA, file, ln, 1,
                      "unknown manifest key '%.*s' (did you mean '%s'?)", (int)kn, s, sg.best);
             else
                 lerr(l, SY_ERR_DATA, file, ln, 1,
-                     "unknown manifest key '%.*s' (keys: name, description, entry, layout)",
+                     "unknown manifest key '%.*s' (keys: name, description, entry, layout, cover, subject)",
                      (int)kn, s);
             continue;
         }
@@ -361,6 +387,11 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
         else if (k == 2) {
             entry = val;
             *entry_line = ln;
+        } else if (k == 4) {
+            l->cover = val;
+            l->cover_line = ln;
+        } else if (k == 5) {
+            t->subject = val;
         } else if (!strcmp(val, "parallel"))
             t->layout = SY_LAYOUT_PARALLEL;
         else if (!strcmp(val, "sequential"))
@@ -465,4 +496,16 @@ const char *sy_tpl_description(const sy_tpl *tpl)
 sy_doc_layout sy_tpl_layout(const sy_tpl *tpl)
 {
     return tpl ? tpl->layout : SY_LAYOUT_PARALLEL;
+}
+
+int sy_tpl_has_cover(const sy_tpl *tpl)
+{
+    return tpl && tpl->has_cover;
+}
+
+const char *sy_tpl_subject(const sy_tpl *tpl)
+{
+    if (tpl && tpl->subject)
+        return tpl->subject;
+    return sy_tpl_description(tpl);
 }

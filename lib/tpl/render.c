@@ -969,10 +969,11 @@ static void check_node(render *r, const tpl_node *n)
         check_node(r, n->inl.v[i]);
 }
 
-sy_doc *sy_tpl_render(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *data,
-                      sy_diags *diags)
+/* Renders the file `entry` of tpl (the entry file or the cover sheet). */
+static sy_doc *render_entry(const sy_tpl *tpl, size_t entry, const sy_tpl_env *env,
+                            const sy_value *data, sy_diags *diags)
 {
-    if (!tpl || !env || tpl->entry >= tpl->nfiles) {
+    if (!tpl || !env || entry >= tpl->nfiles) {
         sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
                      "rendering needs a loaded template and a filter environment");
         return NULL;
@@ -991,7 +992,7 @@ sy_doc *sy_tpl_render(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *
     if (r.errors)
         return NULL;
     r.doc = sy_doc_new();
-    r.file = &tpl->files[tpl->entry];
+    r.file = &tpl->files[entry];
     if (!r.doc) {
         rerr(&r, SY_ERR_NOMEM, 0, 0, NULL, "out of memory");
         return NULL;
@@ -1012,4 +1013,22 @@ sy_doc *sy_tpl_render(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *
         return NULL;
     }
     return r.doc;
+}
+
+sy_doc *sy_tpl_render(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *data,
+                      sy_diags *diags)
+{
+    return render_entry(tpl, tpl ? tpl->entry : 0, env, data, diags);
+}
+
+sy_doc *sy_tpl_render_cover(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *data,
+                            sy_diags *diags)
+{
+    if (tpl && !tpl->has_cover) {
+        sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_DATA, NULL, 0, 0, NULL,
+                     "template '%s' has no cover sheet (a 'cover:' line in its manifest)",
+                     tpl->name ? tpl->name : "?");
+        return NULL;
+    }
+    return render_entry(tpl, tpl ? tpl->cover : 0, env, data, diags);
 }

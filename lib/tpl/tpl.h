@@ -68,6 +68,9 @@ void sy_tpl_free(sy_tpl *tpl);
 const char *sy_tpl_name(const sy_tpl *tpl);
 const char *sy_tpl_description(const sy_tpl *tpl);
 sy_doc_layout sy_tpl_layout(const sy_tpl *tpl);
+/* What the documents are, for the PDF's Subject (the manifest's `subject`,
+ * else its description). */
+const char *sy_tpl_subject(const sy_tpl *tpl);
 
 /* Renders the template over data (usually a map: the agreement). Returns a
  * new document owned by the caller (sy_doc_free), with the manifest's
@@ -75,5 +78,15 @@ sy_doc_layout sy_tpl_layout(const sy_tpl *tpl);
  * variables and filters, filter failures, limits). */
 sy_doc *sy_tpl_render(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *data,
                       sy_diags *diags);
+
+/* Non-zero when the template has a cover sheet (a `cover:` file in its
+ * manifest). */
+int sy_tpl_has_cover(const sy_tpl *tpl);
+
+/* Renders the cover sheet file over data (the approval checklist, see
+ * data/checklist.h), like sy_tpl_render. An error when the template has no
+ * cover sheet. */
+sy_doc *sy_tpl_render_cover(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *data,
+                            sy_diags *diags);
 
 #endif

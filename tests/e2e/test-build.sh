@@ -88,8 +88,8 @@ case $expect_usage in *"rc=64") ;; *) bad "--no-cover --cover-only: $expect_usag
 pdf=$tmp/moi-aple-2025-parallel.pdf
 info=$(pdfinfo "$pdf")
 for want in "Title: *អនុស្សរណៈនៃការយោគយល់គ្នា.* / Memorandum of Understanding" \
-    "Subject: *Memorandum of Understanding between Ministry of Interior and Action Pour Les Enfants" \
-    "Keywords: *MOU, moi-aple-2025, moi, aple" "Author: *Ministry of Interior; Action Pour" \
+    "Subject: *Memorandum of Understanding: Ministry of Interior; Action Pour Les Enfants" \
+    "Keywords: *mou, moi-aple-2025, moi, aple" "Author: *Ministry of Interior; Action Pour" \
     "Producer: *sanya$" "CreationDate: *Thu Jun 12 00:00:00 2025 UTC" "Metadata Stream: *yes"; do
     echo "$info" | grep -Eq "^$want" || bad "pdfinfo lacks /$want/"
 done
