@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builder/builder.h"
 #include "core/date.h"
 #include "data/data.h"
 
@@ -14,13 +15,17 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: sanya check FILE.yaml [--roster ROSTER.yaml] [--dump]\n\n"
             "Checks an agreement file against the schema (docs/agreement-schema.md) and\n"
-            "prints every problem as 'sanya: file:line:column: path: message'.\n"
+            "prints every problem as 'sanya: file:line:column: path: message'. When its\n"
+            "signatories can be named, it also runs every check 'sanya build' runs (the\n"
+            "template, a font for every character, the cover sheet), so check and build\n"
+            "agree on every file.\n"
             "With --roster, each signatory given as {office: ID} must name an office of\n"
             "the roster that somebody held on the signing date; a note on stdout tells\n"
             "of each such office that changed hands after the signing date.\n\n"
             "options:\n"
             "  --roster FILE  the roster of office holders (roster.yaml)\n"
-            "  --dump         print the validated tree, one value a line with its source\n"
+            "  --dump         print the agreement as templates see it, one value a line\n"
+            "                 with its source\n"
             "  -h, --help     show this help\n\n"
             "exit status: 0 valid, 64 usage error, 65 data error, 66 missing input file\n");
 }
@@ -78,7 +83,7 @@ static sy_status report_changes(const sy_agreement *a, const sy_roster *roster)
     if (s != SY_OK)
         return s;
     char signed_on[11], from[11];
-    sy_date_format_iso(sy_value_as_date(sy_value_get(sy_agreement_value(a), "signed")), signed_on);
+    sy_date_format_iso(sy_agreement_model(a)->signed_on, signed_on);
     for (size_t i = 0; i < n; i++) {
         sy_date_format_iso(changes[i].date, from);
         const char *old =
@@ -92,6 +97,20 @@ static sy_status report_changes(const sy_agreement *a, const sy_roster *roster)
     }
     free(changes);
     return SY_OK;
+}
+
+/* The build's own checks, on the agreement already loaded. */
+static void check_as_build(const sy_agreement *a, const sy_roster *roster, sy_diags *diags)
+{
+    sy_builder *b = sy_builder_new(sy_cmd_data_dir(), diags);
+    if (!b)
+        return;
+    sy_builder_options o = {0};
+    o.layout = -1;
+    o.parts = SY_BUILDER_COVER_AND_AGREEMENT;
+    o.as_of = sy_cmd_today();
+    sy_builder_check_loaded(b, a, roster, &o, diags);
+    sy_builder_free(b);
 }
 
 int sy_cmd_check(int argc, char **argv)
@@ -138,10 +157,17 @@ int sy_cmd_check(int argc, char **argv)
      * offices then go unresolved) so that one run shows every problem. */
     sy_roster *roster = roster_path ? sy_roster_load(roster_path, diags) : NULL;
     sy_agreement *a = sy_agreement_load(file, roster, diags);
+    /* Without a roster, office signatories have no name yet: the template
+     * cannot be tried, only the data. */
+    if (a && (!roster_path || roster) && !sy_agreement_unresolved(a))
+        check_as_build(a, roster, diags);
     sy_cmd_print_diags(diags);
     if (a && want_dump) {
         char path[1024] = "";
-        dump(sy_agreement_value(a), path, 0, sizeof path);
+        sy_value *tree = sy_model_template_data(sy_agreement_model(a));
+        if (tree)
+            dump(tree, path, 0, sizeof path);
+        sy_value_free(tree);
     }
     int rc = sy_cmd_exit_code(sy_diags_status(diags));
     if (a && roster && report_changes(a, roster) != SY_OK) {

@@ -390,7 +390,7 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
     if (roster)
         roster_used(data, roster, &used);
     if (st == SY_OK)
-        st = sy_pdf_attach_file(pdf, base_name(o->agreement), src, src_len, "application/yaml",
+        st = sy_pdf_attach_file(pdf, base_name(sy_agreement_name(a)), src, src_len, "application/yaml",
                                 "The agreement data this document was made from", d);
     if (st == SY_OK && roster && !sy_buf_failed(&used))
         st = sy_pdf_attach_file(pdf, "roster-used.yaml", used.data, used.len, "application/yaml",
@@ -427,6 +427,7 @@ typedef struct build {
     sy_render_result *cover_res, *res;
     sy_date as_of;
     sy_doc_layout layout;
+    int borrowed; /* roster and agreement are the caller's */
 } build;
 
 static void build_free(build *w)
@@ -438,8 +439,10 @@ static void build_free(build *w)
     sy_doc_free(w->doc);
     sy_value_free(w->data);
     sy_tpl_free(w->tpl);
-    sy_agreement_free(w->agreement);
-    sy_roster_free(w->roster);
+    if (!w->borrowed) {
+        sy_agreement_free(w->agreement);
+        sy_roster_free(w->roster);
+    }
 }
 
 static sy_status nomem(sy_diags *d)
@@ -499,6 +502,30 @@ static sy_status make_documents(sy_builder *b, build *w, const sy_builder_option
     return w->cover && !sy_diags_errors(d) ? SY_OK : sy_diags_status(d);
 }
 
+/* Every stage after the data: documents, pages, the PDF (kept in *pdf_out
+ * when not NULL). */
+static sy_status run_stages(sy_builder *b, build *w, const sy_builder_options *o, char **pdf_out,
+                            size_t *len, size_t *pages, sy_diags *d)
+{
+    sy_status st = make_documents(b, w, o, d);
+    if (st == SY_OK && !(w->pdf = sy_pdf_new(d)))
+        st = sy_diags_status(d);
+    sy_render_options no_footer = {0};
+    if (st == SY_OK && w->cover)
+        st = sy_render_doc_opts(b->render, w->cover, SY_LAYOUT_PARALLEL, w->pdf, &no_footer,
+                                &w->cover_res, d);
+    if (st == SY_OK && o->parts != SY_BUILDER_COVER_ONLY)
+        st = sy_render_doc(b->render, w->doc, w->layout, w->pdf, &w->res, d);
+    if (st == SY_OK && pages)
+        *pages = sy_pdf_page_count(w->pdf);
+    if (st == SY_OK)
+        st = add_trust(w->pdf, w->agreement, w->roster, o, w->as_of, w->tpl, (int)w->layout,
+                       w->cover, w->cover_res, w->res, d);
+    if (st == SY_OK && pdf_out)
+        st = sy_pdf_finish(w->pdf, pdf_out, len, d);
+    return st;
+}
+
 sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf_out, size_t *len,
                          size_t *pages, sy_diags *d)
 {
@@ -510,31 +537,37 @@ sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf_
     memset(&w, 0, sizeof w);
     sy_status st = load_data(&w, o, d);
     if (st == SY_OK)
-        st = make_documents(b, &w, o, d);
-    if (st == SY_OK && !(w.pdf = sy_pdf_new(d)))
-        st = sy_diags_status(d);
-    sy_render_options no_footer = {0};
-    if (st == SY_OK && w.cover)
-        st = sy_render_doc_opts(b->render, w.cover, SY_LAYOUT_PARALLEL, w.pdf, &no_footer,
-                                &w.cover_res, d);
-    if (st == SY_OK && o->parts != SY_BUILDER_COVER_ONLY)
-        st = sy_render_doc(b->render, w.doc, w.layout, w.pdf, &w.res, d);
-    if (st == SY_OK && pages)
-        *pages = sy_pdf_page_count(w.pdf);
-    if (st == SY_OK)
-        st = add_trust(w.pdf, w.agreement, w.roster, o, w.as_of, w.tpl, (int)w.layout, w.cover,
-                       w.cover_res, w.res, d);
-    if (st == SY_OK)
-        st = sy_pdf_finish(w.pdf, pdf_out, len, d);
+        st = run_stages(b, &w, o, pdf_out, len, pages, d);
     build_free(&w);
     return st;
 }
 
 sy_status sy_builder_check(sy_builder *b, const sy_builder_options *o, sy_diags *d)
 {
-    char *pdf = NULL;
-    size_t len = 0;
-    sy_status st = sy_builder_pdf(b, o, &pdf, &len, NULL, d);
-    free(pdf);
+    build w;
+    memset(&w, 0, sizeof w);
+    sy_status st = load_data(&w, o, d);
+    if (st == SY_OK)
+        st = run_stages(b, &w, o, NULL, NULL, NULL, d);
+    build_free(&w);
+    return st;
+}
+
+sy_status sy_builder_check_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
+                                  const sy_builder_options *o, sy_diags *d)
+{
+    build w;
+    memset(&w, 0, sizeof w);
+    w.borrowed = 1;
+    w.agreement = (sy_agreement *)a;
+    w.roster = (sy_roster *)roster;
+    sy_status st = SY_OK;
+    if (sy_agreement_unresolved(a)) {
+        report_unresolved(sy_agreement_model(a), d);
+        st = SY_ERR_DATA;
+    }
+    if (st == SY_OK)
+        st = run_stages(b, &w, o, NULL, NULL, NULL, d);
+    build_free(&w);
     return st;
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "data/data.h"
 #include "doc/doc.h"
 
 typedef struct sy_builder sy_builder;
@@ -50,6 +51,11 @@ sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf,
  * so that `sanya check` and `sanya build` agree on every file. Problems go
  * into d; returns the first error's status or SY_OK. */
 sy_status sy_builder_check(sy_builder *b, const sy_builder_options *o, sy_diags *d);
+/* The same for an agreement (and roster, may be NULL) the caller loaded and
+ * keeps: the stages after the data (o->agreement and o->roster are not
+ * read). */
+sy_status sy_builder_check_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
+                                  const sy_builder_options *o, sy_diags *d);
 
 /* Registers the calendar filters (date_km, date_en, lunar_km) in a template
  * environment (a sy_tpl_env). */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal/cal.h"
 #include "core/date.h"
 #include "data/data_internal.h"
 #include "data/model.h"
@@ -30,6 +31,11 @@ static const char *const article_keys[] = {"title", "body", NULL};
 static const char *const approval_keys[] = {"step", "date",        "ref", "party",
                                             "note", "responsible", NULL};
 static const char *const lunar_keys[] = {"date_line_km", NULL};
+
+static const char *const text_keys[] = {"km", "en", NULL};
+static const char *const *const known_keys[] = {top_keys,     party_keys,    signatory_keys,
+                                                term_keys,    article_keys,  approval_keys,
+                                                lunar_keys,   text_keys,     NULL};
 
 static const char *const layouts[] = {"parallel", "sequential", NULL};
 static const char *const party_kinds[] = {"government", "ngo",      "international",
@@ -479,6 +485,18 @@ static void walk_agreement(ctx *c, const sy_yn *root)
         sy_walk_pop(&c->w, old);
     }
     field(c, root, out, "lunar_override", 0, conv_lunar);
+    /* The date line gives the signing day in the Khmer lunar calendar,
+     * which sanya computes for SY_CAL_FIRST_YEAR..SY_CAL_LAST_YEAR only. */
+    if (c->have_signed && !sy_yn_get(root, "lunar_override") &&
+        (c->signed_on.year < SY_CAL_FIRST_YEAR || c->signed_on.year > SY_CAL_LAST_YEAR)) {
+        size_t old = sy_walk_key(&c->w, "signed");
+        sy_walk_error(&c->w, sn,
+                      "%04d-%02d-%02d is outside the lunar calendar's years %d-%d; give the "
+                      "date line as lunar_override.date_line_km",
+                      c->signed_on.year, c->signed_on.month, c->signed_on.day, SY_CAL_FIRST_YEAR,
+                      SY_CAL_LAST_YEAR);
+        sy_walk_pop(&c->w, old);
+    }
 }
 
 void sy_agreement_free(sy_agreement *a)
@@ -529,6 +547,7 @@ sy_agreement *sy_agreement_load_buffer(const char *name, const char *data, size_
         memset(&c, 0, sizeof c);
         c.w.file = a->name;
         c.w.diags = own;
+        c.w.known = known_keys;
         c.roster = roster;
         c.roster_name = a->roster_name;
         walk_agreement(&c, root);

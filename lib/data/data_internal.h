@@ -56,6 +56,12 @@ typedef struct sy_walk {
     char path[512];
     size_t plen;
     int nomem;
+    /* Every key name the schema knows, at any level (NULL-terminated
+     * lists, NULL-terminated): a missing key is not reported when a key
+     * that no schema knows is a likely misspelling of it (that key was
+     * reported with "did you mean"), but a near key that is itself valid
+     * ("parties" beside a missing "articles") never hides one. */
+    const char *const *const *known;
 } sy_walk;
 
 /* Path building: each push returns the previous length to restore with

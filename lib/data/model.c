@@ -110,6 +110,9 @@ sy_model *sy_model_build(const sy_value *root)
         return NULL;
     m->mark = sy_value_mark(root);
     m->id = str(sy_value_get(root, "id"));
+    m->id_mark = mark_of(sy_value_get(root, "id"), m->mark);
+    m->template_mark = mark_of(sy_value_get(root, "template"), m->mark);
+    m->layout_mark = mark_of(sy_value_get(root, "layout"), m->mark);
     m->template_name = str(sy_value_get(root, "template"));
     const char *layout = str(sy_value_get(root, "layout"));
     m->sequential = layout && !strcmp(layout, "sequential");
@@ -293,9 +296,9 @@ sy_value *sy_model_template_data(const sy_model *m)
     sy_value *root = sy_value_map(m->mark);
     if (!root)
         return NULL;
-    put_string(&t, root, "id", m->id, m->mark);
-    put_string(&t, root, "template", m->template_name, m->mark);
-    put_string(&t, root, "layout", m->sequential ? "sequential" : "parallel", m->mark);
+    put_string(&t, root, "id", m->id, m->id_mark);
+    put_string(&t, root, "template", m->template_name, m->template_mark);
+    put_string(&t, root, "layout", m->sequential ? "sequential" : "parallel", m->layout_mark);
     put_text(&t, root, "title", &m->title);
     put_text(&t, root, "preamble", &m->preamble);
     sy_value *parties = put(&t, root, "parties", sy_value_list(m->mark));

@@ -95,6 +95,7 @@ typedef struct sy_model {
     const char *id;
     const char *template_name;
     int sequential; /* layout: 0 parallel, 1 sequential */
+    sy_mark id_mark, template_mark, layout_mark;
     sy_model_text title, preamble, place;
     sy_date signed_on;
     sy_mark signed_mark;

@@ -16,6 +16,9 @@ struct sy_roster {
 static const char *const roster_keys[] = {"offices", NULL};
 static const char *const office_keys[] = {"title", "holders", NULL};
 static const char *const holder_keys[] = {"name", "title", "from", "to", NULL};
+static const char *const text_keys[] = {"km", "en", NULL};
+static const char *const *const known_keys[] = {roster_keys, office_keys, holder_keys, text_keys,
+                                                NULL};
 
 static sy_value *walk_holder(sy_walk *w, const sy_yn *n, const sy_value *office_title)
 {
@@ -205,6 +208,7 @@ sy_roster *sy_roster_load_buffer(const char *name, const char *data, size_t len,
         memset(&w, 0, sizeof w);
         w.file = r->name;
         w.diags = own;
+        w.known = known_keys;
         r->root = walk_roster(&w, root);
         sy_yn_free(root);
     }

@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/file.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 
 size_t sy_walk_key(sy_walk *w, const char *key)
 {
@@ -167,6 +168,14 @@ int sy_walk_map(sy_walk *w, const sy_yn *n, const char *const *allowed, const ch
     return 0;
 }
 
+static int known_key(const sy_walk *w, const char *word)
+{
+    for (size_t i = 0; w->known && w->known[i]; i++)
+        if (in_list(word, w->known[i]))
+            return 1;
+    return 0;
+}
+
 const sy_yn *sy_walk_require(sy_walk *w, const sy_yn *map, const char *key)
 {
     const sy_yn *v = sy_yn_get(map, key);
@@ -175,7 +184,7 @@ const sy_yn *sy_walk_require(sy_walk *w, const sy_yn *map, const char *key)
     /* a misspelt key was already reported with "did you mean" this one */
     const char *wanted[] = {key, NULL};
     for (size_t i = 0; map && i + 1 < map->count; i += 2)
-        if (sy_data_suggest(map->items[i]->text, wanted))
+        if (!known_key(w, map->items[i]->text) && sy_data_suggest(map->items[i]->text, wanted))
             return NULL;
     sy_walk_error(w, map, "missing \"%s\"", key);
     return NULL;
@@ -212,6 +221,19 @@ sy_value *sy_walk_string(sy_walk *w, const sy_yn *n)
     if (len == 0) {
         sy_walk_error(w, n, "must not be empty");
         return NULL;
+    }
+    /* Control characters cannot be printed (a line break is one, a tab is a
+     * space); say so here, where the line is known, not at typesetting. */
+    for (size_t i = 0, chars = 0; i < len; chars++) {
+        size_t at = i;
+        uint32_t c = sy_utf8_next(n->text, len, &i);
+        if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c < 0xA0)) {
+            sy_walk_error(w, n,
+                          "control character U+%04X at character %zu (byte %zu) cannot be "
+                          "printed",
+                          (unsigned)c, chars + 1, at);
+            return NULL;
+        }
     }
     return made(w, sy_value_string(n->text, len, sy_walk_mark(w, n)));
 }
