@@ -163,9 +163,10 @@ sy_status sy_pdf_add_signature_field(sy_pdf *pdf, size_t page_index, double x0, 
  * inputs (sy_pdf_hash_inputs) so the same inputs give the same file. */
 sy_status sy_pdf_set_id(sy_pdf *pdf, const unsigned char digest[16], sy_diags *d);
 
-/* MD5 (RFC 1321) over n parts, each preceded by its length as 8 bytes big
- * endian, so ("ab", "c") and ("a", "bc") differ. Deterministic; meant for
- * document IDs, not for security. parts[i] may be NULL when lens[i] is 0. */
+/* MD5 (RFC 1321, through core/hash.h) over n parts, each preceded by its
+ * length as 8 bytes big endian, so ("ab", "c") and ("a", "bc") differ.
+ * Deterministic; meant for document IDs, not for security. parts[i] may be
+ * NULL when lens[i] is 0. */
 void sy_pdf_hash_inputs(const void *const *parts, const size_t *lens, size_t n,
                         unsigned char out[16]);
 
