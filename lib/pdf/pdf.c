@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/file.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "pdf/fontprog.h"
 #include "pdf/groups.h"
 #include "pdf/haru.h"
@@ -422,6 +423,25 @@ int sy_pdf_cid_info_get(const sy_pdf *pdf, const sy_font *font, uint32_t cid, sy
     return -1;
 }
 
+sy_status sy_pdf_put_utf16(sy_buf *b, const char *text, size_t len, int hex, sy_diags *d)
+{
+    uint16_t *units;
+    size_t n;
+    sy_status st = sy_utf8_to_utf16(text, len, &units, &n, d);
+    if (st != SY_OK) {
+        b->failed = 1;
+        return st;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (hex)
+            sy_buf_hex4(b, units[i]);
+        else
+            sy_buf_u16be(b, units[i]);
+    }
+    free(units);
+    return SY_OK;
+}
+
 /* Appends ops to the current page (and frees them). */
 static sy_status write_ops(sy_pdf *pdf, sy_buf *ops, sy_diags *d)
 {
@@ -574,21 +594,6 @@ static int u32_cmp(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
-}
-
-/* Appends text (UTF-8) as UTF-16BE hex. */
-static void put_utf16_hex(sy_buf *b, const char *text, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        uint32_t c = sy_utf8_next(text, len, &i);
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            sy_buf_hex4(b, 0xD800u + (c >> 10));
-            sy_buf_hex4(b, 0xDC00u + (c & 0x3FF));
-        } else {
-            sy_buf_hex4(b, c);
-        }
-    }
 }
 
 static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
@@ -747,7 +752,7 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
                 sy_buf_putc(&cm, '<');
                 sy_buf_hex4(&cm, (unsigned)q);
                 sy_buf_puts(&cm, "> <");
-                put_utf16_hex(&cm, f->cids[q].text, f->cids[q].tlen);
+                sy_pdf_put_utf16(&cm, f->cids[q].text, f->cids[q].tlen, 1, d);
                 sy_buf_puts(&cm, ">\n");
             }
             sy_buf_puts(&cm, "endbfchar\n");

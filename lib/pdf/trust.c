@@ -131,7 +131,8 @@ static char *dup_or_null(const char *s, int *failed)
 }
 
 /* A PDF text string for UTF-8 s: the bytes themselves when they are
- * printable ASCII (the same in PDFDocEncoding), else FE FF and UTF-16BE. */
+ * printable ASCII (the same in PDFDocEncoding), else FE FF and UTF-16BE.
+ * Failure (no memory) marks b failed. */
 static void text_string(sy_buf *b, const char *s)
 {
     size_t len = strlen(s);
@@ -144,16 +145,9 @@ static void text_string(sy_buf *b, const char *s)
         return;
     }
     sy_buf_u16be(b, 0xFEFF);
-    for (size_t i = 0; i < len;) {
-        uint32_t c = sy_utf8_next(s, len, &i);
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            sy_buf_u16be(b, 0xD800u + (c >> 10));
-            sy_buf_u16be(b, 0xDC00u + (c & 0x3FF));
-        } else {
-            sy_buf_u16be(b, c);
-        }
-    }
+    /* s was checked (check_text): failing here means no memory, which
+     * marks b failed for the caller to see. */
+    sy_pdf_put_utf16(b, s, len, 0, NULL);
 }
 
 /* key = text string of s, in a dictionary. */

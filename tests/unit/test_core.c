@@ -4,12 +4,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/hash.h"
+#include "core/utf8.h"
 #include "core/value.h"
 
 static void diags_accumulate_and_format(void **state)
@@ -141,6 +143,31 @@ static void hashes_match_known_digests(void **state)
     assert_memory_not_equal(x, y, 16);
 }
 
+static void utf8_converts_to_utf16(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    uint16_t *u;
+    size_t n;
+    /* A, KA (U+1780), e-acute, U+1F600 (a surrogate pair) */
+    static const char s[] = "A\xE1\x9E\x80\xC3\xA9\xF0\x9F\x98\x80";
+    assert_int_equal(sy_utf8_to_utf16(s, sizeof s - 1, &u, &n, d), SY_OK);
+    static const uint16_t want[] = {0x41, 0x1780, 0xE9, 0xD83D, 0xDE00};
+    assert_int_equal(n, 5);
+    assert_memory_equal(u, want, sizeof want);
+    free(u);
+    assert_int_equal(sy_utf8_to_utf16("", 0, &u, &n, d), SY_OK);
+    assert_null(u);
+    assert_int_equal(n, 0);
+    assert_int_equal(sy_diags_count(d), 0);
+    /* an overlong form and a lone continuation byte are refused */
+    assert_int_equal(sy_utf8_to_utf16("\xC0\x80", 2, &u, &n, d), SY_ERR_DATA);
+    assert_null(u);
+    assert_int_equal(sy_utf8_to_utf16("a\x80", 2, &u, &n, d), SY_ERR_DATA);
+    assert_int_equal(sy_diags_count(d), 2);
+    sy_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +176,7 @@ int main(void)
         cmocka_unit_test(value_tree_lookup),
         cmocka_unit_test(dates_parse_and_count),
         cmocka_unit_test(hashes_match_known_digests),
+        cmocka_unit_test(utf8_converts_to_utf16),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
