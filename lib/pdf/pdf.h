@@ -19,7 +19,6 @@
 
 #include "core/error.h"
 #include "font/font.h"
-#include "layout/layout.h"
 #include "text/text.h"
 
 typedef struct sy_pdf sy_pdf;
@@ -40,11 +39,6 @@ size_t sy_pdf_page_count(const sy_pdf *pdf);
 sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, double x, double y,
                              const char *text, size_t start, size_t end, const sy_glyph *g,
                              size_t n, const double *extra, double *advance, sy_diags *d);
-
-/* Draws a laid-out line of paragraph p with its baseline at y and the left
- * edge of the measure at x. */
-sy_status sy_pdf_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, double x, double y,
-                           sy_diags *d);
 
 /* Sets the fill colour (RGB, 0..1) of the text and shapes drawn next on the
  * current page. */
