@@ -68,10 +68,7 @@ size_t sy_pdf_encode(sy_pdf *pdf, const sy_font *font, const char *text, size_t 
 /* What a CID shows: a glyph of the font, or a composite of glyphs at
  * offsets (font units); its advance (font units, = its W width) and the
  * text its ToUnicode entry gives. Pointers valid while pdf lives. */
-typedef struct sy_pdf_component {
-    uint32_t gid;
-    int32_t dx, dy;
-} sy_pdf_component;
+typedef sy_font_component sy_pdf_component; /* gid, dx, dy */
 typedef struct sy_pdf_cid_info {
     int composite;
     uint32_t gid;
