@@ -54,8 +54,9 @@ const sy_value *sy_roster_holder_at(const sy_roster *r, const char *office_id, s
  * double-quoted, dates plain (YYYY-MM-DD). The same roster and ids give the
  * same bytes, whatever order the roster file had, and sy_roster_load_buffer
  * reads them back to the same offices (holders' titles included, as
- * filled in at load). An id r lacks is SY_ERR_USAGE; on any error out is
- * left as it was. */
+ * filled in at load). An id r lacks is SY_ERR_USAGE; on any error out
+ * keeps its length from before the call (and stays marked failed after
+ * SY_ERR_NOMEM, as sy_buf does). */
 sy_status sy_roster_write(const sy_roster *r, const char *const *office_ids, size_t n,
                           const char *comment, sy_buf *out, sy_diags *d);
 

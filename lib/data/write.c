@@ -4,7 +4,6 @@
  * boundary: every yaml_emitter_emit result is checked here. */
 #include "data/data.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 typedef struct writer {
     yaml_emitter_t emitter;
     int failed; /* an event could not be made or emitted */
+    const char *why; /* why, when the emitter does not say */
 } writer;
 
 static int write_handler(void *data, unsigned char *buffer, size_t size)
@@ -37,6 +37,7 @@ static void emit(writer *w, yaml_event_t *ev, int made)
     }
     if (!made) {
         w->failed = 1;
+        w->why = "out of memory or ill-formed UTF-8";
         return;
     }
     if (!yaml_emitter_emit(&w->emitter, ev))
@@ -59,10 +60,14 @@ static void key(writer *w, const char *s)
     scalar(w, s, strlen(s), 0);
 }
 
+typedef struct keyed {
+    const char *key;
+    size_t index;
+} keyed;
+
 static int key_cmp(const void *a, const void *b)
 {
-    const char *const *x = a, *const *y = b;
-    return strcmp(x[0], y[0]);
+    return strcmp(((const keyed *)a)->key, ((const keyed *)b)->key);
 }
 
 static void value(writer *w, const sy_value *v, int depth);
@@ -72,22 +77,22 @@ static void value(writer *w, const sy_value *v, int depth);
 static void map(writer *w, const sy_value *v, int depth)
 {
     size_t n = sy_value_len(v);
-    /* pairs of (key, index as a pointer-sized slot) sorted by key */
-    const char **order = malloc((n ? n : 1) * 2 * sizeof *order);
+    keyed *order = malloc((n ? n : 1) * sizeof *order);
     if (!order) {
         w->failed = 1;
+        w->why = "out of memory";
         return;
     }
     for (size_t i = 0; i < n; i++) {
-        order[2 * i] = sy_value_key_at(v, i);
-        order[2 * i + 1] = (const char *)(uintptr_t)i;
+        order[i].key = sy_value_key_at(v, i);
+        order[i].index = i;
     }
-    qsort(order, n, 2 * sizeof *order, key_cmp);
+    qsort(order, n, sizeof *order, key_cmp);
     yaml_event_t ev;
     emit(w, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE));
     for (size_t i = 0; i < n && !w->failed; i++) {
-        key(w, order[2 * i]);
-        value(w, sy_value_at(v, (size_t)(uintptr_t)order[2 * i + 1]), depth + 1);
+        key(w, order[i].key);
+        value(w, sy_value_at(v, order[i].index), depth + 1);
     }
     emit(w, &ev, yaml_mapping_end_event_initialize(&ev));
     free(order);
@@ -101,6 +106,7 @@ static void value(writer *w, const sy_value *v, int depth)
         return;
     if (depth > SY_LIMIT_YAML_DEPTH) { /* what the reader would refuse */
         w->failed = 1;
+        w->why = "nested deeper than the YAML depth limit";
         return;
     }
     switch (sy_value_kind_of(v)) {
@@ -144,6 +150,10 @@ sy_status sy_roster_write(const sy_roster *r, const char *const *office_ids, siz
         if (!sy_roster_office(r, office_ids[i]))
             return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
                                 "roster: no office '%s' to write", office_ids[i]);
+    writer w;
+    memset(&w, 0, sizeof w);
+    if (!yaml_emitter_initialize(&w.emitter))
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     size_t start = out->len;
     /* libyaml's emitter writes no comments: the heading goes first. */
     for (const char *c = comment; c && *c;) {
@@ -154,10 +164,6 @@ sy_status sy_roster_write(const sy_roster *r, const char *const *office_ids, siz
         sy_buf_putc(out, '\n');
         c += len + (nl != NULL);
     }
-    writer w;
-    memset(&w, 0, sizeof w);
-    if (!yaml_emitter_initialize(&w.emitter))
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     yaml_emitter_set_output(&w.emitter, write_handler, out);
     yaml_emitter_set_unicode(&w.emitter, 1); /* Khmer as itself, not \u escapes */
     yaml_emitter_set_width(&w.emitter, -1); /* no folded lines */
@@ -193,7 +199,8 @@ sy_status sy_roster_write(const sy_roster *r, const char *const *office_ids, siz
                           "cannot write the roster as YAML: %s",
                           nomem                   ? "out of memory"
                               : w.emitter.problem ? w.emitter.problem
-                                                  : "too deeply nested");
+                              : w.why             ? w.why
+                                                  : "libyaml's emitter failed");
         out->len = start; /* nothing half-written */
         if (out->data)
             out->data[start] = '\0';
