@@ -156,117 +156,6 @@ static void report_unresolved(const sy_model *m, sy_diags *d)
 
 /* ---- what makes the file one can sign and trust ---- */
 
-static void json_string(sy_buf *out, const char *s)
-{
-    sy_buf_putc(out, '"');
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            sy_buf_printf(out, "\\%c", c);
-        else if (c < 0x20)
-            sy_buf_printf(out, "\\u%04X", c);
-        else
-            sy_buf_putc(out, (char)c);
-    }
-    sy_buf_putc(out, '"');
-}
-
-/* A value as YAML flow (JSON-like: strings quoted, dates plain). */
-static void yaml_flow(sy_buf *out, const sy_value *v)
-{
-    char iso[11];
-    switch (sy_value_kind_of(v)) {
-    case SY_VAL_STRING:
-        json_string(out, sy_value_as_string(v, NULL));
-        break;
-    case SY_VAL_DATE:
-        sy_date_format_iso(sy_value_as_date(v), iso);
-        sy_buf_puts(out, iso);
-        break;
-    case SY_VAL_INT:
-        sy_buf_printf(out, "%lld", sy_value_as_int(v));
-        break;
-    case SY_VAL_BOOL:
-        sy_buf_puts(out, sy_value_as_bool(v) ? "true" : "false");
-        break;
-    case SY_VAL_LIST:
-        sy_buf_putc(out, '[');
-        for (size_t i = 0; i < sy_value_len(v); i++) {
-            if (i)
-                sy_buf_puts(out, ", ");
-            yaml_flow(out, sy_value_at(v, i));
-        }
-        sy_buf_putc(out, ']');
-        break;
-    case SY_VAL_MAP: {
-        /* Keys in sorted order: the same roster gives the same bytes,
-         * whichever order its file had. */
-        size_t n = sy_value_len(v);
-        size_t *order = malloc((n ? n : 1) * sizeof *order);
-        if (!order) {
-            out->failed = 1;
-            break;
-        }
-        for (size_t i = 0; i < n; i++)
-            order[i] = i;
-        for (size_t i = 1; i < n; i++)
-            for (size_t k = i; k > 0 &&
-                 strcmp(sy_value_key_at(v, order[k - 1]), sy_value_key_at(v, order[k])) > 0;
-                 k--) {
-                size_t t = order[k];
-                order[k] = order[k - 1];
-                order[k - 1] = t;
-            }
-        sy_buf_putc(out, '{');
-        for (size_t i = 0; i < n; i++) {
-            if (i)
-                sy_buf_puts(out, ", ");
-            json_string(out, sy_value_key_at(v, order[i]));
-            sy_buf_puts(out, ": ");
-            yaml_flow(out, sy_value_at(v, order[i]));
-        }
-        sy_buf_putc(out, '}');
-        free(order);
-        break;
-    }
-    case SY_VAL_NULL:
-        sy_buf_puts(out, "null");
-        break;
-    }
-}
-
-/* The roster entries the agreement used (its signing offices), as a roster
- * file of their own: with the agreement's YAML it rebuilds the document. */
-static void roster_used(const sy_value *data, const sy_roster *roster, sy_buf *out)
-{
-    sy_buf_puts(out,
-                "# The roster entries this agreement used, as sanya embedded them.\n"
-                "offices:\n");
-    const sy_value *parties = sy_value_get(data, "parties");
-    int any = 0;
-    for (size_t i = 0; i < sy_value_len(parties); i++) {
-        const char *office = sy_value_as_string(
-            sy_value_get(sy_value_get(sy_value_at(parties, i), "signatory"), "office"), NULL);
-        const sy_value *entry = office ? sy_roster_office(roster, office) : NULL;
-        int seen = 0;
-        for (size_t k = 0; k < i && office; k++) {
-            const char *o2 = sy_value_as_string(
-                sy_value_get(sy_value_get(sy_value_at(parties, k), "signatory"), "office"), NULL);
-            seen |= o2 && !strcmp(o2, office);
-        }
-        if (!entry || seen)
-            continue;
-        sy_buf_puts(out, "  ");
-        json_string(out, office);
-        sy_buf_puts(out, ": ");
-        yaml_flow(out, entry);
-        sy_buf_putc(out, '\n');
-        any = 1;
-    }
-    if (!any)
-        sy_buf_puts(out, "  {}\n");
-}
-
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -387,8 +276,8 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
     size_t src_len = 0;
     const char *src = sy_agreement_source(a, &src_len);
     sy_buf used = SY_BUF_INIT;
-    if (roster)
-        roster_used(data, roster, &used);
+    if (roster && st == SY_OK)
+        st = sy_agreement_write_roster_used(a, roster, &used, d);
     if (st == SY_OK)
         st = sy_pdf_attach_file(pdf, base_name(sy_agreement_name(a)), src, src_len, "application/yaml",
                                 "The agreement data this document was made from", d);

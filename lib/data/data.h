@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "core/buf.h"
 #include "core/error.h"
 #include "core/value.h"
 #include "data/model.h"
@@ -46,6 +47,19 @@ const sy_value *sy_roster_office(const sy_roster *r, const char *office_id);
  * before date (the office was vacant). NULL when nobody held the office then
  * or the office is unknown. Owned by r. */
 const sy_value *sy_roster_holder_at(const sy_roster *r, const char *office_id, sy_date date);
+
+/* Writes a roster file holding only the offices office_ids[0..n) (in that
+ * order, each once) through libyaml's emitter, appended to out: comment
+ * (NULL for none; may span lines) as "# " lines, then {offices: {ID:
+ * office}} in block style, every map's keys in byte order, strings
+ * double-quoted, dates plain (YYYY-MM-DD). The same roster and ids give the
+ * same bytes, whatever order the roster file had, and sy_roster_load_buffer
+ * reads them back to the same offices (holders' titles included, as
+ * filled in at load). An id r lacks is SY_ERR_USAGE; on any error out
+ * keeps its length from before the call (and stays marked failed after
+ * SY_ERR_NOMEM, as sy_buf does). */
+sy_status sy_roster_write(const sy_roster *r, const char *const *office_ids, size_t n,
+                          const char *comment, sy_buf *out, sy_diags *d);
 
 /* ---- Agreements ---- */
 
@@ -83,6 +97,13 @@ const char *sy_agreement_source(const sy_agreement *a, size_t *len);
 const char *sy_agreement_name(const sy_agreement *a);
 /* Number of office signatories left unresolved because no roster was given. */
 size_t sy_agreement_unresolved(const sy_agreement *a);
+
+/* sy_roster_write for the offices a's signatories name (in party order,
+ * each once; offices r lacks are left out), headed by a comment saying so:
+ * the roster-used.yaml that travels with a's PDF and, with a's source,
+ * rebuilds it. */
+sy_status sy_agreement_write_roster_used(const sy_agreement *a, const sy_roster *r, sy_buf *out,
+                                         sy_diags *d);
 
 /* One change of leadership: the office a party's signatory was drawn from
  * had a new holder after the agreement was signed. */

@@ -21,7 +21,8 @@ struct sy_font {
     hb_font_t *font;
     unsigned upem, nglyphs;
     int has_glyf;
-    int ascender, descender;
+    int ascender, descender, cap_height;
+    int bbox[4]; /* head: xMin, yMin, xMax, yMax */
     uint32_t checksum;
     char psname[64];
     char family[64];
@@ -218,6 +219,15 @@ sy_font *sy_font_load(const char *path, sy_diags *d)
     hb_ot_metrics_get_position_with_fallback(f->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &dsc);
     f->ascender = asc;
     f->descender = dsc;
+    hb_position_t cap = 0;
+    hb_ot_metrics_get_position_with_fallback(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
+    f->cap_height = cap;
+    hb_blob_t *head = hb_face_reference_table(f->face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned hl;
+    const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &hl);
+    for (int i = 0; i < 4; i++) /* int16 at offsets 36, 38, 40, 42 */
+        f->bbox[i] = hl >= 44 ? (int16_t)(hd[36 + 2 * i] << 8 | hd[37 + 2 * i]) : 0;
+    hb_blob_destroy(head);
 
     /* A fingerprint of the font file without reading all of it: its size,
      * and the head table (whose checkSumAdjustment covers the whole file)
@@ -288,6 +298,17 @@ const char *sy_font_psname(const sy_font *f)
 const char *sy_font_family(const sy_font *f)
 {
     return f->family;
+}
+
+void sy_font_bbox(const sy_font *f, int bbox[4])
+{
+    for (int i = 0; i < 4; i++)
+        bbox[i] = f->bbox[i];
+}
+
+int sy_font_cap_height(const sy_font *f)
+{
+    return f->cap_height;
 }
 
 int sy_font_has_glyf(const sy_font *f)

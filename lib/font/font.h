@@ -43,6 +43,42 @@ int sy_font_ascender(const sy_font *f);
 int sy_font_descender(const sy_font *f);
 /* A stable 32-bit fingerprint of the font file's bytes (for goldens). */
 uint32_t sy_font_checksum(const sy_font *f);
+/* The bounding box of all glyphs in font units, from the head table: xMin,
+ * yMin, xMax, yMax (all 0 when the table is missing or short). */
+void sy_font_bbox(const sy_font *f, int bbox[4]);
+/* The height of capital letters in font units (OS/2 sCapHeight, or
+ * HarfBuzz's fallback from the glyph of 'H'). */
+int sy_font_cap_height(const sy_font *f);
+
+/* ---- Subsets (subset.c) ---- */
+
+/* One component of a composite glyph: glyph gid of the font drawn at (dx,
+ * dy) font units from the composite's origin. */
+typedef struct sy_font_component {
+    uint32_t gid;
+    int32_t dx, dy;
+} sy_font_component;
+
+/* A synthetic TrueType composite glyph: parts[0..nparts) (borrowed), and its
+ * advance in font units. */
+typedef struct sy_font_composite {
+    const sy_font_component *parts;
+    size_t nparts;
+    int32_t advance;
+} sy_font_composite;
+
+/* A font program holding only glyphs gids[0..ngids) of f (sorted, unique,
+ * containing 0 and every component's glyph), chosen by glyph ID, never by
+ * code point (shaping reaches glyphs no code point maps to, such as the
+ * left part of a Khmer split vowel), without layout tables or hinting;
+ * then the ncomps composites appended in order (these need TrueType glyf
+ * outlines: SY_ERR_DATA otherwise). Output depends only on its inputs.
+ * On SY_OK, *data (malloc'd, caller frees) holds *len bytes of TrueType,
+ * new_gid[i] (ngids entries) is the new ID of gids[i] and *comp_base the
+ * new ID of the first composite. Failure is reported into d, naming f. */
+sy_status sy_font_subset(const sy_font *f, const uint32_t *gids, size_t ngids,
+                         const sy_font_composite *comps, size_t ncomps, char **data, size_t *len,
+                         uint32_t *new_gid, uint32_t *comp_base, sy_diags *d);
 
 /* A set of fonts found through a manifest and search folders.
  * dirs: folders to search, in order (copied); the first is usually the

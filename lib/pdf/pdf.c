@@ -3,8 +3,6 @@
  * of glyphs drawn is known. */
 #include "pdf/pdf.h"
 
-#include <hb-ot.h>
-#include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +11,7 @@
 #include "core/buf.h"
 #include "core/file.h"
 #include "core/limits.h"
-#include "pdf/fontprog.h"
+#include "core/utf8.h"
 #include "pdf/groups.h"
 #include "pdf/haru.h"
 #include "pdf/pdf_internal.h"
@@ -43,7 +41,7 @@ typedef struct pdf_font {
     size_t cid_table_cap;
     comp_entry *comps;
     size_t ncomps, capcomps;
-    sy_component *parts;
+    sy_font_component *parts;
     size_t nparts, capparts;
     uint32_t *comp_table; /* composite index + 1, or 0 */
     size_t comp_table_cap;
@@ -279,7 +277,7 @@ static uint32_t composite_for(pdf_font *f, const sy_glyph *g, size_t n, int32_t 
 {
     if (SY_RESERVE(f->parts, f->capparts, f->nparts + n) != 0)
         return 0;
-    sy_component *cand = f->parts + f->nparts; /* not committed yet */
+    sy_font_component *cand = f->parts + f->nparts; /* not committed yet */
     int32_t pen = 0;
     for (size_t q = 0; q < n; q++) {
         cand[q].gid = g[q].gid;
@@ -422,6 +420,25 @@ int sy_pdf_cid_info_get(const sy_pdf *pdf, const sy_font *font, uint32_t cid, sy
     return -1;
 }
 
+sy_status sy_pdf_put_utf16(sy_buf *b, const char *text, size_t len, int hex, sy_diags *d)
+{
+    uint16_t *units;
+    size_t n;
+    sy_status st = sy_utf8_to_utf16(text, len, &units, &n, d);
+    if (st != SY_OK) {
+        b->failed = 1;
+        return st;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (hex)
+            sy_buf_hex4(b, units[i]);
+        else
+            sy_buf_u16be(b, units[i]);
+    }
+    free(units);
+    return SY_OK;
+}
+
 /* Appends ops to the current page (and frees them). */
 static sy_status write_ops(sy_pdf *pdf, sy_buf *ops, sy_diags *d)
 {
@@ -508,27 +525,6 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
     return st;
 }
 
-sy_status sy_pdf_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, double x, double y,
-                           sy_diags *d)
-{
-    size_t len;
-    const char *text = sy_para_text(p, &len);
-    double size = sy_para_style(p)->size;
-    double pen = x + line->x;
-    for (size_t r = 0; r < line->nruns; r++) {
-        const sy_run *run = &line->runs[r];
-        double adv = 0;
-        sy_status st =
-            sy_pdf_draw_glyphs(pdf, run->font, size, pen, y, text, run->start, run->end,
-                               line->glyphs + run->glyph_start, run->glyph_count,
-                               line->extra ? line->extra + run->glyph_start : NULL, &adv, d);
-        if (st != SY_OK)
-            return st;
-        pen += adv;
-    }
-    return SY_OK;
-}
-
 /* Appends "v[0] v[1] ... op" and a newline: one content-stream operator. */
 static void put_op(sy_buf *ops, const double *v, size_t n, const char *op)
 {
@@ -576,27 +572,10 @@ static int u32_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Appends text (UTF-8) as UTF-16BE hex. */
-static void put_utf16_hex(sy_buf *b, const char *text, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        uint32_t c = sy_utf8_next(text, len, &i);
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            sy_buf_hex4(b, 0xD800u + (c >> 10));
-            sy_buf_hex4(b, 0xDC00u + (c & 0x3FF));
-        } else {
-            sy_buf_hex4(b, c);
-        }
-    }
-}
-
 static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
 {
     sy_haru *h = pdf->haru;
     const sy_font *font = f->font;
-    hb_font_t *hbf = sy_font_hb(font);
-    hb_face_t *face = hb_font_get_face(hbf);
     unsigned upem = sy_font_upem(font);
     double k = 1000.0 / upem;
 
@@ -604,7 +583,7 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
     size_t cap = f->ncids + f->nparts + 1, n = 0;
     uint32_t *gids = malloc(cap * sizeof *gids);
     uint32_t *newg = malloc(cap * sizeof *newg);
-    sy_composite *comps = malloc((f->ncomps ? f->ncomps : 1) * sizeof *comps);
+    sy_font_composite *comps = malloc((f->ncomps ? f->ncomps : 1) * sizeof *comps);
     if (!gids || !newg || !comps) {
         free(gids);
         free(newg);
@@ -628,18 +607,17 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
         comps[c].nparts = f->comps[c].nparts;
         comps[c].advance = f->comps[c].advance;
     }
-    hb_blob_t *prog = NULL;
+    char *prog = NULL;
+    size_t plen = 0;
     uint32_t comp_base = 0;
-    const char *why = NULL;
-    if (sy_fontprog_build(face, hbf, gids, n, comps, f->ncomps, &prog, newg, &comp_base, &why) !=
-        0) {
+    sy_status st =
+        sy_font_subset(font, gids, n, comps, f->ncomps, &prog, &plen, newg, &comp_base, d);
+    free(comps);
+    if (st != SY_OK) {
         free(gids);
         free(newg);
-        free(comps);
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, sy_font_path(font), 0, 0, NULL,
-                            "cannot embed font %s: %s", sy_font_family(font), why ? why : "?");
+        return st;
     }
-    free(comps);
 
     /* The subset tag derives from the glyph set, never from chance. */
     uint32_t tag = sy_font_checksum(font);
@@ -657,9 +635,7 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
     int bad = 0;
     sy_haru_obj *cidfont = sy_haru_dict(h);
     sy_haru_obj *desc = sy_haru_dict(h);
-    unsigned plen;
-    const char *pdata = hb_blob_get_data(prog, &plen);
-    sy_haru_obj *file = sy_haru_stream_deflated(h, pdata, plen, 1);
+    sy_haru_obj *file = sy_haru_stream_deflated(h, prog, plen, 1);
     sy_haru_obj *tounicode = sy_haru_stream(h);
     sy_haru_obj *cidtogid = sy_haru_stream(h);
     sy_haru_obj *sysinfo = sy_haru_direct_dict(h);
@@ -688,21 +664,15 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
         bad |= sy_haru_dict_name(h, desc, "Type", "FontDescriptor");
         bad |= sy_haru_dict_name(h, desc, "FontName", name);
         bad |= sy_haru_dict_int(h, desc, "Flags", 4); /* symbolic */
-        hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
-        unsigned hl;
-        const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &hl);
-        for (int i = 0; i < 4; i++) {
-            int16_t v = hl >= 44 ? (int16_t)(hd[36 + 2 * i] << 8 | hd[37 + 2 * i]) : 0;
-            bad |= sy_haru_array_int(h, bbox, (long)(v * k + (v < 0 ? -0.5 : 0.5)));
-        }
-        hb_blob_destroy(head);
+        int fb[4];
+        sy_font_bbox(font, fb);
+        for (int i = 0; i < 4; i++)
+            bad |= sy_haru_array_int(h, bbox, (long)(fb[i] * k + (fb[i] < 0 ? -0.5 : 0.5)));
         bad |= sy_haru_dict_obj(h, desc, "FontBBox", bbox);
         bad |= sy_haru_dict_int(h, desc, "ItalicAngle", 0);
         bad |= sy_haru_dict_int(h, desc, "Ascent", (long)(sy_font_ascender(font) * k));
         bad |= sy_haru_dict_int(h, desc, "Descent", (long)(sy_font_descender(font) * k));
-        hb_position_t capheight = 0;
-        hb_ot_metrics_get_position_with_fallback(hbf, HB_OT_METRICS_TAG_CAP_HEIGHT, &capheight);
-        bad |= sy_haru_dict_int(h, desc, "CapHeight", (long)(capheight * k));
+        bad |= sy_haru_dict_int(h, desc, "CapHeight", (long)(sy_font_cap_height(font) * k));
         bad |= sy_haru_dict_int(h, desc, "StemV", 80);
         bad |= sy_haru_dict_obj(h, desc, "FontFile2", file);
 
@@ -747,7 +717,7 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
                 sy_buf_putc(&cm, '<');
                 sy_buf_hex4(&cm, (unsigned)q);
                 sy_buf_puts(&cm, "> <");
-                put_utf16_hex(&cm, f->cids[q].text, f->cids[q].tlen);
+                sy_pdf_put_utf16(&cm, f->cids[q].text, f->cids[q].tlen, 1, d);
                 sy_buf_puts(&cm, ">\n");
             }
             sy_buf_puts(&cm, "endbfchar\n");
@@ -756,7 +726,7 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
         bad |= sy_buf_failed(&cm) || sy_haru_stream_write(h, tounicode, cm.data, cm.len);
         sy_buf_free(&cm);
     }
-    hb_blob_destroy(prog);
+    free(prog);
     free(gids);
     free(newg);
     return bad ? haru_fail(pdf, d, "cannot build the font objects") : SY_OK;

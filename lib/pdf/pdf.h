@@ -19,7 +19,6 @@
 
 #include "core/error.h"
 #include "font/font.h"
-#include "layout/layout.h"
 #include "text/text.h"
 
 typedef struct sy_pdf sy_pdf;
@@ -40,11 +39,6 @@ size_t sy_pdf_page_count(const sy_pdf *pdf);
 sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, double x, double y,
                              const char *text, size_t start, size_t end, const sy_glyph *g,
                              size_t n, const double *extra, double *advance, sy_diags *d);
-
-/* Draws a laid-out line of paragraph p with its baseline at y and the left
- * edge of the measure at x. */
-sy_status sy_pdf_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, double x, double y,
-                           sy_diags *d);
 
 /* Sets the fill colour (RGB, 0..1) of the text and shapes drawn next on the
  * current page. */
@@ -74,10 +68,7 @@ size_t sy_pdf_encode(sy_pdf *pdf, const sy_font *font, const char *text, size_t 
 /* What a CID shows: a glyph of the font, or a composite of glyphs at
  * offsets (font units); its advance (font units, = its W width) and the
  * text its ToUnicode entry gives. Pointers valid while pdf lives. */
-typedef struct sy_pdf_component {
-    uint32_t gid;
-    int32_t dx, dy;
-} sy_pdf_component;
+typedef sy_font_component sy_pdf_component; /* gid, dx, dy */
 typedef struct sy_pdf_cid_info {
     int composite;
     uint32_t gid;
@@ -163,9 +154,10 @@ sy_status sy_pdf_add_signature_field(sy_pdf *pdf, size_t page_index, double x0, 
  * inputs (sy_pdf_hash_inputs) so the same inputs give the same file. */
 sy_status sy_pdf_set_id(sy_pdf *pdf, const unsigned char digest[16], sy_diags *d);
 
-/* MD5 (RFC 1321) over n parts, each preceded by its length as 8 bytes big
- * endian, so ("ab", "c") and ("a", "bc") differ. Deterministic; meant for
- * document IDs, not for security. parts[i] may be NULL when lens[i] is 0. */
+/* MD5 (RFC 1321, through core/hash.h) over n parts, each preceded by its
+ * length as 8 bytes big endian, so ("ab", "c") and ("a", "bc") differ.
+ * Deterministic; meant for document IDs, not for security. parts[i] may be
+ * NULL when lens[i] is 0. */
 void sy_pdf_hash_inputs(const void *const *parts, const size_t *lens, size_t n,
                         unsigned char out[16]);
 

@@ -3,6 +3,7 @@
 #ifndef SY_PDF_INTERNAL_H
 #define SY_PDF_INTERNAL_H
 
+#include "core/buf.h"
 #include "pdf/haru.h"
 #include "pdf/pdf.h"
 
@@ -15,6 +16,12 @@ sy_haru *sy_pdf_haru_of(sy_pdf *pdf);
 sy_haru_page *sy_pdf_page_of(sy_pdf *pdf, size_t i);
 int sy_pdf_is_finished(const sy_pdf *pdf);
 sy_pdf_trust **sy_pdf_trust_slot(sy_pdf *pdf);
+
+/* Appends UTF-8 text[0..len) as UTF-16BE (core/utf8.h, through ICU): two
+ * bytes a code unit, or four upper-case hex digits a unit when hex is
+ * non-zero (ToUnicode CMaps). On failure (ill-formed UTF-8, no memory) marks
+ * b failed and returns the status, reported into d (may be NULL). */
+sy_status sy_pdf_put_utf16(sy_buf *b, const char *text, size_t len, int hex, sy_diags *d);
 
 /* Called by sy_pdf_finish before the file is serialised: writes the
  * outline, page labels, name trees, AcroForm, Info, XMP and /ID. */

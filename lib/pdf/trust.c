@@ -9,6 +9,7 @@
 #include "core/array.h"
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/hash.h"
 #include "core/limits.h"
 #include "pdf/haru.h"
 #include "pdf/pdf.h"
@@ -130,7 +131,8 @@ static char *dup_or_null(const char *s, int *failed)
 }
 
 /* A PDF text string for UTF-8 s: the bytes themselves when they are
- * printable ASCII (the same in PDFDocEncoding), else FE FF and UTF-16BE. */
+ * printable ASCII (the same in PDFDocEncoding), else FE FF and UTF-16BE.
+ * Failure (no memory) marks b failed. */
 static void text_string(sy_buf *b, const char *s)
 {
     size_t len = strlen(s);
@@ -143,16 +145,9 @@ static void text_string(sy_buf *b, const char *s)
         return;
     }
     sy_buf_u16be(b, 0xFEFF);
-    for (size_t i = 0; i < len;) {
-        uint32_t c = sy_utf8_next(s, len, &i);
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            sy_buf_u16be(b, 0xD800u + (c >> 10));
-            sy_buf_u16be(b, 0xDC00u + (c & 0x3FF));
-        } else {
-            sy_buf_u16be(b, c);
-        }
-    }
+    /* s was checked (check_text): failing here means no memory, which
+     * marks b failed for the caller to see. */
+    sy_pdf_put_utf16(b, s, len, 0, NULL);
 }
 
 /* key = text string of s, in a dictionary. */
@@ -403,102 +398,14 @@ sy_status sy_pdf_set_id(sy_pdf *pdf, const unsigned char digest[16], sy_diags *d
     return SY_OK;
 }
 
-/* ---- MD5 (RFC 1321) ---- */
-
-typedef struct md5 {
-    uint32_t s[4];
-    uint64_t n;
-    unsigned char block[64];
-} md5;
-
-static const uint32_t md5_k[64] = {
-    0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
-    0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
-    0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
-    0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
-    0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
-    0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
-    0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
-    0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
-static const unsigned char md5_r[16] = {7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21};
-
-static void md5_block(md5 *m, const unsigned char *p)
-{
-    uint32_t w[16];
-    for (int i = 0; i < 16; i++)
-        w[i] = (uint32_t)p[4 * i] | (uint32_t)p[4 * i + 1] << 8 | (uint32_t)p[4 * i + 2] << 16 |
-            (uint32_t)p[4 * i + 3] << 24;
-    uint32_t a = m->s[0], b = m->s[1], c = m->s[2], e = m->s[3];
-    for (int i = 0; i < 64; i++) {
-        uint32_t f;
-        int g;
-        if (i < 16) {
-            f = (b & c) | (~b & e);
-            g = i;
-        } else if (i < 32) {
-            f = (e & b) | (~e & c);
-            g = (5 * i + 1) % 16;
-        } else if (i < 48) {
-            f = b ^ c ^ e;
-            g = (3 * i + 5) % 16;
-        } else {
-            f = c ^ (b | ~e);
-            g = (7 * i) % 16;
-        }
-        uint32_t x = a + f + md5_k[i] + w[g];
-        int r = md5_r[(i / 16) * 4 + i % 4];
-        a = e;
-        e = c;
-        c = b;
-        b = b + ((x << r) | (x >> (32 - r)));
-    }
-    m->s[0] += a;
-    m->s[1] += b;
-    m->s[2] += c;
-    m->s[3] += e;
-}
-
-static void md5_update(md5 *m, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    while (len) {
-        size_t at = (size_t)(m->n % 64), take = 64 - at < len ? 64 - at : len;
-        memcpy(m->block + at, p, take);
-        m->n += take;
-        p += take;
-        len -= take;
-        if (m->n % 64 == 0)
-            md5_block(m, m->block);
-    }
-}
-
-static void md5_final(md5 *m, unsigned char out[16])
-{
-    uint64_t bits = m->n * 8;
-    unsigned char pad = 0x80, zero = 0, len[8];
-    md5_update(m, &pad, 1);
-    while (m->n % 64 != 56)
-        md5_update(m, &zero, 1);
-    for (int i = 0; i < 8; i++)
-        len[i] = (unsigned char)(bits >> (8 * i));
-    md5_update(m, len, 8);
-    for (int i = 0; i < 16; i++)
-        out[i] = (unsigned char)(m->s[i / 4] >> (8 * (i % 4)));
-}
-
 void sy_pdf_hash_inputs(const void *const *parts, const size_t *lens, size_t n,
                         unsigned char out[16])
 {
-    md5 m = {{0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476}, 0, {0}};
-    for (size_t i = 0; i < n; i++) {
-        unsigned char be[8];
-        for (int k = 0; k < 8; k++)
-            be[k] = (unsigned char)((uint64_t)lens[i] >> (56 - 8 * k));
-        md5_update(&m, be, 8);
-        if (lens[i])
-            md5_update(&m, parts[i], lens[i]);
-    }
-    md5_final(&m, out);
+    sy_hash h;
+    sy_hash_init(&h, SY_HASH_MD5);
+    for (size_t i = 0; i < n; i++)
+        sy_hash_update_framed(&h, parts[i], lens[i]);
+    sy_hash_final(&h, out);
 }
 
 /* ---- finishing ---- */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pdf/pdf.h"
+#include "render/draw.h"
 
 /* Leading and paragraph spacing as multiples of the line's natural height. */
 #define PROOF_PARAGRAPH_GAP 0.4
@@ -103,7 +104,7 @@ sy_status sy_proof_render(sy_text_ctx *ctx, const char *name, const char *text, 
                 y = top - asc;
             }
             if (st == SY_OK)
-                st = sy_pdf_draw_line(pdf, p, sy_lines_get(lines, i), SY_PROOF_MARGIN, y, d);
+                st = sy_render_draw_line(pdf, p, sy_lines_get(lines, i), SY_PROOF_MARGIN, y, d);
             first_on_page = 0;
             y -= lead;
         }

@@ -15,6 +15,7 @@
 #include "core/array.h"
 #include "core/buf.h"
 #include "layout/layout.h"
+#include "render/draw.h"
 
 /* ---- page geometry and styles (Cambodian official documents) ---- */
 
@@ -832,8 +833,8 @@ static sy_status draw_lines_of(state *st, sy_pdf *pdf, const sig_cell *cell, int
                                double *y)
 {
     for (size_t l = 0; cell->lines[k] && l < sy_lines_count(cell->lines[k]); l++) {
-        sy_status s = sy_pdf_draw_line(pdf, cell->paras[k], sy_lines_get(cell->lines[k], l), cx,
-                                       page_y(*y + cell->la[k]), st->d);
+        sy_status s = sy_render_draw_line(pdf, cell->paras[k], sy_lines_get(cell->lines[k], l), cx,
+                                          page_y(*y + cell->la[k]), st->d);
         if (s != SY_OK)
             return s;
         *y += cell->lh[k];
@@ -940,7 +941,7 @@ static sy_status draw_footer(state *st, sy_pdf *pdf, size_t page)
     sy_lines *l = sy_layout_paragraph(p, PAGE_W - 2 * MARGIN, SY_ALIGN_CENTER, st->d);
     sy_status rc = l ? SY_OK : sy_diags_status(st->d);
     for (size_t i = 0; l && i < sy_lines_count(l) && rc == SY_OK; i++)
-        rc = sy_pdf_draw_line(pdf, p, sy_lines_get(l, i), MARGIN, MARGIN - FOOTER_GAP, st->d);
+        rc = sy_render_draw_line(pdf, p, sy_lines_get(l, i), MARGIN, MARGIN - FOOTER_GAP, st->d);
     sy_lines_free(l);
     sy_para_free(p);
     return rc;
@@ -963,15 +964,15 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
                     if (it->red)
                         rc = sy_pdf_set_fill(pdf, 0.7, 0, 0, st->d);
                     if (rc == SY_OK)
-                        rc = sy_pdf_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
+                        rc = sy_render_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
                     if (rc == SY_OK && it->red)
                         rc = sy_pdf_set_fill(pdf, 0, 0, 0, st->d);
                     if (rc == SY_OK && it->box)
                         rc = draw_box(st, pdf, x + it->x - LIST_INDENT, y,
                                       sy_para_style(it->para)->size, it->box == 2);
                     if (rc == SY_OK && it->marker_line)
-                        rc = sy_pdf_draw_line(pdf, it->marker_para, it->marker_line,
-                                              x + it->x - LIST_INDENT, y, st->d);
+                        rc = sy_render_draw_line(pdf, it->marker_para, it->marker_line,
+                                                 x + it->x - LIST_INDENT, y, st->d);
                 } else if (it->kind == IT_RULE) {
                     rc = draw_rule(st, pdf, x + c->width / 2, it->top);
                 } else if (it->kind == IT_SIGS) {

@@ -8,6 +8,7 @@
 
 #include "font/font.h"
 #include "layout/layout.h"
+#include "render/draw.h"
 #include "pdf/pdf.h"
 #include "text/text.h"
 
@@ -55,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 continue;
             if (sy_pdf_add_page(pdf, 595, 842, d) == SY_OK)
                 for (size_t i = 0; i < sy_lines_count(lines); i++)
-                    sy_pdf_draw_line(pdf, p, sy_lines_get(lines, i), 70, 700, d);
+                    sy_render_draw_line(pdf, p, sy_lines_get(lines, i), 70, 700, d);
             sy_lines_free(lines);
         }
         char *out = NULL;

@@ -1,14 +1,17 @@
-/* Unit tests of lib/core: diagnostics, buffers, value trees. */
+/* Unit tests of lib/core: diagnostics, buffers, value trees, dates, hashes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/hash.h"
+#include "core/utf8.h"
 #include "core/value.h"
 
 static void diags_accumulate_and_format(void **state)
@@ -95,6 +98,76 @@ static void dates_parse_and_count(void **state)
     assert_string_equal(iso, "2025-02-28");
 }
 
+static void hashes_match_known_digests(void **state)
+{
+    (void)state;
+    unsigned char out[SY_HASH_MAX_SIZE];
+    char hex[2 * SY_HASH_MAX_SIZE + 1];
+    /* RFC 1321 and FIPS 180-2 test vectors */
+    assert_int_equal(sy_hash_buffer(SY_HASH_MD5, "abc", 3, out), 16);
+    sy_hash_hex(out, 16, hex);
+    assert_string_equal(hex, "900150983cd24fb0d6963f7d28e17f72");
+    assert_int_equal(sy_hash_buffer(SY_HASH_SHA256, "abc", 3, out), 32);
+    sy_hash_hex(out, 32, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    sy_hash_buffer(SY_HASH_MD5, NULL, 0, out);
+    sy_hash_hex(out, 16, hex);
+    assert_string_equal(hex, "d41d8cd98f00b204e9800998ecf8427e");
+
+    /* Piece by piece gives what one go gives, and final starts afresh. */
+    static const char text[] = "The quick brown fox jumps over the lazy dog";
+    for (int a = SY_HASH_MD5; a <= SY_HASH_SHA256; a++) {
+        unsigned char whole[SY_HASH_MAX_SIZE], pieces[SY_HASH_MAX_SIZE];
+        size_t n = sy_hash_buffer((sy_hash_algo)a, text, sizeof text - 1, whole);
+        sy_hash h;
+        sy_hash_init(&h, (sy_hash_algo)a);
+        for (size_t i = 0; i < sizeof text - 1; i += 5)
+            sy_hash_update(&h, text + i, sizeof text - 1 - i < 5 ? sizeof text - 1 - i : 5);
+        assert_int_equal(sy_hash_final(&h, pieces), n);
+        assert_memory_equal(whole, pieces, n);
+        sy_hash_update(&h, text, sizeof text - 1);
+        sy_hash_final(&h, pieces);
+        assert_memory_equal(whole, pieces, n);
+    }
+
+    /* Framed parts: ("ab", "c") and ("a", "bc") differ. */
+    unsigned char x[16], y[16];
+    sy_hash h;
+    sy_hash_init(&h, SY_HASH_MD5);
+    sy_hash_update_framed(&h, "ab", 2);
+    sy_hash_update_framed(&h, "c", 1);
+    sy_hash_final(&h, x);
+    sy_hash_update_framed(&h, "a", 1);
+    sy_hash_update_framed(&h, "bc", 2);
+    sy_hash_final(&h, y);
+    assert_memory_not_equal(x, y, 16);
+}
+
+static void utf8_converts_to_utf16(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    uint16_t *u;
+    size_t n;
+    /* A, KA (U+1780), e-acute, U+1F600 (a surrogate pair) */
+    static const char s[] = "A\xE1\x9E\x80\xC3\xA9\xF0\x9F\x98\x80";
+    assert_int_equal(sy_utf8_to_utf16(s, sizeof s - 1, &u, &n, d), SY_OK);
+    static const uint16_t want[] = {0x41, 0x1780, 0xE9, 0xD83D, 0xDE00};
+    assert_int_equal(n, 5);
+    assert_memory_equal(u, want, sizeof want);
+    free(u);
+    assert_int_equal(sy_utf8_to_utf16("", 0, &u, &n, d), SY_OK);
+    assert_null(u);
+    assert_int_equal(n, 0);
+    assert_int_equal(sy_diags_count(d), 0);
+    /* an overlong form and a lone continuation byte are refused */
+    assert_int_equal(sy_utf8_to_utf16("\xC0\x80", 2, &u, &n, d), SY_ERR_DATA);
+    assert_null(u);
+    assert_int_equal(sy_utf8_to_utf16("a\x80", 2, &u, &n, d), SY_ERR_DATA);
+    assert_int_equal(sy_diags_count(d), 2);
+    sy_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -102,6 +175,8 @@ int main(void)
         cmocka_unit_test(buf_numbers_are_pdf_numbers),
         cmocka_unit_test(value_tree_lookup),
         cmocka_unit_test(dates_parse_and_count),
+        cmocka_unit_test(hashes_match_known_digests),
+        cmocka_unit_test(utf8_converts_to_utf16),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

@@ -1,14 +1,16 @@
-/* Unit tests of lib/data: the agreement loader, roster lookups and the
- * leadership-change report. Error cases of `sanya check` live as data in
- * tests/data/bad (tests/e2e/test-data-errors.sh). */
+/* Unit tests of lib/data: the agreement loader, roster lookups, the
+ * leadership-change report and rosters written back as YAML. Error cases of `sanya check` live as
+ * data in tests/data/bad (tests/e2e/test-data-errors.sh). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/value.h"
@@ -266,6 +268,150 @@ static void leadership_changes_after_signing(void **state)
     sy_roster_free(r);
 }
 
+/* Non-zero when a and b hold the same data (marks aside). */
+static int same_value(const sy_value *a, const sy_value *b)
+{
+    if (sy_value_kind_of(a) != sy_value_kind_of(b))
+        return 0;
+    switch (sy_value_kind_of(a)) {
+    case SY_VAL_STRING: {
+        size_t la, lb;
+        const char *sa = sy_value_as_string(a, &la), *sb = sy_value_as_string(b, &lb);
+        return la == lb && !memcmp(sa, sb, la);
+    }
+    case SY_VAL_DATE:
+        return sy_date_cmp(sy_value_as_date(a), sy_value_as_date(b)) == 0;
+    case SY_VAL_INT:
+        return sy_value_as_int(a) == sy_value_as_int(b);
+    case SY_VAL_BOOL:
+        return sy_value_as_bool(a) == sy_value_as_bool(b);
+    case SY_VAL_NULL:
+        return 1;
+    case SY_VAL_LIST:
+        if (sy_value_len(a) != sy_value_len(b))
+            return 0;
+        for (size_t i = 0; i < sy_value_len(a); i++)
+            if (!same_value(sy_value_at(a, i), sy_value_at(b, i)))
+                return 0;
+        return 1;
+    case SY_VAL_MAP:
+        if (sy_value_len(a) != sy_value_len(b))
+            return 0;
+        for (size_t i = 0; i < sy_value_len(a); i++) {
+            const sy_value *vb = sy_value_get(b, sy_value_key_at(a, i));
+            if (!vb || !same_value(sy_value_at(a, i), vb))
+                return 0;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* Writes offices ids[0..n) of r, reads the file back and checks that it
+ * holds exactly those offices, with the same values; returns the bytes. */
+static char *round_trip(const sy_roster *r, const char *const *ids, size_t n, size_t *len)
+{
+    sy_diags *d = sy_diags_new();
+    sy_buf out = SY_BUF_INIT;
+    assert_int_equal(sy_roster_write(r, ids, n, "a heading\non two lines", &out, d), SY_OK);
+    assert_false(sy_buf_failed(&out));
+    assert_int_equal(strncmp(out.data, "# a heading\n# on two lines\n", 27), 0);
+    sy_roster *back = sy_roster_load_buffer("roster-used.yaml", out.data, out.len, d);
+    if (!back)
+        fprintf(stderr, "%s", out.data);
+    assert_int_equal(sy_diags_count(d), 0);
+    assert_non_null(back);
+    size_t distinct = 0;
+    for (size_t i = 0; i < n; i++) {
+        int seen = 0;
+        for (size_t k = 0; k < i; k++)
+            seen |= !strcmp(ids[k], ids[i]);
+        distinct += !seen;
+        assert_true(same_value(sy_roster_office(r, ids[i]), sy_roster_office(back, ids[i])));
+    }
+    assert_int_equal(sy_value_len(sy_value_get(sy_roster_value(back), "offices")), distinct);
+    sy_roster_free(back);
+    sy_diags_free(d);
+    return sy_buf_take(&out, len);
+}
+
+static void roster_written_reads_back_the_same(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    sy_roster *r = sy_roster_load("examples/roster.yaml", d);
+    assert_non_null(r);
+    const sy_value *offices = sy_value_get(sy_roster_value(r), "offices");
+    size_t n = sy_value_len(offices);
+    assert_true(n >= 3);
+    const char **ids = malloc(n * sizeof *ids);
+    assert_non_null(ids);
+    /* each office the examples use, alone */
+    for (size_t i = 0; i < n; i++) {
+        ids[i] = sy_value_key_at(offices, i);
+        size_t len;
+        char *bytes = round_trip(r, &ids[i], 1, &len);
+        /* the same roster and office give the same bytes */
+        size_t len2;
+        char *again = round_trip(r, &ids[i], 1, &len2);
+        assert_int_equal(len, len2);
+        assert_memory_equal(bytes, again, len);
+        free(bytes);
+        free(again);
+    }
+    /* all of them, then with a repeat (written once) */
+    size_t len;
+    free(round_trip(r, ids, n, &len));
+    const char *twice[] = {ids[0], ids[1], ids[0]};
+    free(round_trip(r, twice, 3, &len));
+    free(ids);
+
+    /* none: an empty offices map, still a roster */
+    sy_roster *fx = roster_fixture();
+    free(round_trip(fx, NULL, 0, &len));
+    /* a holder title filled from the office, and one of its own, and
+     * strings that would read as other things unquoted */
+    const char *both[] = {"moi/secretary-of-state", "mosvy/minister"};
+    free(round_trip(fx, both, 2, &len));
+    sy_roster_free(fx);
+
+    /* an office the roster lacks is a usage error; out is left alone */
+    sy_buf out = SY_BUF_INIT;
+    sy_buf_puts(&out, "kept");
+    const char *missing[] = {"nobody/nothing"};
+    assert_int_equal(sy_roster_write(r, missing, 1, NULL, &out, d), SY_ERR_USAGE);
+    assert_int_equal(out.len, 4);
+    sy_buf_free(&out);
+    sy_roster_free(r);
+    sy_diags_free(d);
+}
+
+/* English sides that would read as a date, a boolean, null, a number or a
+ * comment if they were written unquoted. */
+static const char tricky_roster[] =
+    "offices:\n"
+    "  x/y:\n"
+    "    title: {km: \"ក\", en: \"2024-01-01\"}\n"
+    "    holders:\n"
+    "      - {name: {km: \"ខ\", en: \"true\"}, title: {km: \"គ\", en: \"null\"}, from: "
+    "2020-01-01}\n"
+    "      - {name: {km: \"ឃ\", en: \"x: \\\"y\\\" # z\"}, title: {km: \"ង\", en: \"12\"}, "
+    "from: 2021-02-03, to: 2022-02-03}\n";
+
+static void roster_strings_stay_strings(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    sy_roster *r = sy_roster_load_buffer("t.yaml", tricky_roster, strlen(tricky_roster), d);
+    assert_int_equal(sy_diags_count(d), 0);
+    assert_non_null(r);
+    const char *ids[] = {"x/y"};
+    size_t len;
+    free(round_trip(r, ids, 1, &len));
+    sy_roster_free(r);
+    sy_diags_free(d);
+}
+
 static void suggestions(void **state)
 {
     (void)state;
@@ -291,6 +437,8 @@ int main(void)
         cmocka_unit_test(holder_at_dates),
         cmocka_unit_test(leadership_changes_after_signing),
         cmocka_unit_test(suggestions),
+        cmocka_unit_test(roster_written_reads_back_the_same),
+        cmocka_unit_test(roster_strings_stay_strings),
     };
     return cmocka_run_group_tests_name("data", tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 #include "fixtures.h"
 #include "pdf/groups.h"
 #include "pdf/pdf.h"
+#include "render/draw.h"
 
 /* libharu's internals are used in haru.c: the library loaded at run time
  * must be the exact version compiled against (2.3.0's struct layouts). */
@@ -162,7 +163,8 @@ static char *render(fixture *fx, const char *s, size_t *len)
     sy_lines *lines = sy_layout_paragraph(p, 400, SY_ALIGN_JUSTIFY, fx->diags);
     for (size_t i = 0; i < sy_lines_count(lines); i++)
         assert_int_equal(
-            sy_pdf_draw_line(pdf, p, sy_lines_get(lines, i), 70, 700 - 20.0 * i, fx->diags), SY_OK);
+            sy_render_draw_line(pdf, p, sy_lines_get(lines, i), 70, 700 - 20.0 * i, fx->diags),
+            SY_OK);
     assert_int_equal(sy_pdf_stroke(pdf, 70, 600, 470, 600, 0.5, fx->diags), SY_OK);
     char *data;
     assert_int_equal(sy_pdf_finish(pdf, &data, len, fx->diags), SY_OK);

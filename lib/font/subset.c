@@ -1,9 +1,11 @@
-/* Font program: hb-subset by glyph ID, then composite glyphs appended by
- * rewriting glyf, loca (long format), hmtx, hhea, maxp, head and post
- * (version 3, no glyph names, since the glyph count changes). */
-#include "pdf/fontprog.h"
+/* Font subsets (see font.h): hb-subset by glyph ID, then composite glyphs
+ * appended by rewriting glyf, loca (long format), hmtx, hhea, maxp, head and
+ * post (version 3, no glyph names, since the glyph count changes). The only
+ * place besides font.c that reads font tables. */
+#include "font/font.h"
 
 #include <hb-subset.h>
+#include <hb.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,7 +63,7 @@ static int16_t clamp16(long v)
 /* Appends comps to the (already subset) face; o2n maps original glyph IDs
  * to the subset's. */
 static hb_blob_t *append_composites(hb_face_t *face, hb_font_t *font, const hb_map_t *o2n,
-                                    const sy_composite *comps, size_t ncomps, const char **why)
+                                    const sy_font_composite *comps, size_t ncomps, const char **why)
 {
     table head, hhea, maxp, hmtx, loca, glyf, post;
     memset(&post, 0, sizeof post);
@@ -108,7 +110,7 @@ static hb_blob_t *append_composites(hb_face_t *face, hb_font_t *font, const hb_m
     }
     unsigned maxparts = 0, advmax = rd16(hhea.data + 10);
     for (size_t k = 0; k < ncomps; k++) {
-        const sy_composite *c = &comps[k];
+        const sy_font_composite *c = &comps[k];
         sy_buf_u32be(&lo, (uint32_t)g.len);
         long x0 = 32767, y0 = 32767, x1 = -32768, y1 = -32768;
         for (size_t q = 0; q < c->nparts; q++) {
@@ -227,16 +229,18 @@ done:
     return result;
 }
 
-int sy_fontprog_build(hb_face_t *face, hb_font_t *font, const uint32_t *gids, size_t ngids,
-                      const sy_composite *comps, size_t ncomps, hb_blob_t **out, uint32_t *new_gid,
-                      uint32_t *comp_base, const char **why)
+/* hb-subset's face of `face` keeping glyphs gids[0..ngids), and composites
+ * appended: the font program (caller destroys it) or NULL with *why. */
+static hb_blob_t *build(hb_face_t *face, hb_font_t *font, const uint32_t *gids, size_t ngids,
+                        const sy_font_composite *comps, size_t ncomps, uint32_t *new_gid,
+                        uint32_t *comp_base, const char **why)
 {
-    *out = NULL;
+    hb_blob_t *out = NULL;
     *why = NULL;
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in) {
         *why = "out of memory";
-        return -1;
+        return NULL;
     }
     hb_set_t *glyphs = hb_subset_input_glyph_set(in);
     for (size_t i = 0; i < ngids; i++)
@@ -255,40 +259,71 @@ int sy_fontprog_build(hb_face_t *face, hb_font_t *font, const uint32_t *gids, si
     hb_subset_input_destroy(in);
     if (!plan) {
         *why = "hb-subset could not plan the subset";
-        return -1;
+        return NULL;
     }
     hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
     if (!sub) {
         hb_subset_plan_destroy(plan);
         *why = "hb-subset failed";
-        return -1;
+        return NULL;
     }
     const hb_map_t *o2n = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    int rc = 0;
+    int ok = 1;
     for (size_t i = 0; i < ngids; i++) {
         hb_codepoint_t ng = hb_map_get(o2n, gids[i]);
         if (ng == HB_MAP_VALUE_INVALID) {
             *why = "a drawn glyph is missing from the subset";
-            rc = -1;
+            ok = 0;
             break;
         }
         new_gid[i] = ng;
     }
     *comp_base = hb_face_get_glyph_count(sub);
-    if (rc == 0) {
+    if (ok) {
         if (ncomps)
-            *out = append_composites(sub, font, o2n, comps, ncomps, why);
+            out = append_composites(sub, font, o2n, comps, ncomps, why);
         else
-            *out = hb_face_reference_blob(sub);
-        if (!*out || !hb_blob_get_length(*out)) {
+            out = hb_face_reference_blob(sub);
+        if (!out || !hb_blob_get_length(out)) {
             if (!*why)
                 *why = "HarfBuzz could not serialise the subset font";
-            hb_blob_destroy(*out);
-            *out = NULL;
-            rc = -1;
+            hb_blob_destroy(out);
+            out = NULL;
         }
     }
     hb_face_destroy(sub);
     hb_subset_plan_destroy(plan);
-    return rc;
+    return out;
+}
+
+sy_status sy_font_subset(const sy_font *f, const uint32_t *gids, size_t ngids,
+                         const sy_font_composite *comps, size_t ncomps, char **data, size_t *len,
+                         uint32_t *new_gid, uint32_t *comp_base, sy_diags *d)
+{
+    *data = NULL;
+    *len = 0;
+    *comp_base = 0;
+    if (ncomps && !sy_font_has_glyf(f))
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, sy_font_path(f), 0, 0, NULL,
+                            "cannot subset font %s: composite glyphs need TrueType (glyf) "
+                            "outlines",
+                            sy_font_family(f));
+    hb_font_t *font = sy_font_hb(f);
+    const char *why = NULL;
+    hb_blob_t *prog =
+        build(hb_font_get_face(font), font, gids, ngids, comps, ncomps, new_gid, comp_base, &why);
+    if (!prog)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, sy_font_path(f), 0, 0, NULL,
+                            "cannot subset font %s: %s", sy_font_family(f), why ? why : "?");
+    unsigned plen;
+    const char *pdata = hb_blob_get_data(prog, &plen);
+    *data = malloc(plen ? plen : 1);
+    if (*data) {
+        memcpy(*data, pdata, plen);
+        *len = plen;
+    }
+    hb_blob_destroy(prog);
+    if (!*data)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    return SY_OK;
 }
