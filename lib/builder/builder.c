@@ -209,7 +209,6 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
                            const sy_render_result *mou, sy_diags *d)
 {
     const sy_model *m = sy_agreement_model(a);
-    const sy_value *data = sy_agreement_value(a);
     sy_buf t = SY_BUF_INIT, subj = SY_BUF_INIT, kw = SY_BUF_INIT, author = SY_BUF_INIT;
     sy_buf_printf(&t, "%s / %s", m->title.km, m->title.en);
     sy_buf_printf(&subj, "%s: ", sy_tpl_subject(tpl));
