@@ -278,7 +278,8 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
     if (roster && st == SY_OK)
         st = sy_agreement_write_roster_used(a, roster, &used, d);
     if (st == SY_OK)
-        st = sy_pdf_attach_file(pdf, base_name(sy_agreement_name(a)), src, src_len, "application/yaml",
+        st = sy_pdf_attach_file(pdf, base_name(sy_agreement_name(a)), src, src_len,
+                                "application/yaml",
                                 "The agreement data this document was made from", d);
     if (st == SY_OK && roster && !sy_buf_failed(&used))
         st = sy_pdf_attach_file(pdf, "roster-used.yaml", used.data, used.len, "application/yaml",

@@ -44,7 +44,7 @@ typedef struct sy_builder_options {
  * Every error of the data or the template is reported in d. *pages (may be
  * NULL) receives the page count. */
 sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf, size_t *len,
-                       size_t *pages, sy_diags *d);
+                         size_t *pages, sy_diags *d);
 
 /* Runs every check sy_builder_pdf runs on the same options (data, roster,
  * template, a font for every character, line fitting) and writes nothing,

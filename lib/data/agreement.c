@@ -33,9 +33,9 @@ static const char *const approval_keys[] = {"step", "date",        "ref", "party
 static const char *const lunar_keys[] = {"date_line_km", NULL};
 
 static const char *const text_keys[] = {"km", "en", NULL};
-static const char *const *const known_keys[] = {top_keys,     party_keys,    signatory_keys,
-                                                term_keys,    article_keys,  approval_keys,
-                                                lunar_keys,   text_keys,     NULL};
+static const char *const *const known_keys[] = {top_keys,   party_keys,   signatory_keys,
+                                                term_keys,  article_keys, approval_keys,
+                                                lunar_keys, text_keys,    NULL};
 
 static const char *const layouts[] = {"parallel", "sequential", NULL};
 static const char *const party_kinds[] = {"government", "ngo",      "international",

@@ -276,9 +276,9 @@ sy_value *sy_checklist_template_data(const sy_checklist *c, const sy_agreement *
     put_string(&t, root, "renewal", sy_renewal_state_name(c->renewal), m->term.mark);
     sy_value *changes = put(&t, root, "changes", sy_value_list(mk));
     for (size_t i = 0; changes && i < c->nchanges; i++)
-        append(&t, changes, change_value(&t, &c->changes[i], c->changes[i].party
-                                                                 ? c->changes[i].party->signer.mark
-                                                                 : mk));
+        append(&t, changes,
+               change_value(&t, &c->changes[i],
+                            c->changes[i].party ? c->changes[i].party->signer.mark : mk));
     if (t.oom) {
         sy_value_free(root);
         return NULL;

@@ -112,9 +112,6 @@ sy_value *sy_walk_enum(sy_walk *w, const sy_yn *n, const char *const *choices);
 /* The closest of the NULL-terminated candidates to word, or NULL when none
  * is close enough to be a plausible typo. */
 const char *sy_data_suggest(const char *word, const char *const *candidates);
-/* Optimal string alignment distance (edits: insert, delete, substitute,
- * swap two neighbours), computed up to cap (returns cap + 1 beyond it). */
-size_t sy_data_edit_distance(const char *a, const char *b, size_t cap);
 
 /* Sets key in map, recording out-of-memory on w; NULL val is ignored
  * (the problem was reported when val was made). */

@@ -232,8 +232,9 @@ static void put_string(tree *t, sy_value *map, const char *key, const char *s, s
 static sy_value *text_value(const sy_model_text *x)
 {
     sy_value *v = sy_value_map(x->mark);
-    if (v && (sy_value_map_set(v, "km", string_at(x->km, x->km_mark)) != 0 ||
-              sy_value_map_set(v, "en", string_at(x->en, x->en_mark)) != 0)) {
+    if (v &&
+        (sy_value_map_set(v, "km", string_at(x->km, x->km_mark)) != 0 ||
+         sy_value_map_set(v, "en", string_at(x->en, x->en_mark)) != 0)) {
         sy_value_free(v);
         return NULL;
     }

@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/file.h"
 #include "core/limits.h"
+#include "core/suggest.h"
 #include "core/utf8.h"
 
 size_t sy_walk_key(sy_walk *w, const char *key)
@@ -412,50 +413,16 @@ sy_value *sy_walk_enum(sy_walk *w, const sy_yn *n, const char *const *choices)
     return NULL;
 }
 
-size_t sy_data_edit_distance(const char *a, const char *b, size_t cap)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return cap + 1; /* keys and ids are short; a long word is no typo of them */
-    size_t d[65][65];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cost = a[i - 1] != b[j - 1];
-            size_t best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < best)
-                best = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    }
-    return d[la][lb] > cap ? cap + 1 : d[la][lb];
-}
-
 const char *sy_data_suggest(const char *word, const char *const *candidates)
 {
     /* a third of the word's length, at least one edit: "nmae" -> "name",
      * "signatry" -> "signatory", but "english" is not a typo of "en" */
-    size_t cap = (strlen(word) + 2) / 3;
-    if (cap < 1)
-        cap = 1;
-    const char *best = NULL;
-    size_t best_d = cap + 1;
-    for (; *candidates; candidates++) {
-        size_t d = sy_data_edit_distance(word, *candidates, cap);
-        if (d < best_d) {
-            best_d = d;
-            best = *candidates;
-        }
-    }
-    return best;
+    size_t len = strlen(word);
+    sy_suggest s;
+    sy_suggest_init(&s, word, len, len > 1 ? (len + 2) / 3 : 1);
+    for (; *candidates; candidates++)
+        sy_suggest_try(&s, *candidates);
+    return s.best;
 }
 
 sy_value *sy_data_copy_refile(const sy_value *v, const char *file)

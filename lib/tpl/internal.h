@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "core/suggest.h"
 #include "tpl/tpl.h"
 
 /* ---- Arena: every node and string of a template lives here ---- */
@@ -148,14 +149,7 @@ const char *tpl_env_name_at(const sy_tpl_env *env, size_t i);
  * YYYY-MM-DD, null as nothing). Returns -1 for lists and maps. */
 int tpl_scalar_text(const sy_value *v, sy_buf *out);
 
-/* "Did you mean": keeps the closest candidate within a small edit distance. */
-typedef struct tpl_suggest {
-    const char *word;
-    size_t len;
-    const char *best;
-    int dist;
-} tpl_suggest;
-void tpl_suggest_init(tpl_suggest *s, const char *word, size_t len);
-void tpl_suggest_try(tpl_suggest *s, const char *candidate);
+/* "Did you mean" (core/suggest.h): names within two edits. */
+#define TPL_SUGGEST_EDITS 2
 
 #endif

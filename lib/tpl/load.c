@@ -318,7 +318,8 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
 {
     sy_tpl *t = l->t;
     const char *entry = NULL;
-    static const char *const keys[] = {"name", "description", "entry", "layout", "cover", "subject"};
+    static const char *const keys[] = {"name",   "description", "entry",
+                                       "layout", "cover",       "subject"};
     enum { NKEYS = sizeof keys / sizeof *keys };
     int seen[NKEYS] = {0};
     size_t pos = 0;
@@ -356,16 +357,17 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
             if (strlen(keys[i]) == kn && !memcmp(keys[i], s, kn))
                 k = i;
         if (k < 0) {
-            tpl_suggest sg;
-            tpl_suggest_init(&sg, s, kn);
+            sy_suggest sg;
+            sy_suggest_init(&sg, s, kn, TPL_SUGGEST_EDITS);
             for (int i = 0; i < NKEYS; i++)
-                tpl_suggest_try(&sg, keys[i]);
+                sy_suggest_try(&sg, keys[i]);
             if (sg.best)
                 lerr(l, SY_ERR_DATA, file, ln, 1,
                      "unknown manifest key '%.*s' (did you mean '%s'?)", (int)kn, s, sg.best);
             else
                 lerr(l, SY_ERR_DATA, file, ln, 1,
-                     "unknown manifest key '%.*s' (keys: name, description, entry, layout, cover, subject)",
+                     "unknown manifest key '%.*s' (keys: name, description, entry, layout, cover, "
+                     "subject)",
                      (int)kn, s);
             continue;
         }

@@ -83,46 +83,6 @@ int tpl_nvec_push(tpl_arena *a, tpl_nvec *v, tpl_node *n)
     return 0;
 }
 
-/* ---- Did you mean ---- */
-
-void tpl_suggest_init(tpl_suggest *s, const char *word, size_t len)
-{
-    s->word = word;
-    s->len = len;
-    s->best = NULL;
-    s->dist = 3; /* only suggest within two edits */
-}
-
-void tpl_suggest_try(tpl_suggest *s, const char *cand)
-{
-    size_t m = strlen(cand), n = s->len;
-    if (m > 64 || n > 64 || (m > n ? m - n : n - m) >= (size_t)s->dist)
-        return;
-    int row[65];
-    for (size_t j = 0; j <= n; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= m; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= n; j++) {
-            int up = row[j];
-            int cost = cand[i - 1] == s->word[j - 1] ? 0 : 1;
-            int best = diag + cost;
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    /* a one-letter word is "close" to everything: demand a real match */
-    if (row[n] < s->dist && row[n] < (int)(n > 1 ? n : 1) && row[n] < (int)m) {
-        s->dist = row[n];
-        s->best = cand;
-    }
-}
-
 /* ---- Paths ---- */
 
 const char *tpl_normalise_path(tpl_arena *a, const char *p, size_t len, const char **why)
@@ -777,10 +737,10 @@ static int parse_tag(parser *p, const seg *s, tag *t)
         if (strlen(tag_words[i]) == n && !memcmp(tag_words[i], p->line + x.pos, n))
             t->kind = (tag_kind)i;
     if (t->kind == T_BAD) {
-        tpl_suggest sg;
-        tpl_suggest_init(&sg, p->line + x.pos, n);
+        sy_suggest sg;
+        sy_suggest_init(&sg, p->line + x.pos, n, TPL_SUGGEST_EDITS);
         for (size_t i = 0; i < sizeof tag_words / sizeof *tag_words; i++)
-            tpl_suggest_try(&sg, tag_words[i]);
+            sy_suggest_try(&sg, tag_words[i]);
         if (!n)
             perr(p, p->lineno, t->col, "empty '{%% %%}': a statement is missing");
         else if (sg.best)
@@ -1244,10 +1204,10 @@ static void content_line(parser *p, const seg *segs, int nsegs)
             if (strlen(tpl_field_names[i]) == k && !memcmp(tpl_field_names[i], t, k))
                 id = i;
         if (id < 0) {
-            tpl_suggest sg;
-            tpl_suggest_init(&sg, t, k);
+            sy_suggest sg;
+            sy_suggest_init(&sg, t, k, TPL_SUGGEST_EDITS);
             for (int i = 0; i < F_COUNT; i++)
-                tpl_suggest_try(&sg, tpl_field_names[i]);
+                sy_suggest_try(&sg, tpl_field_names[i]);
             if (sg.best)
                 perr(p, p->lineno, col, "unknown signer field '%.*s' (did you mean '%s'?)", (int)k,
                      t, sg.best);
@@ -1286,10 +1246,10 @@ static void content_line(parser *p, const seg *segs, int nsegs)
             if (strlen(container_names[k]) == wn && !memcmp(container_names[k], t + ws, wn))
                 which = (int)k;
         if (which < 0) {
-            tpl_suggest sg;
-            tpl_suggest_init(&sg, t + ws, wn);
+            sy_suggest sg;
+            sy_suggest_init(&sg, t + ws, wn, TPL_SUGGEST_EDITS);
             for (size_t k = 0; k < sizeof container_names / sizeof *container_names; k++)
-                tpl_suggest_try(&sg, container_names[k]);
+                sy_suggest_try(&sg, container_names[k]);
             if (sg.best)
                 perr(p, p->lineno, col_of(p, off + ws),
                      "unknown block '::: %.*s' (did you mean '%s'?)", (int)wn, t + ws, sg.best);
@@ -1426,10 +1386,10 @@ static void content_line(parser *p, const seg *segs, int nsegs)
                     n->points = v;
             } else {
                 static const char *const cmds[] = {"pagebreak", "rule", "space"};
-                tpl_suggest sg;
-                tpl_suggest_init(&sg, t + 1, e - 1);
+                sy_suggest sg;
+                sy_suggest_init(&sg, t + 1, e - 1, TPL_SUGGEST_EDITS);
                 for (int k = 0; k < 3; k++)
-                    tpl_suggest_try(&sg, cmds[k]);
+                    sy_suggest_try(&sg, cmds[k]);
                 int known = (e == 10 && !memcmp(t, "\\pagebreak", 10)) ||
                     (e == 5 && !memcmp(t, "\\rule", 5));
                 if (known)

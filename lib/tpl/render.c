@@ -135,11 +135,11 @@ static int truthy(const rv *x)
 
 static void report_undefined(render *r, const tpl_expr *e, const rv *x, const char *what)
 {
-    tpl_suggest sg;
+    sy_suggest sg;
     if (x->undef_map && x->undef_key) {
-        tpl_suggest_init(&sg, x->undef_key, strlen(x->undef_key));
+        sy_suggest_init(&sg, x->undef_key, strlen(x->undef_key), TPL_SUGGEST_EDITS);
         for (size_t i = 0; i < sy_value_len(x->undef_map); i++)
-            tpl_suggest_try(&sg, sy_value_key_at(x->undef_map, i));
+            sy_suggest_try(&sg, sy_value_key_at(x->undef_map, i));
         if (sg.best) {
             rerr(r, SY_ERR_DATA, e->line, e->column, NULL,
                  "'%.*s' is not defined (did you mean '%s'?)%s", (int)e->srclen, e->src, sg.best,
@@ -170,13 +170,13 @@ static int lookup_var(render *r, const tpl_expr *e, rv *out)
         out->undef = 1;
         return 0;
     }
-    tpl_suggest sg;
-    tpl_suggest_init(&sg, e->name, e->len);
+    sy_suggest sg;
+    sy_suggest_init(&sg, e->name, e->len, TPL_SUGGEST_EDITS);
     for (int i = r->nscope - 1; i >= 0; i--)
-        tpl_suggest_try(&sg, r->scope[i].name);
+        sy_suggest_try(&sg, r->scope[i].name);
     for (size_t i = 0; i < sy_value_len(r->data); i++)
         if (sy_value_key_at(r->data, i))
-            tpl_suggest_try(&sg, sy_value_key_at(r->data, i));
+            sy_suggest_try(&sg, sy_value_key_at(r->data, i));
     if (sg.best)
         rerr(r, SY_ERR_DATA, e->line, e->column, NULL, "unknown variable '%s' (did you mean '%s'?)",
              e->name, sg.best);
@@ -942,10 +942,10 @@ static void check_expr(render *r, const tpl_expr *e)
     if (!e)
         return;
     if (e->kind == EX_FILTER && !tpl_env_find(r->env, e->name, e->len)) {
-        tpl_suggest sg;
-        tpl_suggest_init(&sg, e->name, e->len);
+        sy_suggest sg;
+        sy_suggest_init(&sg, e->name, e->len, TPL_SUGGEST_EDITS);
         for (size_t i = 0; i < tpl_env_count(r->env); i++)
-            tpl_suggest_try(&sg, tpl_env_name_at(r->env, i));
+            sy_suggest_try(&sg, tpl_env_name_at(r->env, i));
         if (sg.best)
             rerr(r, SY_ERR_DATA, e->line, e->column, NULL,
                  "unknown filter '%s' (did you mean '%s'?)", e->name, sg.best);

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/value.h"
+#include "core/suggest.h"
 #include "data/data.h"
 #include "data/data_internal.h"
 
@@ -423,8 +424,8 @@ static void suggestions(void **state)
     const char *sides[] = {"km", "en", NULL};
     assert_string_equal(sy_data_suggest("kh", sides), "km");
     assert_null(sy_data_suggest("english", sides));
-    assert_int_equal(sy_data_edit_distance("parallel", "paralell", 5), 1);
-    assert_int_equal(sy_data_edit_distance("abc", "xyz", 1), 2);
+    assert_int_equal(sy_edit_distance("parallel", 8, "paralell", 8, 5), 1);
+    assert_int_equal(sy_edit_distance("abc", 3, "xyz", 3, 1), 2);
 }
 
 int main(void)
