@@ -391,20 +391,21 @@ static char *make_pdf(const char *const *objs, size_t n, size_t *len)
     for (size_t i = 0; i < n; i++)
         cap += strlen(objs[i]);
     char *s = malloc(cap);
-    assert_non_null(s);
     size_t *at = malloc(n * sizeof *at);
+    assert_non_null(s);
     assert_non_null(at);
-    size_t k = (size_t)sprintf(s, "%%PDF-1.7\n");
+    size_t k = (size_t)snprintf(s, cap, "%%PDF-1.7\n");
     for (size_t i = 0; i < n; i++) {
         at[i] = k;
-        k += (size_t)sprintf(s + k, "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+        k += (size_t)snprintf(s + k, cap - k, "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
     }
     size_t xref = k;
-    k += (size_t)sprintf(s + k, "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
+    k += (size_t)snprintf(s + k, cap - k, "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
     for (size_t i = 0; i < n; i++)
-        k += (size_t)sprintf(s + k, "%010zu 00000 n \n", at[i]);
-    k += (size_t)sprintf(s + k, "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
-                         n + 1, xref);
+        k += (size_t)snprintf(s + k, cap - k, "%010zu 00000 n \n", at[i]);
+    k += (size_t)snprintf(s + k, cap - k,
+                          "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", n + 1,
+                          xref);
     assert_true(k < cap);
     free(at);
     *len = k;
