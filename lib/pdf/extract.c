@@ -203,14 +203,14 @@ static int read_stream(reader *R, qpdf_oh stream, sy_pdf_attachment *a, const ch
     QPDF_BOOL filtered = QPDF_FALSE;
     unsigned char *buf = NULL;
     size_t len = 0;
-    /* Every lossless filter (Flate and LZW with predictors, RunLength,
-     * ASCIIHex, ASCII85). Lossy image filters would give pixels, not the
-     * bytes of the attached file. */
     if (qpdf_failed(R))
         return -1;
-    /* A warning while decoding means the data is damaged (qpdf stops at the
-     * first bad byte and keeps what came before): an error here, because
-     * the attached file must come back exactly or not at all. */
+    /* Every lossless filter (Flate and LZW with predictors, RunLength,
+     * ASCIIHex, ASCII85); lossy image filters would give pixels, not the
+     * bytes of the attached file. A warning while decoding means the data
+     * is damaged (qpdf stops at the first bad byte and keeps what came
+     * before): an error here, because the attached file must come back
+     * exactly or not at all. */
     qpdf_oh_get_stream_data(R->q, stream, qpdf_dl_specialized, &filtered, &buf, &len);
     char context[300];
     snprintf(context, sizeof context, "%s: attachment '%s': damaged data: ", where, a->name);
