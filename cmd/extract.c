@@ -15,15 +15,22 @@ static const char usage_text[] =
     "usage: sanya extract FILE.pdf [-o DIR]\n\n"
     "Writes every file attached to FILE.pdf (for a sanya document, the agreement\n"
     "data it was made from) into DIR (default: the current folder) under its\n"
-    "attached name, and prints what it wrote. Works on signed PDFs too: the\n"
-    "newest version of each object after incremental updates is read.\n"
-    "A name with '/', '\\' or '..' is refused; files are written atomically.\n\n"
+    "attached name, and prints what it wrote. Works on signed PDFs too (the\n"
+    "newest version of each object after incremental updates is read) and on\n"
+    "PDFs rewritten by tools such as qpdf (object streams, linearized).\n"
+    "A name with '/', '\\', '..' or a control character is refused; files are\n"
+    "written atomically.\n\n"
     "exit status: 0 ok, 64 usage, 65 not a PDF sanya can read or a bad\n"
     "attachment name, 66 missing input, 73 cannot write an output file\n";
 
-/* Whether an attached name is safe as a file name in the output folder. */
+/* Whether an attached name is safe as a file name in the output folder.
+ * Control characters too are refused: sanya never attaches such a name, and
+ * a newline in a file name breaks every script that reads a list of them. */
 static int safe_name(const char *name)
 {
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        if (*p < 0x20 || *p == 0x7F)
+            return 0;
     return name[0] && strcmp(name, ".") && !strchr(name, '/') && !strchr(name, '\\') &&
         !strstr(name, "..");
 }

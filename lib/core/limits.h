@@ -58,16 +58,18 @@
 #define SY_LIMIT_PDF_ATTACHMENTS 1000
 #define SY_LIMIT_PDF_SIGFIELDS 1000
 
-/* The attachment extractor reads untrusted bytes. One attachment inflates
- * to at most this (a YAML source is some KiB; a zip bomb is stopped here). */
+/* The attachment extractor (extract.c, through qpdf) reads untrusted bytes.
+ * One attachment decodes to at most this (a YAML source is some KiB). qpdf
+ * decodes a stream whole, so the bound is checked after decoding: it keeps
+ * absurd data out of the caller's hands but does not cap qpdf's memory. */
 #define SY_LIMIT_PDF_ATTACHMENT_BYTES (64u << 20)
-/* Objects nested in one another (arrays, dictionaries) and name-tree
- * depth: sanya writes 3 and 1; the parser recurses, so bound it. */
-#define SY_LIMIT_PDF_NESTING 64
-/* Cross-reference sections followed through /Prev: the original plus one
- * per incremental update (one per signature). */
-#define SY_LIMIT_PDF_XREF_SECTIONS 256
-/* Highest object number accepted in a cross-reference table. */
-#define SY_LIMIT_PDF_OBJECTS 1000000
+/* Depth of the /EmbeddedFiles name tree: sanya writes one node, big
+ * documents from other tools two or three levels; the walk recurses, and a
+ * /Kids cycle ends here. */
+#define SY_LIMIT_PDF_NAME_TREE_DEPTH 32
+/* Name tree nodes visited: with at most SY_LIMIT_PDF_ATTACHMENTS leaves,
+ * ten times as many nodes is generous; it stops trees whose /Kids share
+ * subtrees from multiplying the work. */
+#define SY_LIMIT_PDF_NAME_TREE_NODES 10000
 
 #endif

@@ -170,16 +170,23 @@ typedef struct sy_pdf_attachment {
     char *description; /* UTF-8 /Desc, or NULL */
 } sy_pdf_attachment;
 
-/* Reads every embedded file of a PDF written by sanya, also after tools such
- * as pdfsig appended incremental updates (the newest definition of each
- * object wins): follows the cross-reference tables from the last startxref
- * through /Prev, the catalog's /Names /EmbeddedFiles name tree, each
- * Filespec's /EF /F stream (its /Length direct or indirect), and inflates
- * it. Cross-reference streams and filters other than Flate are not
- * supported (SY_ERR_DATA). Malformed input is SY_ERR_DATA with the byte
- * offset in the message; nothing is read outside pdf[0..len). On success
- * *out (array of *n; NULL when 0) belongs to the caller: free it with
- * sy_pdf_attachments_free. A PDF without attachments gives *n = 0. */
+/* Reads every embedded file of a PDF, through libqpdf: sanya's own files,
+ * also after tools such as pdfsig appended incremental updates (the newest
+ * definition of each object wins) or qpdf rewrote them with cross-reference
+ * streams and object streams, linearized them or encrypted them without a
+ * user password. Walks the catalog's /Names /EmbeddedFiles name tree
+ * (/Names and /Kids, depth and node count bounded by core/limits.h); each
+ * Filespec gives its name (/UF, else /F) and its /EF /F (else /UF) stream,
+ * decoded with every lossless filter and checked against /Params /Size.
+ * Damaged files are not repaired. Malformed input is SY_ERR_DATA (limits
+ * SY_ERR_LIMIT) with a message starting "PDF: " that names the byte offset
+ * qpdf reports, or the object; damage qpdf works around outside the
+ * attached data is a warning in d. A name that is not well-formed text
+ * (broken UTF-16 or UTF-8, NUL) is an error; other unsafe names are
+ * returned as they are, for the caller to refuse. Nothing is read outside
+ * pdf[0..len), and nothing is printed. On success *out (array of *n; NULL
+ * when 0) belongs to the caller: free it with sy_pdf_attachments_free. A PDF
+ * without attachments gives *n = 0. */
 sy_status sy_pdf_extract_attachments(const char *pdf, size_t len, sy_pdf_attachment **out,
                                      size_t *n, sy_diags *d);
 void sy_pdf_attachments_free(sy_pdf_attachment *a, size_t n);

@@ -3,7 +3,8 @@
  * anywhere). Errors are expected; crashes, hangs, reads outside the input
  * and sanitizer reports are not. The seed corpus holds PDFs with
  * attachments written by sanya, one signed by pdfsig (incremental updates),
- * and truncated and garbled copies. */
+ * copies rewritten by qpdf (object and cross-reference streams, QDF), and
+ * truncated and garbled copies. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* Unit tests of the trust features of lib/pdf (trust.c, extract.c):
  * metadata, bookmarks, page labels, attachments read back, signature
- * fields, the document ID, and the extractor on broken input. */
+ * fields, the document ID, and the extractor (through qpdf) on name trees,
+ * filters, unsafe text and broken input. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -247,7 +248,8 @@ static void attachments_round_trip(void **state)
     sy_pdf_attachments_free(a, n);
 
     /* An incremental update that redefines the catalog without /Names:
-     * the newest definition wins, so there is nothing to extract. */
+     * the newest definition wins, so there is nothing to extract. Its
+     * trailer's /Size is too small, which is read anyway, with a warning. */
     const char *sx = NULL;
     for (size_t i = len - 9; i-- > 0;)
         if (!memcmp(data + i, "startxref", 9)) {
@@ -267,6 +269,10 @@ static void attachments_round_trip(void **state)
                           obj, prev, xref);
     assert_int_equal(sy_pdf_extract_attachments(upd, at, &a, &n, d), SY_OK);
     assert_int_equal(n, 0);
+    assert_int_equal(sy_diags_errors(d), 0);
+    assert_true(sy_diags_count(d) > 0);
+    assert_int_equal(sy_diags_get(d, 0)->severity, SY_SEV_WARNING);
+    sy_diags_clear(d);
     /* A PDF without attachments gives none. */
     free(upd);
     free(data);
@@ -367,8 +373,163 @@ static void id_is_derived_from_the_inputs_and_deterministic(void **state)
     sy_diags_free(d);
 }
 
-/* The extractor on broken input: an error naming a byte offset, never a
- * crash or a read outside the buffer (the ASan build checks the latter). */
+/* The first error's message (there must be one). */
+static const char *first_error(const sy_diags *d)
+{
+    for (size_t i = 0; i < sy_diags_count(d); i++)
+        if (sy_diags_get(d, i)->severity == SY_SEV_ERROR)
+            return sy_diags_get(d, i)->message;
+    fail_msg("no error recorded");
+    return "";
+}
+
+/* A PDF of the given objects (numbered from 1; object 1 is the catalog)
+ * with a classic cross-reference table; malloc'd, *len its size. */
+static char *make_pdf(const char *const *objs, size_t n, size_t *len)
+{
+    size_t cap = 1024 + 64 * n;
+    for (size_t i = 0; i < n; i++)
+        cap += strlen(objs[i]);
+    char *s = malloc(cap);
+    size_t *at = malloc(n * sizeof *at);
+    assert_non_null(s);
+    assert_non_null(at);
+    size_t k = (size_t)snprintf(s, cap, "%%PDF-1.7\n");
+    for (size_t i = 0; i < n; i++) {
+        at[i] = k;
+        k += (size_t)snprintf(s + k, cap - k, "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+    }
+    size_t xref = k;
+    k += (size_t)snprintf(s + k, cap - k, "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
+    for (size_t i = 0; i < n; i++)
+        k += (size_t)snprintf(s + k, cap - k, "%010zu 00000 n \n", at[i]);
+    k += (size_t)snprintf(s + k, cap - k,
+                          "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", n + 1,
+                          xref);
+    assert_true(k < cap);
+    free(at);
+    *len = k;
+    return s;
+}
+
+#define CATALOG "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles 3 0 R >> >>"
+#define PAGES "<< /Type /Pages /Kids [] /Count 0 >>"
+
+/* Reads a made PDF: object 3 is the name tree `tree`, 4 a file
+ * specification with the `names` entries (/F, /UF), 5 is `stream`. */
+static sy_status extract_made(const char *tree, const char *names, const char *stream,
+                              sy_pdf_attachment **a, size_t *n, sy_diags *d)
+{
+    char spec[256];
+    snprintf(spec, sizeof spec, "<< /Type /Filespec %s /EF << /F 5 0 R >> >>", names);
+    const char *objs[] = {CATALOG, PAGES, tree, spec, stream};
+    size_t len;
+    char *pdf = make_pdf(objs, 5, &len);
+    sy_status st = sy_pdf_extract_attachments(pdf, len, a, n, d);
+    free(pdf);
+    return st;
+}
+
+/* What other tools write: a name tree with /Kids, several filters, a
+ * UTF-16 name with a surrogate pair. */
+static void extractor_reads_name_trees_and_filters(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    sy_pdf_attachment *a = NULL;
+    size_t n = 0;
+    const char *objs[] = {
+        CATALOG,
+        PAGES,
+        "<< /Kids [6 0 R 7 0 R] >>",
+        "<< /Type /Filespec /F (a.txt) /EF << /F 5 0 R >> /Desc (first) >>",
+        "<< /Length 11 /Filter /ASCIIHexDecode /Type /EmbeddedFile >>\nstream\n68656C6C6F>\n"
+        "endstream",
+        "<< /Limits [(a.txt) (a.txt)] /Names [(a.txt) 4 0 R] >>",
+        "<< /Kids [8 0 R] >>",
+        "<< /Limits [(b) (b)] /Names [(b) 9 0 R] >>",
+        /* U+1F4C4 (a surrogate pair) and ".txt" */
+        "<< /Type /Filespec /F (b) /UF <FEFFD83DDCC4002E007400780074> /EF << /F 10 0 R >> >>",
+        /* "aaaaaa" run-length encoded (FB 61 80), then in ASCII85 */
+        "<< /Length 6 /Filter [/ASCII85Decode /RunLengthDecode] /Params << /Size 6 >> "
+        "/Subtype /text#2Fplain >>\nstream\nqdG!~>\nendstream",
+    };
+    size_t len;
+    char *pdf = make_pdf(objs, sizeof objs / sizeof *objs, &len);
+    assert_int_equal(sy_pdf_extract_attachments(pdf, len, &a, &n, d), SY_OK);
+    assert_int_equal(sy_diags_count(d), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(a[0].name, "a.txt");
+    assert_int_equal(a[0].len, 5);
+    assert_memory_equal(a[0].data, "hello", 5);
+    assert_string_equal(a[0].description, "first");
+    assert_null(a[0].mime);
+    assert_string_equal(a[1].name, "\xF0\x9F\x93\x84.txt");
+    assert_string_equal(a[1].mime, "text/plain");
+    assert_int_equal(a[1].len, 6);
+    assert_memory_equal(a[1].data, "aaaaaa", 6);
+    sy_pdf_attachments_free(a, n);
+    free(pdf);
+    sy_diags_free(d);
+}
+
+/* Names that would be unsafe or ambiguous as file names, filters that give
+ * no file bytes, trees that never end: errors, and nothing returned. */
+static void extractor_refuses_bad_names_filters_and_trees(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    sy_pdf_attachment *a = NULL;
+    size_t n = 0;
+    const char *leaf = "<< /Names [(x) 4 0 R] >>";
+    const char *plain = "<< /Length 2 >>\nstream\nhi\nendstream";
+    /* The same file read fine, as the baseline. */
+    assert_int_equal(extract_made(leaf, "/F (x) /UF (ok.txt)", plain, &a, &n, d), SY_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(a[0].name, "ok.txt");
+    sy_pdf_attachments_free(a, n);
+    static const struct {
+        const char *tree, *names, *stream;
+        sy_status want;
+        const char *text;
+    } bad[] = {
+        {NULL, "/UF <FEFFD800002E>", NULL, SY_ERR_DATA, "broken UTF-16"}, /* lone surrogate */
+        {NULL, "/UF <FEFFDC00>", NULL, SY_ERR_DATA, "broken UTF-16"},
+        {NULL, "/UF <FEFF0061000000620063>", NULL, SY_ERR_DATA, "NUL"}, /* "a\0bc" */
+        {NULL, "/UF <FEFF00>", NULL, SY_ERR_DATA, "broken UTF-16"}, /* odd length */
+        {NULL, "/F (a\\000b)", NULL, SY_ERR_DATA, "NUL"},
+        {NULL, "/F <EFBBBFC0AF>", NULL, SY_ERR_DATA, "invalid UTF-8"}, /* overlong '/' */
+        {NULL, "/UF 7 /F /x", NULL, SY_ERR_DATA, "without a file name"},
+        {NULL, NULL, "<< /Length 2 /Filter /DCTDecode >>\nstream\nhi\nendstream", SY_ERR_DATA,
+         "cannot decode"},
+        {NULL, NULL, "<< /Length 2 /Filter /FlateDecode >>\nstream\nhi\nendstream", SY_ERR_DATA,
+         "damaged data"},
+        {NULL, NULL, "<< /Length 2 /Params << /Size 3 >> >>\nstream\nhi\nendstream", SY_ERR_DATA,
+         "/Params /Size"},
+        {NULL, NULL, "<< /Length 2 >>", SY_ERR_DATA, "without an embedded file stream"},
+        {"<< /Kids [3 0 R] >>", NULL, NULL, SY_ERR_LIMIT, "more than"}, /* a /Kids cycle */
+        {"<< /Kids [7] >>", NULL, NULL, SY_ERR_DATA, "not a dictionary"},
+        {"<< /Names 4 >>", NULL, NULL, SY_ERR_DATA, "not an array"},
+        {"<< /Names [(x) 5 0 R] >>", NULL, NULL, SY_ERR_DATA, "not a file specification"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        sy_status st = extract_made(bad[i].tree ? bad[i].tree : leaf,
+                                    bad[i].names ? bad[i].names : "/F (ok.txt)",
+                                    bad[i].stream ? bad[i].stream : plain, &a, &n, d);
+        if (st != bad[i].want)
+            fail_msg("case %zu: status %d", i, st);
+        if (!strstr(first_error(d), bad[i].text))
+            fail_msg("case %zu: '%s'", i, first_error(d));
+        assert_null(a);
+        assert_int_equal(n, 0);
+        sy_diags_clear(d);
+    }
+    sy_diags_free(d);
+}
+
+/* The extractor on broken input: an error saying what is wrong (and where,
+ * when qpdf knows), never a crash or a read outside the buffer (the ASan
+ * build checks the latter). */
 static void extractor_rejects_malformed_pdfs(void **state)
 {
     (void)state;
@@ -394,7 +555,9 @@ static void extractor_rejects_malformed_pdfs(void **state)
             fail_msg("case %zu: status %d", i, st);
         assert_null(a);
         assert_int_equal(n, 0);
-        assert_non_null(strstr(sy_diags_get(d, 0)->message, "at byte"));
+        const char *msg = first_error(d);
+        assert_true(!strncmp(msg, "PDF: malformed file", 19) ||
+                    !strncmp(msg, "PDF: not a PDF", 14));
         sy_diags_clear(d);
     }
 
@@ -445,6 +608,8 @@ int main(void)
         cmocka_unit_test(attachments_round_trip),
         cmocka_unit_test(signature_fields_are_widgets_in_the_acroform),
         cmocka_unit_test(id_is_derived_from_the_inputs_and_deterministic),
+        cmocka_unit_test(extractor_reads_name_trees_and_filters),
+        cmocka_unit_test(extractor_refuses_bad_names_filters_and_trees),
         cmocka_unit_test(extractor_rejects_malformed_pdfs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
