@@ -166,11 +166,14 @@ SANYA_EXPORT sanya_status sanya_options_set_as_of(sanya_options *opts, const cha
  * templates' folder. */
 typedef struct sanya_builder sanya_builder;
 
-/* A builder for the data folder data_dir, which holds fonts/manifest and
- * templates/ (installed as PREFIX/share/sanya; `pkg-config --variable=datadir
- * sanya` prints it). A relative data_dir is resolved now. Returns NULL with
- * the reasons in diags (which may be NULL). Free it with sanya_builder_free. */
-SANYA_EXPORT sanya_builder *sanya_builder_new(const char *data_dir, sanya_diagnostics *diags);
+/* Makes a builder for the data folder data_dir, which holds fonts/manifest
+ * and templates/ (installed as PREFIX/share/sanya; `pkg-config
+ * --variable=datadir sanya` prints it); a relative data_dir is resolved now.
+ * On SANYA_OK *builder is the new builder, to free with sanya_builder_free;
+ * on error *builder is NULL and the reasons are appended to diags (which may
+ * be NULL). */
+SANYA_EXPORT sanya_status sanya_builder_new(const char *data_dir, sanya_builder **builder,
+                                            sanya_diagnostics *diags);
 /* Frees the builder; NULL is allowed. */
 SANYA_EXPORT void sanya_builder_free(sanya_builder *builder);
 

@@ -348,31 +348,34 @@ static char *absolute_dir(const char *data_dir)
     return dir;
 }
 
-sanya_builder *sanya_builder_new(const char *data_dir, sanya_diagnostics *diags)
+sanya_status sanya_builder_new(const char *data_dir, sanya_builder **builder,
+                               sanya_diagnostics *diags)
 {
+    if (builder)
+        *builder = NULL;
     sy_diags *d = sy_diags_new();
     if (!d)
-        return NULL;
-    if (!data_dir || !*data_dir) {
-        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL, "no data folder given");
-        hand_on(d, diags, SY_ERR_USAGE);
-        return NULL;
-    }
+        return SANYA_ERR_NOMEM;
+    if (!builder || !data_dir || !*data_dir)
+        return hand_on(d, diags,
+                       sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                                    "sanya_builder_new needs a data folder and a place for the "
+                                    "builder"));
     sanya_builder *b = calloc(1, sizeof *b);
     /* Templates are found at each build: a relative folder must not depend
      * on where the process is then. */
     char *absolute = absolute_dir(data_dir);
+    sy_status st = SY_OK;
     if (!b)
-        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    else
-        b->builder = sy_builder_new(absolute ? absolute : data_dir, d);
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    else if (!(b->builder = sy_builder_new(absolute ? absolute : data_dir, d)))
+        st = sy_diags_errors(d) ? sy_diags_status(d) : SY_ERR_NOMEM;
     free(absolute);
-    if (b && !b->builder) {
+    if (st == SY_OK)
+        *builder = b;
+    else
         free(b);
-        b = NULL;
-    }
-    hand_on(d, diags, sy_diags_status(d));
-    return b;
+    return hand_on(d, diags, st);
 }
 
 void sanya_builder_free(sanya_builder *builder)
