@@ -153,7 +153,9 @@ SANYA_EXPORT sanya_status sanya_options_set_roster(sanya_options *opts, const ch
  * it holds a '/' and names a folder, that folder; NULL (the default): the
  * agreement's `template`, else "mou". */
 SANYA_EXPORT sanya_status sanya_options_set_template(sanya_options *opts, const char *template_);
+/* How the languages are set (default: SANYA_LAYOUT_DEFAULT). */
 SANYA_EXPORT sanya_status sanya_options_set_layout(sanya_options *opts, sanya_layout layout);
+/* What the document holds (default: SANYA_PARTS_COVER_AND_AGREEMENT). */
 SANYA_EXPORT sanya_status sanya_options_set_parts(sanya_options *opts, sanya_parts parts);
 /* The day the cover sheet gives the approval status at, "YYYY-MM-DD"; NULL
  * (the default): the signing date. The library never reads the clock, so
