@@ -16,10 +16,22 @@ PC_PKGS = harfbuzz harfbuzz-subset harfbuzz-icu icu-uc icu-i18n yaml-0.1 nettle 
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_PKGS) 2>/dev/null)
 PC_LIBS = $(shell pkg-config --libs $(PC_PKGS) 2>/dev/null)
 
+# Libraries without a pkg-config file; with PC_PKGS they are what a static
+# link of libsanya.a needs (sanya.pc's Requires.private and Libs.private).
+NONPC_LIBS = -lhpdf -lz -lm
+
+# The version is defined once, in lib/sanya.h (SANYA_VERSION_MAJOR, _MINOR,
+# _PATCH); it names the shared library and goes into sanya.pc.
+VERSION := $(shell awk '/^.define SANYA_VERSION_(MAJOR|MINOR|PATCH) /{v = v (v == "" ? "" : ".") $$3} \
+             END {print v}' lib/sanya.h)
+VERSION_MAJOR := $(firstword $(subst ., ,$(VERSION)))
+SHLIB = libsanya.so.$(VERSION)
+SONAME = libsanya.so.$(VERSION_MAJOR)
+
 OPT ?= -O2 -g
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -Ilib $(PC_CFLAGS) -MMD -MP $(CFLAGS)
-LIBS = $(PC_LIBS) -lhpdf -lz -lm
+LIBS = $(PC_LIBS) $(NONPC_LIBS)
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -34,7 +46,7 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .PHONY: all deps check test unit e2e check-asan check-khmer fuzz bench demo install format clean
 
-all: $(BUILD)/sanya $(BUILD)/libsanya.a $(BENCH_BIN)
+all: $(BUILD)/sanya $(BUILD)/libsanya.a $(BUILD)/$(SHLIB) $(BENCH_BIN)
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -48,9 +60,23 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
+# Library objects serve libsanya.a and libsanya.so alike: position
+# independent, and hidden from the shared library's symbol table unless
+# sanya.h marks them SANYA_EXPORT (a static link sees them all the same).
+# The marker makes a build folder of older, non-PIC objects recompile them.
+$(LIB_OBJ): CFLAGS_ALL += -fPIC -fvisibility=hidden
+$(LIB_OBJ): $(BUILD)/lib/.pic
+$(BUILD)/lib/.pic:
+	@mkdir -p $(dir $@) && touch $@
+
 $(BUILD)/libsanya.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
+
+# The shared library exports the sanya_ API of lib/sanya.h only.
+$(BUILD)/$(SHLIB): $(LIB_OBJ)
+	$(CC) $(CFLAGS_ALL) -shared -Wl,-soname,$(SONAME) -o $@ $(LIB_OBJ) $(LIBS) $(LDFLAGS)
+	ln -sf $(SHLIB) $(BUILD)/$(SONAME) && ln -sf $(SONAME) $(BUILD)/libsanya.so
 
 $(BUILD)/sanya: $(CMD_OBJ) $(BUILD)/libsanya.a
 	$(CC) $(CFLAGS_ALL) -o $@ $(CMD_OBJ) $(BUILD)/libsanya.a $(LIBS) $(LDFLAGS)
@@ -118,18 +144,25 @@ demo: deps
 	@$(BUILD)/sanya proof examples/proof.txt -o out/proof.pdf --align justify && \
 	  echo "demo: wrote $$(pwd)/out/proof.pdf (font proof)"
 
+# The command, both libraries, the one public header, the data folder the
+# command finds beside it (bin/../share/sanya) and sanya.pc. DESTDIR stages
+# the files for a package; PREFIX is where they will live.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	  $(DESTDIR)$(PREFIX)/include/sanya $(DESTDIR)$(PREFIX)/share/sanya
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/sanya
 	install -m 755 $(BUILD)/sanya $(DESTDIR)$(PREFIX)/bin/sanya
 	install -m 644 $(BUILD)/libsanya.a $(DESTDIR)$(PREFIX)/lib/libsanya.a
-	for h in lib/*/*.h; do d=$(DESTDIR)$(PREFIX)/include/sanya/$$(dirname $${h#lib/}); \
-	  install -d $$d && install -m 644 $$h $$d/; done
+	install -m 755 $(BUILD)/$(SHLIB) $(DESTDIR)$(PREFIX)/lib/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libsanya.so
+	install -m 644 lib/sanya.h $(DESTDIR)$(PREFIX)/include/sanya.h
 	cp -R templates fonts $(DESTDIR)$(PREFIX)/share/sanya/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' sanya.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/sanya.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	  -e 's|@REQUIRES_PRIVATE@|$(PC_PKGS)|g' -e 's|@LIBS_PRIVATE@|$(NONPC_LIBS)|g' \
+	  sanya.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/sanya.pc
 
 format:
-	clang-format -i $(LIB_SRC) $(wildcard lib/*/*.h) $(CMD_SRC) $(wildcard cmd/*.h) $(UNIT_SRC) $(FUZZ_SRC) $(BENCH_SRC)
+	clang-format -i $(LIB_SRC) lib/sanya.h $(wildcard lib/*/*.h) $(wildcard examples/api/*.c) $(CMD_SRC) $(wildcard cmd/*.h) $(UNIT_SRC) $(FUZZ_SRC) $(BENCH_SRC)
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz out
