@@ -13,7 +13,7 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: sanya check FILE.yaml [--roster ROSTER.yaml] [--dump]\n\n"
+            "usage: sanya check FILE.yaml [--roster ROSTER.yaml] [--template NAME|DIR] [--dump]\n\n"
             "Checks an agreement file against the schema (docs/agreement-schema.md) and\n"
             "prints every problem as 'sanya: file:line:column: path: message'. When its\n"
             "signatories can be named, it also runs every check 'sanya build' runs (the\n"
@@ -24,6 +24,8 @@ static void usage(FILE *f)
             "of each such office that changed hands after the signing date.\n\n"
             "options:\n"
             "  --roster FILE  the roster of office holders (roster.yaml)\n"
+            "  --template T   check against this template (a name under templates/ or a\n"
+            "                 folder) instead of the agreement's\n"
             "  --dump         print the agreement as templates see it, one value a line\n"
             "                 with its source\n"
             "  -h, --help     show this help\n\n"
@@ -100,7 +102,8 @@ static sy_status report_changes(const sy_agreement *a, const sy_roster *roster)
 }
 
 /* The build's own checks, on the agreement already loaded. */
-static void check_as_build(const sy_agreement *a, const sy_roster *roster, sy_diags *diags)
+static void check_as_build(const sy_agreement *a, const sy_roster *roster, const char *template_,
+                           sy_diags *diags)
 {
     sy_builder *b = sy_builder_new(sy_cmd_data_dir(), diags);
     if (!b)
@@ -109,13 +112,14 @@ static void check_as_build(const sy_agreement *a, const sy_roster *roster, sy_di
     o.layout = -1;
     o.parts = SY_BUILDER_COVER_AND_AGREEMENT;
     o.as_of = sy_cmd_today();
+    o.template_ = template_;
     sy_builder_check_loaded(b, a, roster, &o, diags);
     sy_builder_free(b);
 }
 
 int sy_cmd_check(int argc, char **argv)
 {
-    const char *file = NULL, *roster_path = NULL;
+    const char *file = NULL, *roster_path = NULL, *template_ = NULL;
     int want_dump = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -128,6 +132,14 @@ int sy_cmd_check(int argc, char **argv)
                 return SY_EXIT_USAGE;
             }
             roster_path = argv[++i];
+        } else if (!strcmp(arg, "--template")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "sanya check: --template needs a name or a folder\n");
+                return SY_EXIT_USAGE;
+            }
+            template_ = argv[++i];
+        } else if (!strncmp(arg, "--template=", 11)) {
+            template_ = arg + 11;
         } else if (!strcmp(arg, "--dump")) {
             want_dump = 1;
         } else if (!strncmp(arg, "--roster=", 9)) {
@@ -160,7 +172,7 @@ int sy_cmd_check(int argc, char **argv)
     /* Without a roster, office signatories have no name yet: the template
      * cannot be tried, only the data. */
     if (a && (!roster_path || roster) && !sy_agreement_unresolved(a))
-        check_as_build(a, roster, diags);
+        check_as_build(a, roster, template_, diags);
     sy_cmd_print_diags(diags);
     if (a && want_dump) {
         char path[1024] = "";
