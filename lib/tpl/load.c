@@ -94,14 +94,16 @@ static int read_disk(loader *l, const char *rel, char **text, size_t *len, sy_st
                  rel);
         return -1;
     }
-    int fd = open(real, O_RDONLY);
+    /* A FIFO or a device would block open() or read() for ever: only
+     * regular files are read, and the open never waits. */
+    int fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     free(real);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         if (fd >= 0)
             close(fd);
         *code = SY_ERR_NOINPUT;
-        snprintf(why, whysize, "'%s' is not a readable file", rel);
+        snprintf(why, whysize, "'%s' is not a readable regular file", rel);
         return -1;
     }
     if ((unsigned long long)st.st_size > SY_LIMIT_TPL_FILE_BYTES) {
