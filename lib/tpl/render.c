@@ -598,12 +598,22 @@ static char *make_path(const path_index *x, size_t i)
     if (!depth)
         return NULL;
     sy_buf b = SY_BUF_INIT;
-    while (depth-- > 0) {
+    while (depth-- > 0) { /* sy_buf_printf would be most of a render's cost here */
         const path_node *n = &x->nodes[chain[depth]];
-        if (n->key)
-            sy_buf_printf(&b, "%s%s", b.len ? "." : "", n->key);
-        else
-            sy_buf_printf(&b, "[%zu]", n->index);
+        if (n->key) {
+            if (b.len)
+                sy_buf_putc(&b, '.');
+            sy_buf_puts(&b, n->key);
+            continue;
+        }
+        char digits[24];
+        size_t k = sizeof digits, num = n->index;
+        do
+            digits[--k] = (char)('0' + num % 10);
+        while ((num /= 10) > 0);
+        sy_buf_putc(&b, '[');
+        sy_buf_put(&b, digits + k, sizeof digits - k);
+        sy_buf_putc(&b, ']');
     }
     if (sy_buf_failed(&b)) {
         sy_buf_free(&b);
