@@ -29,6 +29,8 @@ struct sy_block {
     size_t nitems, capitems;
     sy_signatory *sigs;
     size_t nsigs, capsigs;
+    sy_span *spans; /* paths owned, files interned in the document */
+    size_t nspans, capspans;
 };
 
 struct sy_doc {
@@ -81,6 +83,9 @@ static void block_free(sy_block *b)
         free((char *)s->title_en);
     }
     free(b->sigs);
+    for (size_t i = 0; i < b->nspans; i++)
+        free((char *)b->spans[i].path);
+    free(b->spans);
     free(b);
 }
 
@@ -165,6 +170,17 @@ const char *sy_block_text(const sy_block *b, size_t *len)
     if (len)
         *len = b->text ? b->len : 0;
     return b->text ? b->text : "";
+}
+
+const sy_span *sy_block_spans(const sy_block *b, size_t *n)
+{
+    *n = b->nspans;
+    return b->spans;
+}
+
+const sy_span *sy_block_span_at(const sy_block *b, size_t offset)
+{
+    return sy_span_find(b->spans, b->nspans, offset);
 }
 
 sy_lang sy_block_lang(const sy_block *b)
@@ -377,6 +393,36 @@ int sy_block_append_text(sy_block *b, const char *text, size_t len)
     nt[b->len] = 0;
     b->text = nt;
     return 0;
+}
+
+int sy_block_add_span(sy_block *b, size_t start, size_t end, sy_mark mark, const char *path,
+                      sy_mark via)
+{
+    if (!b || !b->text || start > end || end > b->len ||
+        (b->nspans && start < b->spans[b->nspans - 1].end))
+        return -1;
+    if (start == end)
+        return 0;
+    sy_doc *d = b->body.doc;
+    sy_span s = {start, end, mark, NULL, via};
+    s.mark.file = intern_file(d, mark.file);
+    s.via.file = intern_file(d, via.file);
+    if ((mark.file && !s.mark.file) || (via.file && !s.via.file) ||
+        (path && !(s.path = dup_s(path))) || SY_RESERVE(b->spans, b->capspans, b->nspans + 1)) {
+        free((char *)s.path);
+        d->failed = 1;
+        return -1;
+    }
+    b->spans[b->nspans++] = s;
+    return 0;
+}
+
+int sy_block_append_text_from(sy_block *b, const char *text, size_t len, sy_mark mark,
+                              const char *path, sy_mark via)
+{
+    if (sy_block_append_text(b, text, len) != 0)
+        return -1;
+    return sy_block_add_span(b, b->len - len, b->len, mark, path, via);
 }
 
 void sy_block_set_lang(sy_block *b, sy_lang lang)

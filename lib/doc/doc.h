@@ -14,6 +14,7 @@
 
 #include "core/align.h"
 #include "core/buf.h"
+#include "core/span.h"
 #include "core/value.h"
 
 typedef struct sy_doc sy_doc;
@@ -80,6 +81,16 @@ sy_mark sy_block_mark(const sy_block *b);
 /* Paragraph or heading text, article title; "" for other kinds. *len may be
  * NULL. A newline (U+000A) inside the text is a forced line break. */
 const char *sy_block_text(const sy_block *b, size_t *len);
+/* Where the text of a paragraph, heading or article title came from: the
+ * spans (core/span.h) of the values interpolated into it, sorted by start,
+ * each with its value's mark and data path; bytes outside every span are
+ * template text, made at the block's mark. *n receives the number of spans
+ * (0 for other kinds). Valid until the document is freed or a span is
+ * added to b. */
+const sy_span *sy_block_spans(const sy_block *b, size_t *n);
+/* The span covering byte `offset` of the block's text, or NULL when that
+ * byte is template text. Valid as sy_block_spans. */
+const sy_span *sy_block_span_at(const sy_block *b, size_t offset);
 /* Paragraphs, headings, articles (the title's language). */
 sy_lang sy_block_lang(const sy_block *b);
 /* Style role of a paragraph or heading ("body", "title", "motto", ...);
@@ -128,6 +139,19 @@ sy_block *sy_blocks_add_space(sy_blocks *list, sy_mark m, double points);
 /* Appends text to a paragraph, heading or article title. Returns 0, or -1
  * when out of memory or b has no text. */
 int sy_block_append_text(sy_block *b, const char *text, size_t len);
+/* Records that bytes [start, end) of b's text came from the value at
+ * `mark`, whose data path is `path` (copied; NULL when not from the data),
+ * put there by the template expression at `via`. Spans go in text order:
+ * start must not be before the end of the previous span, nor end past the
+ * text. An empty range is ignored. Returns 0, or -1 when out of memory (the
+ * document then reports sy_doc_failed), the range is out of order or b has
+ * no text. */
+int sy_block_add_span(sy_block *b, size_t start, size_t end, sy_mark mark, const char *path,
+                      sy_mark via);
+/* Appends text that came from one value: sy_block_append_text, then
+ * sy_block_add_span over the appended bytes. Returns 0 or -1. */
+int sy_block_append_text_from(sy_block *b, const char *text, size_t len, sy_mark mark,
+                              const char *path, sy_mark via);
 void sy_block_set_lang(sy_block *b, sy_lang lang);
 /* The child list to build into: body of an article or keep group, Khmer
  * side of a pair; NULL for other kinds. */

@@ -4,6 +4,7 @@
 #include "core/array.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -284,6 +285,7 @@ sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy
 
     sy_status st = SY_OK;
     size_t s = 0;
+    size_t cut_word_end = 0; /* the end of the last word cut (warned about once) */
     while (s < len && st == SY_OK) {
         /* Candidates: break opportunities after s whose line fits; the best
          * by cost, else (an over-long word later on) the longest. */
@@ -325,11 +327,15 @@ sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy
                     ;
             best = g;
             forced = g < limit;
+            /* One warning per word, however many lines it is cut over. */
+            if (forced && s >= cut_word_end) {
+                char what[64];
+                snprintf(what, sizeof what, "a word wider than the line (%.1f pt)", width);
+                sy_para_report(p, d, SY_SEV_WARNING, SY_OK, s, what,
+                               "was broken inside, at grapheme-cluster boundaries");
+            }
             if (forced)
-                sy_diags_add(d, SY_SEV_WARNING, SY_OK, NULL, 0, 0, NULL,
-                             "a word wider than the line (%.1f pt) was broken inside, at a "
-                             "grapheme-cluster boundary (byte offset %zu)",
-                             width, g);
+                cut_word_end = limit;
         }
         size_t te = trim_end(text, s, best);
         if (te == s) { /* nothing but spaces */

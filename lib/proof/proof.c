@@ -74,7 +74,7 @@ sy_status sy_proof_render(sy_text_ctx *ctx, const char *name, const char *text, 
                 y -= lead * PROOF_PARAGRAPH_GAP;
             continue;
         }
-        sy_text_source src = {name, lineno, start};
+        sy_text_source src = {.file = name, .line = lineno, .offset = start};
         sy_para *p = sy_para_new(ctx, &style, text + start, e - start, src, d);
         if (!p)
             continue; /* reported; go on to find every error of the file */

@@ -315,9 +315,28 @@ static void line_metrics(const sy_style *s, sy_lang lang, double km_lead, double
     *ascent = a + (*height - h) / 2;
 }
 
+/* Where a block's text came from, for the messages of lib/text and
+ * lib/layout: the block's spans, byte 0 of the text to typeset being byte
+ * `shift` of the block's text. */
+static sy_text_source block_source(const sy_block *b, ptrdiff_t shift)
+{
+    sy_mark m = sy_block_mark(b);
+    sy_text_source src = {.file = m.file, .line = m.line, .span_offset = shift};
+    src.spans = sy_block_spans(b, &src.nspans);
+    return src;
+}
+
+/* Text made here (list markers, signatory lines): the template's place. */
+static sy_text_source mark_source(sy_mark m)
+{
+    sy_text_source src = {.file = m.file, .line = m.line};
+    return src;
+}
+
 /* Shapes and breaks text; keeps the paragraph and lines for drawing. */
 static const sy_lines *make_lines(state *st, const sy_style *s, const char *text, size_t len,
-                                  double width, sy_align align, sy_mark m, const sy_para **para)
+                                  double width, sy_align align, sy_text_source src,
+                                  const sy_para **para)
 {
     sy_para **pp = grow(st->paras, &st->capparas, st->nparas, sizeof *pp, &st->oom);
     if (!pp)
@@ -329,7 +348,6 @@ static const sy_lines *make_lines(state *st, const sy_style *s, const char *text
         return NULL;
     }
     st->lines = ll;
-    sy_text_source src = {m.file, m.line, 0};
     sy_para *p = sy_para_new(st->rc->text, s, text, len, src, st->d);
     if (!p)
         return NULL;
@@ -350,7 +368,7 @@ static const sy_lines *make_lines(state *st, const sy_style *s, const char *text
  * to whatever the item's first line is: see SY_BLOCK_LIST.) */
 static void add_paragraph(state *st, column *c, const char *text, size_t len, sy_lang lang,
                           const char *role, sy_align align, int keep_with_next, double indent,
-                          sy_mark m)
+                          sy_text_source src)
 {
     double space_after;
     int box = !strcmp(role, "check-open") ? 1 : !strcmp(role, "check-done") ? 2 : 0;
@@ -369,8 +387,10 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
         const sy_para *p = NULL;
+        sy_text_source piece = src;
+        piece.span_offset += (ptrdiff_t)pos;
         const sy_lines *lines = end > pos
-            ? make_lines(st, &s, text + pos, end - pos, c->width - indent, align, m, &p)
+            ? make_lines(st, &s, text + pos, end - pos, c->width - indent, align, piece, &p)
             : NULL;
         for (size_t i = 0; lines && i < sy_lines_count(lines); i++) {
             item *it = add_item(st, c, IT_LINE, height);
@@ -484,7 +504,7 @@ static void add_signatures(state *st, column *c, const sy_block *b)
             sy_style sty = text_style(st, roles[k], langs[k], NULL, &lead);
             line_metrics(&sty, langs[k], lead, &cell->lh[k], &cell->la[k]);
             cell->lines[k] = make_lines(st, &sty, texts[k], strlen(texts[k]), g->cell_w,
-                                        SY_ALIGN_CENTER, m, &cell->paras[k]);
+                                        SY_ALIGN_CENTER, mark_source(m), &cell->paras[k]);
             if (cell->lines[k])
                 *(k < 2 ? &cell->title_h : &cell->names_h) +=
                     cell->lh[k] * (double)sy_lines_count(cell->lines[k]);
@@ -512,11 +532,11 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
     switch (sy_block_kind_of(b)) {
     case SY_BLOCK_PARAGRAPH:
         add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
-                      sy_block_align(b), 0, indent, m);
+                      sy_block_align(b), 0, indent, block_source(b, 0));
         break;
     case SY_BLOCK_HEADING:
         add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
-                      sy_block_align(b), 1, indent, m);
+                      sy_block_align(b), 1, indent, block_source(b, 0));
         break;
     case SY_BLOCK_ARTICLE: {
         sy_buf h = SY_BUF_INIT;
@@ -525,9 +545,9 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
         size_t before = col ? col->n : 0;
         if (sy_buf_failed(&h) || !col)
             st->oom = 1;
-        else
+        else /* the heading ends with the title */
             add_paragraph(st, col, h.data, h.len, sy_block_lang(b), "article", SY_ALIGN_LEFT, 1,
-                          indent, m);
+                          indent, block_source(b, -(ptrdiff_t)(h.len - len)));
         if (col && col->n > before && !st->oom)
             mark_article(st, col, before, sy_block_number(b), sy_block_lang(b) == SY_LANG_EN, &h);
         sy_buf_free(&h);
@@ -561,7 +581,7 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
                     sy_style s = text_style(st, "body", lang, NULL, NULL);
                     const sy_para *mp;
                     const sy_lines *ml = make_lines(st, &s, marker.data, marker.len, LIST_INDENT,
-                                                    SY_ALIGN_LEFT, m, &mp);
+                                                    SY_ALIGN_LEFT, mark_source(m), &mp);
                     it = &col->items[k]; /* make_lines does not move items */
                     if (ml && sy_lines_count(ml)) {
                         it->marker_para = mp;
@@ -933,7 +953,7 @@ static sy_status draw_footer(state *st, sy_pdf *pdf, size_t page)
         return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     }
     sy_style s = text_style(st, "small", SY_LANG_MIXED, NULL, NULL);
-    sy_text_source src = {NULL, 0, 0};
+    sy_text_source src = {.file = NULL};
     sy_para *p = sy_para_new(st->rc->text, &s, t.data, t.len, src, st->d);
     sy_buf_free(&t);
     if (!p)

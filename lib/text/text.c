@@ -6,6 +6,7 @@
 
 #include <hb-icu.h>
 #include <hb.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -44,6 +45,11 @@ struct sy_para {
     size_t nglyphs;
     uint8_t *brk; /* len + 1 */
     uint8_t *grapheme; /* len + 1 */
+    sy_text_source src;
+    /* len + 1 entries: the byte of the text given to sy_para_new that byte
+     * i of the normalised text comes from; NULL when normalising changed
+     * nothing (nearly always). */
+    size_t *input_at;
 };
 
 /* ---- context ---- */
@@ -213,6 +219,90 @@ sy_status sy_text_ctx_add_words(sy_text_ctx *ctx, const char *name, const char *
         pos = nl ? end + 1 : len;
     }
     return SY_OK;
+}
+
+/* ---- where a byte came from ---- */
+
+sy_text_place sy_text_locate(const sy_text_source *src, size_t offset)
+{
+    sy_text_place pl = {src->file, src->line, 0, NULL, src->offset + offset, NULL, 0};
+    ptrdiff_t at = (ptrdiff_t)offset + src->span_offset;
+    const sy_span *s =
+        src->spans && at >= 0 ? sy_span_find(src->spans, src->nspans, (size_t)at) : NULL;
+    if (!s || !s->path)
+        return pl;
+    pl.file = s->mark.file;
+    pl.line = s->mark.line;
+    pl.column = s->mark.column;
+    pl.path = s->path;
+    pl.offset = (size_t)at - s->start;
+    pl.via_file = s->via.file ? s->via.file : src->file;
+    pl.via_line = s->via.file ? s->via.line : src->line;
+    return pl;
+}
+
+/* A problem at byte `offset` of the text given to sy_para_new. */
+static sy_status report(sy_diags *d, sy_severity sev, sy_status code, const sy_text_source *src,
+                        size_t offset, const char *what, const char *after)
+{
+    sy_text_place pl = sy_text_locate(src, offset);
+    if (!pl.path)
+        return sy_diags_add(d, sev, code, pl.file, pl.line, 0, NULL, "%s at byte offset %zu%s%s",
+                            what, pl.offset, after ? " " : "", after ? after : "");
+    return sy_diags_add(d, sev, code, pl.file, pl.line, pl.column, pl.path,
+                        "%s at byte offset %zu of the value%s%s, via %s:%d", what, pl.offset,
+                        after ? " " : "", after ? after : "", pl.via_file ? pl.via_file : "?",
+                        pl.via_line);
+}
+
+sy_status sy_para_report(const sy_para *p, sy_diags *d, sy_severity sev, sy_status code,
+                         size_t offset, const char *what, const char *after)
+{
+    if (offset > p->len)
+        offset = p->len;
+    return report(d, sev, code, &p->src, p->input_at ? p->input_at[offset] : offset, what, after);
+}
+
+/* The input_at map of a paragraph whose normalised text (nlen bytes)
+ * differs from its input s: the input is normalised again piece by piece,
+ * cut where a character starts a new normalisation segment (NFC of the
+ * whole is NFC of the pieces), and each piece's output maps to the piece's
+ * input (byte for byte when its length did not change). NULL when out of
+ * memory. */
+static size_t *nfc_input_map(const UNormalizer2 *nfc, const char *s, size_t len, size_t nlen)
+{
+    size_t *map = malloc((nlen + 1) * sizeof *map);
+    sy_buf piece = SY_BUF_INIT;
+    size_t out = 0;
+    for (size_t a = 0; map && a < len;) {
+        size_t b = a;
+        sy_utf8_next(s, len, &b);
+        while (b < len) {
+            size_t next = b;
+            uint32_t c = sy_utf8_next(s, len, &next);
+            if (unorm2_hasBoundaryBefore(nfc, (UChar32)c))
+                break;
+            b = next;
+        }
+        piece.len = 0;
+        if (normalize_nfc(nfc, s + a, b - a, &piece) != 0 || out + piece.len > nlen) {
+            free(map);
+            map = NULL;
+            break;
+        }
+        for (size_t k = 0; k < piece.len; k++)
+            map[out + k] = piece.len == b - a ? a + k : a;
+        out += piece.len;
+        a = b;
+    }
+    sy_buf_free(&piece);
+    if (map && out != nlen) {
+        free(map);
+        return NULL;
+    }
+    if (map)
+        map[nlen] = len;
+    return map;
 }
 
 /* ---- paragraphs ---- */
@@ -419,9 +509,9 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
     }
     size_t bad = sy_utf8_check(utf8, len);
     if (bad != (size_t)-1) {
-        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, src.file, src.line, 0, NULL,
-                     "invalid UTF-8 at byte offset %zu (byte 0x%02X)", src.offset + bad,
-                     (unsigned)(unsigned char)utf8[bad]);
+        char byte[16];
+        snprintf(byte, sizeof byte, "(byte 0x%02X)", (unsigned)(unsigned char)utf8[bad]);
+        report(d, SY_SEV_ERROR, SY_ERR_DATA, &src, bad, "invalid UTF-8", byte);
         return NULL;
     }
     /* Control characters have no place in running text; a tab is a space. */
@@ -433,9 +523,9 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
         if (c == '\t') {
             sy_buf_putc(&clean, ' ');
         } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, src.file, src.line, 0, NULL,
-                         "control character U+%04X at byte offset %zu", (unsigned)c,
-                         src.offset + at);
+            char what[32];
+            snprintf(what, sizeof what, "control character U+%04X", (unsigned)c);
+            report(d, SY_SEV_ERROR, SY_ERR_DATA, &src, at, what, NULL);
             bad_control = 1;
         } else {
             sy_buf_put(&clean, utf8 + at, i - at);
@@ -456,10 +546,14 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
                      "out of memory (or text ICU cannot normalise)");
         return NULL;
     }
-    sy_buf_free(&clean);
     p->ctx = ctx;
     p->style = *style;
+    p->src = src;
     p->len = norm.len;
+    /* Tabs became spaces byte for byte: only NFC can move offsets. */
+    if (norm.len != clean.len || (norm.len && memcmp(norm.data, clean.data, norm.len) != 0))
+        p->input_at = nfc_input_map(ctx->nfc, clean.data, clean.len, norm.len);
+    sy_buf_free(&clean);
     p->text = sy_buf_take(&norm, NULL);
     if (!p->text)
         p->text = calloc(1, 1);
@@ -511,15 +605,14 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
             if (other && sy_font_covers(other, c)) {
                 f = other;
             } else {
-                char name[128] = "";
+                char name[128] = "", what[200], tried[200];
                 UErrorCode st = U_ZERO_ERROR;
                 u_charName((UChar32)c, U_UNICODE_CHAR_NAME, name, sizeof name, &st);
-                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, src.file, src.line, 0, NULL,
-                             "no font of the style covers '%.*s' U+%04X %s at byte offset %zu "
-                             "(fonts tried: %s%s%s)",
-                             (int)(i - at), p->text + at, (unsigned)c, name, src.offset + at,
-                             sy_font_family(want), other ? ", " : "",
-                             other ? sy_font_family(other) : "");
+                snprintf(what, sizeof what, "no font of the style covers '%.*s' U+%04X %s",
+                         (int)(i - at), p->text + at, (unsigned)c, name);
+                snprintf(tried, sizeof tried, "(fonts tried: %s%s%s)", sy_font_family(want),
+                         other ? ", " : "", other ? sy_font_family(other) : "");
+                sy_para_report(p, d, SY_SEV_ERROR, SY_ERR_DATA, at, what, tried);
                 missing = 1;
             }
         }
@@ -584,6 +677,7 @@ void sy_para_free(sy_para *p)
     free(p->glyphs);
     free(p->brk);
     free(p->grapheme);
+    free(p->input_at);
     free(p);
 }
 

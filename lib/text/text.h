@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "core/span.h"
 #include "core/utf8.h"
 #include "font/font.h"
 
@@ -32,12 +33,38 @@ typedef struct sy_style {
     double size; /* points */
 } sy_style;
 
-/* Where a paragraph came from, for messages. */
+/* Where a paragraph came from, for messages. A problem at a byte that a
+ * span with a data path covers is reported at that value (the YAML file,
+ * line and column of its mark, and its path), "via" the template line
+ * that placed it; any other byte at file:line, as the paragraph's own. */
 typedef struct sy_text_source {
     const char *file; /* may be NULL */
     int line; /* 1-based, 0 = unknown */
     size_t offset; /* byte offset of the paragraph in the file */
+    /* The spans of the text the paragraph is part of (lib/doc's, of its
+     * block), sorted; borrowed, and must outlive the paragraph. NULL when
+     * the text has no known pieces. */
+    const sy_span *spans;
+    size_t nspans;
+    /* Byte 0 of the paragraph is byte span_offset of the spans' text
+     * (negative when the paragraph begins with text of its own, such as an
+     * article's number before its title). */
+    ptrdiff_t span_offset;
 } sy_text_source;
+
+/* Where one byte of a paragraph came from, for a message. */
+typedef struct sy_text_place {
+    const char *file; /* the YAML file of the value, else the source's file */
+    int line, column; /* column 0 when not known */
+    const char *path; /* the value's data path; NULL when not from the data */
+    size_t offset; /* of the byte in the value (path set), else in the file */
+    const char *via_file; /* path set: the template line that placed the value */
+    int via_line;
+} sy_text_place;
+
+/* Where byte `offset` of a paragraph's text (as given to sy_para_new) came
+ * from. Strings are borrowed from src and its spans. */
+sy_text_place sy_text_locate(const sy_text_source *src, size_t offset);
 
 /* One glyph as HarfBuzz positioned it, in font units. cluster is the byte
  * offset (in the paragraph's normalised text) of the character the glyph
@@ -84,6 +111,14 @@ size_t sy_text_ctx_word_count(const sy_text_ctx *ctx);
 sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, size_t len,
                      sy_text_source src, sy_diags *d);
 void sy_para_free(sy_para *p);
+
+/* Reports a problem at byte `offset` of the paragraph's normalised text
+ * into d, at the place sy_text_locate gives for the byte of the original
+ * text it came from. The message reads: what, " at byte offset N" (" of the
+ * value" when it came from the data), " " after (when not NULL), and
+ * ", via FILE:LINE" for data. Returns code. */
+sy_status sy_para_report(const sy_para *p, sy_diags *d, sy_severity sev, sy_status code,
+                         size_t offset, const char *what, const char *after);
 
 /* The normalised (NFC) text; valid while p lives. */
 const char *sy_para_text(const sy_para *p, size_t *len);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/date.h"
 #include "core/limits.h"
 #include "tpl/internal.h"
@@ -32,6 +33,40 @@ typedef struct ctx {
     sy_buf *fields; /* inside a signer: F_COUNT buffers */
 } ctx;
 
+/* A piece of the line being rendered that an expression put there: bytes
+ * [start, end) of the line's buffer, the value's mark and data path, and
+ * the expression's own mark. */
+typedef struct line_span {
+    size_t start, end;
+    sy_mark mark;
+    const char *path; /* in the path index, or NULL */
+    sy_mark via;
+} line_span;
+
+/* The data paths of the values of the rendered data, found by mark: every
+ * value a template prints either is a value of the data or a filter's
+ * result, which keeps its input's mark. Built on the first lookup; a path
+ * string is made the first time it is asked for. */
+typedef struct path_node {
+    sy_mark mark;
+    size_t parent; /* index of the container; the root's is itself */
+    const char *key; /* map key, or NULL for a list item */
+    size_t index; /* list index */
+    char *path; /* "articles[2].body.km", made on first use */
+} path_node;
+
+typedef struct path_key {
+    int line, column;
+    size_t node;
+} path_key;
+
+typedef struct path_index {
+    path_node *nodes;
+    size_t n, cap;
+    path_key *keys; /* nodes sorted by line, column, then tree order */
+    int built, failed;
+} path_index;
+
 typedef struct render {
     const sy_tpl *t;
     const sy_tpl_env *env;
@@ -47,6 +82,10 @@ typedef struct render {
     int soft_unknown; /* inside the input of a default filter */
     unsigned long long output_bytes;
     int num_km, num_en;
+    sy_buf *span_out; /* the line buffer whose pieces are being recorded */
+    line_span *spans;
+    size_t nspans, capspans;
+    path_index paths;
 } render;
 
 /* A value being computed: borrowed (v) and possibly owned (own, freed with
@@ -489,6 +528,185 @@ static void close_all(ctx *c)
 
 static int render_nodes(render *r, const tpl_nvec *v, ctx *c, sy_buf *inl);
 
+/* ---- Where printed values came from ---- */
+
+static void index_value(path_index *x, const sy_value *v, size_t parent, const char *key,
+                        size_t index, int depth)
+{
+    if (depth > SY_LIMIT_YAML_DEPTH) /* deeper than YAML can make: no path */
+        return;
+    if (x->failed || SY_RESERVE(x->nodes, x->cap, x->n + 1) != 0) {
+        x->failed = 1;
+        return;
+    }
+    size_t me = x->n++;
+    path_node node = {sy_value_mark(v), parent == (size_t)-1 ? me : parent, key, index, NULL};
+    x->nodes[me] = node;
+    sy_value_kind k = sy_value_kind_of(v);
+    if (k != SY_VAL_LIST && k != SY_VAL_MAP)
+        return;
+    for (size_t i = 0; i < sy_value_len(v); i++)
+        index_value(x, sy_value_at(v, i), me, k == SY_VAL_MAP ? sy_value_key_at(v, i) : NULL, i,
+                    depth + 1);
+}
+
+static int path_key_cmp(const void *a, const void *b)
+{
+    const path_key *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+static void path_index_build(path_index *x, const sy_value *data)
+{
+    x->built = 1;
+    if (!data)
+        return;
+    index_value(x, data, (size_t)-1, NULL, 0, 0);
+    x->keys = x->failed ? NULL : malloc((x->n ? x->n : 1) * sizeof *x->keys);
+    if (!x->keys) {
+        x->failed = 1;
+        return;
+    }
+    for (size_t i = 0; i < x->n; i++) {
+        path_key k = {x->nodes[i].mark.line, x->nodes[i].mark.column, i};
+        x->keys[i] = k;
+    }
+    qsort(x->keys, x->n, sizeof *x->keys, path_key_cmp);
+}
+
+static void path_index_free(path_index *x)
+{
+    for (size_t i = 0; i < x->n; i++)
+        free(x->nodes[i].path);
+    free(x->nodes);
+    free(x->keys);
+    memset(x, 0, sizeof *x);
+}
+
+/* "parties[1].name.en" of node i (malloc'd), NULL for the root or when out
+ * of memory. */
+static char *make_path(const path_index *x, size_t i)
+{
+    size_t chain[SY_LIMIT_YAML_DEPTH + 2], depth = 0;
+    for (size_t k = i; x->nodes[k].parent != k && depth < sizeof chain / sizeof *chain;
+         k = x->nodes[k].parent)
+        chain[depth++] = k;
+    if (!depth)
+        return NULL;
+    sy_buf b = SY_BUF_INIT;
+    while (depth-- > 0) { /* sy_buf_printf would be most of a render's cost here */
+        const path_node *n = &x->nodes[chain[depth]];
+        if (n->key) {
+            if (b.len)
+                sy_buf_putc(&b, '.');
+            sy_buf_puts(&b, n->key);
+            continue;
+        }
+        char digits[24];
+        size_t k = sizeof digits, num = n->index;
+        do
+            digits[--k] = (char)('0' + num % 10);
+        while ((num /= 10) > 0);
+        sy_buf_putc(&b, '[');
+        sy_buf_put(&b, digits + k, sizeof digits - k);
+        sy_buf_putc(&b, ']');
+    }
+    if (sy_buf_failed(&b)) {
+        sy_buf_free(&b);
+        return NULL;
+    }
+    return sy_buf_take(&b, NULL);
+}
+
+static int same_file(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The data path of the value at mark m (valid while the render lasts), or
+ * NULL when no value of the data has that mark (a template literal, a loop
+ * counter). Of values sharing a mark (an alias's copy), the first in the
+ * data wins. */
+static const char *data_path(render *r, sy_mark m)
+{
+    path_index *x = &r->paths;
+    if (!x->built)
+        path_index_build(x, r->data);
+    if (!x->keys || m.line <= 0)
+        return NULL;
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const path_key *k = &x->keys[mid];
+        if (k->line < m.line || (k->line == m.line && k->column < m.column))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < x->n && x->keys[lo].line == m.line && x->keys[lo].column == m.column; lo++) {
+        path_node *n = &x->nodes[x->keys[lo].node];
+        if (!same_file(n->mark.file, m.file))
+            continue;
+        if (!n->path)
+            n->path = make_path(x, x->keys[lo].node);
+        return n->path;
+    }
+    return NULL;
+}
+
+/* Records that bytes [start, end) of the line being rendered came from v,
+ * printed by e. */
+static int record_span(render *r, const tpl_expr *e, const sy_value *v, size_t start, size_t end)
+{
+    if (start == end)
+        return 0;
+    if (SY_RESERVE(r->spans, r->capspans, r->nspans + 1) != 0) {
+        rerr(r, SY_ERR_NOMEM, e->line, e->column, NULL, "out of memory");
+        return -1;
+    }
+    sy_mark m = sy_value_mark(v);
+    line_span s = {start, end, m, data_path(r, m), mark_of(r, e->line, e->column)};
+    r->spans[r->nspans++] = s;
+    return 0;
+}
+
+/* The line's buffer lost `cut` bytes at its start and now holds len. */
+static void shift_spans(render *r, size_t cut, size_t len)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < r->nspans; i++) {
+        line_span s = r->spans[i];
+        s.start = s.start < cut ? 0 : s.start - cut;
+        s.end = s.end < cut ? 0 : s.end - cut;
+        if (s.end > len)
+            s.end = len;
+        if (s.start < s.end)
+            r->spans[k++] = s;
+    }
+    r->nspans = k;
+}
+
+/* Hands the recorded spans to block b, whose text holds the line from byte
+ * `base` on, and starts a new line. */
+static int put_spans(render *r, const tpl_node *n, sy_block *b, size_t base)
+{
+    size_t count = r->nspans;
+    r->nspans = 0;
+    for (size_t i = 0; i < count; i++) {
+        const line_span *s = &r->spans[i];
+        if (sy_block_add_span(b, base + s->start, base + s->end, s->mark, s->path, s->via) != 0) {
+            rerr(r, SY_ERR_NOMEM, n->line, n->column, NULL,
+                 "out of memory while building the document");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int print_expr(render *r, const tpl_expr *e, sy_buf *out)
 {
     rv x;
@@ -499,6 +717,7 @@ static int print_expr(render *r, const tpl_expr *e, sy_buf *out)
         rv_free(&x);
         return -1;
     }
+    size_t start = out->len;
     if (tpl_scalar_text(x.v, out) != 0) {
         rerr(r, SY_ERR_DATA, e->line, e->column, NULL,
              "'%.*s' is a %s, not text (use a field, '| join(\", \")' or a loop)", (int)e->srclen,
@@ -506,8 +725,11 @@ static int print_expr(render *r, const tpl_expr *e, sy_buf *out)
         rv_free(&x);
         return -1;
     }
+    int rc = 0;
+    if (out == r->span_out && !sy_buf_failed(out))
+        rc = record_span(r, e, x.v, start, out->len);
     rv_free(&x);
-    return 0;
+    return rc;
 }
 
 static int push_scope(render *r, const tpl_node *n, const char *name, const sy_value *v)
@@ -610,8 +832,8 @@ static int render_if(render *r, const tpl_node *n, ctx *c, sy_buf *inl)
 }
 
 /* Spaces around a line's text are layout of the template or slack in the
- * data, never content. */
-static void trim_buf(sy_buf *b)
+ * data, never content. Returns the number of bytes cut at the start. */
+static size_t trim_buf(sy_buf *b)
 {
     size_t a = 0, e = b->len;
     while (a < e && (b->data[a] == ' ' || b->data[a] == '\t' || b->data[a] == '\n'))
@@ -623,15 +845,19 @@ static void trim_buf(sy_buf *b)
     b->len = e - a;
     if (b->data)
         b->data[b->len] = 0;
+    return a;
 }
 
-/* Renders a line's inline content; *had_expr tells whether data went in. */
+/* Renders a line's inline content. */
 static int inline_text(render *r, const tpl_nvec *v, sy_buf *out)
 {
     size_t start = out->len;
     int rc = render_nodes(r, v, NULL, out);
-    if (!start && !sy_buf_failed(out))
-        trim_buf(out);
+    if (!start && !sy_buf_failed(out)) {
+        size_t cut = trim_buf(out);
+        if (out == r->span_out)
+            shift_spans(r, cut, out->len);
+    }
     r->output_bytes += out->len - (start < out->len ? start : out->len);
     if (r->output_bytes > SY_LIMIT_TPL_OUTPUT_BYTES && !r->fatal) {
         rerr(r, SY_ERR_LIMIT, 0, 0, NULL, "the document's text is over %u bytes",
@@ -642,6 +868,17 @@ static int inline_text(render *r, const tpl_nvec *v, sy_buf *out)
         rerr(r, SY_ERR_NOMEM, 0, 0, NULL, "out of memory");
         return -1;
     }
+    return rc;
+}
+
+/* inline_text for a line that becomes document text: the pieces its
+ * expressions print are recorded (r->spans) for put_spans. */
+static int line_text(render *r, const tpl_nvec *v, sy_buf *out)
+{
+    r->span_out = out;
+    r->nspans = 0;
+    int rc = inline_text(r, v, out);
+    r->span_out = NULL;
     return rc;
 }
 
@@ -711,7 +948,7 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
         return 0;
     case N_TEXT: {
         sy_buf t = SY_BUF_INIT;
-        int rc = inline_text(r, &n->inl, &t);
+        int rc = line_text(r, &n->inl, &t);
         if (rc == 0 && !(has_expr(&n->inl) && all_blank(&t))) {
             c->list = NULL;
             if (c->para) {
@@ -722,6 +959,8 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
                 else if (sy_block_append_text(c->para, " ", 1) ||
                          sy_block_append_text(c->para, t.data ? t.data : "", t.len))
                     rc = nomem(r, n);
+                else
+                    rc = put_spans(r, n, c->para, len + 1);
             } else if (check_len(r, n, t.len) != 0) {
                 rc = -1;
             } else {
@@ -731,6 +970,8 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
                     rc = nomem(r, n);
                 else if (c->lang >= 0)
                     sy_block_set_lang(c->para, (sy_lang)c->lang);
+                if (c->para)
+                    rc = put_spans(r, n, c->para, 0);
             }
         }
         sy_buf_free(&t);
@@ -739,14 +980,14 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
     case N_HEADING:
     case N_ITEM: {
         sy_buf t = SY_BUF_INIT;
-        int rc = inline_text(r, &n->inl, &t);
+        int rc = line_text(r, &n->inl, &t);
         if (rc == 0)
             rc = check_len(r, n, t.len);
+        sy_block *b = NULL;
         if (rc == 0 && n->kind == N_HEADING) {
             close_all(c);
-            if (!sy_blocks_add_heading(c->out, m, n->num, t.data, t.len, lang_for(c, t.data, t.len),
-                                       c->role_set ? c->role : "heading", c->align))
-                rc = nomem(r, n);
+            b = sy_blocks_add_heading(c->out, m, n->num, t.data, t.len, lang_for(c, t.data, t.len),
+                                      c->role_set ? c->role : "heading", c->align);
         } else if (rc == 0) {
             close_para(c);
             if (!c->list || c->list_ordered != n->num) {
@@ -754,18 +995,19 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
                 c->list_ordered = n->num;
             }
             sy_blocks *item = c->list ? sy_block_add_item(c->list) : NULL;
-            if (!item ||
-                !sy_blocks_add_paragraph(item, m, t.data, t.len, lang_for(c, t.data, t.len),
-                                         c->role, c->align))
-                rc = nomem(r, n);
+            if (item)
+                b = sy_blocks_add_paragraph(item, m, t.data, t.len, lang_for(c, t.data, t.len),
+                                            c->role, c->align);
         }
+        if (rc == 0)
+            rc = b ? put_spans(r, n, b, 0) : nomem(r, n);
         sy_buf_free(&t);
         return rc;
     }
     case N_ARTICLE: {
         close_all(c);
         sy_buf t = SY_BUF_INIT;
-        if (inline_text(r, &n->inl, &t) != 0) {
+        if (line_text(r, &n->inl, &t) != 0) {
             sy_buf_free(&t);
             return -1;
         }
@@ -781,6 +1023,8 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
         sy_buf_free(&t);
         if (!b)
             return nomem(r, n);
+        if (put_spans(r, n, b, 0) != 0)
+            return -1;
         ctx k = child_ctx(c, sy_block_body_mut(b));
         int rc = render_nodes(r, &n->kids, &k, NULL);
         close_all(&k);
@@ -1006,6 +1250,8 @@ static sy_doc *render_entry(const sy_tpl *tpl, size_t entry, const sy_tpl_env *e
     c.align = SY_ALIGN_LEFT;
     render_nodes(&r, &r.file->root->kids, &c, NULL);
     close_all(&c);
+    free(r.spans);
+    path_index_free(&r.paths);
     if (!r.errors && sy_doc_failed(r.doc))
         rerr(&r, SY_ERR_NOMEM, 0, 0, NULL, "out of memory while building the document");
     if (r.errors) {

@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const uint8_t *nl = memchr(data, '\n', size);
     size_t len = nl ? (size_t)(nl - data) : size;
     sy_diags *d = sy_diags_new();
-    sy_text_source src = {"fuzz", 1, 0};
+    sy_text_source src = {.file = "fuzz", .line = 1};
     sy_para *p = sy_para_new(ctx, &style, (const char *)data, len, src, d);
     if (p) {
         const double widths[] = {15, 300};

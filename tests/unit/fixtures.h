@@ -42,7 +42,7 @@ static inline int fixture_teardown(void **state)
 /* A paragraph of a C string; the test fails if it cannot be made. */
 static inline sy_para *para_of(fixture *fx, const char *s)
 {
-    sy_text_source src = {"test", 1, 0};
+    sy_text_source src = {.file = "test", .line = 1};
     sy_diags_clear(fx->diags);
     return sy_para_new(fx->ctx, &fx->style, s, strlen(s), src, fx->diags);
 }

@@ -143,6 +143,67 @@ static void builders_reject_wrong_kinds(void **state)
     sy_doc_free(d);
 }
 
+/* A paragraph "Between " + a party's name + " and " + another's: each
+ * interpolated name maps back to its YAML value; the template's own words
+ * map to nothing (the block's mark). */
+static void spans_map_offsets_to_their_values(void **state)
+{
+    (void)state;
+    sy_doc *d = sy_doc_new();
+    char *yaml = strdup("agreement.yaml");
+    sy_mark moi = {yaml, 24, 16}, aple = {yaml, 29, 16}, via = {"mou/main.tpl", 30, 9};
+    sy_block *p =
+        sy_blocks_add_paragraph(sy_doc_body(d), at(30), "Between ", 8, SY_LANG_EN, NULL, 0);
+    assert_int_equal(sy_block_append_text_from(p, "MOI", 3, moi, "parties[0].name.en", via), 0);
+    assert_int_equal(sy_block_append_text(p, " and ", 5), 0);
+    assert_int_equal(sy_block_append_text(p, "APLE", 4), 0);
+    assert_int_equal(sy_block_add_span(p, 16, 20, aple, "parties[1].name.en", via), 0);
+    assert_int_equal(sy_block_add_span(p, 20, 20, aple, NULL, via), 0); /* empty: ignored */
+    /* out of order, past the text */
+    assert_int_equal(sy_block_add_span(p, 9, 10, moi, NULL, via), -1);
+    assert_int_equal(sy_block_add_span(p, 19, 21, moi, NULL, via), -1);
+    assert_false(sy_doc_failed(d));
+    free(yaml); /* the document keeps its own copy of file names */
+
+    size_t n;
+    const sy_span *spans = sy_block_spans(p, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(spans[0].start, 8);
+    assert_int_equal(spans[0].end, 11);
+    assert_null(sy_block_span_at(p, 0));
+    assert_null(sy_block_span_at(p, 7));
+    const sy_span *s = sy_block_span_at(p, 8);
+    assert_non_null(s);
+    assert_string_equal(s->path, "parties[0].name.en");
+    assert_string_equal(s->mark.file, "agreement.yaml");
+    assert_int_equal(s->mark.line, 24);
+    assert_int_equal(s->mark.column, 16);
+    assert_int_equal(s->via.line, 30);
+    assert_ptr_equal(sy_block_span_at(p, 10), s);
+    assert_null(sy_block_span_at(p, 11)); /* " and " */
+    assert_null(sy_block_span_at(p, 15));
+    s = sy_block_span_at(p, 19);
+    assert_non_null(s);
+    assert_string_equal(s->path, "parties[1].name.en");
+    assert_int_equal(s->mark.line, 29);
+    assert_null(sy_block_span_at(p, 20));
+    assert_null(sy_block_span_at(p, 1000));
+
+    /* Blocks without text have no spans and take none. */
+    sy_block *rule = sy_blocks_add_rule(sy_doc_body(d), at(31));
+    assert_int_equal(sy_block_add_span(rule, 0, 0, moi, NULL, via), -1);
+    sy_block_spans(rule, &n);
+    assert_int_equal(n, 0);
+    assert_null(sy_block_span_at(rule, 0));
+
+    /* Spans do not show in the dump (golden files stay as they are). */
+    sy_buf out = SY_BUF_INIT;
+    sy_doc_dump(d, &out);
+    assert_null(strstr(out.data, "parties"));
+    sy_buf_free(&out);
+    sy_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +211,7 @@ int main(void)
         cmocka_unit_test(dump_is_readable_and_escaped),
         cmocka_unit_test(marks_outlive_their_strings),
         cmocka_unit_test(builders_reject_wrong_kinds),
+        cmocka_unit_test(spans_map_offsets_to_their_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -236,6 +236,40 @@ static void too_long_word_breaks_at_grapheme_boundary_with_warning(void **state)
     sy_para_free(p);
 }
 
+/* A word cut over several lines warns once, at the word; one that came
+ * from the data warns at its YAML value. */
+static void a_word_cut_over_lines_warns_once_at_its_value(void **state)
+{
+    fixture *fx = *state;
+    const char *text = "ok XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX and YYYYYYYYYYYYYYYYYYYYYYYYYYYYYY";
+    size_t y = (size_t)(strchr(text, 'Y') - text);
+    sy_span span = {
+        y, strlen(text), {"agreement.yaml", 9, 9}, "parties[1].name.en", {"mou/main.tpl", 30, 5}};
+    sy_text_source src = {.file = "mou/main.tpl", .line = 30, .spans = &span, .nspans = 1};
+    sy_diags_clear(fx->diags);
+    sy_para *p = sy_para_new(fx->ctx, &fx->style, text, strlen(text), src, fx->diags);
+    assert_non_null(p);
+    sy_lines *l = sy_layout_paragraph(p, 50, SY_ALIGN_LEFT, fx->diags);
+    assert_non_null(l);
+    assert_true(sy_lines_count(l) >= 7); /* each long word over three lines or more */
+    assert_int_equal(sy_diags_count(fx->diags), 2);
+    const sy_diag *w = sy_diags_get(fx->diags, 0);
+    assert_int_equal(w->severity, SY_SEV_WARNING);
+    assert_string_equal(w->file, "mou/main.tpl");
+    assert_int_equal(w->line, 30);
+    assert_null(w->path);
+    assert_non_null(strstr(w->message, "wider than the line (50.0 pt) at byte offset 3 was"));
+    w = sy_diags_get(fx->diags, 1);
+    assert_string_equal(w->file, "agreement.yaml");
+    assert_int_equal(w->line, 9);
+    assert_int_equal(w->column, 9);
+    assert_string_equal(w->path, "parties[1].name.en");
+    assert_non_null(strstr(w->message, "at byte offset 0 of the value"));
+    assert_non_null(strstr(w->message, ", via mou/main.tpl:30"));
+    sy_lines_free(l);
+    sy_para_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +278,7 @@ int main(void)
         cmocka_unit_test(alignment_places_lines),
         cmocka_unit_test(khmer_lines_without_spaces_stretch_word_gaps),
         cmocka_unit_test(too_long_word_breaks_at_grapheme_boundary_with_warning),
+        cmocka_unit_test(a_word_cut_over_lines_warns_once_at_its_value),
     };
     return cmocka_run_group_tests_name("layout", tests, fixture_setup, fixture_teardown);
 }

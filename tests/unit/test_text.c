@@ -268,6 +268,66 @@ static void no_break_inside_listed_words(void **state)
     assert_int_equal(sy_text_ctx_add_words(fx->ctx, "bad.txt", "\xFF", 1, fx->diags), SY_ERR_DATA);
 }
 
+/* A problem in text that came from the data is reported at the YAML value
+ * (its mark and path), with the offset inside the value and the template
+ * line that placed it; in the template's own text, at the template line. */
+static void problems_are_reported_at_the_value_they_came_from(void **state)
+{
+    fixture *fx = *state;
+    /* The block's text is "ក😀 ok"; its first 7 bytes came from the data.
+     * The paragraph typeset is "A: " (the renderer's) + the block's text. */
+    sy_span span = {
+        0, 7, {"agreement.yaml", 41, 7}, "articles[2].body.km", {"mou/main.tpl", 52, 1}};
+    sy_text_source src = {
+        .file = "mou/main.tpl", .line = 50, .spans = &span, .nspans = 1, .span_offset = -3};
+    const char *text = "A: ក\xF0\x9F\x98\x80 ok";
+    sy_diags_clear(fx->diags);
+    assert_null(sy_para_new(fx->ctx, &fx->style, text, strlen(text), src, fx->diags));
+    assert_int_equal(sy_diags_count(fx->diags), 1);
+    const sy_diag *e = sy_diags_get(fx->diags, 0);
+    assert_string_equal(e->file, "agreement.yaml");
+    assert_int_equal(e->line, 41);
+    assert_int_equal(e->column, 7);
+    assert_string_equal(e->path, "articles[2].body.km");
+    assert_non_null(strstr(e->message, "U+1F600"));
+    assert_non_null(strstr(e->message, "at byte offset 3 of the value"));
+    assert_non_null(strstr(e->message, ", via mou/main.tpl:52"));
+
+    sy_text_place pl = sy_text_locate(&src, 1); /* the renderer's own text */
+    assert_string_equal(pl.file, "mou/main.tpl");
+    assert_int_equal(pl.line, 50);
+    assert_null(pl.path);
+    pl = sy_text_locate(&src, 11); /* " ok": template text after the value */
+    assert_null(pl.path);
+    pl = sy_text_locate(&src, 6);
+    assert_string_equal(pl.path, "articles[2].body.km");
+    assert_int_equal(pl.offset, 3);
+    assert_string_equal(pl.via_file, "mou/main.tpl");
+    assert_int_equal(pl.via_line, 52);
+
+    /* A span without a path (a template literal): the template line. */
+    span.path = NULL;
+    sy_diags_clear(fx->diags);
+    assert_null(sy_para_new(fx->ctx, &fx->style, text, strlen(text), src, fx->diags));
+    e = sy_diags_get(fx->diags, 0);
+    assert_string_equal(e->file, "mou/main.tpl");
+    assert_int_equal(e->line, 50);
+    assert_null(e->path);
+    assert_non_null(strstr(e->message, "at byte offset 6 ("));
+    assert_null(strstr(e->message, "via"));
+
+    /* Offsets are those of the text as written, before NFC: "e" + U+0301
+     * (3 bytes) becomes "é" (2 bytes), the face stays at byte 3. */
+    span.path = "parties[0].name.en";
+    src.span_offset = 0;
+    const char *decomposed = "e\xCC\x81\xF0\x9F\x98\x80";
+    sy_diags_clear(fx->diags);
+    assert_null(sy_para_new(fx->ctx, &fx->style, decomposed, strlen(decomposed), src, fx->diags));
+    e = sy_diags_get(fx->diags, 0);
+    assert_string_equal(e->path, "parties[0].name.en");
+    assert_non_null(strstr(e->message, "at byte offset 3 of the value"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +342,7 @@ int main(void)
         cmocka_unit_test(zwsp_allows_and_word_joiner_forbids),
         cmocka_unit_test(no_break_after_a_hyphen_inside_a_word),
         cmocka_unit_test(no_break_inside_listed_words),
+        cmocka_unit_test(problems_are_reported_at_the_value_they_came_from),
     };
     return cmocka_run_group_tests_name("text", tests, fixture_setup, fixture_teardown);
 }

@@ -494,6 +494,108 @@ static void filter_errors_name_the_filter(void **state)
                   "\"name.en\"\n");
 }
 
+/* ---- Where the text came from ---- */
+
+/* The span of block b covering byte `at`, checked against the data path
+ * and the lines of the value and of the template expression. */
+static void expect_span(const sy_block *b, size_t at, const char *path, int line, int via_line)
+{
+    const sy_span *s = sy_block_span_at(b, at);
+    if (!s)
+        fail_msg("no span at byte %zu of \"%s\"", at, sy_block_text(b, NULL));
+    if (path) {
+        assert_non_null(s->path);
+        assert_string_equal(s->path, path);
+        assert_string_equal(s->mark.file, "data");
+    } else {
+        assert_null(s->path);
+        assert_string_equal(s->mark.file, "t/main.tpl");
+    }
+    assert_int_equal(s->mark.line, line);
+    assert_string_equal(s->via.file, "t/main.tpl");
+    assert_int_equal(s->via.line, via_line);
+}
+
+/* Each printed value keeps its mark and gets its path in the data, through
+ * filters (upper, the calendar's date filters) and loops; literals and loop
+ * counters have no path; template text has no span. */
+static void printed_values_keep_their_place_in_the_data(void **state)
+{
+    (void)state;
+    const char *tpl = "Between {{ parties[1].name.en | upper }} and {{ \"others\" | upper }},\n"
+                      "signed {{ signed | date_en }}.\n"
+                      "\n"
+                      "{% for p in parties %}\n"
+                      "- {{ p.name.km }} {{ loop.index }}\n"
+                      "{% endfor %}\n"
+                      "::: article {{ parties[0].name.en }}\n"
+                      "{{ pad }}!\n"
+                      ":::\n";
+    const char *data = "{parties: [\n"
+                       "{name: {\n"
+                       "km: \"ក\",\n"
+                       "en: \"Ministry\"}},\n"
+                       "{name: {\n"
+                       "km: \"ខ\",\n"
+                       "en: \"Aple\"}}],\n"
+                       "signed:\n"
+                       "@2026-05-20,\n"
+                       "pad:\n"
+                       "\"  x y  \"}\n";
+    sy_diags *d = sy_diags_new();
+    sy_value *v = td_parse(data);
+    assert_non_null(v);
+    sy_tpl_env *env = test_env();
+    sy_tpl_file f = {"main.tpl", tpl, strlen(tpl)};
+    sy_tpl *t = sy_tpl_load_memory("t", &f, 1, "main.tpl", d);
+    assert_non_null(t);
+    sy_doc *doc = sy_tpl_render(t, env, v, d);
+    assert_non_null(doc);
+    const sy_blocks *top = sy_doc_blocks(doc);
+    assert_int_equal(sy_blocks_count(top), 3);
+
+    const sy_block *p = sy_blocks_get(top, 0);
+    assert_string_equal(sy_block_text(p, NULL),
+                        "Between APLE and OTHERS, signed [date_en 2026-05-20].");
+    assert_null(sy_block_span_at(p, 0)); /* "Between " */
+    expect_span(p, 8, "parties[1].name.en", 7, 1);
+    expect_span(p, 11, "parties[1].name.en", 7, 1);
+    assert_null(sy_block_span_at(p, 12)); /* " and " */
+    expect_span(p, 17, NULL, 1, 1); /* a literal: the template's place, no path */
+    assert_null(sy_block_span_at(p, 23));
+    assert_null(sy_block_span_at(p, 25)); /* "signed ", the second line */
+    expect_span(p, 32, "signed", 9, 2);
+    expect_span(p, 51, "signed", 9, 2);
+    assert_null(sy_block_span_at(p, 52));
+    size_t n;
+    sy_block_spans(p, &n);
+    assert_int_equal(n, 3);
+
+    const sy_block *list = sy_blocks_get(top, 1);
+    assert_int_equal(sy_block_item_count(list), 2);
+    const sy_block *item = sy_blocks_get(sy_block_item(list, 1), 0);
+    assert_string_equal(sy_block_text(item, NULL), "ខ 2");
+    expect_span(item, 0, "parties[1].name.km", 6, 5);
+    assert_null(sy_block_span_at(item, 3));
+    expect_span(item, 4, NULL, 4, 5); /* loop.index: the loop's line */
+
+    const sy_block *art = sy_blocks_get(top, 2);
+    assert_string_equal(sy_block_text(art, NULL), "Ministry");
+    expect_span(art, 0, "parties[0].name.en", 4, 7);
+    /* spaces trimmed from the line's start move the span with the text */
+    const sy_block *body = sy_blocks_get(sy_block_body(art), 0);
+    assert_string_equal(sy_block_text(body, NULL), "x y  !");
+    expect_span(body, 0, "pad", 11, 8);
+    expect_span(body, 4, "pad", 11, 8);
+    assert_null(sy_block_span_at(body, 5));
+
+    sy_doc_free(doc);
+    sy_tpl_free(t);
+    sy_tpl_env_free(env);
+    sy_value_free(v);
+    sy_diags_free(d);
+}
+
 static void registered_filters(void **state)
 {
     (void)state;
@@ -678,6 +780,7 @@ int main(void)
         cmocka_unit_test(deep_expressions_are_bounded),
         cmocka_unit_test(builtin_filters),
         cmocka_unit_test(filter_errors_name_the_filter),
+        cmocka_unit_test(printed_values_keep_their_place_in_the_data),
         cmocka_unit_test(registered_filters),
         cmocka_unit_test(manifest_fields),
         cmocka_unit_test(bad_templates_give_exact_errors),
