@@ -386,7 +386,7 @@ static sy_status make_documents(sy_builder *b, build *w, const sy_builder_option
     sy_checklist_free(cl);
     if (!cover_data)
         return nomem(d);
-    w->cover = sy_tpl_render_cover(w->tpl, b->env, cover_data, d);
+    w->cover = sy_tpl_render_cover(w->tpl, b->env, cover_data, w->data, d);
     sy_value_free(cover_data);
     return w->cover && !sy_diags_errors(d) ? SY_OK : sy_diags_status(d);
 }

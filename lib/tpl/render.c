@@ -72,6 +72,7 @@ typedef struct render {
     const sy_tpl_env *env;
     sy_diags *diags;
     const sy_value *data;
+    const sy_value *paths_root; /* whose paths name values in messages; NULL: data */
     sy_doc *doc;
     const tpl_file *file;
     binding scope[MAX_SCOPE];
@@ -635,7 +636,7 @@ static const char *data_path(render *r, sy_mark m)
 {
     path_index *x = &r->paths;
     if (!x->built)
-        path_index_build(x, r->data);
+        path_index_build(x, r->paths_root ? r->paths_root : r->data);
     if (!x->keys || m.line <= 0)
         return NULL;
     size_t lo = 0, hi = x->n;
@@ -1215,7 +1216,7 @@ static void check_node(render *r, const tpl_node *n)
 
 /* Renders the file `entry` of tpl (the entry file or the cover sheet). */
 static sy_doc *render_entry(const sy_tpl *tpl, size_t entry, const sy_tpl_env *env,
-                            const sy_value *data, sy_diags *diags)
+                            const sy_value *data, const sy_value *paths_root, sy_diags *diags)
 {
     if (!tpl || !env || entry >= tpl->nfiles) {
         sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
@@ -1228,6 +1229,7 @@ static sy_doc *render_entry(const sy_tpl *tpl, size_t entry, const sy_tpl_env *e
     r.env = env;
     r.diags = diags;
     r.data = data;
+    r.paths_root = paths_root;
     r.first_diag = sy_diags_count(diags);
     for (size_t i = 0; i < tpl->nfiles; i++) {
         r.file = &tpl->files[i];
@@ -1264,11 +1266,11 @@ static sy_doc *render_entry(const sy_tpl *tpl, size_t entry, const sy_tpl_env *e
 sy_doc *sy_tpl_render(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *data,
                       sy_diags *diags)
 {
-    return render_entry(tpl, tpl ? tpl->entry : 0, env, data, diags);
+    return render_entry(tpl, tpl ? tpl->entry : 0, env, data, NULL, diags);
 }
 
 sy_doc *sy_tpl_render_cover(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *data,
-                            sy_diags *diags)
+                            const sy_value *paths, sy_diags *diags)
 {
     if (tpl && !tpl->has_cover) {
         sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_DATA, NULL, 0, 0, NULL,
@@ -1276,5 +1278,5 @@ sy_doc *sy_tpl_render_cover(const sy_tpl *tpl, const sy_tpl_env *env, const sy_v
                      tpl->name ? tpl->name : "?");
         return NULL;
     }
-    return render_entry(tpl, tpl ? tpl->cover : 0, env, data, diags);
+    return render_entry(tpl, tpl ? tpl->cover : 0, env, data, paths, diags);
 }

@@ -84,9 +84,11 @@ sy_doc *sy_tpl_render(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *
 int sy_tpl_has_cover(const sy_tpl *tpl);
 
 /* Renders the cover sheet file over data (the approval checklist, see
- * data/checklist.h), like sy_tpl_render. An error when the template has no
- * cover sheet. */
+ * data/checklist.h), like sy_tpl_render. paths (may be NULL: data itself)
+ * is the tree whose field paths name a value in messages: the agreement's,
+ * so that a checklist value derived from `approvals[3].ref` is called that.
+ * An error when the template has no cover sheet. */
 sy_doc *sy_tpl_render_cover(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *data,
-                            sy_diags *diags);
+                            const sy_value *paths, sy_diags *diags);
 
 #endif

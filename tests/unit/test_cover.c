@@ -104,7 +104,7 @@ static sy_doc *cover_at(fx *f, sy_date as_of, int with_changes)
                      SY_OK);
     sy_value *data = sy_checklist_template_data(cl, f->a);
     assert_non_null(data);
-    sy_doc *doc = sy_tpl_render_cover(f->tpl, f->env, data, f->d);
+    sy_doc *doc = sy_tpl_render_cover(f->tpl, f->env, data, NULL, f->d);
     sy_value_free(data);
     sy_checklist_free(cl);
     assert_non_null(doc);
