@@ -92,11 +92,12 @@ static const char *open_tables(hb_face_t *face, size_t ncomps, src_tables *t)
         get_table(face, HB_TAG('l', 'o', 'c', 'a'), 2, &t->loca) |
         get_table(face, HB_TAG('g', 'l', 'y', 'f'), 0, &t->glyf);
     get_table(face, HB_TAG('p', 'o', 's', 't'), 0, &t->post);
-    unsigned n0 = t->n0 = hb_face_get_glyph_count(face);
-    int longloca = t->longloca = (int16_t)rd16(t->head.data + 50) == 1;
-    unsigned nhm = t->nhm = bad ? 0 : rd16(t->hhea.data + 34);
     if (bad)
         return "the font lacks a table composite glyphs need (TrueType glyf fonts only)";
+    /* Read only now: a missing head has no data to read at all. */
+    unsigned n0 = t->n0 = hb_face_get_glyph_count(face);
+    int longloca = t->longloca = (int16_t)rd16(t->head.data + 50) == 1;
+    unsigned nhm = t->nhm = rd16(t->hhea.data + 34);
     if (n0 + ncomps > 65535)
         return "too many glyphs for one font";
     if (t->loca.len < (n0 + 1) * (longloca ? 4u : 2u))
