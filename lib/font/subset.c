@@ -60,147 +60,212 @@ static int16_t clamp16(long v)
     return (int16_t)(v < -32768 ? -32768 : v > 32767 ? 32767 : v);
 }
 
-/* Appends comps to the (already subset) face; o2n maps original glyph IDs
- * to the subset's. */
-static hb_blob_t *append_composites(hb_face_t *face, hb_font_t *font, const hb_map_t *o2n,
-                                    const sy_font_composite *comps, size_t ncomps, const char **why)
-{
+/* The subset face's tables that composites are appended to, with what was
+ * read from them. open_tables references every blob, close_tables releases
+ * them. */
+typedef struct src_tables {
     table head, hhea, maxp, hmtx, loca, glyf, post;
-    memset(&post, 0, sizeof post);
-    hb_blob_t *result = NULL;
-    sy_buf g = SY_BUF_INIT, lo = SY_BUF_INIT, hm = SY_BUF_INIT;
-    uint8_t *nhead = NULL, *nhhea = NULL, *nmaxp = NULL;
-    hb_face_t *builder = NULL;
-    int bad = get_table(face, HB_TAG('h', 'e', 'a', 'd'), 54, &head) |
-        get_table(face, HB_TAG('h', 'h', 'e', 'a'), 36, &hhea) |
-        get_table(face, HB_TAG('m', 'a', 'x', 'p'), 6, &maxp) |
-        get_table(face, HB_TAG('h', 'm', 't', 'x'), 4, &hmtx) |
-        get_table(face, HB_TAG('l', 'o', 'c', 'a'), 2, &loca) |
-        get_table(face, HB_TAG('g', 'l', 'y', 'f'), 0, &glyf);
-    get_table(face, HB_TAG('p', 'o', 's', 't'), 0, &post);
-    unsigned n0 = hb_face_get_glyph_count(face);
-    int longloca = (int16_t)rd16(head.data + 50) == 1;
-    unsigned nhm = bad ? 0 : rd16(hhea.data + 34);
-    *why = NULL;
-    if (bad)
-        *why = "the font lacks a table composite glyphs need (TrueType glyf fonts only)";
-    else if (n0 + ncomps > 65535)
-        *why = "too many glyphs for one font";
-    else if (loca.len < (n0 + 1) * (longloca ? 4u : 2u))
-        *why = "malformed loca table";
-    else if (!nhm || nhm > n0 || hmtx.len < nhm * 4 + (n0 - nhm) * 2)
-        *why = "malformed hmtx table";
-    if (*why)
-        goto done;
+    unsigned n0; /* glyphs in the face */
+    int longloca; /* loca holds 32-bit offsets */
+    unsigned nhm; /* long metrics in hmtx */
+    uint32_t end0; /* where the last glyph ends in glyf */
+} src_tables;
 
-    uint32_t end0 = longloca ? rd32(loca.data + 4 * n0) : 2u * rd16(loca.data + 2 * n0);
-    if (end0 > glyf.len) {
-        *why = "malformed glyf table";
-        goto done;
+/* The rewritten glyf, loca (long offsets) and hmtx (a long metric for every
+ * glyph), and what hhea and maxp must learn of them. The bufs are freed by
+ * append_composites. */
+typedef struct glyph_out {
+    sy_buf glyf, loca, hmtx;
+    unsigned maxparts; /* most components in one composite */
+    unsigned advmax; /* widest advance */
+} glyph_out;
+
+/* References the tables composites need and checks they can take ncomps
+ * more glyphs: returns why not, or NULL. close_tables follows either way. */
+static const char *open_tables(hb_face_t *face, size_t ncomps, src_tables *t)
+{
+    memset(t, 0, sizeof *t);
+    int bad = get_table(face, HB_TAG('h', 'e', 'a', 'd'), 54, &t->head) |
+        get_table(face, HB_TAG('h', 'h', 'e', 'a'), 36, &t->hhea) |
+        get_table(face, HB_TAG('m', 'a', 'x', 'p'), 6, &t->maxp) |
+        get_table(face, HB_TAG('h', 'm', 't', 'x'), 4, &t->hmtx) |
+        get_table(face, HB_TAG('l', 'o', 'c', 'a'), 2, &t->loca) |
+        get_table(face, HB_TAG('g', 'l', 'y', 'f'), 0, &t->glyf);
+    get_table(face, HB_TAG('p', 'o', 's', 't'), 0, &t->post);
+    if (bad)
+        return "the font lacks a table composite glyphs need (TrueType glyf fonts only)";
+    /* Read only now: a missing head has no data to read at all. */
+    unsigned n0 = t->n0 = hb_face_get_glyph_count(face);
+    int longloca = t->longloca = (int16_t)rd16(t->head.data + 50) == 1;
+    unsigned nhm = t->nhm = rd16(t->hhea.data + 34);
+    if (n0 + ncomps > 65535)
+        return "too many glyphs for one font";
+    if (t->loca.len < (n0 + 1) * (longloca ? 4u : 2u))
+        return "malformed loca table";
+    if (!nhm || nhm > n0 || t->hmtx.len < nhm * 4 + (n0 - nhm) * 2)
+        return "malformed hmtx table";
+    t->end0 = longloca ? rd32(t->loca.data + 4 * n0) : 2u * rd16(t->loca.data + 2 * n0);
+    if (t->end0 > t->glyf.len)
+        return "malformed glyf table";
+    return NULL;
+}
+
+/* Releases the blobs open_tables referenced. */
+static void close_tables(src_tables *t)
+{
+    hb_blob_destroy(t->head.blob);
+    hb_blob_destroy(t->hhea.blob);
+    hb_blob_destroy(t->maxp.blob);
+    hb_blob_destroy(t->hmtx.blob);
+    hb_blob_destroy(t->loca.blob);
+    hb_blob_destroy(t->glyf.blob);
+    hb_blob_destroy(t->post.blob);
+}
+
+/* Copies the face's own glyphs: glyf as it is, loca widened to long offsets,
+ * hmtx with a long metric for every glyph, so composites can follow. */
+static void copy_glyphs(const src_tables *t, glyph_out *o)
+{
+    const uint8_t *loca = t->loca.data, *hmtx = t->hmtx.data;
+    unsigned nhm = t->nhm;
+    sy_buf_put(&o->glyf, t->glyf.data, t->end0);
+    sy_buf_align(&o->glyf, 4);
+    for (unsigned i = 0; i < t->n0; i++) {
+        sy_buf_u32be(&o->loca, t->longloca ? rd32(loca + 4 * i) : 2u * rd16(loca + 2 * i));
+        unsigned adv = rd16(hmtx + 4 * (i < nhm ? i : nhm - 1));
+        unsigned lsb = i < nhm ? rd16(hmtx + 4 * i + 2) : rd16(hmtx + 4 * nhm + 2 * (i - nhm));
+        sy_buf_u16be(&o->hmtx, adv);
+        sy_buf_u16be(&o->hmtx, lsb);
     }
-    sy_buf_put(&g, glyf.data, end0);
-    sy_buf_align(&g, 4);
-    for (unsigned i = 0; i < n0; i++) {
-        sy_buf_u32be(&lo, longloca ? rd32(loca.data + 4 * i) : 2u * rd16(loca.data + 2 * i));
-        unsigned adv = rd16(hmtx.data + 4 * (i < nhm ? i : nhm - 1));
-        unsigned lsb =
-            i < nhm ? rd16(hmtx.data + 4 * i + 2) : rd16(hmtx.data + 4 * nhm + 2 * (i - nhm));
-        sy_buf_u16be(&hm, adv);
-        sy_buf_u16be(&hm, lsb);
+    o->maxparts = 0;
+    o->advmax = rd16(t->hhea.data + 10);
+}
+
+/* The box around a composite's inked parts in font units, as x0, y0, x1,
+ * y1; all zero when no part has ink. */
+static void composite_bbox(hb_font_t *font, const sy_font_composite *c, long box[4])
+{
+    long x0 = 32767, y0 = 32767, x1 = -32768, y1 = -32768;
+    for (size_t q = 0; q < c->nparts; q++) {
+        hb_glyph_extents_t e;
+        if (!hb_font_get_glyph_extents(font, c->parts[q].gid, &e) || !e.width)
+            continue;
+        long ax = c->parts[q].dx + e.x_bearing, bx = ax + e.width;
+        long top = c->parts[q].dy + e.y_bearing, bottom = top + e.height;
+        x0 = ax < x0 ? ax : x0;
+        x1 = bx > x1 ? bx : x1;
+        y0 = bottom < y0 ? bottom : y0;
+        y1 = top > y1 ? top : y1;
     }
-    unsigned maxparts = 0, advmax = rd16(hhea.data + 10);
-    for (size_t k = 0; k < ncomps; k++) {
-        const sy_font_composite *c = &comps[k];
-        sy_buf_u32be(&lo, (uint32_t)g.len);
-        long x0 = 32767, y0 = 32767, x1 = -32768, y1 = -32768;
-        for (size_t q = 0; q < c->nparts; q++) {
-            hb_glyph_extents_t e;
-            if (!hb_font_get_glyph_extents(font, c->parts[q].gid, &e) || !e.width)
-                continue;
-            long ax = c->parts[q].dx + e.x_bearing, bx = ax + e.width;
-            long top = c->parts[q].dy + e.y_bearing, bottom = top + e.height;
-            x0 = ax < x0 ? ax : x0;
-            x1 = bx > x1 ? bx : x1;
-            y0 = bottom < y0 ? bottom : y0;
-            y1 = top > y1 ? top : y1;
-        }
-        if (x0 > x1)
-            x0 = y0 = x1 = y1 = 0;
-        sy_buf_u16be(&g, 0xFFFF); /* numberOfContours -1: composite */
-        sy_buf_u16be(&g, (uint16_t)clamp16(x0));
-        sy_buf_u16be(&g, (uint16_t)clamp16(y0));
-        sy_buf_u16be(&g, (uint16_t)clamp16(x1));
-        sy_buf_u16be(&g, (uint16_t)clamp16(y1));
-        for (size_t q = 0; q < c->nparts; q++) {
-            hb_codepoint_t ng = hb_map_get(o2n, c->parts[q].gid);
-            if (ng == HB_MAP_VALUE_INVALID) {
-                *why = "a component glyph is missing from the subset";
-                goto done;
-            }
-            /* ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES | MORE_COMPONENTS */
-            sy_buf_u16be(&g, 0x0001 | 0x0002 | (q + 1 < c->nparts ? 0x0020 : 0));
-            sy_buf_u16be(&g, ng);
-            sy_buf_u16be(&g, (uint16_t)clamp16(c->parts[q].dx));
-            sy_buf_u16be(&g, (uint16_t)clamp16(c->parts[q].dy));
-        }
-        sy_buf_align(&g, 4);
-        if (c->nparts > maxparts)
-            maxparts = (unsigned)c->nparts;
-        unsigned adv = c->advance < 0 ? 0 : c->advance > 65535 ? 65535 : (unsigned)c->advance;
-        sy_buf_u16be(&hm, adv);
-        sy_buf_u16be(&hm, (uint16_t)clamp16(x0));
-        if (adv > advmax)
-            advmax = adv;
+    if (x0 > x1)
+        x0 = y0 = x1 = y1 = 0;
+    box[0] = x0;
+    box[1] = y0;
+    box[2] = x1;
+    box[3] = y1;
+}
+
+/* Appends one composite: its loca entry, its glyf record (one component a
+ * part, placed by x/y words) and its metric. Returns why not, or NULL. */
+static const char *append_composite(hb_font_t *font, const hb_map_t *o2n,
+                                    const sy_font_composite *c, glyph_out *o)
+{
+    sy_buf *g = &o->glyf;
+    sy_buf_u32be(&o->loca, (uint32_t)g->len);
+    long box[4];
+    composite_bbox(font, c, box);
+    sy_buf_u16be(g, 0xFFFF); /* numberOfContours -1: composite */
+    for (int i = 0; i < 4; i++)
+        sy_buf_u16be(g, (uint16_t)clamp16(box[i]));
+    for (size_t q = 0; q < c->nparts; q++) {
+        hb_codepoint_t ng = hb_map_get(o2n, c->parts[q].gid);
+        if (ng == HB_MAP_VALUE_INVALID)
+            return "a component glyph is missing from the subset";
+        /* ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES | MORE_COMPONENTS */
+        sy_buf_u16be(g, 0x0001 | 0x0002 | (q + 1 < c->nparts ? 0x0020 : 0));
+        sy_buf_u16be(g, ng);
+        sy_buf_u16be(g, (uint16_t)clamp16(c->parts[q].dx));
+        sy_buf_u16be(g, (uint16_t)clamp16(c->parts[q].dy));
     }
-    sy_buf_u32be(&lo, (uint32_t)g.len);
-    if (sy_buf_failed(&g) || sy_buf_failed(&lo) || sy_buf_failed(&hm)) {
-        *why = "out of memory";
-        goto done;
-    }
-    unsigned n1 = n0 + (unsigned)ncomps;
-    nhead = malloc(head.len);
-    nhhea = malloc(hhea.len);
-    nmaxp = malloc(maxp.len);
-    builder = hb_face_builder_create();
-    if (!nhead || !nhhea || !nmaxp || !builder) {
-        *why = "out of memory";
-        goto done;
-    }
-    memcpy(nhead, head.data, head.len);
+    sy_buf_align(g, 4);
+    if (c->nparts > o->maxparts)
+        o->maxparts = (unsigned)c->nparts;
+    unsigned adv = c->advance < 0 ? 0 : c->advance > 65535 ? 65535 : (unsigned)c->advance;
+    sy_buf_u16be(&o->hmtx, adv);
+    sy_buf_u16be(&o->hmtx, (uint16_t)clamp16(box[0]));
+    if (adv > o->advmax)
+        o->advmax = adv;
+    return NULL;
+}
+
+/* Fills nhead, nhhea and nmaxp (each as long as its source) with copies
+ * told of n1 glyphs, long loca, a long metric each, the widest advance and
+ * the composites' size and depth. */
+static void patch_headers(const src_tables *t, const glyph_out *o, unsigned n1, uint8_t *nhead,
+                          uint8_t *nhhea, uint8_t *nmaxp)
+{
+    memcpy(nhead, t->head.data, t->head.len);
     wr32(nhead + 8, 0); /* checkSumAdjustment: not needed inside a PDF */
     wr16(nhead + 50, 1); /* long loca */
-    memcpy(nhhea, hhea.data, hhea.len);
-    wr16(nhhea + 10, advmax);
+    memcpy(nhhea, t->hhea.data, t->hhea.len);
+    wr16(nhhea + 10, o->advmax);
     wr16(nhhea + 34, n1); /* every glyph has a long metric */
-    memcpy(nmaxp, maxp.data, maxp.len);
+    memcpy(nmaxp, t->maxp.data, t->maxp.len);
     wr16(nmaxp + 4, n1);
-    if (rd32(maxp.data) == 0x00010000 && maxp.len >= 32) {
-        if (maxparts > rd16(maxp.data + 28))
-            wr16(nmaxp + 28, maxparts); /* maxComponentElements */
-        wr16(nmaxp + 30, rd16(maxp.data + 30) + 1); /* maxComponentDepth */
+    if (rd32(t->maxp.data) == 0x00010000 && t->maxp.len >= 32) {
+        if (o->maxparts > rd16(t->maxp.data + 28))
+            wr16(nmaxp + 28, o->maxparts); /* maxComponentElements */
+        wr16(nmaxp + 30, rd16(t->maxp.data + 30) + 1); /* maxComponentDepth */
     }
-    int err = add_table(builder, HB_TAG('h', 'e', 'a', 'd'), nhead, head.len) |
-        add_table(builder, HB_TAG('h', 'h', 'e', 'a'), nhhea, hhea.len) |
-        add_table(builder, HB_TAG('m', 'a', 'x', 'p'), nmaxp, maxp.len) |
-        add_table(builder, HB_TAG('h', 'm', 't', 'x'), hm.data, hm.len) |
-        add_table(builder, HB_TAG('l', 'o', 'c', 'a'), lo.data, lo.len) |
-        add_table(builder, HB_TAG('g', 'l', 'y', 'f'), g.data, g.len);
-    if (post.len >= 32) {
-        uint8_t np[32];
-        memcpy(np, post.data, 32);
-        wr32(np, 0x00030000);
-        err |= add_table(builder, HB_TAG('p', 'o', 's', 't'), np, sizeof np);
-    }
+}
+
+/* Adds the face's tables that composites leave as they are; returns nonzero
+ * if the builder refused one. */
+static int add_kept_tables(hb_face_t *builder, hb_face_t *face)
+{
     static const hb_tag_t keep[] = {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'),
                                     HB_TAG('O', 'S', '/', '2'), HB_TAG('c', 'v', 't', ' '),
                                     HB_TAG('f', 'p', 'g', 'm'), HB_TAG('p', 'r', 'e', 'p'),
                                     HB_TAG('g', 'a', 's', 'p')};
+    int err = 0;
     for (size_t k = 0; k < sizeof keep / sizeof *keep; k++) {
         hb_blob_t *x = hb_face_reference_table(face, keep[k]);
         if (hb_blob_get_length(x))
             err |= !hb_face_builder_add_table(builder, keep[k], x);
         hb_blob_destroy(x);
     }
+    return err;
+}
+
+/* Serialises the new font: patched headers, the rewritten glyf, loca and
+ * hmtx, post cut to version 3, and the kept tables. Returns the program
+ * (caller destroys it) or NULL with *why. */
+static hb_blob_t *build_face(hb_face_t *face, const src_tables *t, const glyph_out *o, unsigned n1,
+                             const char **why)
+{
+    hb_blob_t *result = NULL;
+    uint8_t *nhead = malloc(t->head.len);
+    uint8_t *nhhea = malloc(t->hhea.len);
+    uint8_t *nmaxp = malloc(t->maxp.len);
+    hb_face_t *builder = hb_face_builder_create();
+    if (!nhead || !nhhea || !nmaxp || !builder) {
+        *why = "out of memory";
+        goto done;
+    }
+    patch_headers(t, o, n1, nhead, nhhea, nmaxp);
+    int err = add_table(builder, HB_TAG('h', 'e', 'a', 'd'), nhead, t->head.len) |
+        add_table(builder, HB_TAG('h', 'h', 'e', 'a'), nhhea, t->hhea.len) |
+        add_table(builder, HB_TAG('m', 'a', 'x', 'p'), nmaxp, t->maxp.len) |
+        add_table(builder, HB_TAG('h', 'm', 't', 'x'), o->hmtx.data, o->hmtx.len) |
+        add_table(builder, HB_TAG('l', 'o', 'c', 'a'), o->loca.data, o->loca.len) |
+        add_table(builder, HB_TAG('g', 'l', 'y', 'f'), o->glyf.data, o->glyf.len);
+    if (t->post.len >= 32) {
+        uint8_t np[32];
+        memcpy(np, t->post.data, 32);
+        wr32(np, 0x00030000);
+        err |= add_table(builder, HB_TAG('p', 'o', 's', 't'), np, sizeof np);
+    }
+    err |= add_kept_tables(builder, face);
     if (err) {
         *why = "out of memory";
         goto done;
@@ -216,16 +281,35 @@ done:
     free(nhead);
     free(nhhea);
     free(nmaxp);
-    sy_buf_free(&g);
-    sy_buf_free(&lo);
-    sy_buf_free(&hm);
-    hb_blob_destroy(head.blob);
-    hb_blob_destroy(hhea.blob);
-    hb_blob_destroy(maxp.blob);
-    hb_blob_destroy(hmtx.blob);
-    hb_blob_destroy(loca.blob);
-    hb_blob_destroy(glyf.blob);
-    hb_blob_destroy(post.blob);
+    return result;
+}
+
+/* Appends comps to the (already subset) face; o2n maps original glyph IDs
+ * to the subset's. Returns the new font program (caller destroys it) or
+ * NULL with *why. */
+static hb_blob_t *append_composites(hb_face_t *face, hb_font_t *font, const hb_map_t *o2n,
+                                    const sy_font_composite *comps, size_t ncomps, const char **why)
+{
+    src_tables t;
+    glyph_out o = {SY_BUF_INIT, SY_BUF_INIT, SY_BUF_INIT, 0, 0};
+    hb_blob_t *result = NULL;
+    *why = open_tables(face, ncomps, &t);
+    if (!*why) {
+        copy_glyphs(&t, &o);
+        for (size_t k = 0; k < ncomps && !*why; k++)
+            *why = append_composite(font, o2n, &comps[k], &o);
+    }
+    if (!*why) {
+        sy_buf_u32be(&o.loca, (uint32_t)o.glyf.len);
+        if (sy_buf_failed(&o.glyf) || sy_buf_failed(&o.loca) || sy_buf_failed(&o.hmtx))
+            *why = "out of memory";
+        else
+            result = build_face(face, &t, &o, t.n0 + (unsigned)ncomps, why);
+    }
+    sy_buf_free(&o.glyf);
+    sy_buf_free(&o.loca);
+    sy_buf_free(&o.hmtx);
+    close_tables(&t);
     return result;
 }
 

@@ -572,24 +572,38 @@ static int u32_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
-{
-    sy_haru *h = pdf->haru;
-    const sy_font *font = f->font;
-    unsigned upem = sy_font_upem(font);
-    double k = 1000.0 / upem;
+/* The subset behind one font's objects. gids and newg are malloc'd here,
+ * prog by sy_font_subset; subset_release frees all three. */
+typedef struct font_subset {
+    uint32_t *gids; /* original glyph IDs kept, sorted, no repeats */
+    uint32_t *newg; /* newg[i]: the subset's glyph ID for gids[i] */
+    size_t n;
+    char *prog; /* the subset TrueType program */
+    size_t plen;
+    uint32_t comp_base; /* the subset's glyph ID of composite 0 */
+} font_subset;
 
-    /* Glyphs to keep: .notdef, every plain glyph drawn, every component. */
-    size_t cap = f->ncids + f->nparts + 1, n = 0;
-    uint32_t *gids = malloc(cap * sizeof *gids);
-    uint32_t *newg = malloc(cap * sizeof *newg);
-    sy_font_composite *comps = malloc((f->ncomps ? f->ncomps : 1) * sizeof *comps);
-    if (!gids || !newg || !comps) {
-        free(gids);
-        free(newg);
-        free(comps);
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    }
+/* The PDF objects of one embedded font beside its Type0 dictionary. */
+typedef struct font_objs {
+    sy_haru_obj *cidfont, *desc, *file, *tounicode, *cidtogid;
+    sy_haru_obj *sysinfo, *descendants, *bbox, *widths, *wrun;
+} font_objs;
+
+/* Frees what a font_subset owns and leaves it empty. */
+static void subset_release(font_subset *s)
+{
+    free(s->prog);
+    free(s->gids);
+    free(s->newg);
+    memset(s, 0, sizeof *s);
+}
+
+/* Fills gids (room for ncids + nparts + 1) with the glyphs to keep: .notdef,
+ * every plain glyph drawn, every component; sorted, no repeats. Returns how
+ * many. */
+static size_t collect_glyphs(const pdf_font *f, uint32_t *gids)
+{
+    size_t n = 0;
     gids[n++] = 0;
     for (size_t c = 1; c < f->ncids; c++)
         if (!(f->cids[c].glyph & COMPOSITE_BIT))
@@ -601,134 +615,204 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
     for (size_t i = 0; i < n; i++)
         if (!u || gids[i] != gids[u - 1])
             gids[u++] = gids[i];
-    n = u;
+    return u;
+}
+
+/* Subsets f's font to the glyphs drawn and the composites built from them.
+ * On SY_OK the caller releases s with subset_release; on failure s owns
+ * nothing. */
+static sy_status subset_font(const pdf_font *f, font_subset *s, sy_diags *d)
+{
+    memset(s, 0, sizeof *s);
+    size_t cap = f->ncids + f->nparts + 1;
+    s->gids = malloc(cap * sizeof *s->gids);
+    s->newg = malloc(cap * sizeof *s->newg);
+    sy_font_composite *comps = malloc((f->ncomps ? f->ncomps : 1) * sizeof *comps);
+    if (!s->gids || !s->newg || !comps) {
+        subset_release(s);
+        free(comps);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    }
+    s->n = collect_glyphs(f, s->gids);
     for (size_t c = 0; c < f->ncomps; c++) {
         comps[c].parts = f->parts + f->comps[c].start;
         comps[c].nparts = f->comps[c].nparts;
         comps[c].advance = f->comps[c].advance;
     }
-    char *prog = NULL;
-    size_t plen = 0;
-    uint32_t comp_base = 0;
-    sy_status st =
-        sy_font_subset(font, gids, n, comps, f->ncomps, &prog, &plen, newg, &comp_base, d);
+    sy_status st = sy_font_subset(f->font, s->gids, s->n, comps, f->ncomps, &s->prog, &s->plen,
+                                  s->newg, &s->comp_base, d);
     free(comps);
-    if (st != SY_OK) {
-        free(gids);
-        free(newg);
-        return st;
-    }
+    if (st != SY_OK)
+        subset_release(s);
+    return st;
+}
 
-    /* The subset tag derives from the glyph set, never from chance. */
-    uint32_t tag = sy_font_checksum(font);
-    tag = fnv(tag, gids, n * sizeof *gids);
+/* Writes "ABCDEF+PSName" into name. The subset tag derives from the glyph
+ * set, never from chance, so the same input gives the same bytes. */
+static void subset_name(const pdf_font *f, const font_subset *s, char *name, size_t size)
+{
+    uint32_t tag = sy_font_checksum(f->font);
+    tag = fnv(tag, s->gids, s->n * sizeof *s->gids);
     tag = fnv(tag, f->parts, f->nparts * sizeof *f->parts);
-    char name[128];
     char letters[7];
     for (int i = 0; i < 6; i++) {
         letters[i] = (char)('A' + tag % 26);
         tag /= 26;
     }
     letters[6] = 0;
-    snprintf(name, sizeof name, "%s+%s", letters, sy_font_psname(font));
+    snprintf(name, size, "%s+%s", letters, sy_font_psname(f->font));
+}
 
+/* Makes the font's objects, always in this order so object numbers (and so
+ * the file's bytes) stay stable. Returns nonzero if one could not be made. */
+static int make_font_objs(sy_haru *h, const font_subset *s, font_objs *o)
+{
+    o->cidfont = sy_haru_dict(h);
+    o->desc = sy_haru_dict(h);
+    o->file = sy_haru_stream_deflated(h, s->prog, s->plen, 1);
+    o->tounicode = sy_haru_stream(h);
+    o->cidtogid = sy_haru_stream(h);
+    o->sysinfo = sy_haru_direct_dict(h);
+    o->descendants = sy_haru_array(h);
+    o->bbox = sy_haru_array(h);
+    o->widths = sy_haru_array(h);
+    o->wrun = sy_haru_array(h);
+    return !o->cidfont || !o->desc || !o->file || !o->tounicode || !o->cidtogid || !o->sysinfo ||
+        !o->descendants || !o->bbox || !o->widths || !o->wrun;
+}
+
+/* Links the Type0 font to its one CIDFontType2 descendant and its ToUnicode,
+ * and points the descendant at Identity, its descriptor and CIDToGIDMap. */
+static int write_cidfont(sy_haru *h, const pdf_font *f, const font_objs *o, const char *name)
+{
     int bad = 0;
-    sy_haru_obj *cidfont = sy_haru_dict(h);
-    sy_haru_obj *desc = sy_haru_dict(h);
-    sy_haru_obj *file = sy_haru_stream_deflated(h, prog, plen, 1);
-    sy_haru_obj *tounicode = sy_haru_stream(h);
-    sy_haru_obj *cidtogid = sy_haru_stream(h);
-    sy_haru_obj *sysinfo = sy_haru_direct_dict(h);
-    sy_haru_obj *descendants = sy_haru_array(h);
-    sy_haru_obj *bbox = sy_haru_array(h);
-    sy_haru_obj *widths = sy_haru_array(h);
-    sy_haru_obj *wrun = sy_haru_array(h);
-    bad |= !cidfont || !desc || !file || !tounicode || !cidtogid || !sysinfo || !descendants ||
-        !bbox || !widths || !wrun;
-    if (!bad) {
-        bad |= sy_haru_dict_name(h, f->type0, "BaseFont", name);
-        bad |= sy_haru_array_obj(h, descendants, cidfont);
-        bad |= sy_haru_dict_obj(h, f->type0, "DescendantFonts", descendants);
-        bad |= sy_haru_dict_obj(h, f->type0, "ToUnicode", tounicode);
+    bad |= sy_haru_dict_name(h, f->type0, "BaseFont", name);
+    bad |= sy_haru_array_obj(h, o->descendants, o->cidfont);
+    bad |= sy_haru_dict_obj(h, f->type0, "DescendantFonts", o->descendants);
+    bad |= sy_haru_dict_obj(h, f->type0, "ToUnicode", o->tounicode);
 
-        bad |= sy_haru_dict_name(h, cidfont, "Type", "Font");
-        bad |= sy_haru_dict_name(h, cidfont, "Subtype", "CIDFontType2");
-        bad |= sy_haru_dict_name(h, cidfont, "BaseFont", name);
-        bad |= sy_haru_dict_string(h, sysinfo, "Registry", "Adobe", 5);
-        bad |= sy_haru_dict_string(h, sysinfo, "Ordering", "Identity", 8);
-        bad |= sy_haru_dict_int(h, sysinfo, "Supplement", 0);
-        bad |= sy_haru_dict_obj(h, cidfont, "CIDSystemInfo", sysinfo);
-        bad |= sy_haru_dict_obj(h, cidfont, "FontDescriptor", desc);
-        bad |= sy_haru_dict_obj(h, cidfont, "CIDToGIDMap", cidtogid);
+    bad |= sy_haru_dict_name(h, o->cidfont, "Type", "Font");
+    bad |= sy_haru_dict_name(h, o->cidfont, "Subtype", "CIDFontType2");
+    bad |= sy_haru_dict_name(h, o->cidfont, "BaseFont", name);
+    bad |= sy_haru_dict_string(h, o->sysinfo, "Registry", "Adobe", 5);
+    bad |= sy_haru_dict_string(h, o->sysinfo, "Ordering", "Identity", 8);
+    bad |= sy_haru_dict_int(h, o->sysinfo, "Supplement", 0);
+    bad |= sy_haru_dict_obj(h, o->cidfont, "CIDSystemInfo", o->sysinfo);
+    bad |= sy_haru_dict_obj(h, o->cidfont, "FontDescriptor", o->desc);
+    bad |= sy_haru_dict_obj(h, o->cidfont, "CIDToGIDMap", o->cidtogid);
+    return bad;
+}
 
-        bad |= sy_haru_dict_name(h, desc, "Type", "FontDescriptor");
-        bad |= sy_haru_dict_name(h, desc, "FontName", name);
-        bad |= sy_haru_dict_int(h, desc, "Flags", 4); /* symbolic */
-        int fb[4];
-        sy_font_bbox(font, fb);
-        for (int i = 0; i < 4; i++)
-            bad |= sy_haru_array_int(h, bbox, (long)(fb[i] * k + (fb[i] < 0 ? -0.5 : 0.5)));
-        bad |= sy_haru_dict_obj(h, desc, "FontBBox", bbox);
-        bad |= sy_haru_dict_int(h, desc, "ItalicAngle", 0);
-        bad |= sy_haru_dict_int(h, desc, "Ascent", (long)(sy_font_ascender(font) * k));
-        bad |= sy_haru_dict_int(h, desc, "Descent", (long)(sy_font_descender(font) * k));
-        bad |= sy_haru_dict_int(h, desc, "CapHeight", (long)(sy_font_cap_height(font) * k));
-        bad |= sy_haru_dict_int(h, desc, "StemV", 80);
-        bad |= sy_haru_dict_obj(h, desc, "FontFile2", file);
+/* The FontDescriptor, its metrics scaled to PDF's 1000 units an em, and the
+ * embedded program with Length1, its size before compression. */
+static int write_descriptor(sy_haru *h, const sy_font *font, const font_objs *o, const char *name,
+                            size_t plen)
+{
+    double k = 1000.0 / sy_font_upem(font);
+    int bad = 0;
+    bad |= sy_haru_dict_name(h, o->desc, "Type", "FontDescriptor");
+    bad |= sy_haru_dict_name(h, o->desc, "FontName", name);
+    bad |= sy_haru_dict_int(h, o->desc, "Flags", 4); /* symbolic */
+    int fb[4];
+    sy_font_bbox(font, fb);
+    for (int i = 0; i < 4; i++)
+        bad |= sy_haru_array_int(h, o->bbox, (long)(fb[i] * k + (fb[i] < 0 ? -0.5 : 0.5)));
+    bad |= sy_haru_dict_obj(h, o->desc, "FontBBox", o->bbox);
+    bad |= sy_haru_dict_int(h, o->desc, "ItalicAngle", 0);
+    bad |= sy_haru_dict_int(h, o->desc, "Ascent", (long)(sy_font_ascender(font) * k));
+    bad |= sy_haru_dict_int(h, o->desc, "Descent", (long)(sy_font_descender(font) * k));
+    bad |= sy_haru_dict_int(h, o->desc, "CapHeight", (long)(sy_font_cap_height(font) * k));
+    bad |= sy_haru_dict_int(h, o->desc, "StemV", 80);
+    bad |= sy_haru_dict_obj(h, o->desc, "FontFile2", o->file);
 
-        bad |= sy_haru_dict_int(h, file, "Length1", (long)plen);
+    bad |= sy_haru_dict_int(h, o->file, "Length1", (long)plen);
+    return bad;
+}
 
-        /* W: one run of widths from CID 0; CIDToGIDMap: two bytes a CID. */
-        sy_buf map = SY_BUF_INIT;
-        bad |= sy_haru_array_int(h, widths, 0);
-        for (size_t c = 0; c < f->ncids; c++) {
-            uint32_t g = 0;
-            double w = 0;
-            if (c > 0) {
-                const cid_entry *e = &f->cids[c];
-                if (e->glyph & COMPOSITE_BIT) {
-                    g = comp_base + (e->glyph & ~COMPOSITE_BIT);
-                } else {
-                    uint32_t *hit = bsearch(&e->glyph, gids, n, sizeof *gids, u32_cmp);
-                    g = hit ? newg[hit - gids] : 0;
-                }
-                w = e->advance * k;
-            }
-            bad |= sy_haru_array_real(h, wrun, w);
-            sy_buf_u16be(&map, g);
+/* The subset's glyph ID for a CID's entry: composites follow the kept
+ * glyphs from comp_base on. */
+static uint32_t subset_gid(const cid_entry *e, const font_subset *s)
+{
+    if (e->glyph & COMPOSITE_BIT)
+        return s->comp_base + (e->glyph & ~COMPOSITE_BIT);
+    uint32_t *hit = bsearch(&e->glyph, s->gids, s->n, sizeof *s->gids, u32_cmp);
+    return hit ? s->newg[hit - s->gids] : 0;
+}
+
+/* W: one run of widths from CID 0; CIDToGIDMap: two bytes a CID. */
+static int write_widths_and_map(sy_haru *h, const pdf_font *f, const font_subset *s,
+                                const font_objs *o)
+{
+    double k = 1000.0 / sy_font_upem(f->font);
+    int bad = 0;
+    sy_buf map = SY_BUF_INIT;
+    bad |= sy_haru_array_int(h, o->widths, 0);
+    for (size_t c = 0; c < f->ncids; c++) {
+        uint32_t g = 0;
+        double w = 0;
+        if (c > 0) {
+            g = subset_gid(&f->cids[c], s);
+            w = f->cids[c].advance * k;
         }
-        bad |= sy_haru_array_obj(h, widths, wrun);
-        bad |= sy_haru_dict_obj(h, cidfont, "W", widths);
-        bad |= sy_haru_dict_int(h, cidfont, "DW", 0);
-        bad |= sy_buf_failed(&map) || sy_haru_stream_write(h, cidtogid, map.data, map.len);
-        sy_buf_free(&map);
-
-        /* ToUnicode: every CID to its text, in blocks of at most 100. */
-        sy_buf cm = SY_BUF_INIT;
-        sy_buf_puts(&cm,
-                    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> "
-                    "def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        for (size_t c = 1; c < f->ncids; c += 100) {
-            size_t m = f->ncids - c < 100 ? f->ncids - c : 100;
-            sy_buf_printf(&cm, "%zu beginbfchar\n", m);
-            for (size_t q = c; q < c + m; q++) {
-                sy_buf_putc(&cm, '<');
-                sy_buf_hex4(&cm, (unsigned)q);
-                sy_buf_puts(&cm, "> <");
-                sy_pdf_put_utf16(&cm, f->cids[q].text, f->cids[q].tlen, 1, d);
-                sy_buf_puts(&cm, ">\n");
-            }
-            sy_buf_puts(&cm, "endbfchar\n");
-        }
-        sy_buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-        bad |= sy_buf_failed(&cm) || sy_haru_stream_write(h, tounicode, cm.data, cm.len);
-        sy_buf_free(&cm);
+        bad |= sy_haru_array_real(h, o->wrun, w);
+        sy_buf_u16be(&map, g);
     }
-    free(prog);
-    free(gids);
-    free(newg);
+    bad |= sy_haru_array_obj(h, o->widths, o->wrun);
+    bad |= sy_haru_dict_obj(h, o->cidfont, "W", o->widths);
+    bad |= sy_haru_dict_int(h, o->cidfont, "DW", 0);
+    bad |= sy_buf_failed(&map) || sy_haru_stream_write(h, o->cidtogid, map.data, map.len);
+    sy_buf_free(&map);
+    return bad;
+}
+
+/* ToUnicode: every CID to its text, in blocks of at most 100, so copying
+ * and searching give back the words that were drawn. */
+static int write_tounicode(sy_haru *h, const pdf_font *f, sy_haru_obj *tounicode, sy_diags *d)
+{
+    sy_buf cm = SY_BUF_INIT;
+    sy_buf_puts(&cm,
+                "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> "
+                "def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (size_t c = 1; c < f->ncids; c += 100) {
+        size_t m = f->ncids - c < 100 ? f->ncids - c : 100;
+        sy_buf_printf(&cm, "%zu beginbfchar\n", m);
+        for (size_t q = c; q < c + m; q++) {
+            sy_buf_putc(&cm, '<');
+            sy_buf_hex4(&cm, (unsigned)q);
+            sy_buf_puts(&cm, "> <");
+            sy_pdf_put_utf16(&cm, f->cids[q].text, f->cids[q].tlen, 1, d);
+            sy_buf_puts(&cm, ">\n");
+        }
+        sy_buf_puts(&cm, "endbfchar\n");
+    }
+    sy_buf_puts(&cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    int bad = sy_buf_failed(&cm) || sy_haru_stream_write(h, tounicode, cm.data, cm.len);
+    sy_buf_free(&cm);
+    return bad;
+}
+
+/* Fills in a font's objects once every glyph drawn with it is known:
+ * subset, subset name, then the objects that describe and embed it. */
+static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
+{
+    sy_haru *h = pdf->haru;
+    font_subset s;
+    sy_status st = subset_font(f, &s, d);
+    if (st != SY_OK)
+        return st;
+    char name[128];
+    subset_name(f, &s, name, sizeof name);
+    font_objs o;
+    int bad = make_font_objs(h, &s, &o);
+    if (!bad) {
+        bad |= write_cidfont(h, f, &o, name);
+        bad |= write_descriptor(h, f->font, &o, name, s.plen);
+        bad |= write_widths_and_map(h, f, &s, &o);
+        bad |= write_tounicode(h, f, o.tounicode, d);
+    }
+    subset_release(&s);
     return bad ? haru_fail(pdf, d, "cannot build the font objects") : SY_OK;
 }
 
