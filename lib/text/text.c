@@ -379,18 +379,14 @@ static void set_utext(UBreakIterator *bi, UText *ut, UErrorCode *st)
     ubrk_setUText(bi, ut, st);
 }
 
-static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags *d,
-                             sy_text_source src)
+/* Fills km and en (len + 1 each) with the line breaks ICU's Khmer and
+ * English iterators find, each only where its script is present, and
+ * p->grapheme with the grapheme-cluster boundaries. */
+static sy_status icu_boundaries(sy_para *p, const UScriptCode *script_at, uint8_t *km, uint8_t *en,
+                                sy_diags *d, sy_text_source src)
 {
     sy_text_ctx *ctx = p->ctx;
     size_t len = p->len;
-    uint8_t *km = calloc(len + 1, 1), *en = calloc(len + 1, 1);
-    if (!km || !en) {
-        free(km);
-        free(en);
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL,
-                            "out of memory");
-    }
     UErrorCode st = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, p->text, (int64_t)len, &st);
     set_utext(ctx->line_km, ut, &st);
@@ -398,8 +394,6 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
     set_utext(ctx->chars, ut, &st);
     if (U_FAILURE(st)) {
         utext_close(ut);
-        free(km);
-        free(en);
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, src.file, src.line, 0, NULL,
                             "ICU segmentation failed: %s", u_errorName(st));
     }
@@ -426,18 +420,14 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
     set_utext(ctx->chars, empty, &st);
     utext_close(empty);
     utext_close(ut);
+    return SY_OK;
+}
 
-    /* ICU's opportunities, by the script on either side of the position. */
-    for (size_t i = 1; i <= len; i++) {
-        int khmer = is_khmer_script(script_at[i - 1]) || (i < len && is_khmer_script(script_at[i]));
-        p->brk[i] = (khmer ? km[i] : en[i]) && p->grapheme[i];
-    }
-    p->brk[0] = SY_BREAK_NONE;
-    free(km);
-    free(en);
-
-    /* The author's hints: ZWSP allows a break after it, WORD JOINER forbids
-     * one on either side. */
+/* The author's hints: ZWSP allows a break after it, WORD JOINER forbids
+ * one on either side. */
+static void apply_author_hints(sy_para *p)
+{
+    size_t len = p->len;
     for (size_t i = 0; i < len;) {
         size_t at = i;
         uint32_t c = sy_utf8_next(p->text, len, &i);
@@ -450,10 +440,15 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
                 p->brk[i] = SY_BREAK_NONE;
         }
     }
-    /* No break after a hyphen inside a word (Anti-Human): readers treat a
-     * hyphen at the end of a line as a soft one and drop it when they copy
-     * (poppler) or turn it into U+FFFE (PDFium), so the copied text would
-     * no longer be the source. */
+}
+
+/* No break after a hyphen inside a word (Anti-Human): readers treat a
+ * hyphen at the end of a line as a soft one and drop it when they copy
+ * (poppler) or turn it into U+FFFE (PDFium), so the copied text would no
+ * longer be the source. */
+static void keep_hyphenated_words(sy_para *p)
+{
+    size_t len = p->len;
     for (size_t i = 1; i + 1 < len; i++) {
         if (p->text[i] != '-' || !p->brk[i + 1])
             continue;
@@ -465,9 +460,15 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
         if (u_isalnum((UChar32)before) && u_isalnum((UChar32)after))
             p->brk[i + 1] = SY_BREAK_NONE;
     }
-    p->brk[len] = SY_BREAK_ALLOWED;
+}
 
-    /* The no-break word list. */
+/* No break inside a word of the no-break word list: at each grapheme
+ * boundary, the longest listed word starting there (sorts the list on
+ * first use). */
+static void keep_listed_words(sy_para *p)
+{
+    sy_text_ctx *ctx = p->ctx;
+    size_t len = p->len;
     if (!ctx->sorted) {
         qsort(ctx->words_list, ctx->nwords, sizeof *ctx->words_list, word_cmp);
         ctx->sorted = 1;
@@ -495,6 +496,41 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
             break; /* longest match first */
         }
     }
+}
+
+/* Fills p->grapheme and p->brk: ICU's opportunities by the script on
+ * either side of each position, then the author's hints, hyphenated words
+ * and the no-break word list. */
+static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags *d,
+                             sy_text_source src)
+{
+    size_t len = p->len;
+    /* ICU's opportunities for each locale; freed here */
+    uint8_t *km = calloc(len + 1, 1), *en = calloc(len + 1, 1);
+    if (!km || !en) {
+        free(km);
+        free(en);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL,
+                            "out of memory");
+    }
+    sy_status st = icu_boundaries(p, script_at, km, en, d, src);
+    if (st != SY_OK) {
+        free(km);
+        free(en);
+        return st;
+    }
+    for (size_t i = 1; i <= len; i++) {
+        int khmer = is_khmer_script(script_at[i - 1]) || (i < len && is_khmer_script(script_at[i]));
+        p->brk[i] = (khmer ? km[i] : en[i]) && p->grapheme[i];
+    }
+    p->brk[0] = SY_BREAK_NONE;
+    free(km);
+    free(en);
+
+    apply_author_hints(p);
+    keep_hyphenated_words(p);
+    p->brk[len] = SY_BREAK_ALLOWED;
+    keep_listed_words(p);
     return SY_OK;
 }
 
