@@ -534,48 +534,57 @@ static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags 
     return SY_OK;
 }
 
-sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, size_t len,
-                     sy_text_source src, sy_diags *d)
+/* Rejects a paragraph longer than the limit or not valid UTF-8. */
+static sy_status check_input(const char *utf8, size_t len, const sy_text_source *src, sy_diags *d)
 {
-    if (len > SY_LIMIT_PARAGRAPH_BYTES) {
-        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, src.file, src.line, 0, NULL,
-                     "paragraph of %zu bytes is longer than the limit of %u bytes", len,
-                     SY_LIMIT_PARAGRAPH_BYTES);
-        return NULL;
-    }
+    if (len > SY_LIMIT_PARAGRAPH_BYTES)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, src->file, src->line, 0, NULL,
+                            "paragraph of %zu bytes is longer than the limit of %u bytes", len,
+                            SY_LIMIT_PARAGRAPH_BYTES);
     size_t bad = sy_utf8_check(utf8, len);
     if (bad != (size_t)-1) {
         char byte[16];
         snprintf(byte, sizeof byte, "(byte 0x%02X)", (unsigned)(unsigned char)utf8[bad]);
-        report(d, SY_SEV_ERROR, SY_ERR_DATA, &src, bad, "invalid UTF-8", byte);
-        return NULL;
+        return report(d, SY_SEV_ERROR, SY_ERR_DATA, src, bad, "invalid UTF-8", byte);
     }
-    /* Control characters have no place in running text; a tab is a space. */
-    sy_buf clean = SY_BUF_INIT;
-    int bad_control = 0;
+    return SY_OK;
+}
+
+/* Copies the text into clean (the caller frees it) with each tab made a
+ * space: control characters have no place in running text. Every one is
+ * reported; SY_ERR_DATA when there was one. */
+static sy_status clean_controls(const char *utf8, size_t len, const sy_text_source *src,
+                                sy_buf *clean, sy_diags *d)
+{
+    sy_status st = SY_OK;
     for (size_t i = 0; i < len;) {
         size_t at = i;
         uint32_t c = sy_utf8_next(utf8, len, &i);
         if (c == '\t') {
-            sy_buf_putc(&clean, ' ');
+            sy_buf_putc(clean, ' ');
         } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
             char what[32];
             snprintf(what, sizeof what, "control character U+%04X", (unsigned)c);
-            report(d, SY_SEV_ERROR, SY_ERR_DATA, &src, at, what, NULL);
-            bad_control = 1;
+            report(d, SY_SEV_ERROR, SY_ERR_DATA, src, at, what, NULL);
+            st = SY_ERR_DATA;
         } else {
-            sy_buf_put(&clean, utf8 + at, i - at);
+            sy_buf_put(clean, utf8 + at, i - at);
         }
     }
-    if (bad_control) {
-        sy_buf_free(&clean);
-        return NULL;
-    }
+    return st;
+}
+
+/* A new paragraph holding the NFC of the cleaned text (and, when NFC
+ * changed it, the map back to its bytes), with its break and grapheme
+ * tables allocated. Returns NULL with an error in d; else the caller frees
+ * it with sy_para_free. */
+static sy_para *para_normalised(sy_text_ctx *ctx, const sy_style *style, sy_text_source src,
+                                const sy_buf *clean, sy_diags *d)
+{
     sy_para *p = calloc(1, sizeof *p);
     sy_buf norm = SY_BUF_INIT;
-    if (!p || sy_buf_failed(&clean) ||
-        normalize_nfc(ctx->nfc, clean.data ? clean.data : "", clean.len, &norm) != 0) {
-        sy_buf_free(&clean);
+    if (!p || sy_buf_failed(clean) ||
+        normalize_nfc(ctx->nfc, clean->data ? clean->data : "", clean->len, &norm) != 0) {
         sy_buf_free(&norm);
         free(p);
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL,
@@ -587,32 +596,30 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
     p->src = src;
     p->len = norm.len;
     /* Tabs became spaces byte for byte: only NFC can move offsets. */
-    if (norm.len != clean.len || (norm.len && memcmp(norm.data, clean.data, norm.len) != 0))
-        p->input_at = nfc_input_map(ctx->nfc, clean.data, clean.len, norm.len);
-    sy_buf_free(&clean);
+    if (norm.len != clean->len || (norm.len && memcmp(norm.data, clean->data, norm.len) != 0))
+        p->input_at = nfc_input_map(ctx->nfc, clean->data, clean->len, norm.len);
     p->text = sy_buf_take(&norm, NULL);
     if (!p->text)
         p->text = calloc(1, 1);
-    size_t n = p->len;
-    UScriptCode *script_at = calloc(n + 1, sizeof *script_at); /* per byte */
-    const sy_font **font_at = calloc(n + 1, sizeof *font_at);
-    p->brk = calloc(n + 1, 1);
-    p->grapheme = calloc(n + 1, 1);
-    if (!p->text || !script_at || !font_at || !p->brk || !p->grapheme) {
-        free(script_at);
-        free(font_at);
+    p->brk = calloc(p->len + 1, 1);
+    p->grapheme = calloc(p->len + 1, 1);
+    if (!p->text || !p->brk || !p->grapheme) {
         sy_para_free(p);
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL, "out of memory");
         return NULL;
     }
+    return p;
+}
 
-    /* 1. Script of every character; Common and Inherited take their
-     * neighbours' (the preceding one, else the following one). */
+/* Step 1: the script of every byte; Common and Inherited characters take
+ * their neighbours' (the preceding one, else the following one). */
+static void resolve_scripts(const char *text, size_t n, UScriptCode *script_at)
+{
     UScriptCode last = USCRIPT_COMMON;
     for (size_t i = 0; i < n;) {
         size_t at = i;
         UErrorCode st = U_ZERO_ERROR;
-        uint32_t c = sy_utf8_next(p->text, n, &i);
+        uint32_t c = sy_utf8_next(text, n, &i);
         UScriptCode s = uscript_getScript((UChar32)c, &st);
         if (s == USCRIPT_INHERITED || s == USCRIPT_COMMON || U_FAILURE(st))
             s = last; /* still Common when nothing precedes: resolved below */
@@ -628,12 +635,19 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
         else
             next = script_at[i];
     }
+}
 
-    /* 2. Font of every character, with fallback to the style's other font. */
-    int missing = 0;
-    for (size_t i = 0; i < n;) {
+/* Step 2: the font of every byte, with fallback to the style's other
+ * font. Every character neither covers is reported; SY_ERR_DATA when there
+ * was one. */
+static sy_status choose_fonts(const sy_para *p, const UScriptCode *script_at,
+                              const sy_font **font_at, sy_diags *d)
+{
+    const sy_style *style = &p->style;
+    sy_status missing = SY_OK;
+    for (size_t i = 0; i < p->len;) {
         size_t at = i;
-        uint32_t c = sy_utf8_next(p->text, n, &i);
+        uint32_t c = sy_utf8_next(p->text, p->len, &i);
         const sy_font *want = is_khmer_script(script_at[at]) ? style->khmer : style->latin;
         const sy_font *other = want == style->khmer ? style->latin : style->khmer;
         const sy_font *f = want;
@@ -649,21 +663,21 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
                 snprintf(tried, sizeof tried, "(fonts tried: %s%s%s)", sy_font_family(want),
                          other ? ", " : "", other ? sy_font_family(other) : "");
                 sy_para_report(p, d, SY_SEV_ERROR, SY_ERR_DATA, at, what, tried);
-                missing = 1;
+                missing = SY_ERR_DATA;
             }
         }
         for (size_t k = at; k < i; k++)
             font_at[k] = f;
     }
-    if (missing) {
-        free(script_at);
-        free(font_at);
-        sy_para_free(p);
-        return NULL;
-    }
+    return missing;
+}
 
-    /* 3. Runs of one script and one font, each shaped with HarfBuzz. */
-    size_t capruns = 8, capglyphs = n + 16;
+/* Step 3: the runs of one script and one font (p->runs), each shaped with
+ * HarfBuzz (p->glyphs); both arrays are the paragraph's. SY_ERR_NOMEM when
+ * out of memory. */
+static sy_status shape_runs(sy_para *p, const UScriptCode *script_at, const sy_font **font_at)
+{
+    size_t n = p->len, capruns = 8, capglyphs = n + 16;
     p->runs = malloc(capruns * sizeof *p->runs);
     p->glyphs = malloc(capglyphs * sizeof *p->glyphs);
     sy_status st = p->runs && p->glyphs ? SY_OK : SY_ERR_NOMEM;
@@ -674,10 +688,8 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
         if (p->nruns == capruns) {
             capruns *= 2;
             sy_run *r = realloc(p->runs, capruns * sizeof *r);
-            if (!r) {
-                st = SY_ERR_NOMEM;
-                break;
-            }
+            if (!r)
+                return SY_ERR_NOMEM;
             p->runs = r;
         }
         sy_run *r = &p->runs[p->nruns++];
@@ -691,10 +703,42 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
         r->glyph_count = p->nglyphs - r->glyph_start;
         i = j;
     }
-    if (st == SY_OK)
-        st = find_breaks(p, script_at, d, src);
-    else
-        sy_diags_add(d, SY_SEV_ERROR, st, src.file, src.line, 0, NULL, "out of memory");
+    return st;
+}
+
+sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, size_t len,
+                     sy_text_source src, sy_diags *d)
+{
+    if (check_input(utf8, len, &src, d) != SY_OK)
+        return NULL;
+    sy_buf clean = SY_BUF_INIT;
+    if (clean_controls(utf8, len, &src, &clean, d) != SY_OK) {
+        sy_buf_free(&clean);
+        return NULL;
+    }
+    sy_para *p = para_normalised(ctx, style, src, &clean, d);
+    sy_buf_free(&clean);
+    if (!p)
+        return NULL;
+    /* per byte, for the steps below; freed here */
+    UScriptCode *script_at = calloc(p->len + 1, sizeof *script_at);
+    const sy_font **font_at = calloc(p->len + 1, sizeof *font_at);
+    if (!script_at || !font_at) {
+        free(script_at);
+        free(font_at);
+        sy_para_free(p);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL, "out of memory");
+        return NULL;
+    }
+    resolve_scripts(p->text, p->len, script_at);
+    sy_status st = choose_fonts(p, script_at, font_at, d);
+    if (st == SY_OK) {
+        st = shape_runs(p, script_at, font_at);
+        if (st == SY_OK)
+            st = find_breaks(p, script_at, d, src);
+        else
+            sy_diags_add(d, SY_SEV_ERROR, st, src.file, src.line, 0, NULL, "out of memory");
+    }
     free(script_at);
     free(font_at);
     if (st != SY_OK) {
