@@ -222,170 +222,246 @@ static sy_status push_line(sy_lines *l, line_store *ls)
     return SY_OK;
 }
 
-sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy_diags *d)
-{
+/* What the line search knows about one paragraph: the text, breaks and
+ * width are borrowed; cum and cost are owned (fit_free frees them). */
+typedef struct fit {
+    const sy_para *p;
+    const char *text;
     size_t len;
-    const char *text = sy_para_text(p, &len);
-    const uint8_t *brk = sy_para_breaks(p);
-    sy_lines *out = calloc(1, sizeof *out);
-    double *cum = calloc(len + 1, sizeof *cum);
-    if (!out || !cum) {
-        free(out);
-        free(cum);
-        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-        return NULL;
-    }
-    /* cum[b]: advance of everything before byte b, from the paragraph's
-     * shaping (exact at word boundaries, where lines end). */
+    const uint8_t *brk;
+    double width; /* the measure, points */
+    double *cum; /* len + 1: advance of everything before byte b */
+    double *cost; /* len + 1, set at break positions: least badness from there on */
+} fit;
+
+/* Natural width of the line from b to e, its trailing spaces not counted. */
+static double fit_width(const fit *f, size_t b, size_t e)
+{
+    return f->cum[trim_end(f->text, b, e)] - f->cum[b];
+}
+
+/* Non-zero when a line ending at e is the paragraph's last (only spaces follow). */
+static int ends_paragraph(const fit *f, size_t e)
+{
+    return e >= f->len || trim_end(f->text, e, f->len) == e;
+}
+
+/* cum[b]: advance of everything before byte b, from the paragraph's
+ * shaping (exact at word boundaries, where lines end). */
+static void measure_prefixes(fit *f)
+{
     size_t ng;
-    const sy_glyph *glyphs = sy_para_glyphs(p, &ng);
-    for (size_t r = 0; r < sy_para_run_count(p); r++) {
-        const sy_run *run = sy_para_run(p, r);
+    const sy_glyph *glyphs = sy_para_glyphs(f->p, &ng);
+    for (size_t r = 0; r < sy_para_run_count(f->p); r++) {
+        const sy_run *run = sy_para_run(f->p, r);
         for (size_t k = 0; k < run->glyph_count; k++) {
             const sy_glyph *g = &glyphs[run->glyph_start + k];
-            if (g->cluster < len)
-                cum[g->cluster + 1] += sy_layout_glyph_advance(p, run, g);
+            if (g->cluster < f->len)
+                f->cum[g->cluster + 1] += sy_layout_glyph_advance(f->p, run, g);
         }
     }
-    for (size_t b = 1; b <= len; b++)
-        cum[b] += cum[b - 1];
+    for (size_t b = 1; b <= f->len; b++)
+        f->cum[b] += f->cum[b - 1];
+}
 
-    /* Optimal fit: cost[b] is the least total badness of setting the text
-     * from break position b to the end (the last line costs nothing), so
-     * each line is chosen for the whole paragraph, not greedily: fewer
-     * loose lines, which in Khmer would be letter-spaced when justified. */
-    double *cost = malloc((len + 1) * sizeof *cost);
-    size_t *cand = malloc((len + 2) * sizeof *cand);
+/* Optimal fit: cost[b] is the least total badness of setting the text
+ * from break position b to the end (the last line costs nothing), so
+ * each line is chosen for the whole paragraph, not greedily: fewer loose
+ * lines, which in Khmer would be letter-spaced when justified. */
+static sy_status optimal_costs(fit *f)
+{
+    size_t *cand = malloc((f->len + 2) * sizeof *cand); /* the break positions; freed here */
+    if (!cand)
+        return SY_ERR_NOMEM;
     size_t ncand = 0;
-    if (!cost || !cand) {
-        free(cost);
-        free(cand);
-        free(cum);
-        free(out);
-        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-        return NULL;
-    }
     cand[ncand++] = 0;
-    for (size_t e = 1; e <= len; e++)
-        if (brk[e])
+    for (size_t e = 1; e <= f->len; e++)
+        if (f->brk[e])
             cand[ncand++] = e;
     for (size_t i = ncand; i-- > 0;) {
         size_t b = cand[i];
-        cost[b] = b >= len ? 0 : HUGE_VAL;
-        for (size_t j = i + 1; j < ncand && b < len; j++) {
-            size_t e = cand[j], te = trim_end(text, b, e);
-            double w = cum[te] - cum[b];
-            if (w > width + WIDTH_SLACK)
+        f->cost[b] = b >= f->len ? 0 : HUGE_VAL;
+        for (size_t j = i + 1; j < ncand && b < f->len; j++) {
+            size_t e = cand[j];
+            double w = fit_width(f, b, e);
+            if (w > f->width + WIDTH_SLACK)
                 break;
-            double c = cost[e] + line_badness(width, w, e >= len || trim_end(text, e, len) == e);
-            if (c < cost[b])
-                cost[b] = c;
+            double c = f->cost[e] + line_badness(f->width, w, ends_paragraph(f, e));
+            if (c < f->cost[b])
+                f->cost[b] = c;
         }
     }
+    free(cand);
+    return SY_OK;
+}
 
+/* Fills f for paragraph p set in `width` points: the advances and the
+ * optimal-fit costs. SY_ERR_NOMEM when out of memory; free with fit_free
+ * either way. */
+static sy_status fit_prepare(fit *f, const sy_para *p, double width)
+{
+    f->p = p;
+    f->text = sy_para_text(p, &f->len);
+    f->brk = sy_para_breaks(p);
+    f->width = width;
+    f->cum = calloc(f->len + 1, sizeof *f->cum);
+    f->cost = malloc((f->len + 1) * sizeof *f->cost);
+    if (!f->cum || !f->cost)
+        return SY_ERR_NOMEM;
+    measure_prefixes(f);
+    return optimal_costs(f);
+}
+
+/* Frees what fit_prepare allocated. */
+static void fit_free(fit *f)
+{
+    free(f->cum);
+    free(f->cost);
+}
+
+/* The break ending the line that starts at s: of those whose line fits,
+ * the best by cost, else (an over-long word later on) the longest; 0 when
+ * none fits. *first: the first break after s; *prev_fit: the fitting break
+ * that was best before the chosen one (0: none), to step back to. */
+static size_t choose_break(const fit *f, size_t s, size_t *first, size_t *prev_fit)
+{
+    size_t best = 0, longest = 0;
+    double best_cost = HUGE_VAL;
+    *first = *prev_fit = 0;
+    for (size_t e = s + 1; e <= f->len; e++) {
+        if (!f->brk[e])
+            continue;
+        if (!*first)
+            *first = e;
+        double w = fit_width(f, s, e);
+        if (w > f->width + WIDTH_SLACK)
+            break;
+        double c = f->cost[e] + line_badness(f->width, w, ends_paragraph(f, e));
+        if (c < best_cost) {
+            best_cost = c;
+            *prev_fit = best;
+            best = e;
+        }
+        longest = e;
+    }
+    if (best_cost == HUGE_VAL && longest) {
+        *prev_fit = 0;
+        best = longest;
+    }
+    return best;
+}
+
+/* Where to end the line at s when one word is wider than the line (its
+ * end is `first`, 0: the paragraph's): the last grapheme boundary that
+ * fits, else the first. *forced is set when that is inside the word,
+ * which is warned about once per word however many lines it is cut over
+ * (*cut_word_end: the end of the last word cut). */
+static size_t cut_word(const fit *f, size_t s, size_t first, size_t *cut_word_end, int *forced,
+                       sy_diags *d)
+{
+    size_t limit = first ? first : f->len;
+    size_t g = 0;
+    for (size_t e = s + 1; e < limit; e++)
+        if (sy_para_is_grapheme_boundary(f->p, e) &&
+            f->cum[e] - f->cum[s] <= f->width + WIDTH_SLACK)
+            g = e;
+    if (!g)
+        for (g = s + 1; g < limit && !sy_para_is_grapheme_boundary(f->p, g); g++)
+            ;
+    *forced = g < limit;
+    if (*forced && s >= *cut_word_end) {
+        char what[64];
+        snprintf(what, sizeof what, "a word wider than the line (%.1f pt)", f->width);
+        sy_para_report(f->p, d, SY_SEV_WARNING, SY_OK, s, what,
+                       "was broken inside, at grapheme-cluster boundaries");
+    }
+    if (*forced)
+        *cut_word_end = limit;
+    return g;
+}
+
+/* Shapes the line from s to *best, its trailing spaces dropped, into ls.
+ * The line's own shaping can be a hair wider than the paragraph's measure
+ * (context across the break): then it steps back once, to prev_fit, and
+ * *best says so. */
+static sy_status shape_fitting_line(const fit *f, size_t s, size_t *best, size_t prev_fit,
+                                    int forced, line_store *ls, sy_diags *d)
+{
+    sy_status st = shape_line(f->p, s, trim_end(f->text, s, *best), ls, d);
+    if (st == SY_OK && !forced && ls->line.width > f->width + WIDTH_SLACK && prev_fit) {
+        size_t pte = trim_end(f->text, s, prev_fit);
+        if (pte > s) {
+            release(ls);
+            *best = prev_fit;
+            st = shape_line(f->p, s, pte, ls, d);
+        }
+    }
+    return st;
+}
+
+/* Places the line ending at `end` for the alignment; a justified line is
+ * stretched to the measure unless it is the paragraph's last or forced. */
+static sy_status align_line(const fit *f, line_store *ls, sy_align align, size_t end, int forced)
+{
+    int last = ends_paragraph(f, end);
+    double slack = f->width - ls->line.width;
+    switch (align) {
+    case SY_ALIGN_LEFT:
+        ls->line.x = 0;
+        break;
+    case SY_ALIGN_CENTER:
+        ls->line.x = slack / 2;
+        break;
+    case SY_ALIGN_RIGHT:
+        ls->line.x = slack;
+        break;
+    case SY_ALIGN_JUSTIFY:
+        ls->line.x = 0;
+        if (!last && !forced && slack > 0)
+            return justify(f->p, ls, slack);
+        break;
+    }
+    return SY_OK;
+}
+
+sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy_diags *d)
+{
+    fit f = {0};
+    sy_lines *out = calloc(1, sizeof *out);
+    if (!out || fit_prepare(&f, p, width) != SY_OK) {
+        free(out);
+        fit_free(&f);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
     sy_status st = SY_OK;
     size_t s = 0;
     size_t cut_word_end = 0; /* the end of the last word cut (warned about once) */
-    while (s < len && st == SY_OK) {
-        /* Candidates: break opportunities after s whose line fits; the best
-         * by cost, else (an over-long word later on) the longest. */
-        size_t best = 0, first = 0, prev_fit = 0, longest = 0;
-        double best_cost = HUGE_VAL;
-        for (size_t e = s + 1; e <= len; e++) {
-            if (!brk[e])
-                continue;
-            if (!first)
-                first = e;
-            size_t te = trim_end(text, s, e);
-            double w = cum[te] - cum[s];
-            if (w > width + WIDTH_SLACK)
-                break;
-            double c = cost[e] + line_badness(width, w, e >= len || trim_end(text, e, len) == e);
-            if (c < best_cost) {
-                best_cost = c;
-                prev_fit = best;
-                best = e;
-            }
-            longest = e;
-        }
-        if (best_cost == HUGE_VAL && longest) {
-            prev_fit = 0;
-            best = longest;
-        }
-        line_store ls;
-        memset(&ls, 0, sizeof ls);
+    while (s < f.len && st == SY_OK) {
+        size_t first, prev_fit, best = choose_break(&f, s, &first, &prev_fit);
         int forced = 0;
-        if (!best) {
-            /* One word wider than the line: cut it at grapheme boundaries. */
-            size_t limit = first ? first : len;
-            size_t g = 0;
-            for (size_t e = s + 1; e < limit; e++)
-                if (sy_para_is_grapheme_boundary(p, e) && cum[e] - cum[s] <= width + WIDTH_SLACK)
-                    g = e;
-            if (!g)
-                for (g = s + 1; g < limit && !sy_para_is_grapheme_boundary(p, g); g++)
-                    ;
-            best = g;
-            forced = g < limit;
-            /* One warning per word, however many lines it is cut over. */
-            if (forced && s >= cut_word_end) {
-                char what[64];
-                snprintf(what, sizeof what, "a word wider than the line (%.1f pt)", width);
-                sy_para_report(p, d, SY_SEV_WARNING, SY_OK, s, what,
-                               "was broken inside, at grapheme-cluster boundaries");
-            }
-            if (forced)
-                cut_word_end = limit;
-        }
-        size_t te = trim_end(text, s, best);
-        if (te == s) { /* nothing but spaces */
+        if (!best) /* one word wider than the line */
+            best = cut_word(&f, s, first, &cut_word_end, &forced, d);
+        if (trim_end(f.text, s, best) == s) { /* nothing but spaces */
             s = best;
             continue;
         }
-        st = shape_line(p, s, te, &ls, d);
-        /* The line's own shaping can be a hair wider than the paragraph's
-         * measure (context across the break): step back once if so. */
-        if (st == SY_OK && !forced && ls.line.width > width + WIDTH_SLACK && prev_fit) {
-            size_t pte = trim_end(text, s, prev_fit);
-            if (pte > s) {
-                release(&ls);
-                best = prev_fit;
-                te = pte;
-                st = shape_line(p, s, te, &ls, d);
-            }
-        }
-        if (st != SY_OK)
-            break;
-        ls.line.forced = forced;
-        int last = best >= len || trim_end(text, best, len) == best;
-        double slack = width - ls.line.width;
-        switch (align) {
-        case SY_ALIGN_LEFT:
-            ls.line.x = 0;
-            break;
-        case SY_ALIGN_CENTER:
-            ls.line.x = slack / 2;
-            break;
-        case SY_ALIGN_RIGHT:
-            ls.line.x = slack;
-            break;
-        case SY_ALIGN_JUSTIFY:
-            ls.line.x = 0;
-            if (!last && !forced && slack > 0)
-                st = justify(p, &ls, slack);
-            break;
+        line_store ls;
+        memset(&ls, 0, sizeof ls);
+        st = shape_fitting_line(&f, s, &best, prev_fit, forced, &ls, d);
+        if (st == SY_OK) {
+            ls.line.forced = forced;
+            st = align_line(&f, &ls, align, best, forced);
         }
         if (st == SY_OK)
             st = push_line(out, &ls);
         if (st != SY_OK) {
-            release(&ls);
+            release(&ls); /* nothing to free when shaping failed */
             break;
         }
         s = best;
     }
-    free(cum);
-    free(cost);
-    free(cand);
+    fit_free(&f);
     if (st != SY_OK) {
         sy_diags_add(d, SY_SEV_ERROR, st, NULL, 0, 0, NULL, "line breaking failed: %s",
                      sy_status_name(st));
