@@ -1,4 +1,5 @@
-/* Greedy line filling over the paragraph's break opportunities (layout.h). */
+/* Optimal-fit line breaking over the paragraph's break opportunities
+ * (layout.h). */
 #include "layout/layout.h"
 
 #include "core/array.h"

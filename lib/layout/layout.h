@@ -1,7 +1,8 @@
 /* Line breaking: a shaped paragraph in, lines out.
  *
- * Lines are filled greedily with the shaped advances, ending only at the
- * paragraph's break opportunities (text.h); a single word wider than the
+ * Lines end only at the paragraph's break opportunities (text.h), chosen
+ * for the whole paragraph at once from the shaped advances (optimal fit:
+ * the least total badness, so few loose lines); a single word wider than the
  * measure is broken at grapheme-cluster boundaries, with a warning. Each line
  * is shaped again on its own (HarfBuzz, with the paragraph as context), so
  * what is drawn is exactly HarfBuzz's shaping of the line. Alignment: left,
