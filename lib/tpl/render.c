@@ -923,11 +923,11 @@ static ctx child_ctx(const ctx *c, sy_blocks *out)
     return k;
 }
 
-static int render_block(render *r, const tpl_node *n, ctx *c)
+/* Reports a block where the signature syntax does not allow it: the
+ * parser checks these within a file; an include can still misplace them. */
+static int check_placement(render *r, const tpl_node *n, const ctx *c)
 {
-    sy_mark m = mark_of(r, n->line, n->column);
     int stmt = n->kind == N_IF || n->kind == N_FOR || n->kind == N_INCLUDE || n->kind == N_BLANK;
-    /* the parser checks these within a file; an include can still misplace them */
     if (!stmt && c->fields && n->kind != N_FIELD) {
         rerr(r, SY_ERR_DATA, n->line, n->column, NULL,
              "only 'field: value' lines go inside '::: signer'");
@@ -943,206 +943,274 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
              "'::: signer' belongs inside '::: signatures'");
         return -1;
     }
+    return 0;
+}
+
+/* A paragraph line: joins the open paragraph, else opens one. A line whose
+ * expressions all printed nothing adds nothing. */
+static int render_text(render *r, const tpl_node *n, ctx *c, sy_mark m)
+{
+    sy_buf t = SY_BUF_INIT;
+    int rc = line_text(r, &n->inl, &t);
+    if (rc == 0 && !(has_expr(&n->inl) && all_blank(&t))) {
+        c->list = NULL;
+        if (c->para) {
+            size_t len;
+            sy_block_text(c->para, &len);
+            if (check_len(r, n, len + 1 + t.len) != 0)
+                rc = -1;
+            else if (sy_block_append_text(c->para, " ", 1) ||
+                     sy_block_append_text(c->para, t.data ? t.data : "", t.len))
+                rc = nomem(r, n);
+            else
+                rc = put_spans(r, n, c->para, len + 1);
+        } else if (check_len(r, n, t.len) != 0) {
+            rc = -1;
+        } else {
+            c->para =
+                sy_blocks_add_paragraph(c->out, m, t.data, t.len, SY_LANG_MIXED, c->role, c->align);
+            if (!c->para)
+                rc = nomem(r, n);
+            else if (c->lang >= 0)
+                sy_block_set_lang(c->para, (sy_lang)c->lang);
+            if (c->para)
+                rc = put_spans(r, n, c->para, 0);
+        }
+    }
+    sy_buf_free(&t);
+    return rc;
+}
+
+/* A heading, or a list item (in the open list when it is of the same
+ * kind, else in a new one). */
+static int render_heading_or_item(render *r, const tpl_node *n, ctx *c, sy_mark m)
+{
+    sy_buf t = SY_BUF_INIT;
+    int rc = line_text(r, &n->inl, &t);
+    if (rc == 0)
+        rc = check_len(r, n, t.len);
+    sy_block *b = NULL;
+    if (rc == 0 && n->kind == N_HEADING) {
+        close_all(c);
+        b = sy_blocks_add_heading(c->out, m, n->num, t.data, t.len, lang_for(c, t.data, t.len),
+                                  c->role_set ? c->role : "heading", c->align);
+    } else if (rc == 0) {
+        close_para(c);
+        if (!c->list || c->list_ordered != n->num) {
+            c->list = sy_blocks_add_list(c->out, m, n->num);
+            c->list_ordered = n->num;
+        }
+        sy_blocks *item = c->list ? sy_block_add_item(c->list) : NULL;
+        if (item)
+            b = sy_blocks_add_paragraph(item, m, t.data, t.len, lang_for(c, t.data, t.len), c->role,
+                                        c->align);
+    }
+    if (rc == 0)
+        rc = b ? put_spans(r, n, b, 0) : nomem(r, n);
+    sy_buf_free(&t);
+    return rc;
+}
+
+/* An article: its number (counted per side inside a pair, else shared by
+ * both languages), its title and its body. */
+static int render_article(render *r, const tpl_node *n, ctx *c, sy_mark m)
+{
+    close_all(c);
+    sy_buf t = SY_BUF_INIT;
+    if (line_text(r, &n->inl, &t) != 0) {
+        sy_buf_free(&t);
+        return -1;
+    }
+    int number;
+    if (c->side == SY_LANG_KM)
+        number = ++r->num_km;
+    else if (c->side == SY_LANG_EN)
+        number = ++r->num_en;
+    else
+        number = r->num_km = r->num_en = (r->num_km > r->num_en ? r->num_km : r->num_en) + 1;
+    sy_block *b =
+        sy_blocks_add_article(c->out, m, number, t.data, t.len, lang_for(c, t.data, t.len));
+    sy_buf_free(&t);
+    if (!b)
+        return nomem(r, n);
+    if (put_spans(r, n, b, 0) != 0)
+        return -1;
+    ctx k = child_ctx(c, sy_block_body_mut(b));
+    int rc = render_nodes(r, &n->kids, &k, NULL);
+    close_all(&k);
+    return rc;
+}
+
+/* A Khmer/English pair: each side rendered in its own language. */
+static int render_pair(render *r, const tpl_node *n, ctx *c, sy_mark m)
+{
+    close_all(c);
+    sy_block *b = sy_blocks_add_pair(c->out, m);
+    if (!b)
+        return nomem(r, n);
+    ctx km = child_ctx(c, sy_block_body_mut(b));
+    km.side = km.lang = SY_LANG_KM;
+    int rc = render_nodes(r, &n->kids, &km, NULL);
+    close_all(&km);
+    ctx en = child_ctx(c, sy_block_en_mut(b));
+    en.side = en.lang = SY_LANG_EN;
+    if (render_nodes(r, &n->kids2, &en, NULL) != 0)
+        rc = -1;
+    close_all(&en);
+    return rc;
+}
+
+/* Blocks kept together on one page. */
+static int render_keep(render *r, const tpl_node *n, ctx *c, sy_mark m)
+{
+    close_all(c);
+    sy_block *b = sy_blocks_add_keep(c->out, m);
+    if (!b)
+        return nomem(r, n);
+    ctx k = child_ctx(c, sy_block_body_mut(b));
+    int rc = render_nodes(r, &n->kids, &k, NULL);
+    close_all(&k);
+    return rc;
+}
+
+/* Blocks with a role, alignment or language of their own; no block of
+ * its own. */
+static int render_style(render *r, const tpl_node *n, ctx *c)
+{
+    close_all(c);
+    ctx k = child_ctx(c, c->out);
+    if (n->str) {
+        k.role = n->str;
+        k.role_set = 1;
+    }
+    if (n->num >= 0)
+        k.align = (sy_align)n->num;
+    if (n->num2 >= 0)
+        k.lang = n->num2;
+    int rc = render_nodes(r, &n->kids, &k, NULL);
+    close_all(&k);
+    return rc;
+}
+
+/* The signatures block, which holds only signers. */
+static int render_signatures(render *r, const tpl_node *n, ctx *c, sy_mark m)
+{
+    close_all(c);
+    sy_block *b = sy_blocks_add_signatures(c->out, m);
+    if (!b)
+        return nomem(r, n);
+    ctx k = child_ctx(c, NULL);
+    k.sigs = b;
+    return render_nodes(r, &n->kids, &k, NULL);
+}
+
+/* One signatory: its fields are rendered into buffers of this function
+ * (freed here), then added to the open signatures block. */
+static int render_signer(render *r, const tpl_node *n, ctx *c)
+{
+    sy_buf fields[F_COUNT];
+    for (int i = 0; i < F_COUNT; i++)
+        fields[i] = (sy_buf)SY_BUF_INIT;
+    ctx k = *c;
+    k.fields = fields;
+    int rc = render_nodes(r, &n->kids, &k, NULL);
+    int failed = 0;
+    for (int i = 0; i < F_COUNT; i++) {
+        failed |= sy_buf_failed(&fields[i]);
+        sy_buf_putc(&fields[i], 0); /* NUL-terminate even when empty */
+        failed |= sy_buf_failed(&fields[i]);
+    }
+    if (rc == 0 && failed)
+        rc = nomem(r, n);
+    if (rc == 0) {
+        const char *seal = fields[F_SEAL].data;
+        sy_signatory s = {fields[F_PARTY].data,    fields[F_NAME_KM].data,  fields[F_NAME_EN].data,
+                          fields[F_TITLE_KM].data, fields[F_TITLE_EN].data, 0};
+        if (!strcmp(seal, "yes") || !strcmp(seal, "true"))
+            s.seal = 1;
+        else if (*seal && strcmp(seal, "no") && strcmp(seal, "false"))
+            rc = (rerr(r, SY_ERR_DATA, n->line, n->column, NULL,
+                       "'seal' must be yes or no, not '%s'", seal),
+                  -1);
+        if (rc == 0 && sy_block_add_signatory(c->sigs, &s) != 0)
+            rc = nomem(r, n);
+    }
+    for (int i = 0; i < F_COUNT; i++)
+        sy_buf_free(&fields[i]);
+    return rc;
+}
+
+/* One 'field: value' line of a signer, into the signer's buffer. */
+static int render_field(render *r, const tpl_node *n, ctx *c)
+{
+    if (!c->fields || n->num < 0 || n->num >= F_COUNT)
+        return -1; /* the parser only makes fields inside a signer */
+    sy_buf *f = &c->fields[n->num];
+    f->len = 0; /* a field given twice (in a loop, say) keeps the last value */
+    return inline_text(r, &n->inl, f);
+}
+
+/* A page break, a rule or vertical space. */
+static int render_spacer(render *r, const tpl_node *n, ctx *c, sy_mark m)
+{
+    close_all(c);
+    sy_block *b = n->kind == N_PAGEBREAK ? sy_blocks_add_page_break(c->out, m)
+        : n->kind == N_RULE              ? sy_blocks_add_rule(c->out, m)
+                                         : sy_blocks_add_space(c->out, m, n->points);
+    return b ? 0 : nomem(r, n);
+}
+
+/* An included template file, rendered in place (its errors name it). */
+static int render_include(render *r, const tpl_node *n, ctx *c)
+{
+    if (n->num < 0 || (size_t)n->num >= r->t->nfiles)
+        return -1;
+    const tpl_file *saved = r->file;
+    r->file = &r->t->files[n->num];
+    int rc = render_nodes(r, &r->file->root->kids, c, NULL);
+    r->file = saved;
+    return rc;
+}
+
+/* One block-level node, by kind. */
+static int render_block(render *r, const tpl_node *n, ctx *c)
+{
+    sy_mark m = mark_of(r, n->line, n->column);
+    if (check_placement(r, n, c) != 0)
+        return -1;
     switch (n->kind) {
     case N_BLANK:
         close_all(c);
         return 0;
-    case N_TEXT: {
-        sy_buf t = SY_BUF_INIT;
-        int rc = line_text(r, &n->inl, &t);
-        if (rc == 0 && !(has_expr(&n->inl) && all_blank(&t))) {
-            c->list = NULL;
-            if (c->para) {
-                size_t len;
-                sy_block_text(c->para, &len);
-                if (check_len(r, n, len + 1 + t.len) != 0)
-                    rc = -1;
-                else if (sy_block_append_text(c->para, " ", 1) ||
-                         sy_block_append_text(c->para, t.data ? t.data : "", t.len))
-                    rc = nomem(r, n);
-                else
-                    rc = put_spans(r, n, c->para, len + 1);
-            } else if (check_len(r, n, t.len) != 0) {
-                rc = -1;
-            } else {
-                c->para = sy_blocks_add_paragraph(c->out, m, t.data, t.len, SY_LANG_MIXED, c->role,
-                                                  c->align);
-                if (!c->para)
-                    rc = nomem(r, n);
-                else if (c->lang >= 0)
-                    sy_block_set_lang(c->para, (sy_lang)c->lang);
-                if (c->para)
-                    rc = put_spans(r, n, c->para, 0);
-            }
-        }
-        sy_buf_free(&t);
-        return rc;
-    }
+    case N_TEXT:
+        return render_text(r, n, c, m);
     case N_HEADING:
-    case N_ITEM: {
-        sy_buf t = SY_BUF_INIT;
-        int rc = line_text(r, &n->inl, &t);
-        if (rc == 0)
-            rc = check_len(r, n, t.len);
-        sy_block *b = NULL;
-        if (rc == 0 && n->kind == N_HEADING) {
-            close_all(c);
-            b = sy_blocks_add_heading(c->out, m, n->num, t.data, t.len, lang_for(c, t.data, t.len),
-                                      c->role_set ? c->role : "heading", c->align);
-        } else if (rc == 0) {
-            close_para(c);
-            if (!c->list || c->list_ordered != n->num) {
-                c->list = sy_blocks_add_list(c->out, m, n->num);
-                c->list_ordered = n->num;
-            }
-            sy_blocks *item = c->list ? sy_block_add_item(c->list) : NULL;
-            if (item)
-                b = sy_blocks_add_paragraph(item, m, t.data, t.len, lang_for(c, t.data, t.len),
-                                            c->role, c->align);
-        }
-        if (rc == 0)
-            rc = b ? put_spans(r, n, b, 0) : nomem(r, n);
-        sy_buf_free(&t);
-        return rc;
-    }
-    case N_ARTICLE: {
-        close_all(c);
-        sy_buf t = SY_BUF_INIT;
-        if (line_text(r, &n->inl, &t) != 0) {
-            sy_buf_free(&t);
-            return -1;
-        }
-        int number;
-        if (c->side == SY_LANG_KM)
-            number = ++r->num_km;
-        else if (c->side == SY_LANG_EN)
-            number = ++r->num_en;
-        else
-            number = r->num_km = r->num_en = (r->num_km > r->num_en ? r->num_km : r->num_en) + 1;
-        sy_block *b =
-            sy_blocks_add_article(c->out, m, number, t.data, t.len, lang_for(c, t.data, t.len));
-        sy_buf_free(&t);
-        if (!b)
-            return nomem(r, n);
-        if (put_spans(r, n, b, 0) != 0)
-            return -1;
-        ctx k = child_ctx(c, sy_block_body_mut(b));
-        int rc = render_nodes(r, &n->kids, &k, NULL);
-        close_all(&k);
-        return rc;
-    }
-    case N_PAIR: {
-        close_all(c);
-        sy_block *b = sy_blocks_add_pair(c->out, m);
-        if (!b)
-            return nomem(r, n);
-        ctx km = child_ctx(c, sy_block_body_mut(b));
-        km.side = km.lang = SY_LANG_KM;
-        int rc = render_nodes(r, &n->kids, &km, NULL);
-        close_all(&km);
-        ctx en = child_ctx(c, sy_block_en_mut(b));
-        en.side = en.lang = SY_LANG_EN;
-        if (render_nodes(r, &n->kids2, &en, NULL) != 0)
-            rc = -1;
-        close_all(&en);
-        return rc;
-    }
-    case N_KEEP: {
-        close_all(c);
-        sy_block *b = sy_blocks_add_keep(c->out, m);
-        if (!b)
-            return nomem(r, n);
-        ctx k = child_ctx(c, sy_block_body_mut(b));
-        int rc = render_nodes(r, &n->kids, &k, NULL);
-        close_all(&k);
-        return rc;
-    }
-    case N_STYLE: {
-        close_all(c);
-        ctx k = child_ctx(c, c->out);
-        if (n->str) {
-            k.role = n->str;
-            k.role_set = 1;
-        }
-        if (n->num >= 0)
-            k.align = (sy_align)n->num;
-        if (n->num2 >= 0)
-            k.lang = n->num2;
-        int rc = render_nodes(r, &n->kids, &k, NULL);
-        close_all(&k);
-        return rc;
-    }
-    case N_SIGNATURES: {
-        close_all(c);
-        sy_block *b = sy_blocks_add_signatures(c->out, m);
-        if (!b)
-            return nomem(r, n);
-        ctx k = child_ctx(c, NULL);
-        k.sigs = b;
-        return render_nodes(r, &n->kids, &k, NULL);
-    }
-    case N_SIGNER: {
-        sy_buf fields[F_COUNT];
-        for (int i = 0; i < F_COUNT; i++)
-            fields[i] = (sy_buf)SY_BUF_INIT;
-        ctx k = *c;
-        k.fields = fields;
-        int rc = render_nodes(r, &n->kids, &k, NULL);
-        int failed = 0;
-        for (int i = 0; i < F_COUNT; i++) {
-            failed |= sy_buf_failed(&fields[i]);
-            sy_buf_putc(&fields[i], 0); /* NUL-terminate even when empty */
-            failed |= sy_buf_failed(&fields[i]);
-        }
-        if (rc == 0 && failed)
-            rc = nomem(r, n);
-        if (rc == 0) {
-            const char *seal = fields[F_SEAL].data;
-            sy_signatory s = {fields[F_PARTY].data,    fields[F_NAME_KM].data,
-                              fields[F_NAME_EN].data,  fields[F_TITLE_KM].data,
-                              fields[F_TITLE_EN].data, 0};
-            if (!strcmp(seal, "yes") || !strcmp(seal, "true"))
-                s.seal = 1;
-            else if (*seal && strcmp(seal, "no") && strcmp(seal, "false"))
-                rc = (rerr(r, SY_ERR_DATA, n->line, n->column, NULL,
-                           "'seal' must be yes or no, not '%s'", seal),
-                      -1);
-            if (rc == 0 && sy_block_add_signatory(c->sigs, &s) != 0)
-                rc = nomem(r, n);
-        }
-        for (int i = 0; i < F_COUNT; i++)
-            sy_buf_free(&fields[i]);
-        return rc;
-    }
-    case N_FIELD: {
-        if (!c->fields || n->num < 0 || n->num >= F_COUNT)
-            return -1; /* the parser only makes fields inside a signer */
-        sy_buf *f = &c->fields[n->num];
-        f->len = 0; /* a field given twice (in a loop, say) keeps the last value */
-        return inline_text(r, &n->inl, f);
-    }
+    case N_ITEM:
+        return render_heading_or_item(r, n, c, m);
+    case N_ARTICLE:
+        return render_article(r, n, c, m);
+    case N_PAIR:
+        return render_pair(r, n, c, m);
+    case N_KEEP:
+        return render_keep(r, n, c, m);
+    case N_STYLE:
+        return render_style(r, n, c);
+    case N_SIGNATURES:
+        return render_signatures(r, n, c, m);
+    case N_SIGNER:
+        return render_signer(r, n, c);
+    case N_FIELD:
+        return render_field(r, n, c);
     case N_PAGEBREAK:
     case N_RULE:
-    case N_SPACE: {
-        close_all(c);
-        sy_block *b = n->kind == N_PAGEBREAK ? sy_blocks_add_page_break(c->out, m)
-            : n->kind == N_RULE              ? sy_blocks_add_rule(c->out, m)
-                                             : sy_blocks_add_space(c->out, m, n->points);
-        return b ? 0 : nomem(r, n);
-    }
+    case N_SPACE:
+        return render_spacer(r, n, c, m);
     case N_IF:
         return render_if(r, n, c, NULL);
     case N_FOR:
         return render_for(r, n, c, NULL);
-    case N_INCLUDE: {
-        if (n->num < 0 || (size_t)n->num >= r->t->nfiles)
-            return -1;
-        const tpl_file *saved = r->file;
-        r->file = &r->t->files[n->num];
-        int rc = render_nodes(r, &r->file->root->kids, c, NULL);
-        r->file = saved;
-        return rc;
-    }
+    case N_INCLUDE:
+        return render_include(r, n, c);
     default:
         return 0;
     }
