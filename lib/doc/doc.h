@@ -15,6 +15,7 @@
 #include "core/align.h"
 #include "core/buf.h"
 #include "core/value.h"
+#include "style/style.h"
 
 typedef struct sy_doc sy_doc;
 typedef struct sy_block sy_block;
@@ -31,7 +32,8 @@ typedef enum sy_block_kind {
     SY_BLOCK_SIGNATURES, /* one entry per signatory */
     SY_BLOCK_PAIR, /* a Khmer and an English block list */
     SY_BLOCK_RULE, /* the ornament line under the national motto */
-    SY_BLOCK_SPACE /* vertical space in points */
+    SY_BLOCK_SPACE, /* vertical space in points */
+    SY_BLOCK_IMAGE /* an image of the style sheet, by name (sy_block_text) */
 } sy_block_kind;
 
 typedef enum sy_lang {
@@ -62,6 +64,11 @@ sy_doc *sy_doc_new(void);
 void sy_doc_free(sy_doc *doc);
 sy_doc_layout sy_doc_get_layout(const sy_doc *doc);
 void sy_doc_set_layout(sy_doc *doc, sy_doc_layout layout);
+/* The style sheet the document is typeset with (borrowed: it must outlive
+ * every use of the document; the template engine sets its template's).
+ * NULL, the default of a new document, means the defaults. */
+void sy_doc_set_style(sy_doc *doc, const sy_style_sheet *style);
+const sy_style_sheet *sy_doc_style(const sy_doc *doc);
 /* The top-level block list, to read or to build into. */
 sy_blocks *sy_doc_body(sy_doc *doc);
 const sy_blocks *sy_doc_blocks(const sy_doc *doc);
@@ -77,7 +84,7 @@ const sy_block *sy_blocks_get(const sy_blocks *list, size_t i);
 sy_block_kind sy_block_kind_of(const sy_block *b);
 /* Template file:line:column that produced the block. */
 sy_mark sy_block_mark(const sy_block *b);
-/* Paragraph or heading text, article title; "" for other kinds. *len may be
+/* Paragraph or heading text, article title, image name; "" for other kinds. *len may be
  * NULL. A newline (U+000A) inside the text is a forced line break. */
 const char *sy_block_text(const sy_block *b, size_t *len);
 /* Paragraphs, headings, articles (the title's language). */
@@ -124,6 +131,8 @@ sy_block *sy_blocks_add_signatures(sy_blocks *list, sy_mark m);
 sy_block *sy_blocks_add_pair(sy_blocks *list, sy_mark m);
 sy_block *sy_blocks_add_rule(sy_blocks *list, sy_mark m);
 sy_block *sy_blocks_add_space(sy_blocks *list, sy_mark m, double points);
+/* An image of the document's style sheet, named `name` (copied). */
+sy_block *sy_blocks_add_image(sy_blocks *list, sy_mark m, const char *name);
 
 /* Appends text to a paragraph, heading or article title. Returns 0, or -1
  * when out of memory or b has no text. */
