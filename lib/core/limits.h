@@ -36,6 +36,11 @@
  * a mistake (a PDF or a data dump dropped into the folder). */
 #define SY_LIMIT_TPL_FILE_BYTES (1u << 20)
 
+/* Bytes of one image file of a template (an emblem, a letterhead): they
+ * are some KiB to a few hundred; a photograph dropped into the folder
+ * would bloat every document it is placed in. */
+#define SY_LIMIT_TPL_IMAGE_BYTES (4u << 20)
+
 /* Files in one template (entry + clause library). */
 #define SY_LIMIT_TPL_FILES 256
 

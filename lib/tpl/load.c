@@ -66,8 +66,8 @@ static const char *display_name(loader *l, const char *rel)
 
 /* Reads rel (already normalised) from the folder. Returns 0, or -1 with a
  * message and status. */
-static int read_disk(loader *l, const char *rel, char **text, size_t *len, sy_status *code,
-                     char *why, size_t whysize)
+static int read_disk(loader *l, const char *rel, size_t limit, char **text, size_t *len,
+                     sy_status *code, char *why, size_t whysize)
 {
     size_t dn = strlen(l->dir), rn = strlen(rel);
     char *full = malloc(dn + rn + 2);
@@ -102,10 +102,10 @@ static int read_disk(loader *l, const char *rel, char **text, size_t *len, sy_st
         snprintf(why, whysize, "'%s' is not a readable file", rel);
         return -1;
     }
-    if ((unsigned long long)st.st_size > SY_LIMIT_TPL_FILE_BYTES) {
+    if ((unsigned long long)st.st_size > limit) {
         close(fd);
         *code = SY_ERR_LIMIT;
-        snprintf(why, whysize, "'%s' is larger than %u bytes", rel, SY_LIMIT_TPL_FILE_BYTES);
+        snprintf(why, whysize, "'%s' is larger than %zu bytes", rel, limit);
         return -1;
     }
     char *buf = malloc((size_t)st.st_size + 1);
@@ -147,7 +147,7 @@ static long add_file(loader *l, const char *rel, const char *file, int line, int
     if (l->realdir) {
         char why[512];
         sy_status code;
-        if (read_disk(l, rel, &text, &len, &code, why, sizeof why) != 0) {
+        if (read_disk(l, rel, SY_LIMIT_TPL_FILE_BYTES, &text, &len, &code, why, sizeof why) != 0) {
             lerr(l, code, file, line, col, "%s", why);
             return -1;
         }
@@ -263,6 +263,35 @@ static sy_tpl *new_tpl(void)
     return t;
 }
 
+/* Every \image names an image of the style sheet. */
+static void check_images(loader *l, const tpl_file *f, const tpl_node *n)
+{
+    if (!n)
+        return;
+    if (n->kind == N_IMAGE && !sy_style_image_find(l->t->style, n->str)) {
+        size_t count = sy_style_image_count(l->t->style);
+        if (!count)
+            lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                 "no image '%s': the template's style sheet has no images section", n->str);
+        else {
+            tpl_suggest sg;
+            tpl_suggest_init(&sg, n->str, strlen(n->str));
+            for (size_t i = 0; i < count; i++)
+                tpl_suggest_try(&sg, sy_style_image_at(l->t->style, i)->name);
+            if (sg.best)
+                lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                     "no image '%s' in the style sheet (did you mean '%s'?)", n->str, sg.best);
+            else
+                lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                     "no image '%s' in the style sheet's images section", n->str);
+        }
+    }
+    for (size_t i = 0; i < n->kids.n; i++)
+        check_images(l, f, n->kids.v[i]);
+    for (size_t i = 0; i < n->kids2.n; i++)
+        check_images(l, f, n->kids2.v[i]);
+}
+
 static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
 {
     sy_tpl *t = l->t;
@@ -277,6 +306,8 @@ static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
             resolve(l, (size_t)e);
         }
     }
+    for (size_t i = 0; !l->errors && i < t->nfiles; i++)
+        check_images(l, &t->files[i], t->files[i].root);
     if (t->arena.failed && !l->errors)
         lerr(l, SY_ERR_NOMEM, file, 0, 0, "out of memory while loading the template");
     free(l->realdir);
@@ -289,12 +320,12 @@ static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
 
 /* The manifest: "key: value" lines, '#' comments. */
 static const char *parse_manifest(loader *l, const char *text, size_t len, const char *file,
-                                  int *entry_line)
+                                  int *entry_line, const char **style, int *style_line)
 {
     sy_tpl *t = l->t;
     const char *entry = NULL;
-    int seen[4] = {0};
-    static const char *const keys[] = {"name", "description", "entry", "layout"};
+    int seen[5] = {0};
+    static const char *const keys[] = {"name", "description", "entry", "layout", "style"};
     size_t pos = 0;
     int ln = 0;
     while (pos < len) {
@@ -326,20 +357,20 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
             vn--;
         }
         int k = -1;
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < 5; i++)
             if (strlen(keys[i]) == kn && !memcmp(keys[i], s, kn))
                 k = i;
         if (k < 0) {
             tpl_suggest sg;
             tpl_suggest_init(&sg, s, kn);
-            for (int i = 0; i < 4; i++)
+            for (int i = 0; i < 5; i++)
                 tpl_suggest_try(&sg, keys[i]);
             if (sg.best)
                 lerr(l, SY_ERR_DATA, file, ln, 1,
                      "unknown manifest key '%.*s' (did you mean '%s'?)", (int)kn, s, sg.best);
             else
                 lerr(l, SY_ERR_DATA, file, ln, 1,
-                     "unknown manifest key '%.*s' (keys: name, description, entry, layout)",
+                     "unknown manifest key '%.*s' (keys: name, description, entry, layout, style)",
                      (int)kn, s);
             continue;
         }
@@ -361,6 +392,9 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
         else if (k == 2) {
             entry = val;
             *entry_line = ln;
+        } else if (k == 4) {
+            *style = val;
+            *style_line = ln;
         } else if (!strcmp(val, "parallel"))
             t->layout = SY_LAYOUT_PARALLEL;
         else if (!strcmp(val, "sequential"))
@@ -374,6 +408,62 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
     if (!seen[2])
         lerr(l, SY_ERR_DATA, file, 0, 0, "the manifest has no 'entry' (the first file to read)");
     return entry;
+}
+
+/* A file name the style sheet gives, relative to the template folder: no
+ * absolute path, no "..", no hidden file. */
+static int plain_relative(const char *p)
+{
+    if (!*p || *p == '/' || *p == '.')
+        return 0;
+    for (const char *s = p; *s; s++)
+        if (*s == '\\' || (*s == '/' && (s[1] == '.' || s[1] == '/' || !s[1])))
+            return 0;
+    return 1;
+}
+
+/* Reads the style sheet the manifest names, and the files of its images. */
+static void load_style(loader *l, const char *rel, const char *mfile, int line)
+{
+    char *text = NULL;
+    size_t len = 0;
+    char why[512];
+    sy_status code;
+    if (!plain_relative(rel)) {
+        lerr(l, SY_ERR_DATA, mfile, line, 1,
+             "style '%s' must be a file name inside the template folder", rel);
+        return;
+    }
+    if (read_disk(l, rel, SY_LIMIT_TPL_FILE_BYTES, &text, &len, &code, why, sizeof why) != 0) {
+        lerr(l, code, mfile, line, 1, "%s", why);
+        return;
+    }
+    size_t before = sy_diags_errors(l->diags);
+    sy_style_sheet *s = sy_style_parse(display_name(l, rel), text, len, l->diags);
+    free(text);
+    if (!s) {
+        l->errors += (int)(sy_diags_errors(l->diags) - before) + 1;
+        return;
+    }
+    l->t->style = s;
+    for (size_t i = 0; i < sy_style_image_count(s); i++) {
+        const sy_style_image *im = sy_style_image_at(s, i);
+        const sy_mark m = im->mark;
+        char *data = NULL;
+        size_t n = 0;
+        if (!plain_relative(im->file)) {
+            lerr(l, SY_ERR_DATA, m.file, m.line, m.column,
+                 "image file '%s' must be a file name inside the template folder", im->file);
+            continue;
+        }
+        if (read_disk(l, im->file, SY_LIMIT_TPL_IMAGE_BYTES, &data, &n, &code, why, sizeof why) !=
+            0) {
+            lerr(l, code, m.file, m.line, m.column, "image '%s': %s", im->name, why);
+            continue;
+        }
+        if (sy_style_set_image_data(s, i, (unsigned char *)data, n, l->diags) != SY_OK)
+            l->errors++;
+    }
 }
 
 sy_tpl *sy_tpl_load(const char *template_dir, sy_diags *diags)
@@ -406,17 +496,21 @@ sy_tpl *sy_tpl_load(const char *template_dir, sy_diags *diags)
     size_t len = 0;
     char why[512];
     sy_status code;
-    if (read_disk(&l, "manifest", &text, &len, &code, why, sizeof why) != 0) {
+    if (read_disk(&l, "manifest", SY_LIMIT_TPL_FILE_BYTES, &text, &len, &code, why, sizeof why) !=
+        0) {
         lerr(&l, code, mfile, 0, 0, "%s (every template folder needs one)", why);
         free(l.realdir);
         sy_tpl_free(l.t);
         return NULL;
     }
-    int entry_line = 0;
-    const char *entry = parse_manifest(&l, text, len, mfile, &entry_line);
+    int entry_line = 0, style_line = 0;
+    const char *style = NULL;
+    const char *entry = parse_manifest(&l, text, len, mfile, &entry_line, &style, &style_line);
     free(text);
     if (!l.t->description)
         l.t->description = "";
+    if (style && !l.errors)
+        load_style(&l, style, mfile, style_line);
     return finish(&l, entry, mfile, entry_line);
 }
 
@@ -448,6 +542,7 @@ void sy_tpl_free(sy_tpl *tpl)
 {
     if (!tpl)
         return;
+    sy_style_free(tpl->style);
     tpl_arena_free(&tpl->arena);
     free(tpl);
 }
@@ -465,4 +560,9 @@ const char *sy_tpl_description(const sy_tpl *tpl)
 sy_doc_layout sy_tpl_layout(const sy_tpl *tpl)
 {
     return tpl ? tpl->layout : SY_LAYOUT_PARALLEL;
+}
+
+const sy_style_sheet *sy_tpl_style(const sy_tpl *tpl)
+{
+    return tpl && tpl->style ? tpl->style : sy_style_defaults();
 }

@@ -876,6 +876,10 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
         f->len = 0; /* a field given twice (in a loop, say) keeps the last value */
         return inline_text(r, &n->inl, f);
     }
+    case N_IMAGE: {
+        close_all(c);
+        return sy_blocks_add_image(c->out, m, n->str) ? 0 : nomem(r, n);
+    }
     case N_PAGEBREAK:
     case N_RULE:
     case N_SPACE: {
@@ -997,6 +1001,7 @@ sy_doc *sy_tpl_render(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *
         return NULL;
     }
     sy_doc_set_layout(r.doc, tpl->layout);
+    sy_doc_set_style(r.doc, tpl->style);
     ctx c;
     memset(&c, 0, sizeof c);
     c.out = sy_doc_body(r.doc);
