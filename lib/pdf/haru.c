@@ -269,6 +269,11 @@ sy_haru_image *sy_haru_load_image(sy_haru *h, const void *data, size_t len, int 
                                : "libharu cannot read this JPEG file";
             return NULL;
         }
+        /* libharu 2.3 writes a PNG's alpha channel (its /SMask) without
+         * compression: compress it like the image itself. */
+        HPDF_Dict smask = HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT);
+        if (smask)
+            smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
         haru_image hi = {copy, len, image};
         h->images[h->nimages++] = hi;
     }

@@ -646,13 +646,17 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
             if (!s)
                 return;
             size_t idx = (size_t)(s - st->secs);
-            emit_blocks(st, sy_block_body(b), &st->secs[idx].col[0], 0);
-            emit_blocks(st, sy_block_en(b), &st->secs[idx].col[1], 0);
+            int en_left = sy_style_first_language(st->ss) == SY_STYLE_EN;
+            emit_blocks(st, sy_block_body(b), &st->secs[idx].col[en_left], 0);
+            emit_blocks(st, sy_block_en(b), &st->secs[idx].col[!en_left], 0);
             for (int k = 0; k < 2; k++) { /* the pair's own keep state */
                 column *col = &st->secs[idx].col[k];
                 if (col->n)
                     col->items[col->n - 1].keep_next = st->keep_depth > 0;
             }
+        } else if (sy_style_first_language(st->ss) == SY_STYLE_EN) {
+            emit_blocks(st, sy_block_en(b), c, indent);
+            emit_blocks(st, sy_block_body(b), c, indent);
         } else {
             emit_blocks(st, sy_block_body(b), c, indent);
             emit_blocks(st, sy_block_en(b), c, indent);

@@ -29,6 +29,7 @@ static const struct {
 struct sy_style_sheet {
     sy_page_geometry page;
     double column_gap, full_width_leading;
+    int first_language;
     const char *default_role;
     const char *other_font[2];
     sy_style_footer footer;
@@ -770,6 +771,10 @@ static int top_key(reader *r, const char *key, const sy_yn *v, void *ctx)
     }
     if (!strcmp(key, "column-gap"))
         return points(r, v, &s->column_gap);
+    if (!strcmp(key, "first-language")) {
+        static const char *const langs[] = {"km", "en", NULL};
+        return choice(r, v, langs, &s->first_language);
+    }
     if (!strcmp(key, "full-width-leading"))
         return number(r, v, 0.5, 3, 0, &s->full_width_leading);
     if (!strcmp(key, "default-role"))
@@ -867,6 +872,7 @@ sy_style_sheet *sy_style_parse(const char *file, const char *text, size_t len, s
         static const char *const keys[] = {"page",
                                            "column-gap",
                                            "full-width-leading",
+                                           "first-language",
                                            "default-role",
                                            "other-script-font",
                                            "footer",
@@ -949,6 +955,11 @@ const sy_page_geometry *sy_style_page(const sy_style_sheet *s)
 double sy_style_column_gap(const sy_style_sheet *s)
 {
     return or_default(s)->column_gap;
+}
+
+int sy_style_first_language(const sy_style_sheet *s)
+{
+    return or_default(s)->first_language;
 }
 
 double sy_style_full_width_leading(const sy_style_sheet *s)

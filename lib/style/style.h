@@ -146,6 +146,9 @@ sy_status sy_style_set_image_data(sy_style_sheet *s, size_t i, unsigned char *da
 const sy_page_geometry *sy_style_page(const sy_style_sheet *s);
 /* The gap between parallel columns and between signature cells, points. */
 double sy_style_column_gap(const sy_style_sheet *s);
+/* The side of a bilingual pair set first: SY_STYLE_KM (the default) or
+ * SY_STYLE_EN; in parallel layout, the left column. */
+int sy_style_first_language(const sy_style_sheet *s);
 /* Khmer leading is multiplied by this in full-width (single-column) text. */
 double sy_style_full_width_leading(const sy_style_sheet *s);
 /* The fonts of a word in the other script: [KM] for Khmer inside English
