@@ -22,6 +22,7 @@ struct sy_block {
     sy_lang lang;
     char *role;
     sy_align align;
+    int role_align;
     int level, number, ordered;
     double points;
     sy_blocks body, en;
@@ -395,6 +396,17 @@ int sy_block_append_text(sy_block *b, const char *text, size_t len)
     nt[b->len] = 0;
     b->text = nt;
     return 0;
+}
+
+void sy_block_set_role_align(sy_block *b, int role_align)
+{
+    if (b)
+        b->role_align = role_align != 0;
+}
+
+int sy_block_role_align(const sy_block *b)
+{
+    return b->role_align;
 }
 
 void sy_block_set_lang(sy_block *b, sy_lang lang)

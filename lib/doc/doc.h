@@ -138,6 +138,11 @@ sy_block *sy_blocks_add_image(sy_blocks *list, sy_mark m, const char *name);
  * when out of memory or b has no text. */
 int sy_block_append_text(sy_block *b, const char *text, size_t len);
 void sy_block_set_lang(sy_block *b, sy_lang lang);
+/* Non-zero: the template gave the paragraph or heading no alignment of its
+ * own, so its role's alignment (style sheet) applies when the role has one;
+ * sy_block_align is then the alignment inherited from around it. */
+void sy_block_set_role_align(sy_block *b, int role_align);
+int sy_block_role_align(const sy_block *b);
 /* The child list to build into: body of an article or keep group, Khmer
  * side of a pair; NULL for other kinds. */
 sy_blocks *sy_block_body_mut(sy_block *b);

@@ -553,13 +553,14 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
     sy_mark m = sy_block_mark(b);
     switch (sy_block_kind_of(b)) {
     case SY_BLOCK_PARAGRAPH:
+    case SY_BLOCK_HEADING: {
+        /* the role's alignment, unless the template gave one */
+        const sy_style_role *r = sy_style_role_get(st->ss, sy_block_role(b));
+        sy_align align = sy_block_role_align(b) && r->has_align ? r->align : sy_block_align(b);
         add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
-                      sy_block_align(b), 0, indent, m);
+                      align, sy_block_kind_of(b) == SY_BLOCK_HEADING, indent, m);
         break;
-    case SY_BLOCK_HEADING:
-        add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
-                      sy_block_align(b), 1, indent, m);
-        break;
+    }
     case SY_BLOCK_ARTICLE: {
         sy_buf h = SY_BUF_INIT;
         article_heading(st, b, &h);

@@ -27,6 +27,7 @@ typedef struct ctx {
     const char *role;
     int role_set;
     sy_align align;
+    int align_given; /* align was set since the role: the role's own does not apply */
     int side; /* 0, SY_LANG_KM or SY_LANG_EN: inside a pair */
     sy_block *sigs;
     sy_buf *fields; /* inside a signer: F_COUNT buffers */
@@ -731,6 +732,7 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
                     rc = nomem(r, n);
                 else if (c->lang >= 0)
                     sy_block_set_lang(c->para, (sy_lang)c->lang);
+                sy_block_set_role_align(c->para, !c->align_given);
             }
         }
         sy_buf_free(&t);
@@ -744,9 +746,12 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
             rc = check_len(r, n, t.len);
         if (rc == 0 && n->kind == N_HEADING) {
             close_all(c);
-            if (!sy_blocks_add_heading(c->out, m, n->num, t.data, t.len, lang_for(c, t.data, t.len),
-                                       c->role_set ? c->role : "heading", c->align))
+            sy_block *h =
+                sy_blocks_add_heading(c->out, m, n->num, t.data, t.len, lang_for(c, t.data, t.len),
+                                      c->role_set ? c->role : "heading", c->align);
+            if (!h)
                 rc = nomem(r, n);
+            sy_block_set_role_align(h, !c->align_given);
         } else if (rc == 0) {
             close_para(c);
             if (!c->list || c->list_ordered != n->num) {
@@ -754,10 +759,13 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
                 c->list_ordered = n->num;
             }
             sy_blocks *item = c->list ? sy_block_add_item(c->list) : NULL;
-            if (!item ||
-                !sy_blocks_add_paragraph(item, m, t.data, t.len, lang_for(c, t.data, t.len),
-                                         c->role, c->align))
+            sy_block *p = item
+                ? sy_blocks_add_paragraph(item, m, t.data, t.len, lang_for(c, t.data, t.len),
+                                          c->role, c->align)
+                : NULL;
+            if (!p)
                 rc = nomem(r, n);
+            sy_block_set_role_align(p, !c->align_given);
         }
         sy_buf_free(&t);
         return rc;
@@ -818,9 +826,12 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
         if (n->str) {
             k.role = n->str;
             k.role_set = 1;
+            k.align_given = 0;
         }
-        if (n->num >= 0)
+        if (n->num >= 0) {
             k.align = (sy_align)n->num;
+            k.align_given = 1;
+        }
         if (n->num2 >= 0)
             k.lang = n->num2;
         int rc = render_nodes(r, &n->kids, &k, NULL);

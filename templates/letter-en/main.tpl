@@ -1,9 +1,10 @@
 {# An agreement set English first, each English passage followed by its
-   Khmer text, under a letterhead with the emblem of the first government
-   party. Reads: title, parties, preamble, place, signed, articles. #}
+   Khmer text, under a letterhead: the emblem and the names of the
+   government parties. Reads: title, parties, preamble, place, signed,
+   articles. #}
 \image emblem
 
-::: style letterhead center
+::: style letterhead
 {% for p in parties %}
 {% if p.kind == "government" %}
 ::: pair
