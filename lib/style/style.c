@@ -14,12 +14,16 @@
 #define MM SY_STYLE_PT_PER_MM
 #define IN SY_STYLE_PT_PER_IN
 
-/* Named page sizes, portrait, in points. The first is the default. */
+/* A4, the default page: defined here once. */
+#define A4_WIDTH (210 * MM)
+#define A4_HEIGHT (297 * MM)
+
+/* Named page sizes, portrait, in points. */
 static const struct {
     const char *name;
     double width, height;
 } page_sizes[] = {
-    {"A4", 210 * MM, 297 * MM},
+    {"A4", A4_WIDTH, A4_HEIGHT},
     {"A5", 148 * MM, 210 * MM},
     {"Letter", 8.5 * IN, 11 * IN},
     {"Legal", 8.5 * IN, 14 * IN},
@@ -102,7 +106,7 @@ static const sy_style_role default_roles[] = {
 #define NDEFAULT_ROLES (sizeof default_roles / sizeof *default_roles)
 
 static const sy_style_sheet default_sheet = {
-    .page = {210 * MM, 297 * MM, 25 * MM, 25 * MM, 25 * MM, 25 * MM},
+    .page = {A4_WIDTH, A4_HEIGHT, 25 * MM, 25 * MM, 25 * MM, 25 * MM},
     .column_gap = 8 * MM,
     /* Khmer across the full width gets more leading: poppler has no second
      * column there to mistake widely spaced lines for. */
@@ -192,30 +196,32 @@ static int is_scalar(const sy_yn *n)
 }
 
 /* A decimal number without exponent ("12", "0.45", "-3"); *end gets the
- * rest. Locale-independent, unlike strtod. Returns -1 when there is none. */
+ * rest. Locale-independent, unlike strtod, and exact as far as a double
+ * goes: the digits make an integer divided once by a power of ten, so
+ * "0.45" is the double nearest 0.45. Returns -1 when there is none. */
 static int decimal(const char *t, double *v, const char **end)
 {
     const char *p = t;
     int neg = 0;
     if (*p == '-' || *p == '+')
         neg = *p++ == '-';
-    double x = 0, scale = 1;
+    double mant = 0, scale = 1;
     int digits = 0;
-    while (*p >= '0' && *p <= '9' && digits < 12) {
-        x = x * 10 + (*p++ - '0');
+    while (*p >= '0' && *p <= '9' && digits < 15) {
+        mant = mant * 10 + (*p++ - '0');
         digits++;
     }
     if (*p == '.') {
         p++;
         while (*p >= '0' && *p <= '9' && digits < 15) {
-            scale /= 10;
-            x += (*p++ - '0') * scale;
+            mant = mant * 10 + (*p++ - '0');
+            scale *= 10;
             digits++;
         }
     }
     if (!digits || (*p >= '0' && *p <= '9'))
         return -1;
-    *v = neg ? -x : x;
+    *v = (neg ? -mant : mant) / scale;
     *end = p;
     return 0;
 }
@@ -867,7 +873,20 @@ sy_style_sheet *sy_style_parse(const char *file, const char *text, size_t len, s
         sy_style_free(s);
         return NULL;
     }
-    sy_yn *root = sy_yn_parse(s->file, text, len, d);
+    /* a file of nothing but comments (a template's placeholder) is the
+     * defaults; libyaml would call it empty */
+    int blank = 1;
+    for (size_t i = 0; i < len && blank;) {
+        while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+            i++;
+        if (i < len && text[i] == '#')
+            while (i < len && text[i] != '\n')
+                i++;
+        if (i < len && text[i] != '\n')
+            blank = 0;
+        i++;
+    }
+    sy_yn *root = blank ? NULL : sy_yn_parse(s->file, text, len, d);
     if (root) {
         static const char *const keys[] = {"page",
                                            "column-gap",
