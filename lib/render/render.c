@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cal/cal.h"
 #include "core/array.h"
 #include "core/buf.h"
 #include "layout/layout.h"
