@@ -237,8 +237,13 @@ static const sy_style_role *role_of(state *st, const char *role, const resolved_
     while (i < sy_style_role_count(st->ss) && sy_style_role_at(st->ss, i) != r)
         i++;
     resolved_style *f = &st->fonts[i];
-    if (f->state == 0 && resolve_fonts(st->rc->fonts, st->ss, r, f, st->d) < 0)
+    if (f->state == 0 && resolve_fonts(st->rc->fonts, st->ss, r, f, st->d) < 0) {
         st->font_failed = 1;
+        if (r->mark.file) /* point at the style sheet that asked for the font */
+            sy_diags_add(st->d, SY_SEV_NOTE, SY_ERR_DATA, r->mark.file, r->mark.line,
+                         r->mark.column, NULL, "the fonts of role '%s' (%s, %s) are set here",
+                         r->name, r->font[SY_STYLE_KM], r->font[SY_STYLE_EN]);
+    }
     if (f->state < 0)
         return NULL;
     *fonts = f;

@@ -52,57 +52,31 @@ struct sy_style_sheet {
 
 /* ---- the defaults: today's look of Cambodian official documents ---- */
 
-#define BLACK                                                                                      \
-    {                                                                                              \
-        0, 0, 0                                                                                    \
-    }
-#define ROLE(name, kmf, enf, kms, ens, after, kml)                                                 \
-    {                                                                                              \
-        name, {kmf, enf}, {kms, ens}, {kml, 0}, {0, 0}, {0, after}, 0, SY_ALIGN_LEFT, BLACK,       \
-            SY_STYLE_MARKER_NONE                                                                   \
-    }
+/* clang-format off */
+#define ROLE(name, kmf, enf, kms, ens, after, kml, color, marker) \
+    {name, {kmf, enf}, {kms, ens}, {kml, 0}, {0, 0}, {0, after}, 0, SY_ALIGN_LEFT, color, marker, \
+     {NULL, 0, 0}}
+#define BLACK {0, 0, 0}
+#define DARK_RED {0.7, 0, 0}
+#define NO_MARKER SY_STYLE_MARKER_NONE
 
 static const sy_style_role default_roles[] = {
-    ROLE("motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1, 1.45),
-    ROLE("title", "khmer-heading", "latin-bold", 13, 12, 0.35, 1.45),
-    ROLE("heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45),
-    ROLE("article", "khmer-heading", "latin-bold", 10.5, 10, 0.15, 1.45),
-    ROLE("party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45),
-    ROLE("body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42),
-    ROLE("small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42),
+    ROLE("motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1, 1.45, BLACK, NO_MARKER),
+    ROLE("title", "khmer-heading", "latin-bold", 13, 12, 0.35, 1.45, BLACK, NO_MARKER),
+    ROLE("heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45, BLACK, NO_MARKER),
+    ROLE("article", "khmer-heading", "latin-bold", 10.5, 10, 0.15, 1.45, BLACK, NO_MARKER),
+    ROLE("party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45, BLACK, NO_MARKER),
+    ROLE("body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42, BLACK, NO_MARKER),
+    ROLE("small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42, BLACK, NO_MARKER),
     /* checklist rows: a box in the margin, ticked when done */
-    {"check-open",
-     {"khmer-body", "latin-body"},
-     {10.5, 10},
-     {1.42, 0},
-     {0, 0},
-     {0, 0.3},
-     0,
-     SY_ALIGN_LEFT,
-     BLACK,
-     SY_STYLE_MARKER_BOX},
-    {"check-done",
-     {"khmer-body", "latin-body"},
-     {10.5, 10},
-     {1.42, 0},
-     {0, 0},
-     {0, 0.3},
-     0,
-     SY_ALIGN_LEFT,
-     BLACK,
-     SY_STYLE_MARKER_BOX_CHECKED},
-    /* warnings, in red */
-    {"banner",
-     {"khmer-body", "latin-bold"},
-     {10.5, 10},
-     {1.42, 0},
-     {0, 0},
-     {0, 0.3},
-     0,
-     SY_ALIGN_LEFT,
-     {0.7, 0, 0},
-     SY_STYLE_MARKER_NONE},
+    ROLE("check-open", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42, BLACK,
+         SY_STYLE_MARKER_BOX),
+    ROLE("check-done", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42, BLACK,
+         SY_STYLE_MARKER_BOX_CHECKED),
+    /* warnings, in dark red */
+    ROLE("banner", "khmer-body", "latin-bold", 10.5, 10, 0.3, 1.42, DARK_RED, NO_MARKER),
 };
+/* clang-format on */
 #define NDEFAULT_ROLES (sizeof default_roles / sizeof *default_roles)
 
 static const sy_style_sheet default_sheet = {
@@ -694,6 +668,8 @@ static void read_roles(reader *r, const sy_yn *n)
             sy_walk_error(&r->w, k, "role \"%s\" given twice", k->text);
         } else {
             sy_style_role *ro = find_role(r->s, k->text);
+            if (ro)
+                ro->mark = sy_walk_mark(&r->w, k);
             if (!ro) { /* a new role starts as a copy of the default role */
                 sy_style_role *base = find_role(r->s, r->s->default_role);
                 sy_style_role fresh = base ? *base : default_roles[0];
@@ -704,6 +680,7 @@ static void read_roles(reader *r, const sy_yn *n)
                     sy_walk_pop(&r->w, old);
                     return;
                 }
+                fresh.mark = sy_walk_mark(&r->w, k);
                 r->s->roles[r->s->nroles] = fresh;
                 ro = &r->s->roles[r->s->nroles++];
             }

@@ -65,6 +65,7 @@ typedef struct sy_style_role {
     sy_align align;
     double color[3]; /* RGB, each 0..1 */
     sy_style_marker marker;
+    sy_mark mark; /* its entry in the style file; file NULL for a default role */
 } sy_style_role;
 
 /* The page footer: the per-language formats ({page}, {pages}; Khmer digits
