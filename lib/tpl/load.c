@@ -263,8 +263,9 @@ static sy_tpl *new_tpl(void)
     return t;
 }
 
-/* Every \image names an image of the style sheet. */
-static void check_images(loader *l, const tpl_file *f, const tpl_node *n)
+/* Every \image names an image of the style sheet, every '::: style' role
+ * one of its roles. */
+static void check_names(loader *l, const tpl_file *f, const tpl_node *n)
 {
     if (!n)
         return;
@@ -286,10 +287,25 @@ static void check_images(loader *l, const tpl_file *f, const tpl_node *n)
                      "no image '%s' in the style sheet's images section", n->str);
         }
     }
+    if (n->kind == N_STYLE && n->str && !sy_style_role_find(l->t->style, n->str)) {
+        const sy_style_sheet *ss = l->t->style;
+        tpl_suggest sg;
+        tpl_suggest_init(&sg, n->str, strlen(n->str));
+        for (size_t i = 0; i < sy_style_role_count(ss); i++)
+            tpl_suggest_try(&sg, sy_style_role_at(ss, i)->name);
+        if (sg.best)
+            lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                 "no role '%s' in the style sheet (did you mean '%s'?)", n->str, sg.best);
+        else
+            lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                 "no role '%s' in the style sheet (roles are defined under 'roles:' in the "
+                 "template's style file)",
+                 n->str);
+    }
     for (size_t i = 0; i < n->kids.n; i++)
-        check_images(l, f, n->kids.v[i]);
+        check_names(l, f, n->kids.v[i]);
     for (size_t i = 0; i < n->kids2.n; i++)
-        check_images(l, f, n->kids2.v[i]);
+        check_names(l, f, n->kids2.v[i]);
 }
 
 static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
@@ -307,7 +323,7 @@ static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
         }
     }
     for (size_t i = 0; !l->errors && i < t->nfiles; i++)
-        check_images(l, &t->files[i], t->files[i].root);
+        check_names(l, &t->files[i], t->files[i].root);
     if (t->arena.failed && !l->errors)
         lerr(l, SY_ERR_NOMEM, file, 0, 0, "out of memory while loading the template");
     free(l->realdir);

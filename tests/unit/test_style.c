@@ -355,6 +355,14 @@ static void template_images(void **state)
              "%s/main.tpl:4:1: no image 'emblm' in the style sheet (did you mean 'emblem'?)", dir);
     assert_string_equal(msg, want);
 
+    put_file(dir, "main.tpl", "::: style tittle center\nText.\n:::\n");
+    sy_diags_clear(d);
+    assert_null(sy_tpl_load(dir, d));
+    sy_diag_format(sy_diags_get(d, 0), msg, sizeof msg);
+    snprintf(want, sizeof want,
+             "%s/main.tpl:1:1: no role 'tittle' in the style sheet (did you mean 'title'?)", dir);
+    assert_string_equal(msg, want);
+
     put_file(dir, "main.tpl", "\\image emblem\n");
     sy_diags_clear(d);
     sy_tpl *t = sy_tpl_load(dir, d);
