@@ -521,14 +521,18 @@ static void add_image(state *st, column *c, const sy_block *b, double indent)
     }
     sy_pdf_image *img;
     unsigned wpx, hpx;
-    size_t before = sy_diags_count(st->d);
-    if (sy_pdf_load_image(st->pdf, im->data, im->len, im->file, &img, &wpx, &hpx, st->d) != SY_OK) {
-        /* the PDF layer knows no template: give its message the place */
-        const sy_diag *dg = sy_diags_count(st->d) > before ? sy_diags_get(st->d, before) : NULL;
-        sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_DATA, m.file, m.line, m.column, NULL,
-                     "\\image %s: %s", name, dg ? dg->message : "cannot load the image");
-        return;
+    /* the PDF layer knows no template: its message gets the place here */
+    sy_diags *pd = sy_diags_new();
+    sy_status s =
+        sy_pdf_load_image(st->pdf, im->data, im->len, im->file, &img, &wpx, &hpx, pd ? pd : st->d);
+    if (s != SY_OK && pd) {
+        const sy_diag *dg = sy_diags_count(pd) ? sy_diags_get(pd, 0) : NULL;
+        sy_diags_add(st->d, SY_SEV_ERROR, s, m.file, m.line, m.column, NULL, "\\image %s: %s", name,
+                     dg ? dg->message : "cannot load the image");
     }
+    sy_diags_free(pd);
+    if (s != SY_OK)
+        return;
     double w = im->width, h = im->height;
     if (!w)
         w = h * wpx / hpx;

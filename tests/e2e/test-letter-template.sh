@@ -77,6 +77,15 @@ echo "not an image" > "$tmp/notpng/emblem.png"
 build "$tmp/notpng" "$tmp/x.pdf" && bad "a text file was accepted as an image"
 grep -q "style.yaml:$entry:11: 'emblem.png' is not a PNG or JPEG file" "$tmp/err" ||
     bad "not a PNG: $(cat "$tmp/err")"
+# A damaged PNG (libharu would let libpng abort the process) is an error
+# at the template line that places it.
+cp -R templates/letter-en "$tmp/damaged"
+head -c 900 templates/letter-en/emblem.png > "$tmp/damaged/emblem.png"
+build "$tmp/damaged" "$tmp/x.pdf"
+rc=$?
+[ "$rc" -eq 65 ] || bad "damaged PNG: exit $rc, expected 65 ($(cat "$tmp/err"))"
+grep -q "main.tpl:5:1: \\\\image emblem: image 'emblem.png' is not a readable PNG file" "$tmp/err" ||
+    bad "damaged PNG: $(cat "$tmp/err")"
 cp -R templates/letter-en "$tmp/badname"
 sed -i 's/^\\image emblem$/\\image emblm/' "$tmp/badname/main.tpl"
 line=$(grep -n '^\\image emblm' "$tmp/badname/main.tpl" | cut -d: -f1)
