@@ -148,7 +148,6 @@ typedef struct state {
     const sy_page_geometry *page;
     resolved_style *fonts; /* one per role of the sheet */
     sy_pdf *pdf;
-    int font_failed;
     sy_doc_layout layout;
     sy_diags *d;
     section *secs;
@@ -238,7 +237,6 @@ static const sy_style_role *role_of(state *st, const char *role, const resolved_
         i++;
     resolved_style *f = &st->fonts[i];
     if (f->state == 0 && resolve_fonts(st->rc->fonts, st->ss, r, f, st->d) < 0) {
-        st->font_failed = 1;
         if (r->mark.file) /* point at the style sheet that asked for the font */
             sy_diags_add(st->d, SY_SEV_NOTE, SY_ERR_DATA, r->mark.file, r->mark.line,
                          r->mark.column, NULL, "the fonts of role '%s' (%s, %s) are set here",
