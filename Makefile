@@ -6,11 +6,11 @@ CC ?= cc
 BUILD ?= build
 
 # Debian packages sanya needs to build, test and render.
-DEB_PKGS = gcc make pkg-config libhpdf-dev libyaml-dev libicu-dev libharfbuzz-dev libqpdf-dev \
+DEB_PKGS = gcc make pkg-config libhpdf-dev libpng-dev libyaml-dev libicu-dev libharfbuzz-dev libqpdf-dev \
            libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu \
            libnss3-tools nettle-dev
 
-PC_PKGS = harfbuzz harfbuzz-subset harfbuzz-icu icu-uc icu-i18n yaml-0.1 nettle libqpdf
+PC_PKGS = harfbuzz harfbuzz-subset harfbuzz-icu icu-uc icu-i18n yaml-0.1 nettle libqpdf libpng
 # Recursive (=) so that pkg-config runs only when something is compiled,
 # after `make deps` had its chance to install the packages.
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_PKGS) 2>/dev/null)

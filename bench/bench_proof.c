@@ -33,8 +33,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_proof: setup failed\n");
         return 1;
     }
-    sy_proof_options o = {sy_fontset_get(fs, "khmer-body", d), sy_fontset_get(fs, "latin-body", d),
-                          11, 0, SY_ALIGN_JUSTIFY};
+    sy_proof_options o = {sy_fontset_get(fs, "khmer-body", d),
+                          sy_fontset_get(fs, "latin-body", d),
+                          11,
+                          0,
+                          SY_ALIGN_JUSTIFY,
+                          NULL};
     sy_text_ctx *ctx = sy_text_ctx_new(d);
     if (!o.khmer || !o.latin || !ctx)
         return 1;

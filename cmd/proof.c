@@ -112,7 +112,7 @@ int sy_cmd_proof(int argc, char **argv)
     char *text = NULL, *pdf = NULL, *wordtext = NULL;
     size_t len = 0, pdf_len = 0, pages = 0, wlen = 0;
     sy_status st = fs ? SY_OK : sy_diags_status(d);
-    sy_proof_options o = {NULL, NULL, size, width_mm * 72.0 / 25.4, (sy_align)align};
+    sy_proof_options o = {NULL, NULL, size, width_mm * SY_STYLE_PT_PER_MM, (sy_align)align, NULL};
     if (st == SY_OK) {
         o.khmer = sy_fontset_get(fs, "khmer-body", d);
         o.latin = sy_fontset_get(fs, "latin-body", d);

@@ -36,6 +36,16 @@
  * a mistake (a PDF or a data dump dropped into the folder). */
 #define SY_LIMIT_TPL_FILE_BYTES (1u << 20)
 
+/* Bytes of one image file of a template (an emblem, a letterhead): they
+ * are some KiB to a few hundred; a photograph dropped into the folder
+ * would bloat every document it is placed in. */
+#define SY_LIMIT_TPL_IMAGE_BYTES (4u << 20)
+
+/* Pixels of one image, decoded: an emblem printed 10 cm wide at 300 dpi
+ * has 1.4 million; a small PNG file can claim billions and exhaust memory
+ * when decoded (16 million RGBA pixels are 64 MiB). */
+#define SY_LIMIT_IMAGE_PIXELS (16u << 20)
+
 /* Files in one template (entry + clause library). */
 #define SY_LIMIT_TPL_FILES 256
 

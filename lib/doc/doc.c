@@ -22,6 +22,7 @@ struct sy_block {
     sy_lang lang;
     char *role;
     sy_align align;
+    int role_align;
     int level, number, ordered;
     double points;
     sy_blocks body, en;
@@ -35,6 +36,7 @@ struct sy_block {
 
 struct sy_doc {
     sy_doc_layout layout;
+    const sy_style_sheet *style; /* borrowed */
     sy_blocks body;
     char **files;
     size_t nfiles, capfiles;
@@ -126,6 +128,17 @@ void sy_doc_set_layout(sy_doc *doc, sy_doc_layout layout)
 {
     if (doc)
         doc->layout = layout;
+}
+
+void sy_doc_set_style(sy_doc *doc, const sy_style_sheet *style)
+{
+    if (doc)
+        doc->style = style;
+}
+
+const sy_style_sheet *sy_doc_style(const sy_doc *doc)
+{
+    return doc ? doc->style : NULL;
 }
 
 sy_blocks *sy_doc_body(sy_doc *doc)
@@ -378,6 +391,12 @@ sy_block *sy_blocks_add_space(sy_blocks *list, sy_mark m, double points)
     return b;
 }
 
+sy_block *sy_blocks_add_image(sy_blocks *list, sy_mark m, const char *name)
+{
+    return add_text(list, SY_BLOCK_IMAGE, m, name, name ? strlen(name) : 0, SY_LANG_MIXED, NULL,
+                    SY_ALIGN_LEFT);
+}
+
 int sy_block_append_text(sy_block *b, const char *text, size_t len)
 {
     if (!b || !b->text)
@@ -423,6 +442,17 @@ int sy_block_append_text_from(sy_block *b, const char *text, size_t len, sy_mark
     if (sy_block_append_text(b, text, len) != 0)
         return -1;
     return sy_block_add_span(b, b->len - len, b->len, mark, path, via);
+}
+
+void sy_block_set_role_align(sy_block *b, int role_align)
+{
+    if (b)
+        b->role_align = role_align != 0;
+}
+
+int sy_block_role_align(const sy_block *b)
+{
+    return b->role_align;
 }
 
 void sy_block_set_lang(sy_block *b, sy_lang lang)
@@ -487,8 +517,9 @@ int sy_block_add_signatory(sy_block *sb, const sy_signatory *s)
 
 const char *sy_block_kind_name(sy_block_kind k)
 {
-    static const char *const names[] = {"paragraph", "heading",    "article", "list", "pagebreak",
-                                        "keep",      "signatures", "pair",    "rule", "space"};
+    static const char *const names[] = {"paragraph", "heading", "article",    "list",
+                                        "pagebreak", "keep",    "signatures", "pair",
+                                        "rule",      "space",   "image"};
     return (unsigned)k < sizeof names / sizeof *names ? names[k] : "block";
 }
 
@@ -622,6 +653,10 @@ static void dump_block(const sy_block *b, sy_buf *out, int depth)
         sy_buf_puts(out, " ");
         sy_buf_num(out, b->points, 2);
         sy_buf_puts(out, "pt");
+        dump_mark(out, b->mark);
+        return;
+    case SY_BLOCK_IMAGE:
+        sy_buf_printf(out, " %s", b->text);
         dump_mark(out, b->mark);
         return;
     case SY_BLOCK_PAGE_BREAK:

@@ -16,6 +16,7 @@
 #include "core/buf.h"
 #include "core/span.h"
 #include "core/value.h"
+#include "style/style.h"
 
 typedef struct sy_doc sy_doc;
 typedef struct sy_block sy_block;
@@ -32,7 +33,8 @@ typedef enum sy_block_kind {
     SY_BLOCK_SIGNATURES, /* one entry per signatory */
     SY_BLOCK_PAIR, /* a Khmer and an English block list */
     SY_BLOCK_RULE, /* the ornament line under the national motto */
-    SY_BLOCK_SPACE /* vertical space in points */
+    SY_BLOCK_SPACE, /* vertical space in points */
+    SY_BLOCK_IMAGE /* an image of the style sheet, by name (sy_block_text) */
 } sy_block_kind;
 
 typedef enum sy_lang {
@@ -63,6 +65,11 @@ sy_doc *sy_doc_new(void);
 void sy_doc_free(sy_doc *doc);
 sy_doc_layout sy_doc_get_layout(const sy_doc *doc);
 void sy_doc_set_layout(sy_doc *doc, sy_doc_layout layout);
+/* The style sheet the document is typeset with (borrowed: it must outlive
+ * every use of the document; the template engine sets its template's).
+ * NULL, the default of a new document, means the defaults. */
+void sy_doc_set_style(sy_doc *doc, const sy_style_sheet *style);
+const sy_style_sheet *sy_doc_style(const sy_doc *doc);
 /* The top-level block list, to read or to build into. */
 sy_blocks *sy_doc_body(sy_doc *doc);
 const sy_blocks *sy_doc_blocks(const sy_doc *doc);
@@ -78,7 +85,7 @@ const sy_block *sy_blocks_get(const sy_blocks *list, size_t i);
 sy_block_kind sy_block_kind_of(const sy_block *b);
 /* Template file:line:column that produced the block. */
 sy_mark sy_block_mark(const sy_block *b);
-/* Paragraph or heading text, article title; "" for other kinds. *len may be
+/* Paragraph or heading text, article title, image name; "" for other kinds. *len may be
  * NULL. A newline (U+000A) inside the text is a forced line break. */
 const char *sy_block_text(const sy_block *b, size_t *len);
 /* Where the text of a paragraph, heading or article title came from: the
@@ -135,6 +142,8 @@ sy_block *sy_blocks_add_signatures(sy_blocks *list, sy_mark m);
 sy_block *sy_blocks_add_pair(sy_blocks *list, sy_mark m);
 sy_block *sy_blocks_add_rule(sy_blocks *list, sy_mark m);
 sy_block *sy_blocks_add_space(sy_blocks *list, sy_mark m, double points);
+/* An image of the document's style sheet, named `name` (copied). */
+sy_block *sy_blocks_add_image(sy_blocks *list, sy_mark m, const char *name);
 
 /* Appends text to a paragraph, heading or article title. Returns 0, or -1
  * when out of memory or b has no text. */
@@ -153,6 +162,11 @@ int sy_block_add_span(sy_block *b, size_t start, size_t end, sy_mark mark, const
 int sy_block_append_text_from(sy_block *b, const char *text, size_t len, sy_mark mark,
                               const char *path, sy_mark via);
 void sy_block_set_lang(sy_block *b, sy_lang lang);
+/* Non-zero: the template gave the paragraph or heading no alignment of its
+ * own, so its role's alignment (style sheet) applies when the role has one;
+ * sy_block_align is then the alignment inherited from around it. */
+void sy_block_set_role_align(sy_block *b, int role_align);
+int sy_block_role_align(const sy_block *b);
 /* The child list to build into: body of an article or keep group, Khmer
  * side of a pair; NULL for other kinds. */
 sy_blocks *sy_block_body_mut(sy_block *b);

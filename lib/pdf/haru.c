@@ -24,10 +24,20 @@
 #error "haru.c needs libharu's internal structs, which HPDF_SHARED hides"
 #endif
 
+/* An image loaded into the document, with a copy of its file's bytes to
+ * recognise it when it is loaded again. */
+typedef struct haru_image {
+    unsigned char *bytes;
+    size_t len;
+    HPDF_Image image;
+} haru_image;
+
 struct sy_haru {
     HPDF_Doc doc;
     const char *error;
     char error_buf[96];
+    haru_image *images;
+    size_t nimages;
 };
 
 const char *sy_haru_compiled_version(void)
@@ -77,6 +87,9 @@ void sy_haru_free(sy_haru *h)
         return;
     if (h->doc)
         HPDF_Free(h->doc);
+    for (size_t i = 0; i < h->nimages; i++)
+        free(h->images[i].bytes);
+    free(h->images);
     free(h);
 }
 
@@ -220,6 +233,68 @@ int sy_haru_array_obj(sy_haru *h, sy_haru_obj *array, sy_haru_obj *v)
 {
     (void)h;
     return v && HPDF_Array_Add((HPDF_Array)array, v) == HPDF_OK ? 0 : -1;
+}
+
+sy_haru_image *sy_haru_load_image(sy_haru *h, const void *data, size_t len, int png,
+                                  unsigned *width, unsigned *height)
+{
+    HPDF_Image image = NULL;
+    for (size_t i = 0; i < h->nimages && !image; i++)
+        if (h->images[i].len == len && !memcmp(h->images[i].bytes, data, len))
+            image = h->images[i].image;
+    if (!image) {
+        if (len > 0xFFFFFFFFu) {
+            if (!h->error)
+                h->error = "image too large";
+            return NULL;
+        }
+        haru_image *grown = realloc(h->images, (h->nimages + 1) * sizeof *grown);
+        unsigned char *copy = malloc(len ? len : 1);
+        if (!grown || !copy) {
+            free(copy);
+            if (grown)
+                h->images = grown;
+            if (!h->error)
+                h->error = "out of memory";
+            return NULL;
+        }
+        h->images = grown;
+        memcpy(copy, data, len);
+        image = png ? HPDF_LoadPngImageFromMem(h->doc, copy, (HPDF_UINT)len)
+                    : HPDF_LoadJpegImageFromMem(h->doc, copy, (HPDF_UINT)len);
+        if (!image) {
+            free(copy);
+            if (!h->error)
+                h->error = png ? "libharu cannot read this PNG file"
+                               : "libharu cannot read this JPEG file";
+            return NULL;
+        }
+        /* libharu 2.3 writes a PNG's alpha channel (its /SMask) without
+         * compression: compress it like the image itself. */
+        HPDF_Dict smask = HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT);
+        if (smask)
+            smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        haru_image hi = {copy, len, image};
+        h->images[h->nimages++] = hi;
+    }
+    *width = HPDF_Image_GetWidth(image);
+    *height = HPDF_Image_GetHeight(image);
+    if (!*width || !*height) {
+        if (!h->error)
+            h->error = "an image without pixels";
+        return NULL;
+    }
+    return image;
+}
+
+int sy_haru_draw_image(sy_haru *h, sy_haru_page *page, sy_haru_image *img, double x, double y,
+                       double w, double hgt)
+{
+    (void)h;
+    return HPDF_Page_DrawImage((HPDF_Page)page, (HPDF_Image)img, (HPDF_REAL)x, (HPDF_REAL)y,
+                               (HPDF_REAL)w, (HPDF_REAL)hgt) == HPDF_OK
+        ? 0
+        : -1;
 }
 
 int sy_haru_set_producer(sy_haru *h, const char *producer)

@@ -63,6 +63,19 @@ int sy_haru_array_int(sy_haru *h, sy_haru_obj *array, long v);
 int sy_haru_array_real(sy_haru *h, sy_haru_obj *array, double v);
 int sy_haru_array_obj(sy_haru *h, sy_haru_obj *array, sy_haru_obj *v);
 
+/* ---- images ---- */
+
+typedef void sy_haru_image;
+/* An image XObject from a PNG (png non-zero) or JPEG file in memory (the
+ * bytes are copied). Loading the same bytes again gives the same image, so
+ * a document holds each image once. *width and *height receive its size in
+ * pixels. NULL on error (recorded). */
+sy_haru_image *sy_haru_load_image(sy_haru *h, const void *data, size_t len, int png,
+                                  unsigned *width, unsigned *height);
+/* Draws img on page with its lower left corner at (x, y), w by hgt points. */
+int sy_haru_draw_image(sy_haru *h, sy_haru_page *page, sy_haru_image *img, double x, double y,
+                       double w, double hgt);
+
 /* Sets the Info dictionary's Producer (libharu would stamp its own). */
 int sy_haru_set_producer(sy_haru *h, const char *producer);
 /* Serialises the document into memory (malloc'd; caller frees). */

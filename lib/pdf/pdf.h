@@ -51,6 +51,20 @@ sy_status sy_pdf_stroke_rect(sy_pdf *pdf, double x, double y, double w, double h
 sy_status sy_pdf_stroke(sy_pdf *pdf, double x0, double y0, double x1, double y1, double width,
                         sy_diags *d);
 
+/* An image of the document (image.c): a PNG or JPEG file's bytes loaded
+ * once per document, however often it is drawn. */
+typedef struct sy_pdf_image sy_pdf_image;
+/* Loads data[0..len) (a PNG or JPEG file; copied) or finds it loaded
+ * already. *image (owned by pdf) and its size in pixels are set on success.
+ * `file` names the image in messages. */
+sy_status sy_pdf_load_image(sy_pdf *pdf, const void *data, size_t len, const char *file,
+                            sy_pdf_image **image, unsigned *width_px, unsigned *height_px,
+                            sy_diags *d);
+/* Draws image on the current page, its lower left corner at (x, y), w by h
+ * points. */
+sy_status sy_pdf_draw_image(sy_pdf *pdf, sy_pdf_image *image, double x, double y, double w,
+                            double h, sy_diags *d);
+
 /* Finishes the document (subsets and embeds the fonts) and serialises it:
  * *data is malloc'd, the caller frees it. The document cannot be drawn on
  * afterwards. */

@@ -1,4 +1,4 @@
-/* Font proofs (see proof.h): paragraphs stacked down A4 pages. */
+/* Font proofs (see proof.h): paragraphs stacked down pages. */
 #include "proof/proof.h"
 
 #include <stdlib.h>
@@ -49,13 +49,14 @@ sy_status sy_proof_render(sy_text_ctx *ctx, const char *name, const char *text, 
         pos = 3; /* a byte order mark is not text */
 
     sy_style style = {o->khmer, o->latin, o->size};
-    double measure = o->width > 0 ? o->width : SY_PROOF_PAGE_WIDTH - 2 * SY_PROOF_MARGIN;
+    sy_page_geometry g = o->page ? *o->page : sy_style_default_page();
+    double measure = o->width > 0 ? o->width : g.width - g.margin_left - g.margin_right;
     double lead = line_height(o), asc = ascent(o);
-    double top = SY_PROOF_PAGE_HEIGHT - SY_PROOF_MARGIN, bottom = SY_PROOF_MARGIN;
+    double top = g.height - g.margin_top, bottom = g.margin_bottom;
     sy_pdf *pdf = sy_pdf_new(d);
     if (!pdf)
         return sy_diags_status(d);
-    sy_status st = sy_pdf_add_page(pdf, SY_PROOF_PAGE_WIDTH, SY_PROOF_PAGE_HEIGHT, d);
+    sy_status st = sy_pdf_add_page(pdf, g.width, g.height, d);
     double y = top - asc; /* baseline of the next line */
     int first_on_page = 1;
     int lineno = 0;
@@ -100,11 +101,11 @@ sy_status sy_proof_render(sy_text_ctx *ctx, const char *name, const char *text, 
             y -= lead * PROOF_PARAGRAPH_GAP;
         for (size_t i = 0; i < sy_lines_count(lines) && st == SY_OK; i++) {
             if (y < bottom && !first_on_page) {
-                st = sy_pdf_add_page(pdf, SY_PROOF_PAGE_WIDTH, SY_PROOF_PAGE_HEIGHT, d);
+                st = sy_pdf_add_page(pdf, g.width, g.height, d);
                 y = top - asc;
             }
             if (st == SY_OK)
-                st = sy_render_draw_line(pdf, p, sy_lines_get(lines, i), SY_PROOF_MARGIN, y, d);
+                st = sy_render_draw_line(pdf, p, sy_lines_get(lines, i), g.margin_left, y, d);
             first_on_page = 0;
             y -= lead;
         }

@@ -1,5 +1,6 @@
 /* Font proofs: a plain text file set paragraph by paragraph (one line of
- * the file = one paragraph) on A4 pages with 25 mm margins. It is the tool
+ * the file = one paragraph) on the default page of the style sheets (A4,
+ * 25 mm margins) or a page the caller gives. It is the tool
  * staff use to see a text in the house fonts, and the text engine's
  * end-to-end harness: every stage (text, layout, pdf) runs, nothing else. */
 #ifndef SY_PROOF_H
@@ -10,6 +11,7 @@
 #include "core/error.h"
 #include "font/font.h"
 #include "layout/layout.h"
+#include "style/style.h"
 #include "text/text.h"
 
 typedef struct sy_proof_options {
@@ -18,12 +20,8 @@ typedef struct sy_proof_options {
     double size; /* points */
     double width; /* measure in points; 0 = the full text width */
     sy_align align;
+    const sy_page_geometry *page; /* NULL: sy_style_default_page() */
 } sy_proof_options;
-
-/* Page geometry of proofs (A4, 25 mm margins), in points. */
-#define SY_PROOF_PAGE_WIDTH 595.2756
-#define SY_PROOF_PAGE_HEIGHT 841.8898
-#define SY_PROOF_MARGIN 70.8661
 
 /* Typesets text (len bytes of UTF-8; `name` labels messages) and returns
  * the PDF in *pdf (malloc'd; caller frees). All errors of the text are

@@ -11,64 +11,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cal/cal.h"
 #include "core/array.h"
 #include "core/buf.h"
 #include "layout/layout.h"
 #include "render/draw.h"
 
-/* ---- page geometry and styles (Cambodian official documents) ---- */
-
-#define PT_PER_MM (72.0 / 25.4)
-#define PAGE_W (210 * PT_PER_MM)
-#define PAGE_H (297 * PT_PER_MM)
-#define MARGIN (25 * PT_PER_MM)
-#define GUTTER (8 * PT_PER_MM)
-#define FOOTER_GAP (10 * PT_PER_MM) /* footer baseline below the text area */
-#define LIST_INDENT (7 * PT_PER_MM)
-#define SIG_ROOM (26 * PT_PER_MM) /* signature and seal above the line */
-#define RULE_HEIGHT 12.0
-
-/* km_lead: Khmer line pitch in em. Khmer OS fonts declare an ascender to
- * descender height of about 1.8 em, room for the tallest stacks that running
- * text seldom has; Khmer documents set about 1.45 em. It also keeps poppler
- * from cutting a Khmer paragraph into separate blocks in parallel columns,
- * as it does with lines spaced 1.5 em or more apart. */
-/* Khmer text across the full width gets this much more leading: poppler
- * has no second column there to mistake widely spaced lines for. */
-#define SINGLE_COLUMN_LEAD 1.12
-
-typedef struct role_style {
-    const char *role;
-    const char *km_font, *en_font;
-    double km_size, en_size;
-    double space_after; /* in units of the size */
-    double km_lead;
-} role_style;
-
-static const role_style styles[] = {
-    {"motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1, 1.45},
-    {"title", "khmer-heading", "latin-bold", 13, 12, 0.35, 1.45},
-    {"heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45},
-    {"article", "khmer-heading", "latin-bold", 10.5, 10, 0.15, 1.45},
-    {"party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45},
-    {"body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42},
-    {"small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42},
-    /* checklist rows (a box is drawn in the margin) and warnings (in red) */
-    {"check-open", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42},
-    {"check-done", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42},
-    {"banner", "khmer-body", "latin-bold", 10.5, 10, 0.3, 1.42},
-};
-#define NSTYLES (sizeof styles / sizeof *styles)
-
-typedef struct resolved_style {
-    const sy_font *km, *en, *km_body, *en_body;
-} resolved_style;
+/* Marks drawn by the typesetter itself, not by the style sheet: the check
+ * box is 3/4 of the text size; a line is never tighter than 1.2 em. */
+#define BOX_SIDE 0.75
+#define MIN_LEADING 1.2
 
 struct sy_render_ctx {
+    sy_fontset *fonts;
     sy_text_ctx *text;
-    resolved_style st[NSTYLES];
 };
+
+/* The fonts of one role, resolved once per document. */
+typedef struct resolved_style {
+    int state; /* 0 not yet, 1 resolved, -1 a font is missing (reported) */
+    const sy_font *km, *en, *km_other, *en_other;
+} resolved_style;
+
+static int resolve_fonts(sy_fontset *fonts, const sy_style_sheet *ss, const sy_style_role *r,
+                         resolved_style *out, sy_diags *d)
+{
+    out->km = sy_fontset_get(fonts, r->font[SY_STYLE_KM], d);
+    out->en = sy_fontset_get(fonts, r->font[SY_STYLE_EN], d);
+    out->km_other = sy_fontset_get(fonts, sy_style_other_script_font(ss, SY_STYLE_KM), d);
+    out->en_other = sy_fontset_get(fonts, sy_style_other_script_font(ss, SY_STYLE_EN), d);
+    out->state = out->km && out->en && out->km_other && out->en_other ? 1 : -1;
+    return out->state;
+}
 
 sy_render_ctx *sy_render_ctx_new(sy_fontset *fonts, sy_text_ctx *text, sy_diags *d)
 {
@@ -77,15 +50,14 @@ sy_render_ctx *sy_render_ctx_new(sy_fontset *fonts, sy_text_ctx *text, sy_diags 
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
         return NULL;
     }
+    rc->fonts = fonts;
     rc->text = text;
-    const sy_font *km_body = sy_fontset_get(fonts, "khmer-body", d);
-    const sy_font *en_body = sy_fontset_get(fonts, "latin-body", d);
-    for (size_t i = 0; i < NSTYLES && km_body && en_body; i++) {
-        rc->st[i].km = sy_fontset_get(fonts, styles[i].km_font, d);
-        rc->st[i].en = sy_fontset_get(fonts, styles[i].en_font, d);
-        rc->st[i].km_body = km_body;
-        rc->st[i].en_body = en_body;
-        if (!rc->st[i].km || !rc->st[i].en)
+    /* The fonts of the default roles must be there: a missing one is
+     * reported now, naming its package, rather than halfway through a build. */
+    const sy_style_sheet *ss = sy_style_defaults();
+    for (size_t i = 0; i < sy_style_role_count(ss); i++) {
+        resolved_style r;
+        if (resolve_fonts(fonts, ss, sy_style_role_at(ss, i), &r, d) < 0)
             break;
     }
     if (sy_diags_errors(d)) {
@@ -102,7 +74,7 @@ void sy_render_ctx_free(sy_render_ctx *rc)
 
 /* ---- items, columns, sections ---- */
 
-typedef enum item_kind { IT_LINE, IT_SPACE, IT_RULE, IT_SIGS } item_kind;
+typedef enum item_kind { IT_LINE, IT_SPACE, IT_RULE, IT_SIGS, IT_IMAGE } item_kind;
 
 typedef struct item {
     item_kind kind;
@@ -111,11 +83,13 @@ typedef struct item {
     int forced_break;
     const sy_para *para;
     const sy_line *line;
-    const sy_para *marker_para; /* list marker, drawn at x - LIST_INDENT */
+    const sy_para *marker_para; /* list marker, drawn at x - the list indent */
     const sy_line *marker_line;
     size_t sig; /* IT_SIGS: index of the signature grid */
-    int box; /* a check box in the margin: 1 empty, 2 ticked */
-    int red; /* drawn in red (warnings) */
+    sy_style_marker box; /* a check box in the margin */
+    const double *color; /* RGB of the text; NULL: black */
+    sy_pdf_image *image; /* IT_IMAGE: drawn width x height at x */
+    double width;
     size_t page;
     double top;
 } item;
@@ -171,6 +145,10 @@ typedef struct article_mark {
 
 typedef struct state {
     sy_render_ctx *rc;
+    const sy_style_sheet *ss;
+    const sy_page_geometry *page;
+    resolved_style *fonts; /* one per role of the sheet */
+    sy_pdf *pdf;
     sy_doc_layout layout;
     sy_diags *d;
     section *secs;
@@ -210,10 +188,11 @@ static section *add_section(state *st, sec_kind kind)
     s = &st->secs[st->nsecs++];
     memset(s, 0, sizeof *s);
     s->kind = kind;
-    double w = PAGE_W - 2 * MARGIN;
+    double w = st->page->width - st->page->margin_left - st->page->margin_right;
+    double gap = sy_style_column_gap(st->ss);
     if (kind == SEC_DOUBLE) {
-        s->col[0].width = s->col[1].width = (w - GUTTER) / 2;
-        s->col[1].x = s->col[0].width + GUTTER;
+        s->col[0].width = s->col[1].width = (w - gap) / 2;
+        s->col[1].x = s->col[0].width + gap;
         s->col[0].whole_paragraphs = s->col[1].whole_paragraphs = 1;
     } else {
         s->col[0].width = w;
@@ -248,44 +227,54 @@ static item *add_item(state *st, column *c, item_kind kind, double height)
     return it;
 }
 
-static const role_style *style_of(const char *role, size_t *index)
+/* The style of a role (the sheet's default role when it has none such) and
+ * its fonts, resolved on first use. NULL when a font is missing (reported
+ * once). */
+static const sy_style_role *role_of(state *st, const char *role, const resolved_style **fonts)
 {
-    for (size_t i = 0; i < NSTYLES; i++)
-        if (!strcmp(styles[i].role, role)) {
-            *index = i;
-            return &styles[i];
-        }
-    for (size_t i = 0; i < NSTYLES; i++)
-        if (!strcmp(styles[i].role, "body")) {
-            *index = i;
-            return &styles[i];
-        }
-    *index = 0;
-    return &styles[0];
+    const sy_style_role *r = sy_style_role_get(st->ss, role);
+    size_t i = 0;
+    while (i < sy_style_role_count(st->ss) && sy_style_role_at(st->ss, i) != r)
+        i++;
+    resolved_style *f = &st->fonts[i];
+    if (f->state == 0 && resolve_fonts(st->rc->fonts, st->ss, r, f, st->d) < 0) {
+        if (r->mark.file) /* point at the style sheet that asked for the font */
+            sy_diags_add(st->d, SY_SEV_NOTE, SY_ERR_DATA, r->mark.file, r->mark.line,
+                         r->mark.column, NULL, "the fonts of role '%s' (%s, %s) are set here",
+                         r->name, r->font[SY_STYLE_KM], r->font[SY_STYLE_EN]);
+    }
+    if (f->state < 0)
+        return NULL;
+    *fonts = f;
+    return r;
 }
 
-/* The fonts and size of a role in a language. */
-static sy_style text_style(state *st, const char *role, sy_lang lang, double *space_after,
-                           double *km_lead)
+/* The fonts and size of a role in a language; its spacing and line pitch
+ * (em) when asked. Returns -1 when a font is missing. */
+static int text_style(state *st, const char *role, sy_lang lang, sy_style *s, double *space_before,
+                      double *space_after, double *lead)
 {
-    size_t i;
-    const role_style *rs = style_of(role, &i);
-    const resolved_style *r = &st->rc->st[i];
-    sy_style s;
-    if (lang == SY_LANG_EN) {
-        s.khmer = r->km_body;
-        s.latin = r->en;
-        s.size = rs->en_size;
+    const resolved_style *f;
+    const sy_style_role *r = role_of(st, role, &f);
+    if (!r)
+        return -1;
+    int en = lang == SY_LANG_EN;
+    if (en) {
+        s->khmer = f->km_other;
+        s->latin = f->en;
+        s->size = r->size[SY_STYLE_EN];
     } else {
-        s.khmer = r->km;
-        s.latin = lang == SY_LANG_KM ? r->en_body : r->en;
-        s.size = rs->km_size;
+        s->khmer = f->km;
+        s->latin = lang == SY_LANG_KM ? f->en_other : f->en;
+        s->size = r->size[SY_STYLE_KM];
     }
+    if (space_before)
+        *space_before = sy_style_length_at(r->space_before, s->size);
     if (space_after)
-        *space_after = rs->space_after * s.size;
-    if (km_lead)
-        *km_lead = rs->km_lead;
-    return s;
+        *space_after = sy_style_length_at(r->space_after, s->size);
+    if (lead)
+        *lead = r->leading[en ? SY_STYLE_EN : SY_STYLE_KM];
+    return 0;
 }
 
 static double font_height(const sy_font *f, double size)
@@ -293,16 +282,20 @@ static double font_height(const sy_font *f, double size)
     return (sy_font_ascender(f) - sy_font_descender(f)) * size / sy_font_upem(f);
 }
 
-/* Leading of a paragraph: the taller of its fonts' natural heights. */
-static void line_metrics(const sy_style *s, sy_lang lang, double km_lead, double *height,
+/* Leading of a paragraph: the taller of its fonts' natural heights, or the
+ * role's line pitch (lead, in em; 0: natural) when that is tighter. Khmer
+ * fonts declare room for the tallest stacks that running text seldom has:
+ * Khmer documents set about 1.45 em, which also keeps poppler from cutting
+ * a paragraph in parallel columns into separate blocks. */
+static void line_metrics(const sy_style *s, sy_lang lang, double lead, double *height,
                          double *ascent)
 {
     const sy_font *main = lang == SY_LANG_EN ? s->latin : s->khmer;
     double h = font_height(main, s->size),
            a = sy_font_ascender(main) * s->size / sy_font_upem(main);
-    if (lang != SY_LANG_EN && km_lead * s->size < h) { /* Khmer pitch, ink centred */
-        a -= (h - km_lead * s->size) * 0.6;
-        h = km_lead * s->size;
+    if (lead > 0 && lead * s->size < h) { /* the role's pitch, ink centred */
+        a -= (h - lead * s->size) * 0.6;
+        h = lead * s->size;
     }
     if (lang == SY_LANG_MIXED) {
         double h2 = font_height(s->latin, s->size);
@@ -311,7 +304,7 @@ static void line_metrics(const sy_style *s, sy_lang lang, double km_lead, double
             a = sy_font_ascender(s->latin) * s->size / sy_font_upem(s->latin);
         }
     }
-    *height = h < 1.2 * s->size ? 1.2 * s->size : h;
+    *height = h < MIN_LEADING * s->size ? MIN_LEADING * s->size : h;
     *ascent = a + (*height - h) / 2;
 }
 
@@ -370,17 +363,25 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
                           const char *role, sy_align align, int keep_with_next, double indent,
                           sy_text_source src)
 {
-    double space_after;
-    int box = !strcmp(role, "check-open") ? 1 : !strcmp(role, "check-done") ? 2 : 0;
-    int red = !strcmp(role, "banner");
+    double space_before, space_after, lead;
+    sy_style s;
+    const resolved_style *fonts;
+    const sy_style_role *rs = role_of(st, role, &fonts);
+    if (!rs || text_style(st, role, lang, &s, &space_before, &space_after, &lead) != 0)
+        return;
+    sy_style_marker box = rs->marker;
+    const double *color = rs->color[0] || rs->color[1] || rs->color[2] ? rs->color : NULL;
     if (box)
-        indent += LIST_INDENT;
-    double km_lead;
-    sy_style s = text_style(st, role, lang, &space_after, &km_lead);
-    if (!c->whole_paragraphs)
-        km_lead *= SINGLE_COLUMN_LEAD; /* full width: more air, no column to confuse */
+        indent += sy_style_list_of(st->ss)->indent;
+    if (!c->whole_paragraphs && lang != SY_LANG_EN) /* full width: more air, no column to confuse */
+        lead *= sy_style_full_width_leading(st->ss);
     double height, ascent;
-    line_metrics(&s, lang, km_lead, &height, &ascent);
+    line_metrics(&s, lang, lead, &height, &ascent);
+    if (space_before > 0) {
+        item *sp = add_item(st, c, IT_SPACE, space_before);
+        if (sp)
+            sp->keep_next = 1;
+    }
     int first = 1;
     size_t pos = 0;
     while (pos <= len) {
@@ -400,7 +401,7 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
             it->x = indent;
             it->para = p;
             it->line = sy_lines_get(lines, i);
-            it->red = red;
+            it->color = color;
             if (first)
                 it->box = box;
             /* Two lines at least together at a page's end or start. */
@@ -448,22 +449,16 @@ static void mark_article(state *st, const column *col, size_t idx, int number, i
         }
 }
 
-static void article_heading(const sy_block *b, sy_buf *out)
+/* An article's heading in the sheet's words: "Article 1: Purpose". */
+static void article_heading(state *st, const sy_block *b, sy_buf *out)
 {
     size_t len;
     const char *title = sy_block_text(b, &len);
-    int n = sy_block_number(b);
-    if (sy_block_lang(b) == SY_LANG_EN) {
-        sy_buf_printf(out, "Article %d", n);
-        if (len)
-            sy_buf_puts(out, ": ");
-    } else {
-        sy_buf_puts(out, "មាត្រា");
-        sy_cal_khmer_int(n, out);
-        if (len)
-            sy_buf_puts(out, "៖ ");
-    }
-    sy_buf_put(out, title, len);
+    const sy_style_article *a = sy_style_article_of(st->ss);
+    int lang = sy_block_lang(b) == SY_LANG_EN ? SY_STYLE_EN : SY_STYLE_KM;
+    const char *fmt = len ? a->label[lang] : a->untitled[lang];
+    if (sy_style_format(fmt, lang == SY_STYLE_KM, sy_block_number(b), 0, 0, title, len, out) != 0)
+        st->oom = 1;
 }
 
 static void add_signatures(state *st, column *c, const sy_block *b)
@@ -481,7 +476,8 @@ static void add_signatures(state *st, column *c, const sy_block *b)
         return;
     }
     g->n = n;
-    g->cell_w = (c->width - GUTTER) / 2;
+    const sy_style_signatures *ssig = sy_style_signatures_of(st->ss);
+    g->cell_w = (c->width - sy_style_column_gap(st->ss)) / 2;
     sy_mark m = sy_block_mark(b);
     double total = 0;
     for (size_t i = 0; i < n; i++) {
@@ -495,13 +491,16 @@ static void add_signatures(state *st, column *c, const sy_block *b)
                 cell->index++;
         cell->index++;
         const char *texts[4] = {s->title_km, s->title_en, s->name_km, s->name_en};
-        const char *roles[4] = {"body", "body", "party", "party"};
+        const char *roles[4] = {ssig->title_role, ssig->title_role, ssig->name_role,
+                                ssig->name_role};
         sy_lang langs[4] = {SY_LANG_KM, SY_LANG_EN, SY_LANG_KM, SY_LANG_EN};
         for (int k = 0; k < 4; k++) {
             if (!texts[k] || !*texts[k])
                 continue;
             double lead;
-            sy_style sty = text_style(st, roles[k], langs[k], NULL, &lead);
+            sy_style sty;
+            if (text_style(st, roles[k], langs[k], &sty, NULL, NULL, &lead) != 0)
+                continue;
             line_metrics(&sty, langs[k], lead, &cell->lh[k], &cell->la[k]);
             cell->lines[k] = make_lines(st, &sty, texts[k], strlen(texts[k]), g->cell_w,
                                         SY_ALIGN_CENTER, mark_source(m), &cell->paras[k]);
@@ -515,13 +514,63 @@ static void add_signatures(state *st, column *c, const sy_block *b)
         const sig_cell *l = &g->cells[i], *r = i + 1 < n ? &g->cells[i + 1] : l;
         double t = l->title_h > r->title_h ? l->title_h : r->title_h;
         double nm = l->names_h > r->names_h ? l->names_h : r->names_h;
-        total += t + SIG_ROOM + nm + 8;
+        total += t + ssig->room + nm + 8;
     }
     g->height = total;
     item *it = add_item(st, c, IT_SIGS, total);
     if (it)
         it->sig = st->ngrids;
     st->ngrids++;
+}
+
+/* An image of the style sheet, loaded into the PDF once, at its size
+ * (one side given: the other from the image's proportions), aligned in the
+ * column. Problems are reported at the template line that placed it. */
+static void add_image(state *st, column *c, const sy_block *b, double indent)
+{
+    sy_mark m = sy_block_mark(b);
+    const char *name = sy_block_text(b, NULL);
+    const sy_style_image *im = sy_style_image_find(st->ss, name);
+    if (!c)
+        return;
+    if (!im || !im->data) {
+        sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_DATA, m.file, m.line, m.column, NULL,
+                     "no image '%s' in the template's style sheet", name);
+        return;
+    }
+    sy_pdf_image *img;
+    unsigned wpx, hpx;
+    /* the PDF layer knows no template: its message gets the place here */
+    sy_diags *pd = sy_diags_new();
+    sy_status s =
+        sy_pdf_load_image(st->pdf, im->data, im->len, im->file, &img, &wpx, &hpx, pd ? pd : st->d);
+    if (s != SY_OK && pd) {
+        const sy_diag *dg = sy_diags_count(pd) ? sy_diags_get(pd, 0) : NULL;
+        sy_diags_add(st->d, SY_SEV_ERROR, s, m.file, m.line, m.column, NULL, "\\image %s: %s", name,
+                     dg ? dg->message : "cannot load the image");
+    }
+    sy_diags_free(pd);
+    if (s != SY_OK)
+        return;
+    double w = im->width, h = im->height;
+    if (!w)
+        w = h * wpx / hpx;
+    if (!h)
+        h = w * hpx / wpx;
+    double room = c->width - indent;
+    if (w > room) { /* never wider than the column */
+        h *= room / w;
+        w = room;
+    }
+    item *it = add_item(st, c, IT_IMAGE, h);
+    if (!it)
+        return;
+    it->image = img;
+    it->width = w;
+    it->x = indent +
+        (im->align == SY_ALIGN_CENTER      ? (room - w) / 2
+             : im->align == SY_ALIGN_RIGHT ? room - w
+                                           : 0);
 }
 
 static void emit_block(state *st, const sy_block *b, column *c, double indent)
@@ -531,23 +580,25 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
     sy_mark m = sy_block_mark(b);
     switch (sy_block_kind_of(b)) {
     case SY_BLOCK_PARAGRAPH:
+    case SY_BLOCK_HEADING: {
+        /* the role's alignment, unless the template gave one */
+        const sy_style_role *r = sy_style_role_get(st->ss, sy_block_role(b));
+        sy_align align = sy_block_role_align(b) && r->has_align ? r->align : sy_block_align(b);
         add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
-                      sy_block_align(b), 0, indent, block_source(b, 0));
+                      align, sy_block_kind_of(b) == SY_BLOCK_HEADING, indent, block_source(b, 0));
         break;
-    case SY_BLOCK_HEADING:
-        add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
-                      sy_block_align(b), 1, indent, block_source(b, 0));
-        break;
+    }
     case SY_BLOCK_ARTICLE: {
         sy_buf h = SY_BUF_INIT;
-        article_heading(b, &h);
+        article_heading(st, b, &h);
         column *col = c ? c : top_column(st);
         size_t before = col ? col->n : 0;
         if (sy_buf_failed(&h) || !col)
             st->oom = 1;
         else /* the heading ends with the title */
-            add_paragraph(st, col, h.data, h.len, sy_block_lang(b), "article", SY_ALIGN_LEFT, 1,
-                          indent, block_source(b, -(ptrdiff_t)(h.len - len)));
+            add_paragraph(st, col, h.data, h.len, sy_block_lang(b),
+                          sy_style_article_of(st->ss)->role, SY_ALIGN_LEFT, 1, indent,
+                          block_source(b, -(ptrdiff_t)(h.len - len)));
         if (col && col->n > before && !st->oom)
             mark_article(st, col, before, sy_block_number(b), sy_block_lang(b) == SY_LANG_EN, &h);
         sy_buf_free(&h);
@@ -561,31 +612,32 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
             sy_lang lang = SY_LANG_MIXED;
             if (sy_blocks_count(item_blocks))
                 lang = sy_block_lang(sy_blocks_get(item_blocks, 0));
+            const sy_style_list *ls = sy_style_list_of(st->ss);
+            int ml = lang == SY_LANG_EN ? SY_STYLE_EN : SY_STYLE_KM;
             if (!sy_block_ordered(b))
-                sy_buf_puts(&marker, "•");
-            else if (lang == SY_LANG_EN)
-                sy_buf_printf(&marker, "%zu.", i + 1);
-            else {
-                sy_cal_khmer_int((long)i + 1, &marker);
-                sy_buf_puts(&marker, ".");
-            }
+                sy_buf_puts(&marker, ls->bullet);
+            else
+                sy_style_format(ls->number[ml], ml == SY_STYLE_KM, (long)i + 1, 0, 0, NULL, 0,
+                                &marker);
             column *col = c ? c : top_column(st);
             size_t before = col ? col->n : 0;
-            emit_blocks(st, item_blocks, col, indent + LIST_INDENT);
+            emit_blocks(st, item_blocks, col, indent + ls->indent);
             /* The marker hangs beside the item's first line. */
             if (col && col->n > before && !sy_buf_failed(&marker)) {
                 for (size_t k = before; k < col->n; k++) {
                     item *it = &col->items[k];
                     if (it->kind != IT_LINE)
                         continue;
-                    sy_style s = text_style(st, "body", lang, NULL, NULL);
+                    sy_style s;
+                    if (text_style(st, ls->role, lang, &s, NULL, NULL, NULL) != 0)
+                        break;
                     const sy_para *mp;
-                    const sy_lines *ml = make_lines(st, &s, marker.data, marker.len, LIST_INDENT,
-                                                    SY_ALIGN_LEFT, mark_source(m), &mp);
+                    const sy_lines *mls = make_lines(st, &s, marker.data, marker.len, ls->indent,
+                                                     SY_ALIGN_LEFT, mark_source(m), &mp);
                     it = &col->items[k]; /* make_lines does not move items */
-                    if (ml && sy_lines_count(ml)) {
+                    if (mls && sy_lines_count(mls)) {
                         it->marker_para = mp;
-                        it->marker_line = sy_lines_get(ml, 0);
+                        it->marker_line = sy_lines_get(mls, 0);
                     }
                     break;
                 }
@@ -623,26 +675,33 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
             if (!s)
                 return;
             size_t idx = (size_t)(s - st->secs);
-            emit_blocks(st, sy_block_body(b), &st->secs[idx].col[0], 0);
-            emit_blocks(st, sy_block_en(b), &st->secs[idx].col[1], 0);
+            int en_left = sy_style_first_language(st->ss) == SY_STYLE_EN;
+            emit_blocks(st, sy_block_body(b), &st->secs[idx].col[en_left], 0);
+            emit_blocks(st, sy_block_en(b), &st->secs[idx].col[!en_left], 0);
             for (int k = 0; k < 2; k++) { /* the pair's own keep state */
                 column *col = &st->secs[idx].col[k];
                 if (col->n)
                     col->items[col->n - 1].keep_next = st->keep_depth > 0;
             }
+        } else if (sy_style_first_language(st->ss) == SY_STYLE_EN) {
+            emit_blocks(st, sy_block_en(b), c, indent);
+            emit_blocks(st, sy_block_body(b), c, indent);
         } else {
             emit_blocks(st, sy_block_body(b), c, indent);
             emit_blocks(st, sy_block_en(b), c, indent);
         }
         break;
     case SY_BLOCK_RULE: {
-        item *it = add_item(st, c ? c : top_column(st), IT_RULE, RULE_HEIGHT);
+        item *it = add_item(st, c ? c : top_column(st), IT_RULE, sy_style_rule_of(st->ss)->height);
         if (it)
             it->keep_next = 1;
         break;
     }
     case SY_BLOCK_SPACE:
         add_item(st, c ? c : top_column(st), IT_SPACE, sy_block_points(b));
+        break;
+    case SY_BLOCK_IMAGE:
+        add_image(st, c ? c : top_column(st), b, indent);
         break;
     }
 }
@@ -660,9 +719,9 @@ static void emit_blocks(state *st, const sy_blocks *blocks, column *c, double in
 
 /* ---- pagination ---- */
 
-static double avail_height(void)
+static double avail_height(const state *st)
 {
-    return PAGE_H - 2 * MARGIN;
+    return st->page->height - st->page->margin_top - st->page->margin_bottom;
 }
 
 /* Height of the chain of items from i that must stay together. */
@@ -725,7 +784,7 @@ static int fill_column(column *c, size_t *i, double *pos, size_t page, double av
 
 static void paginate(state *st)
 {
-    double avail = avail_height();
+    double avail = avail_height(st);
     size_t page = 0;
     double pos = 0;
     for (size_t s = 0; s < st->nsecs; s++) {
@@ -844,9 +903,10 @@ static int pull_lines_to_signatures(state *st)
 
 /* ---- drawing ---- */
 
-static double page_y(double top)
+/* PDF y of a distance from the top of the text area. */
+static double page_y(const state *st, double top)
 {
-    return PAGE_H - MARGIN - top;
+    return st->page->height - st->page->margin_top - top;
 }
 
 static sy_status draw_lines_of(state *st, sy_pdf *pdf, const sig_cell *cell, int k, double cx,
@@ -854,7 +914,7 @@ static sy_status draw_lines_of(state *st, sy_pdf *pdf, const sig_cell *cell, int
 {
     for (size_t l = 0; cell->lines[k] && l < sy_lines_count(cell->lines[k]); l++) {
         sy_status s = sy_render_draw_line(pdf, cell->paras[k], sy_lines_get(cell->lines[k], l), cx,
-                                          page_y(*y + cell->la[k]), st->d);
+                                          page_y(st, *y + cell->la[k]), st->d);
         if (s != SY_OK)
             return s;
         *y += cell->lh[k];
@@ -865,7 +925,7 @@ static sy_status draw_lines_of(state *st, sy_pdf *pdf, const sig_cell *cell, int
 static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, double top,
                            size_t page, sy_render_result *res)
 {
-    double row_top = top;
+    double row_top = top, room = sy_style_signatures_of(st->ss)->room;
     for (size_t i = 0; i < g->n; i += 2) {
         const sig_cell *pair[2] = {&g->cells[i], i + 1 < g->n ? &g->cells[i + 1] : NULL};
         double title_h = pair[0]->title_h, names_h = pair[0]->names_h;
@@ -875,13 +935,13 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
             names_h = pair[1]->names_h;
         for (int c = 0; c < 2 && pair[c]; c++) {
             const sig_cell *cell = pair[c];
-            double cx = x + c * (g->cell_w + GUTTER);
+            double cx = x + c * (g->cell_w + sy_style_column_gap(st->ss));
             double y = row_top + title_h - cell->title_h; /* titles sit on the room */
             sy_status s = draw_lines_of(st, pdf, cell, 0, cx, &y);
             if (s == SY_OK)
                 s = draw_lines_of(st, pdf, cell, 1, cx, &y);
             /* the room to sign and seal, then the line */
-            double line_y = page_y(row_top + title_h + SIG_ROOM);
+            double line_y = page_y(st, row_top + title_h + room);
             if (s == SY_OK)
                 s = sy_pdf_stroke(pdf, cx + g->cell_w * 0.12, line_y, cx + g->cell_w * 0.88, line_y,
                                   0.6, st->d);
@@ -892,18 +952,18 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
                 return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,
                                     "out of memory");
             res->sigs = p;
-            sy_sig_place sp = {
-                cell->party, cell->index,           st->first_page + page,   cx + g->cell_w * 0.12,
-                line_y,      cx + g->cell_w * 0.88, line_y + SIG_ROOM * 0.75};
+            sy_sig_place sp = {cell->party,           cell->index, st->first_page + page,
+                               cx + g->cell_w * 0.12, line_y,      cx + g->cell_w * 0.88,
+                               line_y + room * 0.75};
             res->sigs[res->nsigs++] = sp;
-            y = row_top + title_h + SIG_ROOM + 2;
+            y = row_top + title_h + room + 2;
             s = draw_lines_of(st, pdf, cell, 2, cx, &y);
             if (s == SY_OK)
                 s = draw_lines_of(st, pdf, cell, 3, cx, &y);
             if (s != SY_OK)
                 return s;
         }
-        row_top += title_h + SIG_ROOM + names_h + 8;
+        row_top += title_h + room + names_h + 8;
     }
     return SY_OK;
 }
@@ -911,7 +971,7 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
 /* A check box in the margin, on the baseline; ticked when done. */
 static sy_status draw_box(state *st, sy_pdf *pdf, double x, double baseline, double size, int done)
 {
-    double side = 0.75 * size;
+    double side = BOX_SIDE * size;
     sy_status s = sy_pdf_stroke_rect(pdf, x, baseline, side, side, 0.6, st->d);
     if (s == SY_OK && done)
         s = sy_pdf_stroke(pdf, x + side * 0.2, baseline + side * 0.5, x + side * 0.42,
@@ -925,43 +985,57 @@ static sy_status draw_box(state *st, sy_pdf *pdf, double x, double baseline, dou
 static sy_status draw_rule(state *st, sy_pdf *pdf, double cx, double top)
 {
     /* The ornament under the motto: a line, a small lozenge, a line. */
-    double y = page_y(top + RULE_HEIGHT / 2), half = 28 * PT_PER_MM / 2, r = 3;
-    sy_status s = sy_pdf_stroke(pdf, cx - half, y, cx - r - 2, y, 0.7, st->d);
+    const sy_style_rule *u = sy_style_rule_of(st->ss);
+    double y = page_y(st, top + u->height / 2), half = u->width / 2, r = 3, w = u->line;
+    sy_status s = sy_pdf_stroke(pdf, cx - half, y, cx - r - 2, y, w, st->d);
     if (s == SY_OK)
-        s = sy_pdf_stroke(pdf, cx + r + 2, y, cx + half, y, 0.7, st->d);
+        s = sy_pdf_stroke(pdf, cx + r + 2, y, cx + half, y, w, st->d);
     if (s == SY_OK)
-        s = sy_pdf_stroke(pdf, cx - r, y, cx, y + r, 0.7, st->d);
+        s = sy_pdf_stroke(pdf, cx - r, y, cx, y + r, w, st->d);
     if (s == SY_OK)
-        s = sy_pdf_stroke(pdf, cx, y + r, cx + r, y, 0.7, st->d);
+        s = sy_pdf_stroke(pdf, cx, y + r, cx + r, y, w, st->d);
     if (s == SY_OK)
-        s = sy_pdf_stroke(pdf, cx + r, y, cx, y - r, 0.7, st->d);
+        s = sy_pdf_stroke(pdf, cx + r, y, cx, y - r, w, st->d);
     if (s == SY_OK)
-        s = sy_pdf_stroke(pdf, cx, y - r, cx - r, y, 0.7, st->d);
+        s = sy_pdf_stroke(pdf, cx, y - r, cx - r, y, w, st->d);
     return s;
 }
 
+/* The footer in the sheet's words, such as "ទំព័រ ១ នៃ ៥ · Page 1 of 5". */
 static sy_status draw_footer(state *st, sy_pdf *pdf, size_t page)
 {
+    const sy_style_footer *f = sy_style_footer_of(st->ss);
     sy_buf t = SY_BUF_INIT;
-    sy_buf_puts(&t, "ទំព័រ ");
-    sy_cal_khmer_int((long)page + 1, &t);
-    sy_buf_puts(&t, " នៃ ");
-    sy_cal_khmer_int((long)st->npages, &t);
-    sy_buf_printf(&t, " · Page %zu of %zu", page + 1, st->npages);
+    for (int k = 0; k < 2; k++) {
+        int lang = f->en_first ? 1 - k : k;
+        if (!f->text[lang])
+            continue;
+        if (t.len && f->separator)
+            sy_buf_puts(&t, f->separator);
+        sy_style_format(f->text[lang], lang == SY_STYLE_KM, 0, (long)page + 1, (long)st->npages,
+                        NULL, 0, &t);
+    }
     if (sy_buf_failed(&t)) {
         sy_buf_free(&t);
         return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     }
-    sy_style s = text_style(st, "small", SY_LANG_MIXED, NULL, NULL);
+    sy_style s;
+    if (!t.len || text_style(st, f->role, SY_LANG_MIXED, &s, NULL, NULL, NULL) != 0) {
+        sy_buf_free(&t);
+        return sy_diags_status(st->d);
+    }
     sy_text_source src = {.file = NULL};
     sy_para *p = sy_para_new(st->rc->text, &s, t.data, t.len, src, st->d);
     sy_buf_free(&t);
     if (!p)
         return sy_diags_status(st->d);
-    sy_lines *l = sy_layout_paragraph(p, PAGE_W - 2 * MARGIN, SY_ALIGN_CENTER, st->d);
+    const sy_page_geometry *g = st->page;
+    sy_lines *l =
+        sy_layout_paragraph(p, g->width - g->margin_left - g->margin_right, f->align, st->d);
     sy_status rc = l ? SY_OK : sy_diags_status(st->d);
     for (size_t i = 0; l && i < sy_lines_count(l) && rc == SY_OK; i++)
-        rc = sy_render_draw_line(pdf, p, sy_lines_get(l, i), MARGIN, MARGIN - FOOTER_GAP, st->d);
+        rc = sy_render_draw_line(pdf, p, sy_lines_get(l, i), g->margin_left,
+                                 g->margin_bottom - f->gap, st->d);
     sy_lines_free(l);
     sy_para_free(p);
     return rc;
@@ -973,28 +1047,34 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
         section *sec = &st->secs[s];
         for (int k = 0; k < (sec->kind == SEC_DOUBLE ? 2 : 1); k++) {
             column *c = &sec->col[k];
-            double x = MARGIN + c->x;
+            double x = st->page->margin_left + c->x;
+            double list_indent = sy_style_list_of(st->ss)->indent;
             for (size_t i = 0; i < c->n; i++) {
                 item *it = &c->items[i];
                 if (it->page != page)
                     continue;
                 sy_status rc = SY_OK;
                 if (it->kind == IT_LINE) {
-                    double y = page_y(it->top + it->ascent);
-                    if (it->red)
-                        rc = sy_pdf_set_fill(pdf, 0.7, 0, 0, st->d);
+                    double y = page_y(st, it->top + it->ascent);
+                    if (it->color)
+                        rc = sy_pdf_set_fill(pdf, it->color[0], it->color[1], it->color[2], st->d);
                     if (rc == SY_OK)
                         rc = sy_render_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
-                    if (rc == SY_OK && it->red)
+                    if (rc == SY_OK && it->color)
                         rc = sy_pdf_set_fill(pdf, 0, 0, 0, st->d);
                     if (rc == SY_OK && it->box)
-                        rc = draw_box(st, pdf, x + it->x - LIST_INDENT, y,
-                                      sy_para_style(it->para)->size, it->box == 2);
+                        rc = draw_box(st, pdf, x + it->x - list_indent, y,
+                                      sy_para_style(it->para)->size,
+                                      it->box == SY_STYLE_MARKER_BOX_CHECKED);
                     if (rc == SY_OK && it->marker_line)
                         rc = sy_render_draw_line(pdf, it->marker_para, it->marker_line,
-                                                 x + it->x - LIST_INDENT, y, st->d);
+                                                 x + it->x - list_indent, y, st->d);
                 } else if (it->kind == IT_RULE) {
                     rc = draw_rule(st, pdf, x + c->width / 2, it->top);
+                } else if (it->kind == IT_IMAGE) {
+                    rc = sy_pdf_draw_image(pdf, it->image, x + it->x,
+                                           page_y(st, it->top + it->height), it->width, it->height,
+                                           st->d);
                 } else if (it->kind == IT_SIGS) {
                     rc = draw_sigs(st, pdf, &st->grids[it->sig], x, it->top, page, res);
                 }
@@ -1027,6 +1107,7 @@ static void state_free(state *st)
     for (size_t i = 0; i < st->nmarks; i++)
         free(st->marks[i].text);
     free(st->marks);
+    free(st->fonts);
 }
 
 /* Bookmarks: one per article number, the Khmer and English headings joined,
@@ -1055,7 +1136,7 @@ static sy_status collect_marks(state *st, sy_render_result *res)
         if (!t)
             return SY_ERR_NOMEM;
         snprintf(t, n, "%s%s%s", a->text, other ? " / " : "", other ? other->text : "");
-        sy_render_mark m = {t, st->first_page + it->page, page_y(it->top)};
+        sy_render_mark m = {t, st->first_page + it->page, page_y(st, it->top)};
         res->marks[res->nmarks++] = m;
     }
     return SY_OK;
@@ -1080,7 +1161,13 @@ sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout
     st.layout = layout;
     st.d = d;
     st.first_page = sy_pdf_page_count(pdf);
-    st.footer = o ? o->footer : 1;
+    st.footer = (o ? o->footer : 1) && sy_style_footer_of(sy_doc_style(doc))->enabled;
+    st.ss = sy_doc_style(doc) ? sy_doc_style(doc) : sy_style_defaults();
+    st.page = sy_style_page(st.ss);
+    st.pdf = pdf;
+    st.fonts = calloc(sy_style_role_count(st.ss) + 1, sizeof *st.fonts);
+    if (!st.fonts)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     size_t errors = sy_diags_errors(d);
     emit_blocks(&st, sy_doc_blocks(doc), NULL, 0);
     if (st.oom)
@@ -1097,7 +1184,7 @@ sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout
     if (!res && status == SY_OK)
         status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     for (size_t p = 0; status == SY_OK && p < st.npages; p++) {
-        status = sy_pdf_add_page(pdf, PAGE_W, PAGE_H, d);
+        status = sy_pdf_add_page(pdf, st.page->width, st.page->height, d);
         if (status == SY_OK)
             status = draw_page(&st, pdf, p, res);
     }

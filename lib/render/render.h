@@ -1,19 +1,21 @@
 /* Typesetting a document tree (lib/doc) into PDF pages (lib/pdf).
  *
  * In: a sy_doc and the house fonts. Out: pages drawn into a sy_pdf, and
- * where each signature line landed (for signature fields). Styles (fonts and
- * sizes of the roles motto, title, heading, party, body, small) and the page
- * geometry (A4, 25 mm margins) are those of Cambodian official documents.
- * Bilingual pairs are set side by side in `parallel` layout (Khmer left,
- * English right, each pair starting at the same height in both columns, a
- * page break keeping them aligned) or Khmer then English in `sequential`.
- * Headings and article titles stay with what follows; keep groups stay on
- * one page; a signature block is never split and never alone on a page
- * without the end of the text before it. Every page gets a footer
- * "ទំព័រ ១ នៃ ៥ · Page 1 of 5".
+ * where each signature line landed (for signature fields). How the pages
+ * look comes from the document's style sheet (lib/style; the defaults when
+ * it has none): page size and margins, the fonts, sizes, leading, spacing,
+ * colour and markers of each role, the footer's and article labels' words,
+ * the images. Nothing here knows a role name, a page size or a word.
+ * Bilingual pairs are set side by side in `parallel` layout (each pair
+ * starting at the same height in both columns, a page break keeping them
+ * aligned; the sheet's first language on the left) or one after the other
+ * in `sequential`. Headings and article titles stay with what follows; keep
+ * groups stay on one page; a signature block is never split and never alone
+ * on a page without the end of the text before it. Every page gets the
+ * sheet's footer, unless the caller or the sheet turns it off.
  *
- * Memory: a sy_render_ctx (fonts resolved per role, the text context) is
- * long-lived and borrows the font set and text context given to it. */
+ * Memory: a sy_render_ctx (the font set and the text context, borrowed) is
+ * long-lived; fonts of a sheet's roles are resolved per document. */
 #ifndef SY_RENDER_H
 #define SY_RENDER_H
 
@@ -27,8 +29,9 @@
 
 typedef struct sy_render_ctx sy_render_ctx;
 
-/* Resolves the fonts of every style role. Returns NULL with errors in d
- * (a missing font names its Debian package). Free with sy_render_ctx_free. */
+/* Checks that the fonts of the default style sheet's roles are there.
+ * Returns NULL with errors in d (a missing font names its Debian package).
+ * Free with sy_render_ctx_free. */
 sy_render_ctx *sy_render_ctx_new(sy_fontset *fonts, sy_text_ctx *text, sy_diags *d);
 void sy_render_ctx_free(sy_render_ctx *rc);
 
@@ -53,7 +56,7 @@ typedef struct sy_render_mark {
 typedef struct sy_render_result sy_render_result;
 
 typedef struct sy_render_options {
-    int footer; /* non-zero: "ទំព័រ ១ នៃ ៥ · Page 1 of 5" on every page */
+    int footer; /* non-zero: the style sheet's footer on every page */
 } sy_render_options;
 
 /* Typesets doc into pdf after the pages it already has (page numbers in the

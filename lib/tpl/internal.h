@@ -73,6 +73,7 @@ typedef enum tpl_node_kind {
     N_PAGEBREAK,
     N_RULE,
     N_SPACE, /* points */
+    N_IMAGE, /* str = image name (the style sheet's) */
     N_IF, /* kids = branches */
     N_BRANCH, /* expr = condition (NULL: else), kids = body */
     N_FOR, /* str = variable, expr = sequence, kids = body */
@@ -117,6 +118,7 @@ typedef struct tpl_file {
 
 struct sy_tpl {
     tpl_arena arena;
+    sy_style_sheet *style; /* NULL: the defaults */
     const char *name, *description, *subject;
     sy_doc_layout layout;
     tpl_file *files; /* SY_LIMIT_TPL_FILES entries, never moved */

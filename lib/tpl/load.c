@@ -68,8 +68,8 @@ static const char *display_name(loader *l, const char *rel)
 
 /* Reads rel (already normalised) from the folder. Returns 0, or -1 with a
  * message and status. */
-static int read_disk(loader *l, const char *rel, char **text, size_t *len, sy_status *code,
-                     char *why, size_t whysize)
+static int read_disk(loader *l, const char *rel, size_t limit, char **text, size_t *len,
+                     sy_status *code, char *why, size_t whysize)
 {
     size_t dn = strlen(l->dir), rn = strlen(rel);
     char *full = malloc(dn + rn + 2);
@@ -106,10 +106,10 @@ static int read_disk(loader *l, const char *rel, char **text, size_t *len, sy_st
         snprintf(why, whysize, "'%s' is not a readable regular file", rel);
         return -1;
     }
-    if ((unsigned long long)st.st_size > SY_LIMIT_TPL_FILE_BYTES) {
+    if ((unsigned long long)st.st_size > limit) {
         close(fd);
         *code = SY_ERR_LIMIT;
-        snprintf(why, whysize, "'%s' is larger than %u bytes", rel, SY_LIMIT_TPL_FILE_BYTES);
+        snprintf(why, whysize, "'%s' is larger than %zu bytes", rel, limit);
         return -1;
     }
     char *buf = malloc((size_t)st.st_size + 1);
@@ -151,7 +151,7 @@ static long add_file(loader *l, const char *rel, const char *file, int line, int
     if (l->realdir) {
         char why[512];
         sy_status code;
-        if (read_disk(l, rel, &text, &len, &code, why, sizeof why) != 0) {
+        if (read_disk(l, rel, SY_LIMIT_TPL_FILE_BYTES, &text, &len, &code, why, sizeof why) != 0) {
             lerr(l, code, file, line, col, "%s", why);
             return -1;
         }
@@ -283,6 +283,51 @@ static long add_root(loader *l, const char *what, const char *name, const char *
     return e;
 }
 
+/* Every \image names an image of the style sheet, every '::: style' role
+ * one of its roles. */
+static void check_names(loader *l, const tpl_file *f, const tpl_node *n)
+{
+    if (!n)
+        return;
+    if (n->kind == N_IMAGE && !sy_style_image_find(l->t->style, n->str)) {
+        size_t count = sy_style_image_count(l->t->style);
+        if (!count)
+            lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                 "no image '%s': the template's style sheet has no images section", n->str);
+        else {
+            sy_suggest sg;
+            sy_suggest_init(&sg, n->str, strlen(n->str), TPL_SUGGEST_EDITS);
+            for (size_t i = 0; i < count; i++)
+                sy_suggest_try(&sg, sy_style_image_at(l->t->style, i)->name);
+            if (sg.best)
+                lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                     "no image '%s' in the style sheet (did you mean '%s'?)", n->str, sg.best);
+            else
+                lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                     "no image '%s' in the style sheet's images section", n->str);
+        }
+    }
+    if (n->kind == N_STYLE && n->str && !sy_style_role_find(l->t->style, n->str)) {
+        const sy_style_sheet *ss = l->t->style;
+        sy_suggest sg;
+        sy_suggest_init(&sg, n->str, strlen(n->str), TPL_SUGGEST_EDITS);
+        for (size_t i = 0; i < sy_style_role_count(ss); i++)
+            sy_suggest_try(&sg, sy_style_role_at(ss, i)->name);
+        if (sg.best)
+            lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                 "no role '%s' in the style sheet (did you mean '%s'?)", n->str, sg.best);
+        else
+            lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
+                 "no role '%s' in the style sheet (roles are defined under 'roles:' in the "
+                 "template's style file)",
+                 n->str);
+    }
+    for (size_t i = 0; i < n->kids.n; i++)
+        check_names(l, f, n->kids.v[i]);
+    for (size_t i = 0; i < n->kids2.n; i++)
+        check_names(l, f, n->kids2.v[i]);
+}
+
 static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
 {
     sy_tpl *t = l->t;
@@ -304,6 +349,8 @@ static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
             t->has_cover = 1;
         }
     }
+    for (size_t i = 0; !l->errors && i < t->nfiles; i++)
+        check_names(l, &t->files[i], t->files[i].root);
     if (t->arena.failed && !l->errors)
         lerr(l, SY_ERR_NOMEM, file, 0, 0, "out of memory while loading the template");
     free(l->realdir);
@@ -316,12 +363,12 @@ static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
 
 /* The manifest: "key: value" lines, '#' comments. */
 static const char *parse_manifest(loader *l, const char *text, size_t len, const char *file,
-                                  int *entry_line)
+                                  int *entry_line, const char **style, int *style_line)
 {
     sy_tpl *t = l->t;
     const char *entry = NULL;
-    static const char *const keys[] = {"name",   "description", "entry",
-                                       "layout", "cover",       "subject"};
+    static const char *const keys[] = {"name",  "description", "entry", "layout",
+                                       "cover", "subject",     "style"};
     enum { NKEYS = sizeof keys / sizeof *keys };
     int seen[NKEYS] = {0};
     size_t pos = 0;
@@ -369,7 +416,7 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
             else
                 lerr(l, SY_ERR_DATA, file, ln, 1,
                      "unknown manifest key '%.*s' (keys: name, description, entry, layout, cover, "
-                     "subject)",
+                     "subject, style)",
                      (int)kn, s);
             continue;
         }
@@ -396,6 +443,9 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
             l->cover_line = ln;
         } else if (k == 5) {
             t->subject = val;
+        } else if (k == 6) {
+            *style = val;
+            *style_line = ln;
         } else if (!strcmp(val, "parallel"))
             t->layout = SY_LAYOUT_PARALLEL;
         else if (!strcmp(val, "sequential"))
@@ -409,6 +459,62 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
     if (!seen[2])
         lerr(l, SY_ERR_DATA, file, 0, 0, "the manifest has no 'entry' (the first file to read)");
     return entry;
+}
+
+/* A file name the style sheet gives, relative to the template folder: no
+ * absolute path, no "..", no hidden file. */
+static int plain_relative(const char *p)
+{
+    if (!*p || *p == '/' || *p == '.')
+        return 0;
+    for (const char *s = p; *s; s++)
+        if (*s == '\\' || (*s == '/' && (s[1] == '.' || s[1] == '/' || !s[1])))
+            return 0;
+    return 1;
+}
+
+/* Reads the style sheet the manifest names, and the files of its images. */
+static void load_style(loader *l, const char *rel, const char *mfile, int line)
+{
+    char *text = NULL;
+    size_t len = 0;
+    char why[512];
+    sy_status code;
+    if (!plain_relative(rel)) {
+        lerr(l, SY_ERR_DATA, mfile, line, 1,
+             "style '%s' must be a file name inside the template folder", rel);
+        return;
+    }
+    if (read_disk(l, rel, SY_LIMIT_TPL_FILE_BYTES, &text, &len, &code, why, sizeof why) != 0) {
+        lerr(l, code, mfile, line, 1, "%s", why);
+        return;
+    }
+    size_t before = sy_diags_errors(l->diags);
+    sy_style_sheet *s = sy_style_parse(display_name(l, rel), text, len, l->diags);
+    free(text);
+    if (!s) {
+        l->errors += (int)(sy_diags_errors(l->diags) - before) + 1;
+        return;
+    }
+    l->t->style = s;
+    for (size_t i = 0; i < sy_style_image_count(s); i++) {
+        const sy_style_image *im = sy_style_image_at(s, i);
+        const sy_mark m = im->mark;
+        char *data = NULL;
+        size_t n = 0;
+        if (!plain_relative(im->file)) {
+            lerr(l, SY_ERR_DATA, m.file, m.line, m.column,
+                 "image file '%s' must be a file name inside the template folder", im->file);
+            continue;
+        }
+        if (read_disk(l, im->file, SY_LIMIT_TPL_IMAGE_BYTES, &data, &n, &code, why, sizeof why) !=
+            0) {
+            lerr(l, code, m.file, m.line, m.column, "image '%s': %s", im->name, why);
+            continue;
+        }
+        if (sy_style_set_image_data(s, i, (unsigned char *)data, n, l->diags) != SY_OK)
+            l->errors++;
+    }
 }
 
 sy_tpl *sy_tpl_load(const char *template_dir, sy_diags *diags)
@@ -441,17 +547,21 @@ sy_tpl *sy_tpl_load(const char *template_dir, sy_diags *diags)
     size_t len = 0;
     char why[512];
     sy_status code;
-    if (read_disk(&l, "manifest", &text, &len, &code, why, sizeof why) != 0) {
+    if (read_disk(&l, "manifest", SY_LIMIT_TPL_FILE_BYTES, &text, &len, &code, why, sizeof why) !=
+        0) {
         lerr(&l, code, mfile, 0, 0, "%s (every template folder needs one)", why);
         free(l.realdir);
         sy_tpl_free(l.t);
         return NULL;
     }
-    int entry_line = 0;
-    const char *entry = parse_manifest(&l, text, len, mfile, &entry_line);
+    int entry_line = 0, style_line = 0;
+    const char *style = NULL;
+    const char *entry = parse_manifest(&l, text, len, mfile, &entry_line, &style, &style_line);
     free(text);
     if (!l.t->description)
         l.t->description = "";
+    if (style && !l.errors)
+        load_style(&l, style, mfile, style_line);
     return finish(&l, entry, mfile, entry_line);
 }
 
@@ -483,6 +593,7 @@ void sy_tpl_free(sy_tpl *tpl)
 {
     if (!tpl)
         return;
+    sy_style_free(tpl->style);
     tpl_arena_free(&tpl->arena);
     free(tpl);
 }
@@ -512,4 +623,9 @@ const char *sy_tpl_subject(const sy_tpl *tpl)
     if (tpl && tpl->subject)
         return tpl->subject;
     return sy_tpl_description(tpl);
+}
+
+const sy_style_sheet *sy_tpl_style(const sy_tpl *tpl)
+{
+    return tpl && tpl->style ? tpl->style : sy_style_defaults();
 }

@@ -1384,11 +1384,33 @@ static void content_line(parser *p, const seg *segs, int nsegs)
                 n = new_node(p, N_SPACE, col);
                 if (n)
                     n->points = v;
+            } else if (e == 6 && !memcmp(t, "\\image", 6) && only_lit) {
+                /* \image NAME: an image of the template's style sheet */
+                while (rn && *rest == ' ') {
+                    rest++;
+                    rn--;
+                }
+                size_t k = 0;
+                while (k < rn &&
+                       (islower((unsigned char)rest[k]) || isdigit((unsigned char)rest[k]) ||
+                        rest[k] == '-' || rest[k] == '_'))
+                    k++;
+                if (!k || k != rn) {
+                    perr(p, p->lineno, col,
+                         "'\\image' takes the name of an image of the style sheet, such as "
+                         "'\\image emblem'");
+                    return;
+                }
+                n = new_node(p, N_IMAGE, col);
+                if (n) {
+                    n->str = tpl_strndup(p->a, rest, k);
+                    n->len = k;
+                }
             } else {
-                static const char *const cmds[] = {"pagebreak", "rule", "space"};
+                static const char *const cmds[] = {"pagebreak", "rule", "space", "image"};
                 sy_suggest sg;
                 sy_suggest_init(&sg, t + 1, e - 1, TPL_SUGGEST_EDITS);
-                for (int k = 0; k < 3; k++)
+                for (int k = 0; k < 4; k++)
                     sy_suggest_try(&sg, cmds[k]);
                 int known = (e == 10 && !memcmp(t, "\\pagebreak", 10)) ||
                     (e == 5 && !memcmp(t, "\\rule", 5));
@@ -1399,7 +1421,8 @@ static void content_line(parser *p, const seg *segs, int nsegs)
                          t, sg.best);
                 else
                     perr(p, p->lineno, col,
-                         "unknown command '%.*s' (commands: \\pagebreak, \\rule, \\space; write "
+                         "unknown command '%.*s' (commands: \\pagebreak, \\rule, \\space, \\image; "
+                         "write "
                          "'\\\\' for a literal backslash)",
                          (int)e, t);
                 return;

@@ -28,6 +28,7 @@ typedef struct ctx {
     const char *role;
     int role_set;
     sy_align align;
+    int align_given; /* align was set since the role: the role's own does not apply */
     int side; /* 0, SY_LANG_KM or SY_LANG_EN: inside a pair */
     sy_block *sigs;
     sy_buf *fields; /* inside a signer: F_COUNT buffers */
@@ -973,6 +974,7 @@ static int render_text(render *r, const tpl_node *n, ctx *c, sy_mark m)
                 rc = nomem(r, n);
             else if (c->lang >= 0)
                 sy_block_set_lang(c->para, (sy_lang)c->lang);
+            sy_block_set_role_align(c->para, !c->align_given);
             if (c->para)
                 rc = put_spans(r, n, c->para, 0);
         }
@@ -1005,6 +1007,7 @@ static int render_heading_or_item(render *r, const tpl_node *n, ctx *c, sy_mark 
             b = sy_blocks_add_paragraph(item, m, t.data, t.len, lang_for(c, t.data, t.len), c->role,
                                         c->align);
     }
+    sy_block_set_role_align(b, !c->align_given);
     if (rc == 0)
         rc = b ? put_spans(r, n, b, 0) : nomem(r, n);
     sy_buf_free(&t);
@@ -1082,9 +1085,12 @@ static int render_style(render *r, const tpl_node *n, ctx *c)
     if (n->str) {
         k.role = n->str;
         k.role_set = 1;
+        k.align_given = 0;
     }
-    if (n->num >= 0)
+    if (n->num >= 0) {
         k.align = (sy_align)n->num;
+        k.align_given = 1;
+    }
     if (n->num2 >= 0)
         k.lang = n->num2;
     int rc = render_nodes(r, &n->kids, &k, NULL);
@@ -1201,6 +1207,9 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
         return render_signer(r, n, c);
     case N_FIELD:
         return render_field(r, n, c);
+    case N_IMAGE:
+        close_all(c);
+        return sy_blocks_add_image(c->out, m, n->str) ? 0 : nomem(r, n);
     case N_PAGEBREAK:
     case N_RULE:
     case N_SPACE:
@@ -1312,6 +1321,7 @@ static sy_doc *render_entry(const sy_tpl *tpl, size_t entry, const sy_tpl_env *e
         return NULL;
     }
     sy_doc_set_layout(r.doc, tpl->layout);
+    sy_doc_set_style(r.doc, tpl->style);
     ctx c;
     memset(&c, 0, sizeof c);
     c.out = sy_doc_body(r.doc);

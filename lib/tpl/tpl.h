@@ -71,11 +71,15 @@ sy_doc_layout sy_tpl_layout(const sy_tpl *tpl);
 /* What the documents are, for the PDF's Subject (the manifest's `subject`,
  * else its description). */
 const char *sy_tpl_subject(const sy_tpl *tpl);
+/* The style sheet the manifest's `style:` names (the defaults without one,
+ * and for templates loaded from memory); valid while tpl lives. Documents
+ * rendered from tpl borrow it, so tpl must outlive their typesetting. */
+const sy_style_sheet *sy_tpl_style(const sy_tpl *tpl);
 
 /* Renders the template over data (usually a map: the agreement). Returns a
  * new document owned by the caller (sy_doc_free), with the manifest's
- * layout, or NULL after reporting every error found into diags (unknown
- * variables and filters, filter failures, limits). */
+ * layout and the template's style sheet (borrowed from tpl), or NULL after reporting every error
+ * found into diags (unknown variables and filters, filter failures, limits). */
 sy_doc *sy_tpl_render(const sy_tpl *tpl, const sy_tpl_env *env, const sy_value *data,
                       sy_diags *diags);
 

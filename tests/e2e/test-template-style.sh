@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# An office's own template without a compiler: copy templates/mou, change
+# the page size in its style.yaml and a word in main.tpl, build with
+# --template DIR; the PDF has the new page size and the new word. Errors
+# in a style.yaml name file:line:column.
+set -u
+export SOURCE_DATE_EPOCH=1763856000 # 2025-11-23
+root=${SANYA_ROOT:?}
+sanya=${SANYA:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+cd "$root"
+cp -R templates/mou "$tmp/office"
+sed -i 's/^  size: A4 .*$/  size: Letter/' "$tmp/office/style.yaml"
+grep -q '^  size: Letter$' "$tmp/office/style.yaml" || bad "could not change the page size"
+sed -i 's/^between /amongst /' "$tmp/office/main.tpl"
+grep -q '^amongst ' "$tmp/office/main.tpl" || bad "could not change the heading word"
+
+if "$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml --no-cover \
+    --template "$tmp/office" -o "$tmp/office.pdf" 2>"$tmp/err"; then
+    pages=$(pdfinfo "$tmp/office.pdf" | sed -n 's/^Pages: *//p')
+    sizes=$(pdfinfo -f 1 -l "$pages" "$tmp/office.pdf" | sed -n 's/^Page *[0-9]* size: *//p' |
+        sort -u)
+    [ "$sizes" = "612 x 792 pts (letter)" ] || bad "page sizes: $sizes (expected Letter)"
+    pdftotext "$tmp/office.pdf" - | grep -q "^amongst " || bad "the new word is not in the text"
+    pdftotext "$tmp/office.pdf" - | grep -q "^between " && bad "the old word is still there"
+else
+    bad "build with the copied template failed: $(cat "$tmp/err")"
+fi
+
+# The unchanged copy builds the same bytes as templates/mou.
+cp -R templates/mou "$tmp/same"
+"$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml --no-cover \
+    --template "$tmp/same" -o "$tmp/same.pdf" 2>/dev/null || bad "unchanged copy failed"
+"$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml --no-cover \
+    -o "$tmp/orig.pdf" 2>/dev/null || bad "templates/mou failed"
+cmp -s "$tmp/same.pdf" "$tmp/orig.pdf" || bad "a copy of templates/mou builds other bytes"
+
+# Mistakes in style.yaml: each named with its place, the build refused.
+cp -R templates/mou "$tmp/broken"
+sed -i 's/^column-gap: 8mm /column-gap: 8 /; s/^  size: A4 .*$/  size: A44/' \
+    "$tmp/broken/style.yaml"
+sed -i '0,/    marker: none/s//    markr: none/' "$tmp/broken/style.yaml"
+if "$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml --no-cover \
+    --template "$tmp/broken" -o "$tmp/broken.pdf" 2>"$tmp/err"; then
+    bad "a broken style.yaml was accepted"
+fi
+[ -e "$tmp/broken.pdf" ] && bad "a broken style.yaml still wrote a PDF"
+line() { grep -n "$1" "$tmp/broken/style.yaml" | head -1 | cut -d: -f1; }
+grep -q "style.yaml:$(line 'size: A44'):9: page.size: .*did you mean \"A4\"" "$tmp/err" ||
+    bad "bad page size: $(cat "$tmp/err")"
+grep -q "style.yaml:$(line '^column-gap'):13: column-gap: .*no unit" "$tmp/err" ||
+    bad "length without unit: $(cat "$tmp/err")"
+grep -q "style.yaml:$(line 'markr'):5: .*unknown key \"markr\"; did you mean \"marker\"" \
+    "$tmp/err" || bad "unknown key: $(cat "$tmp/err")"
+
+# A manifest without style: the defaults (the same look).
+cp -R templates/mou "$tmp/nostyle"
+sed -i '/^style:/d' "$tmp/nostyle/manifest"
+rm "$tmp/nostyle/style.yaml"
+"$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml --no-cover \
+    --template "$tmp/nostyle" -o "$tmp/nostyle.pdf" 2>/dev/null || bad "template without style"
+cmp -s "$tmp/nostyle.pdf" "$tmp/orig.pdf" || bad "the defaults differ from templates/mou/style.yaml"
+
+[ "$fail" -eq 0 ] && echo "template-style: all checks passed"
+exit $fail
