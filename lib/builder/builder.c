@@ -13,6 +13,7 @@
 #include "data/data.h"
 #include "pdf/pdf.h"
 #include "render/render.h"
+#include "style/style.h"
 #include "text/text.h"
 #include "tpl/tpl.h"
 
@@ -240,7 +241,8 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
         if (sy_buf_failed(&bm))
             st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
         else if (bm.len)
-            st = sy_pdf_add_bookmark(pdf, sy_render_result_first_page(cover), 842, bm.data, d);
+            st = sy_pdf_add_bookmark(pdf, sy_render_result_first_page(cover),
+                                     sy_style_page(sy_tpl_style(tpl))->height, bm.data, d);
         sy_buf_free(&bm);
     }
     for (size_t i = 0; mou && st == SY_OK && i < sy_render_result_mark_count(mou); i++) {

@@ -53,6 +53,19 @@ else
     bad "letter build failed: $(cat "$tmp/err")"
 fi
 
+# With its cover sheet: the checklist is set on the template's page too.
+if "$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml \
+    --template templates/letter-en -o "$tmp/cover.pdf" 2>"$tmp/err"; then
+    pages=$(pdfinfo "$tmp/cover.pdf" | sed -n 's/^Pages: *//p')
+    sizes=$(pdfinfo -f 1 -l "$pages" "$tmp/cover.pdf" | sed -n 's/^Page *[0-9]* size: *//p' |
+        sort -u)
+    [ "$sizes" = "612 x 792 pts (letter)" ] || bad "with cover: page sizes: $sizes"
+    pdftotext -f 1 -l 1 "$tmp/cover.pdf" - | grep -qF "APPROVAL CHECKLIST" ||
+        bad "with cover: no checklist on page 1"
+else
+    bad "letter build with its cover failed: $(cat "$tmp/err")"
+fi
+
 # The same image placed twice is one XObject.
 cp -R templates/letter-en "$tmp/twice"
 printf '\n\\image emblem\n' >> "$tmp/twice/main.tpl"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # An office's own template without a compiler: copy templates/mou, change
-# the page size in its style.yaml and a word in main.tpl, build with
-# --template DIR; the PDF has the new page size and the new word. Errors
-# in a style.yaml name file:line:column.
+# the page size in its style.yaml, the checklist's heading in cover.tpl and
+# a word in main.tpl, build with --template DIR; every page has the new
+# size, the cover the new heading, the agreement the new word. Errors in a
+# style.yaml name file:line:column.
 set -u
 export SOURCE_DATE_EPOCH=1763856000 # 2025-11-23
 root=${SANYA_ROOT:?}
@@ -18,8 +19,11 @@ sed -i 's/^  size: A4 .*$/  size: Letter/' "$tmp/office/style.yaml"
 grep -q '^  size: Letter$' "$tmp/office/style.yaml" || bad "could not change the page size"
 sed -i 's/^between /amongst /' "$tmp/office/main.tpl"
 grep -q '^amongst ' "$tmp/office/main.tpl" || bad "could not change the heading word"
+sed -i 's/^APPROVAL CHECKLIST$/CLEARANCES BEFORE SIGNATURE/' "$tmp/office/cover.tpl"
+grep -q '^CLEARANCES BEFORE SIGNATURE$' "$tmp/office/cover.tpl" ||
+    bad "could not change the checklist's heading"
 
-if "$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml --no-cover \
+if "$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml \
     --template "$tmp/office" -o "$tmp/office.pdf" 2>"$tmp/err"; then
     pages=$(pdfinfo "$tmp/office.pdf" | sed -n 's/^Pages: *//p')
     sizes=$(pdfinfo -f 1 -l "$pages" "$tmp/office.pdf" | sed -n 's/^Page *[0-9]* size: *//p' |
@@ -27,6 +31,9 @@ if "$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml --no
     [ "$sizes" = "612 x 792 pts (letter)" ] || bad "page sizes: $sizes (expected Letter)"
     pdftotext "$tmp/office.pdf" - | grep -q "^amongst " || bad "the new word is not in the text"
     pdftotext "$tmp/office.pdf" - | grep -q "^between " && bad "the old word is still there"
+    pdftotext -f 1 -l 1 "$tmp/office.pdf" - | grep -q "^CLEARANCES BEFORE SIGNATURE$" ||
+        bad "the cover (page 1) lacks the new heading"
+    pdftotext "$tmp/office.pdf" - | grep -q "APPROVAL CHECKLIST" && bad "the old heading is still there"
 else
     bad "build with the copied template failed: $(cat "$tmp/err")"
 fi
