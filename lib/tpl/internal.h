@@ -6,20 +6,12 @@
 
 #include <stddef.h>
 
+#include "core/arena.h"
 #include "core/error.h"
 #include "core/suggest.h"
 #include "tpl/tpl.h"
 
-/* ---- Arena: every node and string of a template lives here ---- */
-typedef struct tpl_chunk tpl_chunk;
-typedef struct tpl_arena {
-    tpl_chunk *head;
-    int failed;
-} tpl_arena;
-
-void *tpl_alloc(tpl_arena *a, size_t size); /* zeroed; NULL (and failed set) when out of memory */
-char *tpl_strndup(tpl_arena *a, const char *s, size_t n);
-void tpl_arena_free(tpl_arena *a);
+/* Every node and string of a template lives in its arena (core/arena.h). */
 
 /* ---- Expressions ---- */
 typedef enum tpl_expr_kind {
@@ -104,7 +96,7 @@ struct tpl_node {
     double points;
 };
 
-int tpl_nvec_push(tpl_arena *a, tpl_nvec *v, tpl_node *n);
+int tpl_nvec_push(sy_arena *a, tpl_nvec *v, tpl_node *n);
 
 /* ---- A loaded template ---- */
 typedef struct tpl_file {
@@ -117,7 +109,7 @@ typedef struct tpl_file {
 } tpl_file;
 
 struct sy_tpl {
-    tpl_arena arena;
+    sy_arena arena;
     sy_style_sheet *style; /* NULL: the defaults */
     const char *name, *description, *subject;
     sy_doc_layout layout;
@@ -130,12 +122,12 @@ struct sy_tpl {
 
 /* Parses one file's text into f->root (allocated in a). Reports syntax
  * errors into diags; returns the number of errors. */
-int tpl_parse_file(tpl_arena *a, tpl_file *f, sy_diags *diags);
+int tpl_parse_file(sy_arena *a, tpl_file *f, sy_diags *diags);
 
 /* Checks a relative template path and returns its normalised form with
  * ".tpl" added when the last part has no extension (arena), or NULL with a
  * reason in *why (static string). */
-const char *tpl_normalise_path(tpl_arena *a, const char *path, size_t len, const char **why);
+const char *tpl_normalise_path(sy_arena *a, const char *path, size_t len, const char **why);
 
 /* Filter lookup in an environment; NULL when unknown. */
 typedef struct tpl_filter {

@@ -55,7 +55,7 @@ static size_t utf8_bad(const char *s, size_t len)
 static const char *display_name(loader *l, const char *rel)
 {
     size_t pn = strlen(l->prefix), rn = strlen(rel);
-    char *s = tpl_alloc(&l->t->arena, pn + rn + 2);
+    char *s = sy_arena_alloc(&l->t->arena, pn + rn + 2);
     if (!s)
         return rel;
     memcpy(s, l->prefix, pn);
@@ -155,7 +155,7 @@ static long add_file(loader *l, const char *rel, const char *file, int line, int
             lerr(l, code, file, line, col, "%s", why);
             return -1;
         }
-        char *copy = tpl_strndup(&t->arena, text, len);
+        char *copy = sy_arena_strndup(&t->arena, text, len);
         free(text);
         text = copy;
     } else {
@@ -173,7 +173,7 @@ static long add_file(loader *l, const char *rel, const char *file, int line, int
                  SY_LIMIT_TPL_FILE_BYTES);
             return -1;
         }
-        text = tpl_strndup(&t->arena, l->mem[i].text ? l->mem[i].text : "", len);
+        text = sy_arena_strndup(&t->arena, l->mem[i].text ? l->mem[i].text : "", len);
     }
     if (!text) {
         lerr(l, SY_ERR_NOMEM, file, line, col, "out of memory");
@@ -181,7 +181,7 @@ static long add_file(loader *l, const char *rel, const char *file, int line, int
     }
     tpl_file *f = &t->files[t->nfiles];
     memset(f, 0, sizeof *f);
-    f->path = tpl_strndup(&t->arena, rel, strlen(rel));
+    f->path = sy_arena_strndup(&t->arena, rel, strlen(rel));
     f->display = display_name(l, rel);
     f->text = text;
     f->len = len;
@@ -258,9 +258,9 @@ static sy_tpl *new_tpl(void)
     sy_tpl *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    t->files = tpl_alloc(&t->arena, SY_LIMIT_TPL_FILES * sizeof *t->files);
+    t->files = sy_arena_alloc(&t->arena, SY_LIMIT_TPL_FILES * sizeof *t->files);
     if (!t->files) {
-        tpl_arena_free(&t->arena);
+        sy_arena_free(&t->arena);
         free(t);
         return NULL;
     }
@@ -428,7 +428,7 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
             lerr(l, SY_ERR_DATA, file, ln, (int)(v - s) + 1, "'%s' has no value", keys[k]);
             continue;
         }
-        char *val = tpl_strndup(&t->arena, v, vn);
+        char *val = sy_arena_strndup(&t->arena, v, vn);
         if (!val)
             continue;
         if (k == 0)
@@ -579,7 +579,7 @@ sy_tpl *sy_tpl_load_memory(const char *name, const sy_tpl_file *files, size_t nf
         sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_NOMEM, name, 0, 0, NULL, "out of memory");
         return NULL;
     }
-    l.t->name = tpl_strndup(&l.t->arena, l.prefix, strlen(l.prefix));
+    l.t->name = sy_arena_strndup(&l.t->arena, l.prefix, strlen(l.prefix));
     l.t->description = "";
     if (!entry) {
         lerr(&l, SY_ERR_USAGE, name, 0, 0, "no entry file given");
@@ -594,7 +594,7 @@ void sy_tpl_free(sy_tpl *tpl)
     if (!tpl)
         return;
     sy_style_free(tpl->style);
-    tpl_arena_free(&tpl->arena);
+    sy_arena_free(&tpl->arena);
     free(tpl);
 }
 

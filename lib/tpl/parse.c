@@ -17,61 +17,13 @@
 const char *const tpl_field_names[F_COUNT] = {"party",    "name-km",  "name-en",
                                               "title-km", "title-en", "seal"};
 
-/* ---- Arena ---- */
-
-struct tpl_chunk {
-    tpl_chunk *next;
-    size_t used, cap;
-    _Alignas(16) unsigned char data[];
-};
-
-void *tpl_alloc(tpl_arena *a, size_t size)
-{
-    size = (size + 15) & ~(size_t)15;
-    if (!a->head || a->head->cap - a->head->used < size) {
-        size_t cap = size > 16384 ? size : 16384;
-        tpl_chunk *c = malloc(sizeof *c + cap);
-        if (!c) {
-            a->failed = 1;
-            return NULL;
-        }
-        c->next = a->head;
-        c->used = 0;
-        c->cap = cap;
-        a->head = c;
-    }
-    void *p = a->head->data + a->head->used;
-    a->head->used += size;
-    memset(p, 0, size);
-    return p;
-}
-
-char *tpl_strndup(tpl_arena *a, const char *s, size_t n)
-{
-    char *p = tpl_alloc(a, n + 1);
-    if (p && n)
-        memcpy(p, s, n);
-    return p;
-}
-
-void tpl_arena_free(tpl_arena *a)
-{
-    tpl_chunk *c = a->head;
-    while (c) {
-        tpl_chunk *next = c->next;
-        free(c);
-        c = next;
-    }
-    a->head = NULL;
-}
-
-int tpl_nvec_push(tpl_arena *a, tpl_nvec *v, tpl_node *n)
+int tpl_nvec_push(sy_arena *a, tpl_nvec *v, tpl_node *n)
 {
     if (!n)
         return -1;
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 4;
-        tpl_node **nv = tpl_alloc(a, cap * sizeof *nv);
+        tpl_node **nv = sy_arena_alloc(a, cap * sizeof *nv);
         if (!nv)
             return -1;
         if (v->n)
@@ -85,7 +37,7 @@ int tpl_nvec_push(tpl_arena *a, tpl_nvec *v, tpl_node *n)
 
 /* ---- Paths ---- */
 
-const char *tpl_normalise_path(tpl_arena *a, const char *p, size_t len, const char **why)
+const char *tpl_normalise_path(sy_arena *a, const char *p, size_t len, const char **why)
 {
     if (len == 0) {
         *why = "the path is empty";
@@ -117,7 +69,7 @@ const char *tpl_normalise_path(tpl_arena *a, const char *p, size_t len, const ch
         }
     }
     int has_ext = memchr(last, '.', (size_t)(p + len - last)) != NULL;
-    char *out = tpl_alloc(a, len + 5);
+    char *out = sy_arena_alloc(a, len + 5);
     if (!out) {
         *why = "out of memory";
         return NULL;
@@ -142,7 +94,7 @@ typedef struct frame {
 enum { MAX_FRAMES = 64 }; /* nesting of blocks and statements within one file */
 
 typedef struct parser {
-    tpl_arena *a;
+    sy_arena *a;
     tpl_file *f;
     sy_diags *diags;
     int errors;
@@ -190,7 +142,7 @@ static int col_of(const parser *p, size_t off)
 
 static tpl_node *new_node(parser *p, tpl_node_kind k, int col)
 {
-    tpl_node *n = tpl_alloc(p->a, sizeof *n);
+    tpl_node *n = sy_arena_alloc(p->a, sizeof *n);
     if (n) {
         n->kind = k;
         n->line = p->lineno;
@@ -278,7 +230,7 @@ static int is_keyword(const char *s, size_t n)
 
 static tpl_expr *new_expr(lexer *x, tpl_expr_kind k, size_t pos)
 {
-    tpl_expr *e = tpl_alloc(x->p->a, sizeof *e);
+    tpl_expr *e = sy_arena_alloc(x->p->a, sizeof *e);
     if (!e) {
         x->failed = 1;
         return NULL;
@@ -305,7 +257,7 @@ static tpl_expr *parse_string(lexer *x)
 {
     size_t start = x->pos;
     x->pos++; /* opening quote */
-    char *out = tpl_alloc(x->p->a, x->end - x->pos + 1);
+    char *out = sy_arena_alloc(x->p->a, x->end - x->pos + 1);
     size_t n = 0;
     while (x->pos < x->end && x->s[x->pos] != '"') {
         char c = x->s[x->pos++];
@@ -400,7 +352,7 @@ static tpl_expr *parse_primary(lexer *x)
     } else {
         e = new_expr(x, EX_VAR, start);
         if (e) {
-            e->name = tpl_strndup(x->p->a, w, n);
+            e->name = sy_arena_strndup(x->p->a, w, n);
             e->len = n;
         }
     }
@@ -426,7 +378,7 @@ static tpl_expr *parse_postfix(lexer *x)
             if (!at)
                 return NULL;
             at->a = e;
-            at->name = tpl_strndup(x->p->a, x->s + x->pos, i - x->pos);
+            at->name = sy_arena_strndup(x->p->a, x->s + x->pos, i - x->pos);
             at->len = i - x->pos;
             at->column = e->column;
             x->pos = i;
@@ -472,7 +424,7 @@ static tpl_expr *parse_filtered(lexer *x)
         if (!f)
             return NULL;
         f->a = e;
-        f->name = tpl_strndup(x->p->a, x->s + x->pos, n);
+        f->name = sy_arena_strndup(x->p->a, x->s + x->pos, n);
         f->len = n;
         x->pos += n;
         if (accept(x, "(")) {
@@ -496,7 +448,7 @@ static tpl_expr *parse_filtered(lexer *x)
                     }
                 }
             }
-            f->args = tpl_alloc(x->p->a, (na ? na : 1) * sizeof *f->args);
+            f->args = sy_arena_alloc(x->p->a, (na ? na : 1) * sizeof *f->args);
             if (!f->args)
                 return NULL;
             memcpy(f->args, args, na * sizeof *args);
@@ -773,7 +725,7 @@ static int parse_tag(parser *p, const seg *s, tag *t)
                  "'loop' is reserved for loop.index, loop.first, ...");
             return -1;
         }
-        t->var = tpl_strndup(p->a, p->line + x.pos, vn);
+        t->var = sy_arena_strndup(p->a, p->line + x.pos, vn);
         x.pos += vn;
         if (!peek_word(&x, "in")) {
             perr(p, p->lineno, col_of(p, x.pos), "'in' expected: {%% for p in parties %%}");
@@ -1156,7 +1108,7 @@ static int parse_style(parser *p, tpl_node *n, const char *s, size_t len, size_t
                  (int)wn, w);
             return -1;
         }
-        n->str = tpl_strndup(p->a, w, wn);
+        n->str = sy_arena_strndup(p->a, w, wn);
     }
     return 0;
 }
@@ -1403,7 +1355,7 @@ static void content_line(parser *p, const seg *segs, int nsegs)
                 }
                 n = new_node(p, N_IMAGE, col);
                 if (n) {
-                    n->str = tpl_strndup(p->a, rest, k);
+                    n->str = sy_arena_strndup(p->a, rest, k);
                     n->len = k;
                 }
             } else {
@@ -1442,14 +1394,14 @@ static void content_line(parser *p, const seg *segs, int nsegs)
     add_block(p, n);
 }
 
-int tpl_parse_file(tpl_arena *a, tpl_file *f, sy_diags *diags)
+int tpl_parse_file(sy_arena *a, tpl_file *f, sy_diags *diags)
 {
     parser p;
     memset(&p, 0, sizeof p);
     p.a = a;
     p.f = f;
     p.diags = diags;
-    f->root = tpl_alloc(a, sizeof *f->root);
+    f->root = sy_arena_alloc(a, sizeof *f->root);
     if (!f->root)
         return 1;
     f->root->kind = N_ROOT;

@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/hash.h"
+#include "core/suggest.h"
 #include "core/utf8.h"
 #include "core/value.h"
 
@@ -168,10 +170,51 @@ static void utf8_converts_to_utf16(void **state)
     sy_diags_free(d);
 }
 
+/* Arena blocks are zeroed, aligned, survive later allocations (also ones
+ * larger than a chunk), and an impossible size fails without a crash. */
+static void arena_allocates_and_frees_at_once(void **state)
+{
+    (void)state;
+    sy_arena a = {0};
+    char *s = sy_arena_strndup(&a, "ພasanya", 9);
+    assert_string_equal(s, "ພasanya");
+    unsigned char *big = sy_arena_alloc(&a, 100000);
+    assert_non_null(big);
+    for (size_t i = 0; i < 100000; i += 997)
+        assert_int_equal(big[i], 0);
+    double *d = sy_arena_alloc(&a, sizeof *d);
+    assert_int_equal((uintptr_t)d % 16, 0);
+    assert_string_equal(s, "ພasanya");
+    assert_null(sy_arena_alloc(&a, SIZE_MAX - 8));
+    assert_true(a.failed);
+    sy_arena_free(&a);
+    assert_null(a.head);
+}
+
+/* One edit distance: transpositions count once; the search keeps the
+ * closest word within its cap and never suggests for a one-letter word. */
+static void suggestions_are_close_words(void **state)
+{
+    (void)state;
+    assert_int_equal(sy_edit_distance("signatry", 8, "signatory", 9, 3), 1);
+    assert_int_equal(sy_edit_distance("ab", 2, "ba", 2, 3), 1);
+    assert_int_equal(sy_edit_distance("abc", 3, "xyz", 3, 1), 2);
+    sy_suggest s;
+    sy_suggest_init(&s, "artciles", 8, 2);
+    sy_suggest_try(&s, "parties");
+    sy_suggest_try(&s, "articles");
+    assert_string_equal(s.best, "articles");
+    sy_suggest_init(&s, "x", 1, 2);
+    sy_suggest_try(&s, "id");
+    assert_null(s.best);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(diags_accumulate_and_format),
+        cmocka_unit_test(arena_allocates_and_frees_at_once),
+        cmocka_unit_test(suggestions_are_close_words),
         cmocka_unit_test(buf_numbers_are_pdf_numbers),
         cmocka_unit_test(value_tree_lookup),
         cmocka_unit_test(dates_parse_and_count),
