@@ -64,10 +64,9 @@ int sy_cmd_build(int argc, char **argv)
             o.template_ = optarg;
             break;
         case 'l':
-            if (!strcmp(optarg, "parallel"))
-                o.layout = SY_LAYOUT_PARALLEL;
-            else if (!strcmp(optarg, "sequential"))
-                o.layout = SY_LAYOUT_SEQUENTIAL;
+            sy_doc_layout layout;
+            if (sy_layout_parse(optarg, &layout) == 0)
+                o.layout = (int)layout;
             else {
                 fprintf(stderr, "sanya build: --layout expects parallel or sequential, got '%s'\n",
                         optarg);

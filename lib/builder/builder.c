@@ -374,7 +374,7 @@ static sy_status make_documents(sy_builder *b, build *w, const sy_builder_option
         return nomem(d);
     if (!(w->doc = sy_tpl_render(w->tpl, b->env, w->data, d)) || sy_diags_errors(d))
         return sy_diags_status(d);
-    w->layout = m->sequential ? SY_LAYOUT_SEQUENTIAL : SY_LAYOUT_PARALLEL;
+    w->layout = m->layout;
     if (o->layout >= 0)
         w->layout = (sy_doc_layout)o->layout;
     w->as_of = sy_date_valid(o->as_of) ? o->as_of : m->signed_on;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cal/cal.h"
+#include "core/align.h"
 #include "core/date.h"
 #include "data/data_internal.h"
 #include "data/model.h"
@@ -37,7 +38,6 @@ static const char *const *const known_keys[] = {top_keys,   party_keys,   signat
                                                 term_keys,  article_keys, approval_keys,
                                                 lunar_keys, text_keys,    NULL};
 
-static const char *const layouts[] = {"parallel", "sequential", NULL};
 static const char *const party_kinds[] = {"government", "ngo",      "international",
                                           "company",    "academic", NULL};
 static const char *const approval_steps[] = {"local-leader-letter", "city-hall", "ministry-cabinet",
@@ -45,7 +45,7 @@ static const char *const approval_steps[] = {"local-leader-letter", "city-hall",
 
 /* Defaults (also in docs/agreement-schema.md). */
 #define DEFAULT_TEMPLATE "mou"
-#define DEFAULT_LAYOUT "parallel"
+#define DEFAULT_LAYOUT SY_LAYOUT_PARALLEL
 
 typedef struct ctx {
     sy_walk w;
@@ -101,7 +101,7 @@ static sy_value *conv_date(ctx *c, const sy_yn *n)
 
 static sy_value *conv_layout(ctx *c, const sy_yn *n)
 {
-    return sy_walk_enum(&c->w, n, layouts);
+    return sy_walk_enum(&c->w, n, sy_layout_names);
 }
 
 static sy_value *conv_kind(ctx *c, const sy_yn *n)
@@ -449,9 +449,10 @@ static void walk_agreement(ctx *c, const sy_yn *root)
             &c->w, out, "template",
             sy_value_string(DEFAULT_TEMPLATE, strlen(DEFAULT_TEMPLATE), sy_walk_mark(&c->w, root)));
     if (!field(c, root, out, "layout", 0, conv_layout) && !sy_yn_get(root, "layout"))
-        sy_walk_set(
-            &c->w, out, "layout",
-            sy_value_string(DEFAULT_LAYOUT, strlen(DEFAULT_LAYOUT), sy_walk_mark(&c->w, root)));
+        sy_walk_set(&c->w, out, "layout",
+                    sy_value_string(sy_layout_name(DEFAULT_LAYOUT),
+                                    strlen(sy_layout_name(DEFAULT_LAYOUT)),
+                                    sy_walk_mark(&c->w, root)));
     field(c, root, out, "title", 1, conv_text);
     field(c, root, out, "preamble", 0, conv_text);
 

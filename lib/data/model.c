@@ -114,8 +114,8 @@ sy_model *sy_model_build(const sy_value *root)
     m->template_mark = mark_of(sy_value_get(root, "template"), m->mark);
     m->layout_mark = mark_of(sy_value_get(root, "layout"), m->mark);
     m->template_name = str(sy_value_get(root, "template"));
-    const char *layout = str(sy_value_get(root, "layout"));
-    m->sequential = layout && !strcmp(layout, "sequential");
+    m->layout = SY_LAYOUT_PARALLEL;
+    sy_layout_parse(str(sy_value_get(root, "layout")), &m->layout);
     m->title = text_of(sy_value_get(root, "title"));
     m->preamble = text_of(sy_value_get(root, "preamble"));
     m->place = text_of(sy_value_get(root, "place"));
@@ -299,7 +299,7 @@ sy_value *sy_model_template_data(const sy_model *m)
         return NULL;
     put_string(&t, root, "id", m->id, m->id_mark);
     put_string(&t, root, "template", m->template_name, m->template_mark);
-    put_string(&t, root, "layout", m->sequential ? "sequential" : "parallel", m->layout_mark);
+    put_string(&t, root, "layout", sy_layout_name(m->layout), m->layout_mark);
     put_text(&t, root, "title", &m->title);
     put_text(&t, root, "preamble", &m->preamble);
     sy_value *parties = put(&t, root, "parties", sy_value_list(m->mark));

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 
+#include "core/align.h"
 #include "core/value.h"
 
 /* A text in both languages. km/en are NULL when the text is absent (an
@@ -94,7 +95,7 @@ typedef struct sy_model_term {
 typedef struct sy_model {
     const char *id;
     const char *template_name;
-    int sequential; /* layout: 0 parallel, 1 sequential */
+    sy_doc_layout layout; /* how bilingual pairs are set */
     sy_mark id_mark, template_mark, layout_mark;
     sy_model_text title, preamble, place;
     sy_date signed_on;

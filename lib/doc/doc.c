@@ -542,11 +542,6 @@ const char *sy_align_name(sy_align a)
     }
 }
 
-const char *sy_layout_name(sy_doc_layout l)
-{
-    return l == SY_LAYOUT_SEQUENTIAL ? "sequential" : "parallel";
-}
-
 static void indent(sy_buf *out, int depth)
 {
     for (int i = 0; i < depth; i++)

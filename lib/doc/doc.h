@@ -43,9 +43,7 @@ typedef enum sy_lang {
     SY_LANG_EN
 } sy_lang;
 
-/* How a bilingual pair is laid out: columns side by side, or the Khmer
- * blocks followed by the English ones. */
-typedef enum sy_doc_layout { SY_LAYOUT_PARALLEL = 0, SY_LAYOUT_SEQUENTIAL } sy_doc_layout;
+/* sy_doc_layout (parallel or sequential) is in core/align.h. */
 
 /* One signatory of a signature block. The builder copies the strings; any of
  * them may be NULL (stored as ""). */
@@ -187,6 +185,5 @@ void sy_doc_dump(const sy_doc *doc, sy_buf *out);
 const char *sy_block_kind_name(sy_block_kind k);
 const char *sy_lang_name(sy_lang l);
 const char *sy_align_name(sy_align a);
-const char *sy_layout_name(sy_doc_layout l);
 
 #endif

@@ -446,11 +446,7 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
         } else if (k == 6) {
             *style = val;
             *style_line = ln;
-        } else if (!strcmp(val, "parallel"))
-            t->layout = SY_LAYOUT_PARALLEL;
-        else if (!strcmp(val, "sequential"))
-            t->layout = SY_LAYOUT_SEQUENTIAL;
-        else
+        } else if (sy_layout_parse(val, &t->layout) != 0)
             lerr(l, SY_ERR_DATA, file, ln, (int)(v - s) + 1,
                  "layout must be 'parallel' or 'sequential', not '%s'", val);
     }
