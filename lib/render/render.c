@@ -1001,7 +1001,7 @@ static sy_status draw_rule(state *st, sy_pdf *pdf, double cx, double top)
     return s;
 }
 
-/* The footer in the sheet's words, such as "ទំព័រ ១ នៃ ៥ · Page 1 of 5". */
+/* The footer in the sheet's words ({page} of {pages} in each language). */
 static sy_status draw_footer(state *st, sy_pdf *pdf, size_t page)
 {
     const sy_style_footer *f = sy_style_footer_of(st->ss);

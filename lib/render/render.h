@@ -44,8 +44,8 @@ typedef struct sy_sig_place {
     double x0, y0, x1, y1;
 } sy_sig_place;
 
-/* Where an article starts, for a bookmark: both languages' headings joined
- * ("មាត្រា១៖ គោលបំណង / Article 1: Purpose"), the page index and the top of
+/* Where an article starts, for a bookmark: both languages' headings as the
+ * style sheet labels them, joined with " / ", the page index and the top of
  * the heading in points (PDF user space). */
 typedef struct sy_render_mark {
     const char *title; /* owned by the result */
