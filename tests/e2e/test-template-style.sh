@@ -79,6 +79,16 @@ grep -q "Article 1\|Page 1 of" "$tmp/nostyle.txt" && bad "defaults: words in the
 [ "$(pdfinfo "$tmp/nostyle.pdf" | sed -n 's/^Page size: *//p')" = \
     "$(pdfinfo "$tmp/orig.pdf" | sed -n 's/^Page size: *//p')" ] || bad "defaults: another page"
 
+# The words of the documents live in templates: no Khmer text in lib/ but
+# the calendar's names, the no-break word list and the schema's message
+# about coeng order; none of the cover's or the MOU's English sentences.
+khmer=$(grep -rlP '[\x{1780}-\x{17FF}]' lib --include='*.c' --include='*.h' |
+    grep -v -e '^lib/cal/' -e '^lib/text/words_km.c$' -e '^lib/data/schema.c$')
+[ -z "$khmer" ] || bad "Khmer text in lib/: $khmer"
+for sentence in "APPROVAL CHECKLIST" "Approvals required before signing" "Renewal must start" \
+    "Leadership changed" "Term of" "Page {page} of" "Article {n}"; do
+    grep -rqF "$sentence" lib && bad "a document's words in lib/: '$sentence'"
+done
 
 [ "$fail" -eq 0 ] && echo "template-style: all checks passed"
 exit $fail
