@@ -21,7 +21,7 @@
 #include "data/data.h"
 #include "data/model.h"
 
-/* Renewal must start this many months before the term ends (the four
+/* The renewal process starts this many months before the term ends (the four
  * approvals take months to gather)... */
 #define SY_CHECKLIST_RENEWAL_LEAD_MONTHS 6
 /* ...and the cover warns from this many months before that date. */
