@@ -11,8 +11,8 @@
 
 typedef struct line_store {
     sy_line line;
-    sy_glyph *glyphs;
-    sy_run *runs;
+    sy_text_glyph *glyphs;
+    sy_text_run *runs;
     double *extra;
 } line_store;
 
@@ -25,9 +25,9 @@ struct sy_lines {
  * word that fits exactly onto the next line. */
 #define WIDTH_SLACK 0.001
 
-double sy_layout_glyph_advance(const sy_para *p, const sy_run *r, const sy_glyph *g)
+double sy_layout_glyph_advance(const sy_text_para *p, const sy_text_run *r, const sy_text_glyph *g)
 {
-    return g->x_advance * sy_para_style(p)->size / sy_font_upem(r->font);
+    return g->x_advance * sy_text_para_style(p)->size / sy_font_upem(r->font);
 }
 
 int sy_align_parse(const char *s)
@@ -88,10 +88,10 @@ static size_t trim_end(const char *text, size_t s, size_t e)
 }
 
 /* Shapes [s, e) and measures it. */
-static sy_status shape_line(const sy_para *p, size_t s, size_t e, line_store *ls, sy_diags *d)
+static sy_status shape_line(const sy_text_para *p, size_t s, size_t e, line_store *ls, sy_diags *d)
 {
     size_t ng, nr;
-    sy_status st = sy_para_shape_range(p, s, e, &ls->glyphs, &ng, &ls->runs, &nr, d);
+    sy_status st = sy_text_para_shape_range(p, s, e, &ls->glyphs, &ng, &ls->runs, &nr, d);
     if (st != SY_OK)
         return st;
     double w = 0;
@@ -145,12 +145,12 @@ static int khmer_syllable_start(const char *text, size_t len, size_t b)
  * beyond reading (a TeX "underfull" line). */
 #define KHMER_SYLLABLE_MAX 0.08
 
-static sy_status justify(const sy_para *p, line_store *ls, double extra)
+static sy_status justify(const sy_text_para *p, line_store *ls, double extra)
 {
     size_t len;
-    const char *text = sy_para_text(p, &len);
-    const uint8_t *brk = sy_para_breaks(p);
-    double size = sy_para_style(p)->size;
+    const char *text = sy_text_para_text(p, &len);
+    const uint8_t *brk = sy_text_para_breaks(p);
+    double size = sy_text_para_style(p)->size;
     size_t n = ls->line.nglyphs;
     if (n < 2 || extra <= 0)
         return SY_OK;
@@ -182,7 +182,7 @@ static sy_status justify(const sy_para *p, line_store *ls, double extra)
         if (c < ls->line.end && text[c] == ' ') {
             weight[k] = khmer ? 2 : 1;
         } else if (khmer && divides) {
-            if (brk[b] && text[b - 1] != ' ' && sy_para_is_grapheme_boundary(p, b))
+            if (brk[b] && text[b - 1] != ' ' && sy_text_para_is_grapheme_boundary(p, b))
                 weight[k] = 1; /* a word gap */
             else if (khmer_syllable_start(text, len, b) && text[b - 1] != ' ')
                 syllable[k] = 1;
@@ -226,7 +226,7 @@ static sy_status push_line(sy_lines *l, line_store *ls)
 /* What the line search knows about one paragraph: the text, breaks and
  * width are borrowed; cum and cost are owned (fit_free frees them). */
 typedef struct fit {
-    const sy_para *p;
+    const sy_text_para *p;
     const char *text;
     size_t len;
     const uint8_t *brk;
@@ -252,11 +252,11 @@ static int ends_paragraph(const fit *f, size_t e)
 static void measure_prefixes(fit *f)
 {
     size_t ng;
-    const sy_glyph *glyphs = sy_para_glyphs(f->p, &ng);
-    for (size_t r = 0; r < sy_para_run_count(f->p); r++) {
-        const sy_run *run = sy_para_run(f->p, r);
+    const sy_text_glyph *glyphs = sy_text_para_glyphs(f->p, &ng);
+    for (size_t r = 0; r < sy_text_para_run_count(f->p); r++) {
+        const sy_text_run *run = sy_text_para_run(f->p, r);
         for (size_t k = 0; k < run->glyph_count; k++) {
-            const sy_glyph *g = &glyphs[run->glyph_start + k];
+            const sy_text_glyph *g = &glyphs[run->glyph_start + k];
             if (g->cluster < f->len)
                 f->cum[g->cluster + 1] += sy_layout_glyph_advance(f->p, run, g);
         }
@@ -299,11 +299,11 @@ static sy_status optimal_costs(fit *f)
 /* Fills f for paragraph p set in `width` points: the advances and the
  * optimal-fit costs. SY_ERR_NOMEM when out of memory; free with fit_free
  * either way. */
-static sy_status fit_prepare(fit *f, const sy_para *p, double width)
+static sy_status fit_prepare(fit *f, const sy_text_para *p, double width)
 {
     f->p = p;
-    f->text = sy_para_text(p, &f->len);
-    f->brk = sy_para_breaks(p);
+    f->text = sy_text_para_text(p, &f->len);
+    f->brk = sy_text_para_breaks(p);
     f->width = width;
     f->cum = calloc(f->len + 1, sizeof *f->cum);
     f->cost = malloc((f->len + 1) * sizeof *f->cost);
@@ -363,18 +363,18 @@ static size_t cut_word(const fit *f, size_t s, size_t first, size_t *cut_word_en
     size_t limit = first ? first : f->len;
     size_t g = 0;
     for (size_t e = s + 1; e < limit; e++)
-        if (sy_para_is_grapheme_boundary(f->p, e) &&
+        if (sy_text_para_is_grapheme_boundary(f->p, e) &&
             f->cum[e] - f->cum[s] <= f->width + WIDTH_SLACK)
             g = e;
     if (!g)
-        for (g = s + 1; g < limit && !sy_para_is_grapheme_boundary(f->p, g); g++)
+        for (g = s + 1; g < limit && !sy_text_para_is_grapheme_boundary(f->p, g); g++)
             ;
     *forced = g < limit;
     if (*forced && s >= *cut_word_end) {
         char what[64];
         snprintf(what, sizeof what, "a word wider than the line (%.1f pt)", f->width);
-        sy_para_report(f->p, d, SY_SEV_WARNING, SY_OK, s, what,
-                       "was broken inside, at grapheme-cluster boundaries");
+        sy_text_para_report(f->p, d, SY_SEV_WARNING, SY_OK, s, what,
+                            "was broken inside, at grapheme-cluster boundaries");
     }
     if (*forced)
         *cut_word_end = limit;
@@ -425,7 +425,7 @@ static sy_status align_line(const fit *f, line_store *ls, sy_align align, size_t
     return SY_OK;
 }
 
-sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy_diags *d)
+sy_lines *sy_layout_paragraph(const sy_text_para *p, double width, sy_align align, sy_diags *d)
 {
     fit f = {0};
     sy_lines *out = calloc(1, sizeof *out);

@@ -26,9 +26,9 @@ typedef struct sy_line {
     size_t start, end; /* bytes of the paragraph text drawn on the line */
     double width; /* natural width (points) */
     double x; /* where the line starts, after alignment */
-    const sy_glyph *glyphs;
+    const sy_text_glyph *glyphs;
     size_t nglyphs;
-    const sy_run *runs; /* runs clipped to the line; glyph_start indexes glyphs */
+    const sy_text_run *runs; /* runs clipped to the line; glyph_start indexes glyphs */
     size_t nruns;
     const double *extra; /* per glyph: extra advance after it (points), or NULL */
     int forced; /* broken inside a word that did not fit */
@@ -39,13 +39,13 @@ typedef struct sy_lines sy_lines;
 /* Breaks p into lines of at most `width` points. Warnings (a word broken for
  * lack of room) and errors go to d. Returns lines owned by the caller
  * (sy_lines_free) or NULL on error. */
-sy_lines *sy_layout_paragraph(const sy_para *p, double width, sy_align align, sy_diags *d);
+sy_lines *sy_layout_paragraph(const sy_text_para *p, double width, sy_align align, sy_diags *d);
 void sy_lines_free(sy_lines *l);
 size_t sy_lines_count(const sy_lines *l);
 const sy_line *sy_lines_get(const sy_lines *l, size_t i);
 
 /* The advance of glyph g of run r in points at the paragraph's size. */
-double sy_layout_glyph_advance(const sy_para *p, const sy_run *r, const sy_glyph *g);
+double sy_layout_glyph_advance(const sy_text_para *p, const sy_text_run *r, const sy_text_glyph *g);
 
 /* Parses "left", "center"/"centre", "right", "justify"; -1 if unknown. */
 int sy_align_parse(const char *s);

@@ -16,8 +16,8 @@ static int starts_with_mark(const char *text, size_t lo, size_t hi)
     return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
 }
 
-size_t sy_pdf_group_glyphs(const char *text, size_t start, size_t end, const sy_glyph *g, size_t n,
-                           sy_glyph_group *out)
+size_t sy_pdf_group_glyphs(const char *text, size_t start, size_t end, const sy_text_glyph *g,
+                           size_t n, sy_glyph_group *out)
 {
     if (n == 0)
         return 0;

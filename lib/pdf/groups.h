@@ -24,7 +24,7 @@ typedef struct sy_glyph_group {
 /* Groups the glyphs g[0..n) that show text bytes [start, end) (glyph
  * clusters are byte offsets into text). out must hold n entries; returns the
  * number of groups. A group that is not composite holds exactly one glyph. */
-size_t sy_pdf_group_glyphs(const char *text, size_t start, size_t end, const sy_glyph *g, size_t n,
-                           sy_glyph_group *out);
+size_t sy_pdf_group_glyphs(const char *text, size_t start, size_t end, const sy_text_glyph *g,
+                           size_t n, sy_glyph_group *out);
 
 #endif

@@ -273,7 +273,7 @@ static uint32_t cid_for(pdf_font *f, uint32_t glyph, int32_t advance, const char
 
 /* The composite made of glyphs g[0..n) at HarfBuzz's offsets; returns its
  * index | COMPOSITE_BIT, or 0 on failure. */
-static uint32_t composite_for(pdf_font *f, const sy_glyph *g, size_t n, int32_t *advance)
+static uint32_t composite_for(pdf_font *f, const sy_text_glyph *g, size_t n, int32_t *advance)
 {
     if (SY_RESERVE(f->parts, f->capparts, f->nparts + n) != 0)
         return 0;
@@ -332,7 +332,7 @@ size_t sy_pdf_font_composite_count(const sy_pdf *pdf, const sy_font *font)
 /* Groups g[0..n) and gives each group its CID (cids: one per group).
  * Returns the number of groups, 0 on error (reported in d). */
 static size_t encode(sy_pdf *pdf, pdf_font *f, const char *text, size_t start, size_t end,
-                     const sy_glyph *g, size_t n, const int32_t *extra, sy_glyph_group *groups,
+                     const sy_text_glyph *g, size_t n, const int32_t *extra, sy_glyph_group *groups,
                      uint32_t *cids, int32_t *advances, sy_diags *d)
 {
     const sy_font *font = f->font;
@@ -379,7 +379,7 @@ static size_t encode(sy_pdf *pdf, pdf_font *f, const char *text, size_t start, s
 }
 
 size_t sy_pdf_encode(sy_pdf *pdf, const sy_font *font, const char *text, size_t start, size_t end,
-                     const sy_glyph *g, size_t n, uint32_t *cids, sy_diags *d)
+                     const sy_text_glyph *g, size_t n, uint32_t *cids, sy_diags *d)
 {
     pdf_font *f = font_state(pdf, font, d);
     sy_glyph_group *groups = malloc((n ? n : 1) * sizeof *groups);
@@ -457,7 +457,7 @@ static sy_status write_ops(sy_pdf *pdf, sy_buf *ops, sy_diags *d)
 }
 
 sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, double x, double y,
-                             const char *text, size_t start, size_t end, const sy_glyph *g,
+                             const char *text, size_t start, size_t end, const sy_text_glyph *g,
                              size_t n, const double *extra, double *advance, sy_diags *d)
 {
     if (advance)

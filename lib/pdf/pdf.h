@@ -37,7 +37,7 @@ size_t sy_pdf_page_count(const sy_pdf *pdf);
  * points after each glyph (justification). *advance (may be NULL) receives
  * the distance drawn. */
 sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, double x, double y,
-                             const char *text, size_t start, size_t end, const sy_glyph *g,
+                             const char *text, size_t start, size_t end, const sy_text_glyph *g,
                              size_t n, const double *extra, double *advance, sy_diags *d);
 
 /* Sets the fill colour (RGB, 0..1) of the text and shapes drawn next on the
@@ -77,7 +77,7 @@ sy_status sy_pdf_save(sy_pdf *pdf, const char *path, sy_diags *d);
  * glyphs like sy_pdf_draw_glyphs without drawing them: cids (n entries)
  * receives one CID per group; returns the number of groups (0 on error). */
 size_t sy_pdf_encode(sy_pdf *pdf, const sy_font *font, const char *text, size_t start, size_t end,
-                     const sy_glyph *g, size_t n, uint32_t *cids, sy_diags *d);
+                     const sy_text_glyph *g, size_t n, uint32_t *cids, sy_diags *d);
 
 /* What a CID shows: a glyph of the font, or a composite of glyphs at
  * offsets (font units); its advance (font units, = its W width) and the

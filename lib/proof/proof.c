@@ -48,7 +48,7 @@ sy_status sy_proof_render(sy_text_ctx *ctx, const char *name, const char *text, 
     if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
         pos = 3; /* a byte order mark is not text */
 
-    sy_style style = {o->khmer, o->latin, o->size};
+    sy_text_style style = {o->khmer, o->latin, o->size};
     sy_page_geometry g = o->page ? *o->page : sy_style_default_page();
     double measure = o->width > 0 ? o->width : g.width - g.margin_left - g.margin_right;
     double lead = line_height(o), asc = ascent(o);
@@ -76,11 +76,11 @@ sy_status sy_proof_render(sy_text_ctx *ctx, const char *name, const char *text, 
             continue;
         }
         sy_text_source src = {.file = name, .line = lineno, .offset = start};
-        sy_para *p = sy_para_new(ctx, &style, text + start, e - start, src, d);
+        sy_text_para *p = sy_text_para_new(ctx, &style, text + start, e - start, src, d);
         if (!p)
             continue; /* reported; go on to find every error of the file */
         if (sy_diags_errors(d) > errors_before) {
-            sy_para_free(p);
+            sy_text_para_free(p);
             continue;
         }
         size_t nwarn = sy_diags_count(d);
@@ -93,7 +93,7 @@ sy_status sy_proof_render(sy_text_ctx *ctx, const char *name, const char *text, 
             }
         }
         if (!lines) {
-            sy_para_free(p);
+            sy_text_para_free(p);
             st = sy_diags_status(d);
             break;
         }
@@ -110,7 +110,7 @@ sy_status sy_proof_render(sy_text_ctx *ctx, const char *name, const char *text, 
             y -= lead;
         }
         sy_lines_free(lines);
-        sy_para_free(p);
+        sy_text_para_free(p);
     }
     if (st == SY_OK && sy_diags_errors(d) > errors_before)
         st = sy_diags_status(d);

@@ -13,7 +13,7 @@
  * its baseline at y and the left edge of the measure at x: each run of the
  * line becomes one sy_pdf_draw_glyphs call, the pen advancing by what each
  * run drew, with the line's justification extras. Errors go to d. */
-sy_status sy_render_draw_line(sy_pdf *pdf, const sy_para *p, const sy_line *line, double x,
+sy_status sy_render_draw_line(sy_pdf *pdf, const sy_text_para *p, const sy_line *line, double x,
                               double y, sy_diags *d);
 
 #endif

@@ -81,9 +81,9 @@ typedef struct item {
     double height, ascent, x;
     int keep_next;
     int forced_break;
-    const sy_para *para;
+    const sy_text_para *para;
     const sy_line *line;
-    const sy_para *marker_para; /* list marker, drawn at x - the list indent */
+    const sy_text_para *marker_para; /* list marker, drawn at x - the list indent */
     const sy_line *marker_line;
     size_t sig; /* IT_SIGS: index of the signature grid */
     sy_style_marker box; /* a check box in the margin */
@@ -113,7 +113,7 @@ typedef struct section {
 } section;
 
 typedef struct sig_cell {
-    const sy_para *paras[4]; /* title km, title en, name km, name en */
+    const sy_text_para *paras[4]; /* title km, title en, name km, name en */
     const sy_lines *lines[4];
     double lh[4], la[4]; /* line height and ascent of each */
     double title_h, names_h;
@@ -153,7 +153,7 @@ typedef struct state {
     sy_diags *d;
     section *secs;
     size_t nsecs, capsecs;
-    sy_para **paras;
+    sy_text_para **paras;
     sy_lines **lines;
     size_t nparas, capparas;
     sig_grid *grids;
@@ -251,8 +251,8 @@ static const sy_style_role *role_of(state *st, const char *role, const resolved_
 
 /* The fonts and size of a role in a language; its spacing and line pitch
  * (em) when asked. Returns -1 when a font is missing. */
-static int text_style(state *st, const char *role, sy_lang lang, sy_style *s, double *space_before,
-                      double *space_after, double *lead)
+static int text_style(state *st, const char *role, sy_lang lang, sy_text_style *s,
+                      double *space_before, double *space_after, double *lead)
 {
     const resolved_style *f;
     const sy_style_role *r = role_of(st, role, &f);
@@ -287,7 +287,7 @@ static double font_height(const sy_font *f, double size)
  * fonts declare room for the tallest stacks that running text seldom has:
  * Khmer documents set about 1.45 em, which also keeps poppler from cutting
  * a paragraph in parallel columns into separate blocks. */
-static void line_metrics(const sy_style *s, sy_lang lang, double lead, double *height,
+static void line_metrics(const sy_text_style *s, sy_lang lang, double lead, double *height,
                          double *ascent)
 {
     const sy_font *main = lang == SY_LANG_EN ? s->latin : s->khmer;
@@ -327,11 +327,11 @@ static sy_text_source mark_source(sy_mark m)
 }
 
 /* Shapes and breaks text; keeps the paragraph and lines for drawing. */
-static const sy_lines *make_lines(state *st, const sy_style *s, const char *text, size_t len,
+static const sy_lines *make_lines(state *st, const sy_text_style *s, const char *text, size_t len,
                                   double width, sy_align align, sy_text_source src,
-                                  const sy_para **para)
+                                  const sy_text_para **para)
 {
-    sy_para **pp = grow(st->paras, &st->capparas, st->nparas, sizeof *pp, &st->oom);
+    sy_text_para **pp = grow(st->paras, &st->capparas, st->nparas, sizeof *pp, &st->oom);
     if (!pp)
         return NULL;
     st->paras = pp;
@@ -341,12 +341,12 @@ static const sy_lines *make_lines(state *st, const sy_style *s, const char *text
         return NULL;
     }
     st->lines = ll;
-    sy_para *p = sy_para_new(st->rc->text, s, text, len, src, st->d);
+    sy_text_para *p = sy_text_para_new(st->rc->text, s, text, len, src, st->d);
     if (!p)
         return NULL;
     sy_lines *lines = sy_layout_paragraph(p, width, align, st->d);
     if (!lines) {
-        sy_para_free(p);
+        sy_text_para_free(p);
         return NULL;
     }
     st->paras[st->nparas] = p;
@@ -364,7 +364,7 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
                           sy_text_source src)
 {
     double space_before, space_after, lead;
-    sy_style s;
+    sy_text_style s;
     const resolved_style *fonts;
     const sy_style_role *rs = role_of(st, role, &fonts);
     if (!rs || text_style(st, role, lang, &s, &space_before, &space_after, &lead) != 0)
@@ -387,7 +387,7 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
     while (pos <= len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
-        const sy_para *p = NULL;
+        const sy_text_para *p = NULL;
         sy_text_source piece = src;
         piece.span_offset += (ptrdiff_t)pos;
         const sy_lines *lines = end > pos
@@ -498,7 +498,7 @@ static void add_signatures(state *st, column *c, const sy_block *b)
             if (!texts[k] || !*texts[k])
                 continue;
             double lead;
-            sy_style sty;
+            sy_text_style sty;
             if (text_style(st, roles[k], langs[k], &sty, NULL, NULL, &lead) != 0)
                 continue;
             line_metrics(&sty, langs[k], lead, &cell->lh[k], &cell->la[k]);
@@ -628,10 +628,10 @@ static void emit_block(state *st, const sy_block *b, column *c, double indent)
                     item *it = &col->items[k];
                     if (it->kind != IT_LINE)
                         continue;
-                    sy_style s;
+                    sy_text_style s;
                     if (text_style(st, ls->role, lang, &s, NULL, NULL, NULL) != 0)
                         break;
-                    const sy_para *mp;
+                    const sy_text_para *mp;
                     const sy_lines *mls = make_lines(st, &s, marker.data, marker.len, ls->indent,
                                                      SY_ALIGN_LEFT, mark_source(m), &mp);
                     it = &col->items[k]; /* make_lines does not move items */
@@ -1019,13 +1019,13 @@ static sy_status draw_footer(state *st, sy_pdf *pdf, size_t page)
         sy_buf_free(&t);
         return sy_diags_add(st->d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     }
-    sy_style s;
+    sy_text_style s;
     if (!t.len || text_style(st, f->role, SY_LANG_MIXED, &s, NULL, NULL, NULL) != 0) {
         sy_buf_free(&t);
         return sy_diags_status(st->d);
     }
     sy_text_source src = {.file = NULL};
-    sy_para *p = sy_para_new(st->rc->text, &s, t.data, t.len, src, st->d);
+    sy_text_para *p = sy_text_para_new(st->rc->text, &s, t.data, t.len, src, st->d);
     sy_buf_free(&t);
     if (!p)
         return sy_diags_status(st->d);
@@ -1037,7 +1037,7 @@ static sy_status draw_footer(state *st, sy_pdf *pdf, size_t page)
         rc = sy_render_draw_line(pdf, p, sy_lines_get(l, i), g->margin_left,
                                  g->margin_bottom - f->gap, st->d);
     sy_lines_free(l);
-    sy_para_free(p);
+    sy_text_para_free(p);
     return rc;
 }
 
@@ -1064,7 +1064,7 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
                         rc = sy_pdf_set_fill(pdf, 0, 0, 0, st->d);
                     if (rc == SY_OK && it->box)
                         rc = draw_box(st, pdf, x + it->x - list_indent, y,
-                                      sy_para_style(it->para)->size,
+                                      sy_text_para_style(it->para)->size,
                                       it->box == SY_STYLE_MARKER_BOX_CHECKED);
                     if (rc == SY_OK && it->marker_line)
                         rc = sy_render_draw_line(pdf, it->marker_para, it->marker_line,
@@ -1094,7 +1094,7 @@ static void state_free(state *st)
     free(st->secs);
     for (size_t i = 0; i < st->nparas; i++) {
         sy_lines_free(st->lines[i]);
-        sy_para_free(st->paras[i]);
+        sy_text_para_free(st->paras[i]);
     }
     free(st->paras);
     free(st->lines);

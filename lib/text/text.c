@@ -34,19 +34,19 @@ struct sy_text_ctx {
     int sorted;
 };
 
-struct sy_para {
+struct sy_text_para {
     sy_text_ctx *ctx;
-    sy_style style;
+    sy_text_style style;
     char *text;
     size_t len;
-    sy_run *runs;
+    sy_text_run *runs;
     size_t nruns;
-    sy_glyph *glyphs;
+    sy_text_glyph *glyphs;
     size_t nglyphs;
     uint8_t *brk; /* len + 1 */
     uint8_t *grapheme; /* len + 1 */
     sy_text_source src;
-    /* len + 1 entries: the byte of the text given to sy_para_new that byte
+    /* len + 1 entries: the byte of the text given to sy_text_para_new that byte
      * i of the normalised text comes from; NULL when normalising changed
      * nothing (nearly always). */
     size_t *input_at;
@@ -241,7 +241,7 @@ sy_text_place sy_text_locate(const sy_text_source *src, size_t offset)
     return pl;
 }
 
-/* A problem at byte `offset` of the text given to sy_para_new. */
+/* A problem at byte `offset` of the text given to sy_text_para_new. */
 static sy_status report(sy_diags *d, sy_severity sev, sy_status code, const sy_text_source *src,
                         size_t offset, const char *what, const char *after)
 {
@@ -255,8 +255,8 @@ static sy_status report(sy_diags *d, sy_severity sev, sy_status code, const sy_t
                         pl.via_line);
 }
 
-sy_status sy_para_report(const sy_para *p, sy_diags *d, sy_severity sev, sy_status code,
-                         size_t offset, const char *what, const char *after)
+sy_status sy_text_para_report(const sy_text_para *p, sy_diags *d, sy_severity sev, sy_status code,
+                              size_t offset, const char *what, const char *after)
 {
     if (offset > p->len)
         offset = p->len;
@@ -326,7 +326,7 @@ static hb_script_t hb_script_of(UScriptCode s)
 
 /* Shapes bytes [start, end) of text with the whole text as context. */
 static sy_status shape_piece(const char *text, size_t len, size_t start, size_t end,
-                             const sy_run *run, sy_glyph **glyphs, size_t *n, size_t *cap)
+                             const sy_text_run *run, sy_text_glyph **glyphs, size_t *n, size_t *cap)
 {
     hb_buffer_t *buf = hb_buffer_create();
     hb_buffer_set_unicode_funcs(buf, hb_icu_get_unicode_funcs());
@@ -351,7 +351,7 @@ static sy_status shape_piece(const char *text, size_t len, size_t start, size_t 
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
     if (*n + count > *cap) {
         size_t ncap = (*n + count) * 2 + 16;
-        sy_glyph *g = realloc(*glyphs, ncap * sizeof *g);
+        sy_text_glyph *g = realloc(*glyphs, ncap * sizeof *g);
         if (!g) {
             hb_buffer_destroy(buf);
             return SY_ERR_NOMEM;
@@ -360,7 +360,7 @@ static sy_status shape_piece(const char *text, size_t len, size_t start, size_t 
         *cap = ncap;
     }
     for (unsigned i = 0; i < count; i++) {
-        sy_glyph *g = &(*glyphs)[*n + i];
+        sy_text_glyph *g = &(*glyphs)[*n + i];
         g->gid = info[i].codepoint;
         g->cluster = info[i].cluster;
         g->x_advance = pos[i].x_advance;
@@ -382,8 +382,8 @@ static void set_utext(UBreakIterator *bi, UText *ut, UErrorCode *st)
 /* Fills km and en (len + 1 each) with the line breaks ICU's Khmer and
  * English iterators find, each only where its script is present, and
  * p->grapheme with the grapheme-cluster boundaries. */
-static sy_status icu_boundaries(sy_para *p, const UScriptCode *script_at, uint8_t *km, uint8_t *en,
-                                sy_diags *d, sy_text_source src)
+static sy_status icu_boundaries(sy_text_para *p, const UScriptCode *script_at, uint8_t *km,
+                                uint8_t *en, sy_diags *d, sy_text_source src)
 {
     sy_text_ctx *ctx = p->ctx;
     size_t len = p->len;
@@ -425,7 +425,7 @@ static sy_status icu_boundaries(sy_para *p, const UScriptCode *script_at, uint8_
 
 /* The author's hints: ZWSP allows a break after it, WORD JOINER forbids
  * one on either side. */
-static void apply_author_hints(sy_para *p)
+static void apply_author_hints(sy_text_para *p)
 {
     size_t len = p->len;
     for (size_t i = 0; i < len;) {
@@ -446,7 +446,7 @@ static void apply_author_hints(sy_para *p)
  * hyphen at the end of a line as a soft one and drop it when they copy
  * (poppler) or turn it into U+FFFE (PDFium), so the copied text would no
  * longer be the source. */
-static void keep_hyphenated_words(sy_para *p)
+static void keep_hyphenated_words(sy_text_para *p)
 {
     size_t len = p->len;
     for (size_t i = 1; i + 1 < len; i++) {
@@ -465,7 +465,7 @@ static void keep_hyphenated_words(sy_para *p)
 /* No break inside a word of the no-break word list: at each grapheme
  * boundary, the longest listed word starting there (sorts the list on
  * first use). */
-static void keep_listed_words(sy_para *p)
+static void keep_listed_words(sy_text_para *p)
 {
     sy_text_ctx *ctx = p->ctx;
     size_t len = p->len;
@@ -501,7 +501,7 @@ static void keep_listed_words(sy_para *p)
 /* Fills p->grapheme and p->brk: ICU's opportunities by the script on
  * either side of each position, then the author's hints, hyphenated words
  * and the no-break word list. */
-static sy_status find_breaks(sy_para *p, const UScriptCode *script_at, sy_diags *d,
+static sy_status find_breaks(sy_text_para *p, const UScriptCode *script_at, sy_diags *d,
                              sy_text_source src)
 {
     size_t len = p->len;
@@ -577,11 +577,11 @@ static sy_status clean_controls(const char *utf8, size_t len, const sy_text_sour
 /* A new paragraph holding the NFC of the cleaned text (and, when NFC
  * changed it, the map back to its bytes), with its break and grapheme
  * tables allocated. Returns NULL with an error in d; else the caller frees
- * it with sy_para_free. */
-static sy_para *para_normalised(sy_text_ctx *ctx, const sy_style *style, sy_text_source src,
-                                const sy_buf *clean, sy_diags *d)
+ * it with sy_text_para_free. */
+static sy_text_para *para_normalised(sy_text_ctx *ctx, const sy_text_style *style,
+                                     sy_text_source src, const sy_buf *clean, sy_diags *d)
 {
-    sy_para *p = calloc(1, sizeof *p);
+    sy_text_para *p = calloc(1, sizeof *p);
     sy_buf norm = SY_BUF_INIT;
     if (!p || sy_buf_failed(clean) ||
         normalize_nfc(ctx->nfc, clean->data ? clean->data : "", clean->len, &norm) != 0) {
@@ -604,7 +604,7 @@ static sy_para *para_normalised(sy_text_ctx *ctx, const sy_style *style, sy_text
     p->brk = calloc(p->len + 1, 1);
     p->grapheme = calloc(p->len + 1, 1);
     if (!p->text || !p->brk || !p->grapheme) {
-        sy_para_free(p);
+        sy_text_para_free(p);
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL, "out of memory");
         return NULL;
     }
@@ -640,10 +640,10 @@ static void resolve_scripts(const char *text, size_t n, UScriptCode *script_at)
 /* Step 2: the font of every byte, with fallback to the style's other
  * font. Every character neither covers is reported; SY_ERR_DATA when there
  * was one. */
-static sy_status choose_fonts(const sy_para *p, const UScriptCode *script_at,
+static sy_status choose_fonts(const sy_text_para *p, const UScriptCode *script_at,
                               const sy_font **font_at, sy_diags *d)
 {
-    const sy_style *style = &p->style;
+    const sy_text_style *style = &p->style;
     sy_status missing = SY_OK;
     for (size_t i = 0; i < p->len;) {
         size_t at = i;
@@ -662,7 +662,7 @@ static sy_status choose_fonts(const sy_para *p, const UScriptCode *script_at,
                          (int)(i - at), p->text + at, (unsigned)c, name);
                 snprintf(tried, sizeof tried, "(fonts tried: %s%s%s)", sy_font_family(want),
                          other ? ", " : "", other ? sy_font_family(other) : "");
-                sy_para_report(p, d, SY_SEV_ERROR, SY_ERR_DATA, at, what, tried);
+                sy_text_para_report(p, d, SY_SEV_ERROR, SY_ERR_DATA, at, what, tried);
                 missing = SY_ERR_DATA;
             }
         }
@@ -675,7 +675,7 @@ static sy_status choose_fonts(const sy_para *p, const UScriptCode *script_at,
 /* Step 3: the runs of one script and one font (p->runs), each shaped with
  * HarfBuzz (p->glyphs); both arrays are the paragraph's. SY_ERR_NOMEM when
  * out of memory. */
-static sy_status shape_runs(sy_para *p, const UScriptCode *script_at, const sy_font **font_at)
+static sy_status shape_runs(sy_text_para *p, const UScriptCode *script_at, const sy_font **font_at)
 {
     size_t n = p->len, capruns = 8, capglyphs = n + 16;
     p->runs = malloc(capruns * sizeof *p->runs);
@@ -687,12 +687,12 @@ static sy_status shape_runs(sy_para *p, const UScriptCode *script_at, const sy_f
             j++;
         if (p->nruns == capruns) {
             capruns *= 2;
-            sy_run *r = realloc(p->runs, capruns * sizeof *r);
+            sy_text_run *r = realloc(p->runs, capruns * sizeof *r);
             if (!r)
                 return SY_ERR_NOMEM;
             p->runs = r;
         }
-        sy_run *r = &p->runs[p->nruns++];
+        sy_text_run *r = &p->runs[p->nruns++];
         r->start = i;
         r->end = j;
         r->script = (int)hb_script_of(script_at[i]);
@@ -706,8 +706,8 @@ static sy_status shape_runs(sy_para *p, const UScriptCode *script_at, const sy_f
     return st;
 }
 
-sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, size_t len,
-                     sy_text_source src, sy_diags *d)
+sy_text_para *sy_text_para_new(sy_text_ctx *ctx, const sy_text_style *style, const char *utf8,
+                               size_t len, sy_text_source src, sy_diags *d)
 {
     if (check_input(utf8, len, &src, d) != SY_OK)
         return NULL;
@@ -716,7 +716,7 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
         sy_buf_free(&clean);
         return NULL;
     }
-    sy_para *p = para_normalised(ctx, style, src, &clean, d);
+    sy_text_para *p = para_normalised(ctx, style, src, &clean, d);
     sy_buf_free(&clean);
     if (!p)
         return NULL;
@@ -726,7 +726,7 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
     if (!script_at || !font_at) {
         free(script_at);
         free(font_at);
-        sy_para_free(p);
+        sy_text_para_free(p);
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL, "out of memory");
         return NULL;
     }
@@ -742,13 +742,13 @@ sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, 
     free(script_at);
     free(font_at);
     if (st != SY_OK) {
-        sy_para_free(p);
+        sy_text_para_free(p);
         return NULL;
     }
     return p;
 }
 
-void sy_para_free(sy_para *p)
+void sy_text_para_free(sy_text_para *p)
 {
     if (!p)
         return;
@@ -761,40 +761,40 @@ void sy_para_free(sy_para *p)
     free(p);
 }
 
-const char *sy_para_text(const sy_para *p, size_t *len)
+const char *sy_text_para_text(const sy_text_para *p, size_t *len)
 {
     if (len)
         *len = p->len;
     return p->text;
 }
 
-const sy_style *sy_para_style(const sy_para *p)
+const sy_text_style *sy_text_para_style(const sy_text_para *p)
 {
     return &p->style;
 }
 
-size_t sy_para_run_count(const sy_para *p)
+size_t sy_text_para_run_count(const sy_text_para *p)
 {
     return p->nruns;
 }
 
-const sy_run *sy_para_run(const sy_para *p, size_t i)
+const sy_text_run *sy_text_para_run(const sy_text_para *p, size_t i)
 {
     return i < p->nruns ? &p->runs[i] : NULL;
 }
 
-const sy_glyph *sy_para_glyphs(const sy_para *p, size_t *n)
+const sy_text_glyph *sy_text_para_glyphs(const sy_text_para *p, size_t *n)
 {
     *n = p->nglyphs;
     return p->glyphs;
 }
 
-const uint8_t *sy_para_breaks(const sy_para *p)
+const uint8_t *sy_text_para_breaks(const sy_text_para *p)
 {
     return p->brk;
 }
 
-int sy_para_is_grapheme_boundary(const sy_para *p, size_t i)
+int sy_text_para_is_grapheme_boundary(const sy_text_para *p, size_t i)
 {
     return i <= p->len && p->grapheme[i];
 }
@@ -804,10 +804,10 @@ int sy_para_is_grapheme_boundary(const sy_para *p, size_t i)
  * at a and b are not UNSAFE_TO_BREAK), which is what most lines are.
  * Returns 1 when done, 0 when the range must be shaped again, -1 when out
  * of memory. */
-static int slice_glyphs(const sy_para *p, const sy_run *r, size_t a, size_t b, sy_glyph **glyphs,
-                        size_t *n, size_t *cap)
+static int slice_glyphs(const sy_text_para *p, const sy_text_run *r, size_t a, size_t b,
+                        sy_text_glyph **glyphs, size_t *n, size_t *cap)
 {
-    const sy_glyph *g = p->glyphs + r->glyph_start;
+    const sy_text_glyph *g = p->glyphs + r->glyph_start;
     size_t m = r->glyph_count, first = (size_t)-1, last = 0, count = 0;
     int starts_a = a == r->start, starts_b = b == r->end;
     for (size_t i = 0; i < m; i++) {
@@ -829,7 +829,7 @@ static int slice_glyphs(const sy_para *p, const sy_run *r, size_t a, size_t b, s
         return 0;
     if (*n + count > *cap) {
         size_t ncap = (*n + count) * 2 + 16;
-        sy_glyph *ng = realloc(*glyphs, ncap * sizeof *ng);
+        sy_text_glyph *ng = realloc(*glyphs, ncap * sizeof *ng);
         if (!ng)
             return -1;
         *glyphs = ng;
@@ -840,25 +840,26 @@ static int slice_glyphs(const sy_para *p, const sy_run *r, size_t a, size_t b, s
     return 1;
 }
 
-sy_status sy_para_shape_range(const sy_para *p, size_t start, size_t end, sy_glyph **glyphs,
-                              size_t *nglyphs, sy_run **runs, size_t *nruns, sy_diags *d)
+sy_status sy_text_para_shape_range(const sy_text_para *p, size_t start, size_t end,
+                                   sy_text_glyph **glyphs, size_t *nglyphs, sy_text_run **runs,
+                                   size_t *nruns, sy_diags *d)
 {
     *glyphs = NULL;
     *runs = NULL;
     *nglyphs = *nruns = 0;
     size_t capg = 0;
-    sy_run *out = malloc((p->nruns ? p->nruns : 1) * sizeof *out);
+    sy_text_run *out = malloc((p->nruns ? p->nruns : 1) * sizeof *out);
     if (!out)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
     size_t nr = 0;
     sy_status st = SY_OK;
     for (size_t i = 0; i < p->nruns && st == SY_OK; i++) {
-        const sy_run *r = &p->runs[i];
+        const sy_text_run *r = &p->runs[i];
         size_t a = r->start > start ? r->start : start;
         size_t b = r->end < end ? r->end : end;
         if (a >= b)
             continue;
-        sy_run c = *r;
+        sy_text_run c = *r;
         c.start = a;
         c.end = b;
         c.glyph_start = *nglyphs;

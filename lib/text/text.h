@@ -13,7 +13,7 @@
  * caller's).
  *
  * Memory: a sy_text_ctx (ICU iterators, the word list) is long-lived and
- * reused for many paragraphs; a sy_para owns its text and glyphs. */
+ * reused for many paragraphs; a sy_text_para owns its text and glyphs. */
 #ifndef SY_TEXT_H
 #define SY_TEXT_H
 
@@ -27,11 +27,11 @@
 
 /* The fonts of a paragraph style. Filled in by the caller; fonts are
  * borrowed and must outlive every paragraph shaped with the style. */
-typedef struct sy_style {
+typedef struct sy_text_style {
     const sy_font *khmer; /* Khmer-script runs */
     const sy_font *latin; /* everything else */
     double size; /* points */
-} sy_style;
+} sy_text_style;
 
 /* Where a paragraph came from, for messages. A problem at a byte that a
  * span with a data path covers is reported at that value (the YAML file,
@@ -62,37 +62,37 @@ typedef struct sy_text_place {
     int via_line;
 } sy_text_place;
 
-/* Where byte `offset` of a paragraph's text (as given to sy_para_new) came
+/* Where byte `offset` of a paragraph's text (as given to sy_text_para_new) came
  * from. Strings are borrowed from src and its spans. */
 sy_text_place sy_text_locate(const sy_text_source *src, size_t offset);
 
 /* One glyph as HarfBuzz positioned it, in font units. cluster is the byte
  * offset (in the paragraph's normalised text) of the character the glyph
  * comes from (HarfBuzz cluster level "characters"). */
-typedef struct sy_glyph {
+typedef struct sy_text_glyph {
     uint32_t gid;
     uint32_t cluster;
     int32_t x_advance;
     int32_t x_offset;
     int32_t y_offset;
     uint32_t unsafe_to_break; /* HarfBuzz: breaking before this glyph needs reshaping */
-} sy_glyph;
+} sy_text_glyph;
 
 /* A run of text in one script and one font, with its glyphs. */
-typedef struct sy_run {
+typedef struct sy_text_run {
     size_t start, end; /* byte range in the paragraph text */
     int script; /* an hb_script_t */
     const char *lang; /* "km" or "en" */
     const sy_font *font;
-    size_t glyph_start, glyph_count; /* into sy_para_glyphs() */
-} sy_run;
+    size_t glyph_start, glyph_count; /* into sy_text_para_glyphs() */
+} sy_text_run;
 
 /* Break opportunities: brk[i] for 0 <= i <= len says whether a line may end
  * before byte i. */
 enum { SY_BREAK_NONE = 0, SY_BREAK_ALLOWED = 1 };
 
 typedef struct sy_text_ctx sy_text_ctx;
-typedef struct sy_para sy_para;
+typedef struct sy_text_para sy_text_para;
 
 /* A new context with the shipped Khmer no-break word list. Returns NULL with
  * an error in d on failure. Free with sy_text_ctx_free. */
@@ -106,31 +106,31 @@ sy_status sy_text_ctx_add_words(sy_text_ctx *ctx, const char *name, const char *
 size_t sy_text_ctx_word_count(const sy_text_ctx *ctx);
 
 /* Analyses and shapes one paragraph (no line breaks inside: callers split
- * on newlines). Returns a paragraph owned by the caller (sy_para_free), or
+ * on newlines). Returns a paragraph owned by the caller (sy_text_para_free), or
  * NULL with errors in d. */
-sy_para *sy_para_new(sy_text_ctx *ctx, const sy_style *style, const char *utf8, size_t len,
-                     sy_text_source src, sy_diags *d);
-void sy_para_free(sy_para *p);
+sy_text_para *sy_text_para_new(sy_text_ctx *ctx, const sy_text_style *style, const char *utf8,
+                               size_t len, sy_text_source src, sy_diags *d);
+void sy_text_para_free(sy_text_para *p);
 
 /* Reports a problem at byte `offset` of the paragraph's normalised text
  * into d, at the place sy_text_locate gives for the byte of the original
  * text it came from. The message reads: what, " at byte offset N" (" of the
  * value" when it came from the data), " " after (when not NULL), and
  * ", via FILE:LINE" for data. Returns code. */
-sy_status sy_para_report(const sy_para *p, sy_diags *d, sy_severity sev, sy_status code,
-                         size_t offset, const char *what, const char *after);
+sy_status sy_text_para_report(const sy_text_para *p, sy_diags *d, sy_severity sev, sy_status code,
+                              size_t offset, const char *what, const char *after);
 
 /* The normalised (NFC) text; valid while p lives. */
-const char *sy_para_text(const sy_para *p, size_t *len);
-const sy_style *sy_para_style(const sy_para *p);
-size_t sy_para_run_count(const sy_para *p);
-const sy_run *sy_para_run(const sy_para *p, size_t i);
+const char *sy_text_para_text(const sy_text_para *p, size_t *len);
+const sy_text_style *sy_text_para_style(const sy_text_para *p);
+size_t sy_text_para_run_count(const sy_text_para *p);
+const sy_text_run *sy_text_para_run(const sy_text_para *p, size_t i);
 /* All glyphs, run after run, each run in visual (left-to-right) order. */
-const sy_glyph *sy_para_glyphs(const sy_para *p, size_t *n);
+const sy_text_glyph *sy_text_para_glyphs(const sy_text_para *p, size_t *n);
 /* len + 1 entries, SY_BREAK_*. */
-const uint8_t *sy_para_breaks(const sy_para *p);
+const uint8_t *sy_text_para_breaks(const sy_text_para *p);
 /* Non-zero when byte offset i is a grapheme-cluster boundary. */
-int sy_para_is_grapheme_boundary(const sy_para *p, size_t i);
+int sy_text_para_is_grapheme_boundary(const sy_text_para *p, size_t i);
 
 /* The glyphs of bytes [start, end) of the paragraph, run by run, as
  * HarfBuzz shapes that range with the surrounding text as context: the
@@ -138,7 +138,8 @@ int sy_para_is_grapheme_boundary(const sy_para *p, size_t i);
  * else the range shaped again. *glyphs (malloc'd, caller frees) receives the glyphs and
  * *runs (malloc'd, caller frees) the runs clipped to the range, whose
  * glyph_start/glyph_count index *glyphs. */
-sy_status sy_para_shape_range(const sy_para *p, size_t start, size_t end, sy_glyph **glyphs,
-                              size_t *nglyphs, sy_run **runs, size_t *nruns, sy_diags *d);
+sy_status sy_text_para_shape_range(const sy_text_para *p, size_t start, size_t end,
+                                   sy_text_glyph **glyphs, size_t *nglyphs, sy_text_run **runs,
+                                   size_t *nruns, sy_diags *d);
 
 #endif

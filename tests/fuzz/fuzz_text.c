@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static sy_fontset *fonts;
 static sy_text_ctx *ctx;
-static sy_style style;
+static sy_text_style style;
 
 static int setup(void)
 {
@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len = nl ? (size_t)(nl - data) : size;
     sy_diags *d = sy_diags_new();
     sy_text_source src = {.file = "fuzz", .line = 1};
-    sy_para *p = sy_para_new(ctx, &style, (const char *)data, len, src, d);
+    sy_text_para *p = sy_text_para_new(ctx, &style, (const char *)data, len, src, d);
     if (p) {
         const double widths[] = {15, 300};
         sy_pdf *pdf = sy_pdf_new(d);
@@ -65,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort(); /* a finished document is never that small */
         free(out);
         sy_pdf_free(pdf);
-        sy_para_free(p);
+        sy_text_para_free(p);
     }
     sy_diags_free(d);
     return 0;

@@ -10,7 +10,7 @@ typedef struct fixture {
     sy_fontset *fonts;
     sy_text_ctx *ctx;
     sy_diags *diags;
-    sy_style style;
+    sy_text_style style;
 } fixture;
 
 static inline int fixture_setup(void **state)
@@ -40,11 +40,11 @@ static inline int fixture_teardown(void **state)
 }
 
 /* A paragraph of a C string; the test fails if it cannot be made. */
-static inline sy_para *para_of(fixture *fx, const char *s)
+static inline sy_text_para *para_of(fixture *fx, const char *s)
 {
     sy_text_source src = {.file = "test", .line = 1};
     sy_diags_clear(fx->diags);
-    return sy_para_new(fx->ctx, &fx->style, s, strlen(s), src, fx->diags);
+    return sy_text_para_new(fx->ctx, &fx->style, s, strlen(s), src, fx->diags);
 }
 
 #endif

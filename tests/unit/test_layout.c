@@ -19,7 +19,7 @@ static const char *paragraph =
     "គ្មានមន្ត្រី ឬបុគ្គលិកណាម្នាក់ត្រូវបានអនុញ្ញាតឱ្យទទួលអំណោយ ប្រាក់កម្រៃ ឬផលប្រយោជន៍ផ្សេងៗ "
     "(gifts, fees or other benefits) ពីជនរងគ្រោះ ឬជនសង្ស័យឡើយ។";
 
-static double line_advance(const sy_para *p, const sy_line *l, int with_extra)
+static double line_advance(const sy_text_para *p, const sy_line *l, int with_extra)
 {
     double w = 0;
     for (size_t r = 0; r < l->nruns; r++)
@@ -35,10 +35,10 @@ static double line_advance(const sy_para *p, const sy_line *l, int with_extra)
 static void lines_fit_and_end_at_break_opportunities(void **state)
 {
     fixture *fx = *state;
-    sy_para *p = para_of(fx, paragraph);
+    sy_text_para *p = para_of(fx, paragraph);
     assert_non_null(p);
     size_t len;
-    const char *t = sy_para_text(p, &len);
+    const char *t = sy_text_para_text(p, &len);
     const double widths[] = {120, 200, 300, 453.5};
     for (size_t w = 0; w < 4; w++) {
         sy_lines *lines = sy_layout_paragraph(p, widths[w], SY_ALIGN_LEFT, fx->diags);
@@ -55,13 +55,13 @@ static void lines_fit_and_end_at_break_opportunities(void **state)
             while (next < len && t[next] == ' ')
                 next++;
             if (next < len)
-                assert_true(sy_para_breaks(p)[next]);
+                assert_true(sy_text_para_breaks(p)[next]);
             expect_start = next;
         }
         assert_int_equal(expect_start, len);
         sy_lines_free(lines);
     }
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 /* Every line's glyphs are what HarfBuzz gives for that line's text, shaped
@@ -70,9 +70,9 @@ static void lines_fit_and_end_at_break_opportunities(void **state)
 static void lines_are_shaped_on_their_own(void **state)
 {
     fixture *fx = *state;
-    sy_para *p = para_of(fx, paragraph);
+    sy_text_para *p = para_of(fx, paragraph);
     size_t len;
-    const char *t = sy_para_text(p, &len);
+    const char *t = sy_text_para_text(p, &len);
     const double widths[] = {120, 200, 333};
     for (size_t w = 0; w < 3; w++) {
         sy_lines *lines = sy_layout_paragraph(p, widths[w], SY_ALIGN_LEFT, fx->diags);
@@ -80,7 +80,7 @@ static void lines_are_shaped_on_their_own(void **state)
         for (size_t i = 0; i < sy_lines_count(lines); i++) {
             const sy_line *l = sy_lines_get(lines, i);
             for (size_t r = 0; r < l->nruns; r++) {
-                const sy_run *run = &l->runs[r];
+                const sy_text_run *run = &l->runs[r];
                 hb_buffer_t *buf = hb_buffer_create();
                 hb_buffer_set_unicode_funcs(buf, hb_icu_get_unicode_funcs());
                 hb_buffer_add_utf8(buf, t, (int)len, (unsigned)run->start,
@@ -99,7 +99,7 @@ static void lines_are_shaped_on_their_own(void **state)
                 hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
                 assert_int_equal(n, run->glyph_count);
                 for (unsigned k = 0; k < n; k++) {
-                    const sy_glyph *g = &l->glyphs[run->glyph_start + k];
+                    const sy_text_glyph *g = &l->glyphs[run->glyph_start + k];
                     assert_int_equal(g->gid, info[k].codepoint);
                     assert_int_equal(g->cluster, info[k].cluster);
                     assert_int_equal(g->x_advance, pos[k].x_advance);
@@ -111,13 +111,13 @@ static void lines_are_shaped_on_their_own(void **state)
         }
         sy_lines_free(lines);
     }
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 static void alignment_places_lines(void **state)
 {
     fixture *fx = *state;
-    sy_para *p = para_of(fx, paragraph);
+    sy_text_para *p = para_of(fx, paragraph);
     const double w = 250;
     sy_lines *c = sy_layout_paragraph(p, w, SY_ALIGN_CENTER, fx->diags);
     sy_lines *r = sy_layout_paragraph(p, w, SY_ALIGN_RIGHT, fx->diags);
@@ -150,7 +150,7 @@ static void alignment_places_lines(void **state)
     sy_lines_free(c);
     sy_lines_free(r);
     sy_lines_free(j);
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 static int syllable_start(const char *t, size_t len, uint32_t b)
@@ -176,9 +176,9 @@ static void khmer_lines_without_spaces_stretch_word_gaps(void **state)
     fixture *fx = *state;
     const char *s = "អ្នករស់រានមានជីវិតមានសិទ្ធិទទួលបានព័ត៌មានគ្រប់គ្រាន់ជាភាសាដែលខ្លួនយល់"
                     "អំពីសិទ្ធិរបស់ខ្លួននិងនីតិវិធីតុលាការ";
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     size_t len;
-    const char *t = sy_para_text(p, &len);
+    const char *t = sy_text_para_text(p, &len);
     /* A wide measure: small slack, taken by the gaps between words only. */
     sy_lines *j = sy_layout_paragraph(p, 300, SY_ALIGN_JUSTIFY, fx->diags);
     assert_non_null(j);
@@ -190,7 +190,7 @@ static void khmer_lines_without_spaces_stretch_word_gaps(void **state)
         if (l->extra[k] > 0) {
             gaps++;
             uint32_t b = boundary_after(l, k);
-            assert_true(sy_para_breaks(p)[b] || syllable_start(t, len, b));
+            assert_true(sy_text_para_breaks(p)[b] || syllable_start(t, len, b));
             assert_true(t[b] != ' ');
             if (l->extra[k] > most)
                 most = l->extra[k];
@@ -206,19 +206,19 @@ static void khmer_lines_without_spaces_stretch_word_gaps(void **state)
         for (size_t k = 0; l->extra && k + 1 < l->nglyphs; k++) {
             uint32_t b = boundary_after(l, k);
             if (l->extra[k] > 0)
-                assert_true(sy_para_breaks(p)[b] || syllable_start(t, len, b));
+                assert_true(sy_text_para_breaks(p)[b] || syllable_start(t, len, b));
             assert_true(l->extra[k] <= 0.25 * 12 + 1e-9 || syllable_start(t, len, b));
         }
     }
     sy_lines_free(j);
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 static void too_long_word_breaks_at_grapheme_boundary_with_warning(void **state)
 {
     fixture *fx = *state;
     const char *s = "សមាហរណកម្ម";
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     sy_diags_clear(fx->diags);
     sy_lines *l = sy_layout_paragraph(p, 20, SY_ALIGN_LEFT, fx->diags);
     assert_non_null(l);
@@ -228,12 +228,12 @@ static void too_long_word_breaks_at_grapheme_boundary_with_warning(void **state)
     assert_int_equal(sy_diags_get(fx->diags, 0)->severity, SY_SEV_WARNING);
     for (size_t i = 0; i < sy_lines_count(l); i++) {
         const sy_line *line = sy_lines_get(l, i);
-        assert_true(sy_para_is_grapheme_boundary(p, line->start));
-        assert_true(sy_para_is_grapheme_boundary(p, line->end));
+        assert_true(sy_text_para_is_grapheme_boundary(p, line->start));
+        assert_true(sy_text_para_is_grapheme_boundary(p, line->end));
     }
     assert_true(sy_lines_get(l, 0)->forced);
     sy_lines_free(l);
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 /* A word cut over several lines warns once, at the word; one that came
@@ -247,7 +247,7 @@ static void a_word_cut_over_lines_warns_once_at_its_value(void **state)
         y, strlen(text), {"agreement.yaml", 9, 9}, "parties[1].name.en", {"mou/main.tpl", 30, 5}};
     sy_text_source src = {.file = "mou/main.tpl", .line = 30, .spans = &span, .nspans = 1};
     sy_diags_clear(fx->diags);
-    sy_para *p = sy_para_new(fx->ctx, &fx->style, text, strlen(text), src, fx->diags);
+    sy_text_para *p = sy_text_para_new(fx->ctx, &fx->style, text, strlen(text), src, fx->diags);
     assert_non_null(p);
     sy_lines *l = sy_layout_paragraph(p, 50, SY_ALIGN_LEFT, fx->diags);
     assert_non_null(l);
@@ -267,7 +267,7 @@ static void a_word_cut_over_lines_warns_once_at_its_value(void **state)
     assert_non_null(strstr(w->message, "at byte offset 0 of the value"));
     assert_non_null(strstr(w->message, ", via mou/main.tpl:30"));
     sy_lines_free(l);
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 int main(void)

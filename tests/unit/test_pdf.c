@@ -24,7 +24,7 @@ static void libharu_version_is_the_one_compiled_against(void **state)
     assert_string_equal(sy_pdf_haru_runtime_version(), sy_pdf_haru_compiled_version());
 }
 
-static sy_glyph *shape(const sy_font *f, const char *s, size_t *n)
+static sy_text_glyph *shape(const sy_font *f, const char *s, size_t *n)
 {
     hb_buffer_t *buf = hb_buffer_create();
     hb_buffer_add_utf8(buf, s, -1, 0, -1);
@@ -34,7 +34,7 @@ static sy_glyph *shape(const sy_font *f, const char *s, size_t *n)
     unsigned count;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
-    sy_glyph *g = calloc(count, sizeof *g);
+    sy_text_glyph *g = calloc(count, sizeof *g);
     for (unsigned i = 0; i < count; i++) {
         g[i].gid = info[i].codepoint;
         g[i].cluster = info[i].cluster;
@@ -52,7 +52,7 @@ static void groups_follow_the_characters(void **state)
     fixture *fx = *state;
     size_t n;
     /* កខ: two consonants, one glyph each: one-to-one, two groups. */
-    sy_glyph *g = shape(fx->style.khmer, "កខ", &n);
+    sy_text_glyph *g = shape(fx->style.khmer, "កខ", &n);
     sy_glyph_group grp[16];
     size_t ng = sy_pdf_group_glyphs("កខ", 0, strlen("កខ"), g, n, grp);
     assert_int_equal(ng, 2);
@@ -95,7 +95,7 @@ static void groups_follow_the_characters(void **state)
 static void check_encoding(sy_pdf *pdf, const sy_font *f, const char *s, sy_diags *d)
 {
     size_t n;
-    sy_glyph *g = shape(f, s, &n);
+    sy_text_glyph *g = shape(f, s, &n);
     uint32_t *cids = calloc(n, sizeof *cids);
     size_t ng = sy_pdf_encode(pdf, f, s, 0, strlen(s), g, n, cids, d);
     assert_true(ng > 0);
@@ -158,7 +158,7 @@ static char *render(fixture *fx, const char *s, size_t *len)
 {
     sy_pdf *pdf = sy_pdf_new(fx->diags);
     assert_int_equal(sy_pdf_add_page(pdf, 595, 842, fx->diags), SY_OK);
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     assert_non_null(p);
     sy_lines *lines = sy_layout_paragraph(p, 400, SY_ALIGN_JUSTIFY, fx->diags);
     for (size_t i = 0; i < sy_lines_count(lines); i++)
@@ -169,7 +169,7 @@ static char *render(fixture *fx, const char *s, size_t *len)
     char *data;
     assert_int_equal(sy_pdf_finish(pdf, &data, len, fx->diags), SY_OK);
     sy_lines_free(lines);
-    sy_para_free(p);
+    sy_text_para_free(p);
     sy_pdf_free(pdf);
     return data;
 }

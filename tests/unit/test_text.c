@@ -45,12 +45,12 @@ static void text_is_normalised_to_nfc(void **state)
     fixture *fx = *state;
     /* e + U+0301 composes to U+00E9, A + U+030A to U+00C5; Khmer has no
      * decompositions and stays as typed. */
-    sy_para *p = para_of(fx, "ក្រើ e\xCC\x81 A\xCC\x8A");
+    sy_text_para *p = para_of(fx, "ក្រើ e\xCC\x81 A\xCC\x8A");
     assert_non_null(p);
     size_t len;
-    const char *t = sy_para_text(p, &len);
+    const char *t = sy_text_para_text(p, &len);
     assert_string_equal(t, "ក្រើ \xC3\xA9 \xC3\x85");
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 static void itemises_by_script_and_neighbours(void **state)
@@ -58,10 +58,11 @@ static void itemises_by_script_and_neighbours(void **state)
     fixture *fx = *state;
     /* Common characters take the preceding script, leading ones the next. */
     const char *s = "(ក្រសួង Ministry (ក) 2025";
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     assert_non_null(p);
-    assert_int_equal(sy_para_run_count(p), 3);
-    const sy_run *r0 = sy_para_run(p, 0), *r1 = sy_para_run(p, 1), *r2 = sy_para_run(p, 2);
+    assert_int_equal(sy_text_para_run_count(p), 3);
+    const sy_text_run *r0 = sy_text_para_run(p, 0), *r1 = sy_text_para_run(p, 1),
+                      *r2 = sy_text_para_run(p, 2);
     assert_int_equal(r0->start, 0);
     assert_int_equal(r0->end, strlen("(ក្រសួង "));
     assert_string_equal(r0->lang, "km");
@@ -73,7 +74,7 @@ static void itemises_by_script_and_neighbours(void **state)
     assert_string_equal(r2->lang, "km");
     assert_int_equal(r0->script, HB_SCRIPT_KHMER);
     assert_int_equal(r1->script, HB_SCRIPT_LATIN);
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 static void falls_back_to_the_other_font_of_the_style(void **state)
@@ -84,17 +85,17 @@ static void falls_back_to_the_other_font_of_the_style(void **state)
     assert_false(sy_font_covers(fx->style.khmer, 0x2116));
     assert_true(sy_font_covers(fx->style.latin, 0x2116));
     const char *s = "លេខ№១";
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     assert_non_null(p);
-    assert_int_equal(sy_para_run_count(p), 3);
-    assert_ptr_equal(sy_para_run(p, 1)->font, fx->style.latin);
-    assert_int_equal(sy_para_run(p, 1)->start, strlen("លេខ"));
-    assert_ptr_equal(sy_para_run(p, 2)->font, fx->style.khmer);
+    assert_int_equal(sy_text_para_run_count(p), 3);
+    assert_ptr_equal(sy_text_para_run(p, 1)->font, fx->style.latin);
+    assert_int_equal(sy_text_para_run(p, 1)->start, strlen("លេខ"));
+    assert_ptr_equal(sy_text_para_run(p, 2)->font, fx->style.khmer);
     size_t n;
-    const sy_glyph *g = sy_para_glyphs(p, &n);
+    const sy_text_glyph *g = sy_text_para_glyphs(p, &n);
     for (size_t i = 0; i < n; i++)
         assert_int_not_equal(g[i].gid, 0); /* never .notdef */
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 static void uncovered_character_is_an_error_naming_it_and_the_fonts(void **state)
@@ -114,9 +115,9 @@ static void glyphs_equal_harfbuzz_shaping(void **state)
 {
     fixture *fx = *state;
     const char *s = "ព្រះរាជាណាចក្រកម្ពុជា ស្ត្រី ថ្ងៃ អ៊ី ឿ";
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     assert_non_null(p);
-    assert_int_equal(sy_para_run_count(p), 1);
+    assert_int_equal(sy_text_para_run_count(p), 1);
     hb_buffer_t *buf = hb_buffer_create();
     hb_buffer_add_utf8(buf, s, -1, 0, -1);
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
@@ -131,7 +132,7 @@ static void glyphs_equal_harfbuzz_shaping(void **state)
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
     size_t m;
-    const sy_glyph *g = sy_para_glyphs(p, &m);
+    const sy_text_glyph *g = sy_text_para_glyphs(p, &m);
     assert_int_equal(m, n);
     uint32_t dotted = sy_font_nominal_glyph(fx->style.khmer, 0x25CC);
     for (unsigned i = 0; i < n; i++) {
@@ -143,7 +144,7 @@ static void glyphs_equal_harfbuzz_shaping(void **state)
         assert_int_equal(g[i].y_offset, pos[i].y_offset);
     }
     hb_buffer_destroy(buf);
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 /* The house fonts draw អ៊ី right: TRIISAP before a vowel above takes the
@@ -167,21 +168,21 @@ static void house_khmer_fonts_draw_triisap_with_vowel_above(void **state)
     }
 }
 
-static int brk_at(const sy_para *p, const char *s, const char *prefix)
+static int brk_at(const sy_text_para *p, const char *s, const char *prefix)
 {
     (void)s;
-    return sy_para_breaks(p)[strlen(prefix)];
+    return sy_text_para_breaks(p)[strlen(prefix)];
 }
 
 static void breaks_follow_icu_and_grapheme_clusters(void **state)
 {
     fixture *fx = *state;
     const char *s = "គណៈកម្មាធិការជាតិប្រយុទ្ធប្រឆាំងការជួញដូរមនុស្ស and the Parties agree";
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     assert_non_null(p);
     size_t len;
-    const char *t = sy_para_text(p, &len);
-    const uint8_t *brk = sy_para_breaks(p);
+    const char *t = sy_text_para_text(p, &len);
+    const uint8_t *brk = sy_text_para_breaks(p);
     /* Every opportunity is one of ICU's (line, km) and a grapheme boundary. */
     UErrorCode st = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, t, (int64_t)len, &st);
@@ -192,7 +193,7 @@ static void breaks_follow_icu_and_grapheme_clusters(void **state)
     for (size_t i = 1; i <= len; i++) {
         if (brk[i]) {
             assert_true(ubrk_isBoundary(bi, (int32_t)i));
-            assert_true(sy_para_is_grapheme_boundary(p, i));
+            assert_true(sy_text_para_is_grapheme_boundary(p, i));
         }
         icu_count += brk[i];
     }
@@ -204,7 +205,7 @@ static void breaks_follow_icu_and_grapheme_clusters(void **state)
     assert_false(brk_at(p, s, "គ"));
     assert_true(brk_at(p, s, "គណៈកម្មាធិការជាតិប្រយុទ្ធប្រឆាំងការជួញដូរមនុស្ស and "));
     assert_false(brk_at(p, s, "គណៈកម្មាធិការជាតិប្រយុទ្ធប្រឆាំងការជួញដូរមនុស្ស an"));
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 static void zwsp_allows_and_word_joiner_forbids(void **state)
@@ -212,33 +213,33 @@ static void zwsp_allows_and_word_joiner_forbids(void **state)
     fixture *fx = *state;
     /* ICU keeps ចុះហត្ថលេខា whole; a ZWSP typed inside opens a break. */
     const char *s = "ការចុះ\xE2\x80\x8Bហត្ថលេខាលើ";
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     assert_non_null(p);
     assert_true(brk_at(p, s, "ការចុះ\xE2\x80\x8B"));
-    sy_para_free(p);
+    sy_text_para_free(p);
     /* ICU breaks លោក|សំលៀង; a word joiner between them forbids it. */
     const char *w = "លោក\xE2\x81\xA0សំលៀងសីលា";
     p = para_of(fx, w);
     assert_non_null(p);
     assert_false(brk_at(p, w, "លោក"));
     assert_false(brk_at(p, w, "លោក\xE2\x81\xA0"));
-    sy_para_free(p);
+    sy_text_para_free(p);
     p = para_of(fx, "លោកសំលៀងសីលា");
     assert_true(brk_at(p, "", "លោក"));
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 static void no_break_after_a_hyphen_inside_a_word(void **state)
 {
     fixture *fx = *state;
     const char *s = "the Anti-Human Trafficking Department - and 2020-2025";
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     assert_non_null(p);
     assert_false(brk_at(p, s, "the Anti-"));
     assert_false(brk_at(p, s, "the Anti-Human Trafficking Department - and 2020-"));
     assert_true(brk_at(p, s, "the Anti-Human "));
     assert_true(brk_at(p, s, "the Anti-Human Trafficking Department - "));
-    sy_para_free(p);
+    sy_text_para_free(p);
 }
 
 static void no_break_inside_listed_words(void **state)
@@ -246,17 +247,17 @@ static void no_break_inside_listed_words(void **state)
     fixture *fx = *state;
     /* ICU alone: ធ្វើស|មា|ហរ|ណ|កម្ម. The shipped list keeps សមាហរណកម្ម. */
     const char *s = "ធ្វើសមាហរណកម្មសង្គម";
-    sy_para *p = para_of(fx, s);
+    sy_text_para *p = para_of(fx, s);
     assert_non_null(p);
     for (size_t i = strlen("ធ្វើស"); i < strlen("ធ្វើសមាហរណកម្ម"); i++)
-        assert_false(sy_para_breaks(p)[i]);
+        assert_false(sy_text_para_breaks(p)[i]);
     assert_true(brk_at(p, s, "ធ្វើសមាហរណកម្ម"));
-    sy_para_free(p);
+    sy_text_para_free(p);
     /* A caller's word: ICU breaks អង្គការអា|ប្លេ. */
     const char *n = "អង្គការអាប្លេ";
     p = para_of(fx, n);
     assert_true(brk_at(p, n, "អង្គការអា"));
-    sy_para_free(p);
+    sy_text_para_free(p);
     size_t before = sy_text_ctx_word_count(fx->ctx);
     const char *list = "# names\nអាប្លេ\n\n  សំលៀង សីលា  \n";
     assert_int_equal(sy_text_ctx_add_words(fx->ctx, "names.txt", list, strlen(list), fx->diags),
@@ -264,7 +265,7 @@ static void no_break_inside_listed_words(void **state)
     assert_int_equal(sy_text_ctx_word_count(fx->ctx), before + 2);
     p = para_of(fx, n);
     assert_false(brk_at(p, n, "អង្គការអា"));
-    sy_para_free(p);
+    sy_text_para_free(p);
     assert_int_equal(sy_text_ctx_add_words(fx->ctx, "bad.txt", "\xFF", 1, fx->diags), SY_ERR_DATA);
 }
 
@@ -282,7 +283,7 @@ static void problems_are_reported_at_the_value_they_came_from(void **state)
         .file = "mou/main.tpl", .line = 50, .spans = &span, .nspans = 1, .span_offset = -3};
     const char *text = "A: ក\xF0\x9F\x98\x80 ok";
     sy_diags_clear(fx->diags);
-    assert_null(sy_para_new(fx->ctx, &fx->style, text, strlen(text), src, fx->diags));
+    assert_null(sy_text_para_new(fx->ctx, &fx->style, text, strlen(text), src, fx->diags));
     assert_int_equal(sy_diags_count(fx->diags), 1);
     const sy_diag *e = sy_diags_get(fx->diags, 0);
     assert_string_equal(e->file, "agreement.yaml");
@@ -308,7 +309,7 @@ static void problems_are_reported_at_the_value_they_came_from(void **state)
     /* A span without a path (a template literal): the template line. */
     span.path = NULL;
     sy_diags_clear(fx->diags);
-    assert_null(sy_para_new(fx->ctx, &fx->style, text, strlen(text), src, fx->diags));
+    assert_null(sy_text_para_new(fx->ctx, &fx->style, text, strlen(text), src, fx->diags));
     e = sy_diags_get(fx->diags, 0);
     assert_string_equal(e->file, "mou/main.tpl");
     assert_int_equal(e->line, 50);
@@ -322,7 +323,8 @@ static void problems_are_reported_at_the_value_they_came_from(void **state)
     src.span_offset = 0;
     const char *decomposed = "e\xCC\x81\xF0\x9F\x98\x80";
     sy_diags_clear(fx->diags);
-    assert_null(sy_para_new(fx->ctx, &fx->style, decomposed, strlen(decomposed), src, fx->diags));
+    assert_null(
+        sy_text_para_new(fx->ctx, &fx->style, decomposed, strlen(decomposed), src, fx->diags));
     e = sy_diags_get(fx->diags, 0);
     assert_string_equal(e->path, "parties[0].name.en");
     assert_non_null(strstr(e->message, "at byte offset 3 of the value"));
