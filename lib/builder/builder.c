@@ -417,13 +417,10 @@ static sy_status run_stages(sy_builder *b, build *w, const sy_builder_options *o
     return st;
 }
 
-sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf_out, size_t *len,
-                         size_t *pages, sy_diags *d)
+/* Every stage from the files named in o (pdf_out NULL: no file made). */
+static sy_status load_and_run(sy_builder *b, const sy_builder_options *o, char **pdf_out,
+                              size_t *len, size_t *pages, sy_diags *d)
 {
-    *pdf_out = NULL;
-    *len = 0;
-    if (pages)
-        *pages = 0;
     build w;
     memset(&w, 0, sizeof w);
     sy_status st = load_data(&w, o, d);
@@ -433,15 +430,19 @@ sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf_
     return st;
 }
 
+sy_status sy_builder_pdf(sy_builder *b, const sy_builder_options *o, char **pdf_out, size_t *len,
+                         size_t *pages, sy_diags *d)
+{
+    *pdf_out = NULL;
+    *len = 0;
+    if (pages)
+        *pages = 0;
+    return load_and_run(b, o, pdf_out, len, pages, d);
+}
+
 sy_status sy_builder_check(sy_builder *b, const sy_builder_options *o, sy_diags *d)
 {
-    build w;
-    memset(&w, 0, sizeof w);
-    sy_status st = load_data(&w, o, d);
-    if (st == SY_OK)
-        st = run_stages(b, &w, o, NULL, NULL, NULL, d);
-    build_free(&w);
-    return st;
+    return load_and_run(b, o, NULL, NULL, NULL, d);
 }
 
 sy_status sy_builder_check_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,

@@ -180,105 +180,69 @@ sy_status sy_checklist_new(const sy_agreement *a, const sy_roster *roster, sy_da
 
 /* ---- the cover template's data ---- */
 
-typedef struct tree {
-    int oom;
-} tree;
-
-static sy_value *put(tree *t, sy_value *map, const char *key, sy_value *v)
-{
-    if (!v || !map || sy_value_map_set(map, key, v) != 0) {
-        sy_value_free(v);
-        t->oom = 1;
-        return NULL;
-    }
-    return v;
-}
-
-static void append(tree *t, sy_value *list, sy_value *v)
-{
-    if (!v || !list || sy_value_list_append(list, v) != 0) {
-        sy_value_free(v);
-        t->oom = 1;
-    }
-}
-
-static void put_text(tree *t, sy_value *map, const char *key, const sy_model_text *x)
-{
-    if (!x->km || !x->en)
-        return;
-    sy_value *v = put(t, map, key, sy_value_map(x->mark));
-    put(t, v, "km", sy_value_string(x->km, strlen(x->km), x->km_mark));
-    put(t, v, "en", sy_value_string(x->en, strlen(x->en), x->en_mark));
-}
-
-static void put_string(tree *t, sy_value *map, const char *key, const char *s, sy_mark m)
-{
-    put(t, map, key, sy_value_string(s, strlen(s), m));
-}
-
-static sy_value *step_value(tree *t, const sy_checklist_step *s, size_t number, sy_mark m)
+static sy_value *step_value(sy_tree *t, const sy_checklist_step *s, size_t number, sy_mark m)
 {
     sy_value *v = sy_value_map(m);
-    put(t, v, "number", sy_value_int((long long)number, m));
-    put_string(t, v, "step", sy_approval_step_name(s->step), m);
+    sy_tree_put(t, v, "number", sy_value_int((long long)number, m));
+    sy_tree_put_string(t, v, "step", sy_approval_step_name(s->step), m);
     if (s->party)
-        put(t, v, "party", sy_model_party_value(s->party, &t->oom));
-    put_string(t, v, "state", s->current ? "approved" : "pending", m);
+        sy_tree_put(t, v, "party", sy_model_party_value(s->party, &t->oom));
+    sy_tree_put_string(t, v, "state", s->current ? "approved" : "pending", m);
     if (s->current)
-        put(t, v, "approval", sy_model_approval_value(s->current, &t->oom));
-    sy_value *h = put(t, v, "history", sy_value_list(m));
+        sy_tree_put(t, v, "approval", sy_model_approval_value(s->current, &t->oom));
+    sy_value *h = sy_tree_put(t, v, "history", sy_value_list(m));
     for (size_t i = 0; h && i < s->nhistory; i++)
-        append(t, h, sy_model_approval_value(s->history[i], &t->oom));
-    sy_value *p = put(t, v, "pending", sy_value_list(m));
+        sy_tree_append(t, h, sy_model_approval_value(s->history[i], &t->oom));
+    sy_value *p = sy_tree_put(t, v, "pending", sy_value_list(m));
     for (size_t i = 0; p && i < s->npending; i++)
-        append(t, p, sy_model_approval_value(s->pending[i], &t->oom));
-    put_text(t, v, "responsible", &s->responsible);
+        sy_tree_append(t, p, sy_model_approval_value(s->pending[i], &t->oom));
+    sy_tree_put_text(t, v, "responsible", &s->responsible);
     return v;
 }
 
-static sy_value *change_value(tree *t, const sy_checklist_change *ch, sy_mark m)
+static sy_value *change_value(sy_tree *t, const sy_checklist_change *ch, sy_mark m)
 {
     sy_value *v = sy_value_map(m);
     if (ch->party)
-        put(t, v, "party", sy_model_party_value(ch->party, &t->oom));
-    put_string(t, v, "office", ch->office, m);
-    put_text(t, v, "office_title", &ch->office_title);
-    put_text(t, v, "old", &ch->old_holder);
-    put_text(t, v, "new", &ch->new_holder);
-    put(t, v, "date", sy_value_date(ch->date, ch->new_holder.mark));
+        sy_tree_put(t, v, "party", sy_model_party_value(ch->party, &t->oom));
+    sy_tree_put_string(t, v, "office", ch->office, m);
+    sy_tree_put_text(t, v, "office_title", &ch->office_title);
+    sy_tree_put_text(t, v, "old", &ch->old_holder);
+    sy_tree_put_text(t, v, "new", &ch->new_holder);
+    sy_tree_put(t, v, "date", sy_value_date(ch->date, ch->new_holder.mark));
     return v;
 }
 
 sy_value *sy_checklist_template_data(const sy_checklist *c, const sy_agreement *a)
 {
     const sy_model *m = sy_agreement_model(a);
-    tree t = {0};
+    sy_tree t = {0};
     sy_mark mk = m->mark;
     sy_value *root = sy_value_map(mk);
     if (!root)
         return NULL;
-    put(&t, root, "agreement", sy_model_template_data(m));
-    put(&t, root, "as_of", sy_value_date(c->as_of, mk));
-    sy_value *steps = put(&t, root, "steps", sy_value_list(mk));
+    sy_tree_put(&t, root, "agreement", sy_model_template_data(m));
+    sy_tree_put(&t, root, "as_of", sy_value_date(c->as_of, mk));
+    sy_value *steps = sy_tree_put(&t, root, "steps", sy_value_list(mk));
     for (size_t i = 0; steps && i < c->nsteps; i++)
-        append(&t, steps, step_value(&t, &c->steps[i], i + 1, mk));
-    put(&t, root, "approved", sy_value_int((long long)c->approved, mk));
-    put(&t, root, "total", sy_value_int((long long)c->nsteps, mk));
-    sy_value *term = put(&t, root, "term", sy_value_map(m->term.mark));
-    put(&t, term, "given", sy_value_bool(m->term.given, m->term.mark));
-    put(&t, term, "years", sy_value_int(m->term.years, m->term.years_mark));
-    put(&t, term, "renewal", sy_value_int(m->term.renewal, m->term.renewal_mark));
-    put(&t, term, "start", sy_value_date(m->term.start, m->term.start_mark));
+        sy_tree_append(&t, steps, step_value(&t, &c->steps[i], i + 1, mk));
+    sy_tree_put(&t, root, "approved", sy_value_int((long long)c->approved, mk));
+    sy_tree_put(&t, root, "total", sy_value_int((long long)c->nsteps, mk));
+    sy_value *term = sy_tree_put(&t, root, "term", sy_value_map(m->term.mark));
+    sy_tree_put(&t, term, "given", sy_value_bool(m->term.given, m->term.mark));
+    sy_tree_put(&t, term, "years", sy_value_int(m->term.years, m->term.years_mark));
+    sy_tree_put(&t, term, "renewal", sy_value_int(m->term.renewal, m->term.renewal_mark));
+    sy_tree_put(&t, term, "start", sy_value_date(m->term.start, m->term.start_mark));
     if (sy_date_valid(m->term.end)) {
-        put(&t, term, "end", sy_value_date(m->term.end, m->term.mark));
-        put(&t, root, "renew_by", sy_value_date(c->renew_by, m->term.mark));
+        sy_tree_put(&t, term, "end", sy_value_date(m->term.end, m->term.mark));
+        sy_tree_put(&t, root, "renew_by", sy_value_date(c->renew_by, m->term.mark));
     }
-    put_string(&t, root, "renewal", sy_renewal_state_name(c->renewal), m->term.mark);
-    sy_value *changes = put(&t, root, "changes", sy_value_list(mk));
+    sy_tree_put_string(&t, root, "renewal", sy_renewal_state_name(c->renewal), m->term.mark);
+    sy_value *changes = sy_tree_put(&t, root, "changes", sy_value_list(mk));
     for (size_t i = 0; changes && i < c->nchanges; i++)
-        append(&t, changes,
-               change_value(&t, &c->changes[i],
-                            c->changes[i].party ? c->changes[i].party->signer.mark : mk));
+        sy_tree_append(&t, changes,
+                       change_value(&t, &c->changes[i],
+                                    c->changes[i].party ? c->changes[i].party->signer.mark : mk));
     if (t.oom) {
         sy_value_free(root);
         return NULL;

@@ -60,4 +60,19 @@ void sy_model_free(sy_model *m);
 sy_value *sy_model_party_value(const sy_model_party *p, int *oom);
 sy_value *sy_model_approval_value(const sy_model_approval *a, int *oom);
 
+/* Building template trees (model.c, checklist.c): each call records an
+ * allocation failure in t and frees what it could not attach, so a builder
+ * checks t->oom once at the end. */
+typedef struct sy_tree {
+    int oom;
+} sy_tree;
+typedef struct sy_model_text sy_model_text;
+/* Sets key of map to v and returns v, or NULL. */
+sy_value *sy_tree_put(sy_tree *t, sy_value *map, const char *key, sy_value *v);
+void sy_tree_append(sy_tree *t, sy_value *list, sy_value *v);
+/* A string (nothing when s is NULL) or a {km, en} text (nothing when a
+ * side is missing) at key. */
+void sy_tree_put_string(sy_tree *t, sy_value *map, const char *key, const char *s, sy_mark m);
+void sy_tree_put_text(sy_tree *t, sy_value *map, const char *key, const sy_model_text *x);
+
 #endif

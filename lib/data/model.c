@@ -195,12 +195,7 @@ const sy_model_party *sy_model_first_ngo(const sy_model *m)
 
 /* ---- the template engine's tree ---- */
 
-/* Builds maps and lists, remembering a failed allocation once. */
-typedef struct tree {
-    int oom;
-} tree;
-
-static sy_value *put(tree *t, sy_value *map, const char *key, sy_value *v)
+sy_value *sy_tree_put(sy_tree *t, sy_value *map, const char *key, sy_value *v)
 {
     if (!v || !map || sy_value_map_set(map, key, v) != 0) {
         sy_value_free(v);
@@ -210,7 +205,7 @@ static sy_value *put(tree *t, sy_value *map, const char *key, sy_value *v)
     return v;
 }
 
-static void append(tree *t, sy_value *list, sy_value *v)
+void sy_tree_append(sy_tree *t, sy_value *list, sy_value *v)
 {
     if (!v || !list || sy_value_list_append(list, v) != 0) {
         sy_value_free(v);
@@ -223,10 +218,10 @@ static sy_value *string_at(const char *s, sy_mark m)
     return sy_value_string(s, strlen(s), m);
 }
 
-static void put_string(tree *t, sy_value *map, const char *key, const char *s, sy_mark m)
+void sy_tree_put_string(sy_tree *t, sy_value *map, const char *key, const char *s, sy_mark m)
 {
     if (s)
-        put(t, map, key, string_at(s, m));
+        sy_tree_put(t, map, key, string_at(s, m));
 }
 
 static sy_value *text_value(const sy_model_text *x)
@@ -241,29 +236,29 @@ static sy_value *text_value(const sy_model_text *x)
     return v;
 }
 
-static void put_text(tree *t, sy_value *map, const char *key, const sy_model_text *x)
+void sy_tree_put_text(sy_tree *t, sy_value *map, const char *key, const sy_model_text *x)
 {
     if (x->km && x->en)
-        put(t, map, key, text_value(x));
+        sy_tree_put(t, map, key, text_value(x));
 }
 
 sy_value *sy_model_party_value(const sy_model_party *p, int *oom)
 {
-    tree t = {0};
+    sy_tree t = {0};
     sy_value *v = sy_value_map(p->mark);
     if (!v) {
         *oom = 1;
         return NULL;
     }
-    put_string(&t, v, "id", p->id, p->id_mark);
-    put_string(&t, v, "kind", sy_party_kind_name(p->kind), p->kind_mark);
-    put_text(&t, v, "name", &p->name);
-    put_text(&t, v, "short", &p->short_name);
-    sy_value *sig = put(&t, v, "signatory", sy_value_map(p->signer.mark));
+    sy_tree_put_string(&t, v, "id", p->id, p->id_mark);
+    sy_tree_put_string(&t, v, "kind", sy_party_kind_name(p->kind), p->kind_mark);
+    sy_tree_put_text(&t, v, "name", &p->name);
+    sy_tree_put_text(&t, v, "short", &p->short_name);
+    sy_value *sig = sy_tree_put(&t, v, "signatory", sy_value_map(p->signer.mark));
     if (sig) {
-        put_string(&t, sig, "office", p->signer.office, p->signer.office_mark);
-        put_text(&t, sig, "name", &p->signer.name);
-        put_text(&t, sig, "title", &p->signer.title);
+        sy_tree_put_string(&t, sig, "office", p->signer.office, p->signer.office_mark);
+        sy_tree_put_text(&t, sig, "name", &p->signer.name);
+        sy_tree_put_text(&t, sig, "title", &p->signer.title);
     }
     if (t.oom)
         *oom = 1;
@@ -272,20 +267,20 @@ sy_value *sy_model_party_value(const sy_model_party *p, int *oom)
 
 sy_value *sy_model_approval_value(const sy_model_approval *a, int *oom)
 {
-    tree t = {0};
+    sy_tree t = {0};
     sy_value *v = sy_value_map(a->mark);
     if (!v) {
         *oom = 1;
         return NULL;
     }
-    put_string(&t, v, "step", sy_approval_step_name(a->step), a->step_mark);
+    sy_tree_put_string(&t, v, "step", sy_approval_step_name(a->step), a->step_mark);
     if (a->party)
-        put_string(&t, v, "party", a->party->id, a->party_mark);
+        sy_tree_put_string(&t, v, "party", a->party->id, a->party_mark);
     if (a->has_date)
-        put(&t, v, "date", sy_value_date(a->date, a->date_mark));
-    put_string(&t, v, "ref", a->ref, a->ref_mark);
-    put_text(&t, v, "responsible", &a->responsible);
-    put_text(&t, v, "note", &a->note);
+        sy_tree_put(&t, v, "date", sy_value_date(a->date, a->date_mark));
+    sy_tree_put_string(&t, v, "ref", a->ref, a->ref_mark);
+    sy_tree_put_text(&t, v, "responsible", &a->responsible);
+    sy_tree_put_text(&t, v, "note", &a->note);
     if (t.oom)
         *oom = 1;
     return v;
@@ -293,44 +288,44 @@ sy_value *sy_model_approval_value(const sy_model_approval *a, int *oom)
 
 sy_value *sy_model_template_data(const sy_model *m)
 {
-    tree t = {0};
+    sy_tree t = {0};
     sy_value *root = sy_value_map(m->mark);
     if (!root)
         return NULL;
-    put_string(&t, root, "id", m->id, m->id_mark);
-    put_string(&t, root, "template", m->template_name, m->template_mark);
-    put_string(&t, root, "layout", sy_layout_name(m->layout), m->layout_mark);
-    put_text(&t, root, "title", &m->title);
-    put_text(&t, root, "preamble", &m->preamble);
-    sy_value *parties = put(&t, root, "parties", sy_value_list(m->mark));
+    sy_tree_put_string(&t, root, "id", m->id, m->id_mark);
+    sy_tree_put_string(&t, root, "template", m->template_name, m->template_mark);
+    sy_tree_put_string(&t, root, "layout", sy_layout_name(m->layout), m->layout_mark);
+    sy_tree_put_text(&t, root, "title", &m->title);
+    sy_tree_put_text(&t, root, "preamble", &m->preamble);
+    sy_value *parties = sy_tree_put(&t, root, "parties", sy_value_list(m->mark));
     for (size_t i = 0; parties && i < m->nparties; i++)
-        append(&t, parties, sy_model_party_value(&m->parties[i], &t.oom));
-    put_text(&t, root, "place", &m->place);
-    put(&t, root, "signed", sy_value_date(m->signed_on, m->signed_mark));
-    sy_value *term = put(&t, root, "term", sy_value_map(m->term.mark));
+        sy_tree_append(&t, parties, sy_model_party_value(&m->parties[i], &t.oom));
+    sy_tree_put_text(&t, root, "place", &m->place);
+    sy_tree_put(&t, root, "signed", sy_value_date(m->signed_on, m->signed_mark));
+    sy_value *term = sy_tree_put(&t, root, "term", sy_value_map(m->term.mark));
     if (term) {
-        put(&t, term, "years", sy_value_int(m->term.years, m->term.years_mark));
-        put(&t, term, "renewal", sy_value_int(m->term.renewal, m->term.renewal_mark));
-        put(&t, term, "start", sy_value_date(m->term.start, m->term.start_mark));
+        sy_tree_put(&t, term, "years", sy_value_int(m->term.years, m->term.years_mark));
+        sy_tree_put(&t, term, "renewal", sy_value_int(m->term.renewal, m->term.renewal_mark));
+        sy_tree_put(&t, term, "start", sy_value_date(m->term.start, m->term.start_mark));
         if (sy_date_valid(m->term.end))
-            put(&t, term, "end", sy_value_date(m->term.end, m->term.mark));
+            sy_tree_put(&t, term, "end", sy_value_date(m->term.end, m->term.mark));
     }
-    sy_value *articles = put(&t, root, "articles", sy_value_list(m->mark));
+    sy_value *articles = sy_tree_put(&t, root, "articles", sy_value_list(m->mark));
     for (size_t i = 0; articles && i < m->narticles; i++) {
         const sy_model_article *a = &m->articles[i];
         sy_value *av = sy_value_map(a->mark);
-        put_text(&t, av, "title", &a->title);
-        put_text(&t, av, "body", &a->body);
-        append(&t, articles, av);
+        sy_tree_put_text(&t, av, "title", &a->title);
+        sy_tree_put_text(&t, av, "body", &a->body);
+        sy_tree_append(&t, articles, av);
     }
     if (m->napprovals) {
-        sy_value *list = put(&t, root, "approvals", sy_value_list(m->mark));
+        sy_value *list = sy_tree_put(&t, root, "approvals", sy_value_list(m->mark));
         for (size_t i = 0; list && i < m->napprovals; i++)
-            append(&t, list, sy_model_approval_value(&m->approvals[i], &t.oom));
+            sy_tree_append(&t, list, sy_model_approval_value(&m->approvals[i], &t.oom));
     }
     if (m->lunar_override_km) {
-        sy_value *l = put(&t, root, "lunar_override", sy_value_map(m->lunar_override_mark));
-        put_string(&t, l, "date_line_km", m->lunar_override_km, m->lunar_override_mark);
+        sy_value *l = sy_tree_put(&t, root, "lunar_override", sy_value_map(m->lunar_override_mark));
+        sy_tree_put_string(&t, l, "date_line_km", m->lunar_override_km, m->lunar_override_mark);
     }
     if (t.oom) {
         sy_value_free(root);

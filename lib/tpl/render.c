@@ -924,6 +924,14 @@ static ctx child_ctx(const ctx *c, sy_blocks *out)
     return k;
 }
 
+/* Renders nodes into a child context and closes what they left open. */
+static int render_inside(render *r, const tpl_nvec *kids, ctx *k)
+{
+    int rc = render_nodes(r, kids, k, NULL);
+    close_all(k);
+    return rc;
+}
+
 /* Reports a block where the signature syntax does not allow it: the
  * parser checks these within a file; an include can still misplace them. */
 static int check_placement(render *r, const tpl_node *n, const ctx *c)
@@ -1039,9 +1047,7 @@ static int render_article(render *r, const tpl_node *n, ctx *c, sy_mark m)
     if (put_spans(r, n, b, 0) != 0)
         return -1;
     ctx k = child_ctx(c, sy_block_body_mut(b));
-    int rc = render_nodes(r, &n->kids, &k, NULL);
-    close_all(&k);
-    return rc;
+    return render_inside(r, &n->kids, &k);
 }
 
 /* A Khmer/English pair: each side rendered in its own language. */
@@ -1053,13 +1059,11 @@ static int render_pair(render *r, const tpl_node *n, ctx *c, sy_mark m)
         return nomem(r, n);
     ctx km = child_ctx(c, sy_block_body_mut(b));
     km.side = km.lang = SY_LANG_KM;
-    int rc = render_nodes(r, &n->kids, &km, NULL);
-    close_all(&km);
+    int rc = render_inside(r, &n->kids, &km);
     ctx en = child_ctx(c, sy_block_en_mut(b));
     en.side = en.lang = SY_LANG_EN;
-    if (render_nodes(r, &n->kids2, &en, NULL) != 0)
+    if (render_inside(r, &n->kids2, &en) != 0)
         rc = -1;
-    close_all(&en);
     return rc;
 }
 
@@ -1071,9 +1075,7 @@ static int render_keep(render *r, const tpl_node *n, ctx *c, sy_mark m)
     if (!b)
         return nomem(r, n);
     ctx k = child_ctx(c, sy_block_body_mut(b));
-    int rc = render_nodes(r, &n->kids, &k, NULL);
-    close_all(&k);
-    return rc;
+    return render_inside(r, &n->kids, &k);
 }
 
 /* Blocks with a role, alignment or language of their own; no block of
@@ -1093,9 +1095,7 @@ static int render_style(render *r, const tpl_node *n, ctx *c)
     }
     if (n->num2 >= 0)
         k.lang = n->num2;
-    int rc = render_nodes(r, &n->kids, &k, NULL);
-    close_all(&k);
-    return rc;
+    return render_inside(r, &n->kids, &k);
 }
 
 /* The signatures block, which holds only signers. */
