@@ -1,5 +1,6 @@
 /* Agreements (data.h): the schema of docs/agreement-schema.md applied to the
- * raw YAML tree, producing the validated tree the template stage reads. Each
+ * raw YAML tree, producing the validated tree the typed model (model.c) is
+ * read from. Each
  * check reports and carries on, so one run lists every problem of a file. */
 #include "data/data.h"
 

@@ -1,11 +1,13 @@
 /* The agreement data model: the first stage of the pipeline.
  *
  * In: one YAML file per agreement (docs/agreement-schema.md) and, optionally,
- * a roster file saying who held each office from which date. Out: a validated
- * sy_value tree (core/value.h) with a source mark on every node, in which
- * dates are SY_VAL_DATE, counts SY_VAL_INT, every printed text a {km, en}
- * map, defaults are filled in and each office signatory is resolved to the
- * person who held the office on the signing date.
+ * a roster file saying who held each office from which date. Out: the typed
+ * model of the agreement (model.h: what later stages read), built from a
+ * validated sy_value tree (core/value.h) with a source mark on every node, in
+ * which dates are SY_VAL_DATE, counts SY_VAL_INT, every printed text a {km,
+ * en} map, defaults are filled in and each office signatory is resolved to
+ * the person who held the office on the signing date. The approval checklist
+ * (checklist.h) is computed from the model.
  *
  * Memory: an sy_agreement owns its tree, its copy of the source bytes and the
  * file names its marks point at; an sy_roster owns its own. Pointers returned
