@@ -204,12 +204,15 @@ static void cover_bookmark(const sy_doc *cover, sy_buf *out)
 /* What the PDF says about itself and what makes it one can sign and trust:
  * metadata, bookmarks, page labels, signature fields, the attached inputs
  * and the /ID. */
-static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *roster,
-                           const sy_builder_options *o, sy_date as_of, const sy_tpl *tpl,
-                           int layout, const sy_doc *cover_doc, const sy_render_result *cover,
-                           const sy_render_result *mou, sy_diags *d)
+static sy_status nomem(sy_diags *d)
 {
-    const sy_model *m = sy_agreement_model(a);
+    return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+}
+
+/* The Info dictionary and XMP: title, subject, keywords, authors (the
+ * parties), the signing day as the creation date. */
+static sy_status set_metadata(sy_pdf *pdf, const sy_model *m, const sy_tpl *tpl, sy_diags *d)
+{
     sy_buf t = SY_BUF_INIT, subj = SY_BUF_INIT, kw = SY_BUF_INIT, author = SY_BUF_INIT;
     sy_buf_printf(&t, "%s / %s", m->title.km, m->title.en);
     sy_buf_printf(&subj, "%s: ", sy_tpl_subject(tpl));
@@ -224,7 +227,7 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
     sy_date_format_iso(m->signed_on, created);
     sy_status st = SY_OK;
     if (sy_buf_failed(&t) || sy_buf_failed(&subj) || sy_buf_failed(&kw) || sy_buf_failed(&author))
-        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        st = nomem(d);
     if (st == SY_OK) {
         sy_pdf_info info = {t.data, subj.data, kw.data, author.data, "sanya", created};
         st = sy_pdf_set_info(pdf, &info, d);
@@ -233,13 +236,21 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
     sy_buf_free(&subj);
     sy_buf_free(&kw);
     sy_buf_free(&author);
+    return st;
+}
 
-    /* Bookmarks: the cover sheet, then every article in both languages. */
-    if (st == SY_OK && cover) {
+/* Bookmarks (the cover sheet, then every article in both languages) and
+ * page labels (the cover sheet apart from the agreement's 1, 2, 3). */
+static sy_status add_navigation(sy_pdf *pdf, const sy_tpl *tpl, const sy_doc *cover_doc,
+                                const sy_render_result *cover, const sy_render_result *mou,
+                                sy_diags *d)
+{
+    sy_status st = SY_OK;
+    if (cover) {
         sy_buf bm = SY_BUF_INIT;
         cover_bookmark(cover_doc, &bm);
         if (sy_buf_failed(&bm))
-            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+            st = nomem(d);
         else if (bm.len)
             st = sy_pdf_add_bookmark(pdf, sy_render_result_first_page(cover),
                                      sy_style_page(sy_tpl_style(tpl))->height, bm.data, d);
@@ -249,16 +260,20 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
         const sy_render_mark *rm = sy_render_result_mark(mou, i);
         st = sy_pdf_add_bookmark(pdf, rm->page, rm->y, rm->title, d);
     }
-    /* Page labels: the cover sheet apart from the agreement's 1, 2, 3. */
     if (st == SY_OK && cover)
         st = sy_pdf_add_page_label(pdf, sy_render_result_first_page(cover), "cover-",
                                    SY_PDF_LABEL_DECIMAL, 1, d);
     if (st == SY_OK && mou)
         st = sy_pdf_add_page_label(pdf, sy_render_result_first_page(mou), NULL,
                                    SY_PDF_LABEL_DECIMAL, 1, d);
+    return st;
+}
 
-    /* Signature fields over the signing lines: sig-<party>, and
-     * sig-<party>-<n> for a party with more than one signatory. */
+/* Signature fields over the signing lines: sig-<party>, and
+ * sig-<party>-<n> for a party with more than one signatory. */
+static sy_status add_signature_fields(sy_pdf *pdf, const sy_render_result *mou, sy_diags *d)
+{
+    sy_status st = SY_OK;
     for (size_t i = 0; mou && st == SY_OK && i < sy_render_result_sig_count(mou); i++) {
         const sy_sig_place *sp = sy_render_result_sig(mou, i);
         int several = 0;
@@ -271,13 +286,21 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
             snprintf(name, sizeof name, "sig-%s", sp->party);
         st = sy_pdf_add_signature_field(pdf, sp->page, sp->x0, sp->y0, sp->x1, sp->y1, name, d);
     }
+    return st;
+}
 
-    /* The inputs travel with the document: the agreement's YAML as written
-     * and the roster entries it used. */
+/* The inputs travel with the document (the agreement's YAML as written and
+ * the roster entries it used), and the /ID derives from them, never from
+ * the clock: the day counts only when the cover sheet shows it. */
+static sy_status attach_inputs(sy_pdf *pdf, const sy_agreement *a, const sy_roster *roster,
+                               const sy_builder_options *o, sy_date as_of, const sy_tpl *tpl,
+                               int layout, int with_cover, sy_diags *d)
+{
     size_t src_len = 0;
     const char *src = sy_agreement_source(a, &src_len);
     sy_buf used = SY_BUF_INIT;
-    if (roster && st == SY_OK)
+    sy_status st = SY_OK;
+    if (roster)
         st = sy_agreement_write_roster_used(a, roster, &used, d);
     if (st == SY_OK)
         st = sy_pdf_attach_file(pdf, base_name(sy_agreement_name(a)), src, src_len,
@@ -286,12 +309,9 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
     if (st == SY_OK && roster && !sy_buf_failed(&used))
         st = sy_pdf_attach_file(pdf, "roster-used.yaml", used.data, used.len, "application/yaml",
                                 "The roster entries (office holders) this document used", d);
-
-    /* The ID derives from the inputs, never from the clock. */
     if (st == SY_OK) {
         char iso[11], parts_s[32];
-        /* the day shows only on the cover sheet */
-        if (cover)
+        if (with_cover)
             sy_date_format_iso(as_of, iso);
         else
             iso[0] = 0;
@@ -304,6 +324,23 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
         st = sy_pdf_set_id(pdf, digest, d);
     }
     sy_buf_free(&used);
+    return st;
+}
+
+/* What makes the file one can sign and trust: metadata, navigation,
+ * signature fields, the attached inputs and the /ID. */
+static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *roster,
+                           const sy_builder_options *o, sy_date as_of, const sy_tpl *tpl,
+                           int layout, const sy_doc *cover_doc, const sy_render_result *cover,
+                           const sy_render_result *mou, sy_diags *d)
+{
+    sy_status st = set_metadata(pdf, sy_agreement_model(a), tpl, d);
+    if (st == SY_OK)
+        st = add_navigation(pdf, tpl, cover_doc, cover, mou, d);
+    if (st == SY_OK)
+        st = add_signature_fields(pdf, mou, d);
+    if (st == SY_OK)
+        st = attach_inputs(pdf, a, roster, o, as_of, tpl, layout, cover != NULL, d);
     return st;
 }
 
@@ -334,11 +371,6 @@ static void build_free(build *w)
         sy_agreement_free(w->agreement);
         sy_roster_free(w->roster);
     }
-}
-
-static sy_status nomem(sy_diags *d)
-{
-    return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
 }
 
 /* Data stage: the roster, the agreement and its model, every office named. */
