@@ -4,7 +4,6 @@
  * incremental updates) and decodes the streams; this file walks the
  * /EmbeddedFiles name tree within the limits of core/limits.h and turns
  * every error and warning qpdf records into a diag. qpdf prints nothing. */
-#include <qpdf/qpdf-c.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,46 @@
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "pdf/pdf.h"
+#include "pdf/qpdf.h"
+
+/* qpdf is called through the table loaded on first use (qpdf.h), under
+ * qpdf's own names; sy_pdf_extract_attachments loads it before any call. */
+#define Q (sy_qpdf_loaded())
+#define qpdf_cleanup (Q->cleanup)
+#define qpdf_get_error (Q->get_error)
+#define qpdf_get_error_code (Q->get_error_code)
+#define qpdf_get_error_file_position (Q->get_error_file_position)
+#define qpdf_get_error_full_text (Q->get_error_full_text)
+#define qpdf_get_error_message_detail (Q->get_error_message_detail)
+#define qpdf_get_root (Q->get_root)
+#define qpdf_has_error (Q->has_error)
+#define qpdf_init (Q->init)
+#define qpdf_more_warnings (Q->more_warnings)
+#define qpdf_next_warning (Q->next_warning)
+#define qpdf_oh_get_array_item (Q->oh_get_array_item)
+#define qpdf_oh_get_array_n_items (Q->oh_get_array_n_items)
+#define qpdf_oh_get_binary_string_value (Q->oh_get_binary_string_value)
+#define qpdf_oh_get_binary_utf8_value (Q->oh_get_binary_utf8_value)
+#define qpdf_oh_get_dict (Q->oh_get_dict)
+#define qpdf_oh_get_generation (Q->oh_get_generation)
+#define qpdf_oh_get_int_value (Q->oh_get_int_value)
+#define qpdf_oh_get_key (Q->oh_get_key)
+#define qpdf_oh_get_key_if_dict (Q->oh_get_key_if_dict)
+#define qpdf_oh_get_name (Q->oh_get_name)
+#define qpdf_oh_get_object_id (Q->oh_get_object_id)
+#define qpdf_oh_get_stream_data (Q->oh_get_stream_data)
+#define qpdf_oh_is_array (Q->oh_is_array)
+#define qpdf_oh_is_dictionary (Q->oh_is_dictionary)
+#define qpdf_oh_is_integer (Q->oh_is_integer)
+#define qpdf_oh_is_name (Q->oh_is_name)
+#define qpdf_oh_is_null (Q->oh_is_null)
+#define qpdf_oh_is_stream (Q->oh_is_stream)
+#define qpdf_oh_is_string (Q->oh_is_string)
+#define qpdf_oh_unparse (Q->oh_unparse)
+#define qpdf_read_memory (Q->read_memory)
+#define qpdf_set_attempt_recovery (Q->set_attempt_recovery)
+#define qpdf_set_suppress_warnings (Q->set_suppress_warnings)
+#define qpdf_silence_errors (Q->silence_errors)
 
 /* qpdf warnings passed on as diags; more say nothing new. */
 enum { MAX_WARNINGS = 10 };
@@ -390,6 +429,8 @@ sy_status sy_pdf_extract_attachments(const char *pdf, size_t len, sy_pdf_attachm
 {
     *out = NULL;
     *n = 0;
+    if (!sy_qpdf_load(d))
+        return sy_diags_status(d);
     reader R;
     memset(&R, 0, sizeof R);
     R.d = d;
