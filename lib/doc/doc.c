@@ -14,6 +14,23 @@ struct sy_blocks {
     size_t len, cap;
 };
 
+/* Spans of one text, in text order; paths owned, files interned in the
+ * document. */
+typedef struct span_list {
+    sy_span *v;
+    size_t n, cap;
+} span_list;
+
+/* A signatory with where its text fields came from. */
+typedef struct sig_entry {
+    sy_signatory s; /* strings owned */
+    struct {
+        int has_mark;
+        sy_mark mark; /* file interned */
+        span_list spans;
+    } field[SY_SIGNATORY_FIELDS];
+} sig_entry;
+
 struct sy_block {
     sy_block_kind kind;
     sy_mark mark;
@@ -28,10 +45,9 @@ struct sy_block {
     sy_blocks body, en;
     sy_blocks **items;
     size_t nitems, capitems;
-    sy_signatory *sigs;
+    sig_entry *sigs;
     size_t nsigs, capsigs;
-    sy_span *spans; /* paths owned, files interned in the document */
-    size_t nspans, capspans;
+    span_list spans;
 };
 
 struct sy_doc {
@@ -63,6 +79,13 @@ static char *dup_s(const char *s)
 
 static void blocks_free(sy_blocks *l);
 
+static void spans_free(span_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free((char *)l->v[i].path);
+    free(l->v);
+}
+
 static void block_free(sy_block *b)
 {
     if (!b)
@@ -77,17 +100,17 @@ static void block_free(sy_block *b)
     }
     free(b->items);
     for (size_t i = 0; i < b->nsigs; i++) {
-        sy_signatory *s = &b->sigs[i];
+        sy_signatory *s = &b->sigs[i].s;
         free((char *)s->party);
         free((char *)s->name_km);
         free((char *)s->name_en);
         free((char *)s->title_km);
         free((char *)s->title_en);
+        for (int f = 0; f < SY_SIGNATORY_FIELDS; f++)
+            spans_free(&b->sigs[i].field[f].spans);
     }
     free(b->sigs);
-    for (size_t i = 0; i < b->nspans; i++)
-        free((char *)b->spans[i].path);
-    free(b->spans);
+    spans_free(&b->spans);
     free(b);
 }
 
@@ -187,13 +210,13 @@ const char *sy_block_text(const sy_block *b, size_t *len)
 
 const sy_span *sy_block_spans(const sy_block *b, size_t *n)
 {
-    *n = b->nspans;
-    return b->spans;
+    *n = b->spans.n;
+    return b->spans.v;
 }
 
 const sy_span *sy_block_span_at(const sy_block *b, size_t offset)
 {
-    return sy_span_find(b->spans, b->nspans, offset);
+    return sy_span_find(b->spans.v, b->spans.n, offset);
 }
 
 sy_lang sy_block_lang(const sy_block *b)
@@ -263,7 +286,30 @@ size_t sy_block_signatory_count(const sy_block *b)
 
 const sy_signatory *sy_block_signatory(const sy_block *b, size_t i)
 {
-    return i < b->nsigs ? &b->sigs[i] : NULL;
+    return i < b->nsigs ? &b->sigs[i].s : NULL;
+}
+
+static int is_field(sy_signatory_field f)
+{
+    return (unsigned)f < SY_SIGNATORY_FIELDS;
+}
+
+const sy_span *sy_block_signatory_spans(const sy_block *b, size_t i, sy_signatory_field f,
+                                        size_t *n)
+{
+    if (i >= b->nsigs || !is_field(f)) {
+        *n = 0;
+        return NULL;
+    }
+    *n = b->sigs[i].field[f].spans.n;
+    return b->sigs[i].field[f].spans.v;
+}
+
+sy_mark sy_block_signatory_mark(const sy_block *b, size_t i, sy_signatory_field f)
+{
+    if (i >= b->nsigs || !is_field(f) || !b->sigs[i].field[f].has_mark)
+        return b->mark;
+    return b->sigs[i].field[f].mark;
 }
 
 /* ---- Building ---- */
@@ -414,26 +460,33 @@ int sy_block_append_text(sy_block *b, const char *text, size_t len)
     return 0;
 }
 
-int sy_block_add_span(sy_block *b, size_t start, size_t end, sy_mark mark, const char *path,
-                      sy_mark via)
+/* sy_block_add_span into l, the spans of a text of len bytes. */
+static int add_span(sy_doc *d, span_list *l, size_t len, size_t start, size_t end, sy_mark mark,
+                    const char *path, sy_mark via)
 {
-    if (!b || !b->text || start > end || end > b->len ||
-        (b->nspans && start < b->spans[b->nspans - 1].end))
+    if (start > end || end > len || (l->n && start < l->v[l->n - 1].end))
         return -1;
     if (start == end)
         return 0;
-    sy_doc *d = b->body.doc;
     sy_span s = {start, end, mark, NULL, via};
     s.mark.file = intern_file(d, mark.file);
     s.via.file = intern_file(d, via.file);
     if ((mark.file && !s.mark.file) || (via.file && !s.via.file) ||
-        (path && !(s.path = dup_s(path))) || SY_RESERVE(b->spans, b->capspans, b->nspans + 1)) {
+        (path && !(s.path = dup_s(path))) || SY_RESERVE(l->v, l->cap, l->n + 1)) {
         free((char *)s.path);
         d->failed = 1;
         return -1;
     }
-    b->spans[b->nspans++] = s;
+    l->v[l->n++] = s;
     return 0;
+}
+
+int sy_block_add_span(sy_block *b, size_t start, size_t end, sy_mark mark, const char *path,
+                      sy_mark via)
+{
+    if (!b || !b->text)
+        return -1;
+    return add_span(b->body.doc, &b->spans, b->len, start, end, mark, path, via);
 }
 
 int sy_block_append_text_from(sy_block *b, const char *text, size_t len, sy_mark mark,
@@ -498,6 +551,8 @@ int sy_block_add_signatory(sy_block *sb, const sy_signatory *s)
         d->failed = 1;
         return -1;
     }
+    sig_entry e;
+    memset(&e, 0, sizeof e);
     sy_signatory c;
     c.party = dup_s(s->party);
     c.name_km = dup_s(s->name_km);
@@ -505,11 +560,53 @@ int sy_block_add_signatory(sy_block *sb, const sy_signatory *s)
     c.title_km = dup_s(s->title_km);
     c.title_en = dup_s(s->title_en);
     c.seal = s->seal != 0;
-    sb->sigs[sb->nsigs++] = c; /* stored first so that block_free frees partial copies */
+    e.s = c;
+    sb->sigs[sb->nsigs++] = e; /* stored first so that block_free frees partial copies */
     if (!c.party || !c.name_km || !c.name_en || !c.title_km || !c.title_en) {
         d->failed = 1;
         return -1;
     }
+    return 0;
+}
+
+static const char *field_text(const sy_signatory *s, sy_signatory_field f)
+{
+    switch (f) {
+    case SY_SIGNATORY_NAME_KM:
+        return s->name_km;
+    case SY_SIGNATORY_NAME_EN:
+        return s->name_en;
+    case SY_SIGNATORY_TITLE_KM:
+        return s->title_km;
+    default:
+        return s->title_en;
+    }
+}
+
+int sy_block_add_signatory_span(sy_block *sb, size_t i, sy_signatory_field f, size_t start,
+                                size_t end, sy_mark mark, const char *path, sy_mark via)
+{
+    if (!sb || sb->kind != SY_BLOCK_SIGNATURES || i >= sb->nsigs || !is_field(f))
+        return -1;
+    sig_entry *e = &sb->sigs[i];
+    const char *text = field_text(&e->s, f);
+    return add_span(sb->body.doc, &e->field[f].spans, text ? strlen(text) : 0, start, end, mark,
+                    path, via);
+}
+
+int sy_block_set_signatory_mark(sy_block *sb, size_t i, sy_signatory_field f, sy_mark mark)
+{
+    if (!sb || sb->kind != SY_BLOCK_SIGNATURES || i >= sb->nsigs || !is_field(f))
+        return -1;
+    sy_doc *d = sb->body.doc;
+    sy_mark m = mark;
+    m.file = intern_file(d, mark.file);
+    if (mark.file && !m.file) {
+        d->failed = 1;
+        return -1;
+    }
+    sb->sigs[i].field[f].mark = m;
+    sb->sigs[i].field[f].has_mark = 1;
     return 0;
 }
 
@@ -627,7 +724,7 @@ static void dump_block(const sy_block *b, sy_buf *out, int depth)
     case SY_BLOCK_SIGNATURES:
         dump_mark(out, b->mark);
         for (size_t i = 0; i < b->nsigs; i++) {
-            const sy_signatory *s = &b->sigs[i];
+            const sy_signatory *s = &b->sigs[i].s;
             indent(out, depth + 1);
             sy_buf_printf(out, "signatory party=%s seal=%s\n", s->party, s->seal ? "yes" : "no");
             indent(out, depth + 2);

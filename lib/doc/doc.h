@@ -46,13 +46,23 @@ typedef enum sy_lang {
 /* sy_doc_layout (parallel or sequential) is in core/align.h. */
 
 /* One signatory of a signature block. The builder copies the strings; any of
- * them may be NULL (stored as ""). */
+ * them may be NULL (stored as ""). Where each text field came from is kept
+ * beside it: sy_block_signatory_spans. */
 typedef struct sy_signatory {
     const char *party; /* party id from the agreement data */
     const char *name_km, *name_en;
     const char *title_km, *title_en;
     int seal; /* non-zero: leave room for the organisation's seal */
 } sy_signatory;
+
+/* The text fields of a signatory that are typeset, for their spans. */
+typedef enum sy_signatory_field {
+    SY_SIGNATORY_NAME_KM,
+    SY_SIGNATORY_NAME_EN,
+    SY_SIGNATORY_TITLE_KM,
+    SY_SIGNATORY_TITLE_EN,
+    SY_SIGNATORY_FIELDS /* the number of fields */
+} sy_signatory_field;
 
 /* ---- Documents ---------------------------------------------------------- */
 
@@ -121,6 +131,18 @@ const sy_blocks *sy_block_item(const sy_block *b, size_t i);
 /* Signature block entries; the strings belong to the document. */
 size_t sy_block_signatory_count(const sy_block *b);
 const sy_signatory *sy_block_signatory(const sy_block *b, size_t i);
+/* Where field f of signatory i of a signature block came from, as
+ * sy_block_spans for a paragraph: the spans of the values interpolated into
+ * the field's text (offsets into that text), sorted by start. *n receives
+ * their number (0 when none, i is out of range or b is not a signature
+ * block). Valid until the document is freed or a span is added to that
+ * field. */
+const sy_span *sy_block_signatory_spans(const sy_block *b, size_t i, sy_signatory_field f,
+                                        size_t *n);
+/* The template line that made field f of signatory i (its bytes outside
+ * every span are template text made there); the block's mark when none was
+ * set or i is out of range. */
+sy_mark sy_block_signatory_mark(const sy_block *b, size_t i, sy_signatory_field f);
 
 /* ---- Building ------------------------------------------------------------
  * Each builder appends a block to `list` and returns it (owned by the
@@ -174,6 +196,17 @@ sy_blocks *sy_block_en_mut(sy_block *b);
 sy_blocks *sy_block_add_item(sy_block *list_block);
 /* Adds a signatory to a signature block (strings copied). Returns 0 or -1. */
 int sy_block_add_signatory(sy_block *sigs, const sy_signatory *s);
+/* Records that bytes [start, end) of field f of signatory i came from the
+ * value at `mark`, whose data path is `path` (copied; NULL when not from the
+ * data), put there by the template expression at `via`: the rules and
+ * results of sy_block_add_span, over the field's text. -1 also when sigs is
+ * not a signature block or has no signatory i. */
+int sy_block_add_signatory_span(sy_block *sigs, size_t i, sy_signatory_field f, size_t start,
+                                size_t end, sy_mark mark, const char *path, sy_mark via);
+/* Sets the template line that made field f of signatory i (its file name
+ * is interned in the document). Returns 0, or -1 when out of memory (the
+ * document then reports sy_doc_failed) or there is no such field. */
+int sy_block_set_signatory_mark(sy_block *sigs, size_t i, sy_signatory_field f, sy_mark mark);
 
 /* ---- Debugging ---------------------------------------------------------- */
 

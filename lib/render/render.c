@@ -319,7 +319,17 @@ static sy_text_source block_source(const sy_block *b, ptrdiff_t shift)
     return src;
 }
 
-/* Text made here (list markers, signatory lines): the template's place. */
+/* Where field f of signatory i of a signature block came from: the
+ * field's spans, its template text made at the field's line. */
+static sy_text_source signatory_source(const sy_block *b, size_t i, sy_signatory_field f)
+{
+    sy_mark m = sy_block_signatory_mark(b, i, f);
+    sy_text_source src = {.file = m.file, .line = m.line};
+    src.spans = sy_block_signatory_spans(b, i, f, &src.nspans);
+    return src;
+}
+
+/* Text made here (list markers): the template's place. */
 static sy_text_source mark_source(sy_mark m)
 {
     sy_text_source src = {.file = m.file, .line = m.line};
@@ -478,7 +488,6 @@ static void add_signatures(state *st, column *c, const sy_block *b)
     g->n = n;
     const sy_style_signatures *ssig = sy_style_signatures_of(st->ss);
     g->cell_w = (c->width - sy_style_column_gap(st->ss)) / 2;
-    sy_mark m = sy_block_mark(b);
     double total = 0;
     for (size_t i = 0; i < n; i++) {
         const sy_signatory *s = sy_block_signatory(b, i);
@@ -494,6 +503,8 @@ static void add_signatures(state *st, column *c, const sy_block *b)
         const char *roles[4] = {ssig->title_role, ssig->title_role, ssig->name_role,
                                 ssig->name_role};
         sy_lang langs[4] = {SY_LANG_KM, SY_LANG_EN, SY_LANG_KM, SY_LANG_EN};
+        sy_signatory_field fields[4] = {SY_SIGNATORY_TITLE_KM, SY_SIGNATORY_TITLE_EN,
+                                        SY_SIGNATORY_NAME_KM, SY_SIGNATORY_NAME_EN};
         for (int k = 0; k < 4; k++) {
             if (!texts[k] || !*texts[k])
                 continue;
@@ -502,8 +513,9 @@ static void add_signatures(state *st, column *c, const sy_block *b)
             if (text_style(st, roles[k], langs[k], &sty, NULL, NULL, &lead) != 0)
                 continue;
             line_metrics(&sty, langs[k], lead, &cell->lh[k], &cell->la[k]);
-            cell->lines[k] = make_lines(st, &sty, texts[k], strlen(texts[k]), g->cell_w,
-                                        SY_ALIGN_CENTER, mark_source(m), &cell->paras[k]);
+            cell->lines[k] =
+                make_lines(st, &sty, texts[k], strlen(texts[k]), g->cell_w, SY_ALIGN_CENTER,
+                           signatory_source(b, i, fields[k]), &cell->paras[k]);
             if (cell->lines[k])
                 *(k < 2 ? &cell->title_h : &cell->names_h) +=
                     cell->lh[k] * (double)sy_lines_count(cell->lines[k]);

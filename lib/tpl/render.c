@@ -20,6 +20,25 @@ typedef struct binding {
 
 enum { MAX_SCOPE = 128, MAX_ERRORS = 50 };
 
+/* A piece of the line being rendered that an expression put there: bytes
+ * [start, end) of the line's buffer, the value's mark and data path, and
+ * the expression's own mark. */
+typedef struct line_span {
+    size_t start, end;
+    sy_mark mark;
+    const char *path; /* in the path index, or NULL */
+    sy_mark via;
+} line_span;
+
+/* One 'field: value' line of the signer being rendered: its text, its
+ * line, and the pieces its expressions printed (offsets into text). */
+typedef struct signer_field {
+    sy_buf text;
+    sy_mark mark;
+    line_span *spans;
+    size_t nspans;
+} signer_field;
+
 typedef struct ctx {
     sy_blocks *out;
     sy_block *para, *list;
@@ -31,18 +50,8 @@ typedef struct ctx {
     int align_given; /* align was set since the role: the role's own does not apply */
     int side; /* 0, SY_LANG_KM or SY_LANG_EN: inside a pair */
     sy_block *sigs;
-    sy_buf *fields; /* inside a signer: F_COUNT buffers */
+    signer_field *fields; /* inside a signer: F_COUNT of them */
 } ctx;
-
-/* A piece of the line being rendered that an expression put there: bytes
- * [start, end) of the line's buffer, the value's mark and data path, and
- * the expression's own mark. */
-typedef struct line_span {
-    size_t start, end;
-    sy_mark mark;
-    const char *path; /* in the path index, or NULL */
-    sy_mark via;
-} line_span;
 
 /* The data paths of the values of the rendered data, found by mark: every
  * value a template prints either is a value of the data or a filter's
@@ -1110,28 +1119,70 @@ static int render_signatures(render *r, const tpl_node *n, ctx *c, sy_mark m)
     return render_nodes(r, &n->kids, &k, NULL);
 }
 
+/* The document's name for a signer's text field; -1 for party and seal. */
+static int doc_field(int f)
+{
+    switch (f) {
+    case F_NAME_KM:
+        return SY_SIGNATORY_NAME_KM;
+    case F_NAME_EN:
+        return SY_SIGNATORY_NAME_EN;
+    case F_TITLE_KM:
+        return SY_SIGNATORY_TITLE_KM;
+    case F_TITLE_EN:
+        return SY_SIGNATORY_TITLE_EN;
+    default:
+        return -1;
+    }
+}
+
+/* Hands the signatory's text fields' lines and spans to the last
+ * signatory of the signatures block. */
+static int put_signer_spans(render *r, const tpl_node *n, sy_block *sigs,
+                            const signer_field *fields)
+{
+    size_t i = sy_block_signatory_count(sigs) - 1;
+    for (int f = 0; f < F_COUNT; f++) {
+        int df = doc_field(f);
+        if (df < 0)
+            continue;
+        if (fields[f].mark.line &&
+            sy_block_set_signatory_mark(sigs, i, (sy_signatory_field)df, fields[f].mark) != 0)
+            return nomem(r, n);
+        for (size_t k = 0; k < fields[f].nspans; k++) {
+            const line_span *sp = &fields[f].spans[k];
+            if (sy_block_add_signatory_span(sigs, i, (sy_signatory_field)df, sp->start, sp->end,
+                                            sp->mark, sp->path, sp->via) != 0)
+                return nomem(r, n);
+        }
+    }
+    return 0;
+}
+
 /* One signatory: its fields are rendered into buffers of this function
- * (freed here), then added to the open signatures block. */
+ * (freed here), then added to the open signatures block with where their
+ * text came from. */
 static int render_signer(render *r, const tpl_node *n, ctx *c)
 {
-    sy_buf fields[F_COUNT];
+    signer_field fields[F_COUNT];
     for (int i = 0; i < F_COUNT; i++)
-        fields[i] = (sy_buf)SY_BUF_INIT;
+        fields[i] = (signer_field){SY_BUF_INIT, {NULL, 0, 0}, NULL, 0};
     ctx k = *c;
     k.fields = fields;
     int rc = render_nodes(r, &n->kids, &k, NULL);
     int failed = 0;
     for (int i = 0; i < F_COUNT; i++) {
-        failed |= sy_buf_failed(&fields[i]);
-        sy_buf_putc(&fields[i], 0); /* NUL-terminate even when empty */
-        failed |= sy_buf_failed(&fields[i]);
+        failed |= sy_buf_failed(&fields[i].text);
+        sy_buf_putc(&fields[i].text, 0); /* NUL-terminate even when empty */
+        failed |= sy_buf_failed(&fields[i].text);
     }
     if (rc == 0 && failed)
         rc = nomem(r, n);
     if (rc == 0) {
-        const char *seal = fields[F_SEAL].data;
-        sy_signatory s = {fields[F_PARTY].data,    fields[F_NAME_KM].data,  fields[F_NAME_EN].data,
-                          fields[F_TITLE_KM].data, fields[F_TITLE_EN].data, 0};
+        const char *seal = fields[F_SEAL].text.data;
+        sy_signatory s = {fields[F_PARTY].text.data,    fields[F_NAME_KM].text.data,
+                          fields[F_NAME_EN].text.data,  fields[F_TITLE_KM].text.data,
+                          fields[F_TITLE_EN].text.data, 0};
         if (!strcmp(seal, "yes") || !strcmp(seal, "true"))
             s.seal = 1;
         else if (*seal && strcmp(seal, "no") && strcmp(seal, "false"))
@@ -1140,20 +1191,40 @@ static int render_signer(render *r, const tpl_node *n, ctx *c)
                   -1);
         if (rc == 0 && sy_block_add_signatory(c->sigs, &s) != 0)
             rc = nomem(r, n);
+        if (rc == 0)
+            rc = put_signer_spans(r, n, c->sigs, fields);
     }
-    for (int i = 0; i < F_COUNT; i++)
-        sy_buf_free(&fields[i]);
+    for (int i = 0; i < F_COUNT; i++) {
+        sy_buf_free(&fields[i].text);
+        free(fields[i].spans);
+    }
     return rc;
 }
 
-/* One 'field: value' line of a signer, into the signer's buffer. */
+/* One 'field: value' line of a signer, into the signer's field: its text
+ * and the spans its expressions printed (copied out of r->spans, which the
+ * next line reuses). */
 static int render_field(render *r, const tpl_node *n, ctx *c)
 {
     if (!c->fields || n->num < 0 || n->num >= F_COUNT)
         return -1; /* the parser only makes fields inside a signer */
-    sy_buf *f = &c->fields[n->num];
-    f->len = 0; /* a field given twice (in a loop, say) keeps the last value */
-    return inline_text(r, &n->inl, f);
+    signer_field *f = &c->fields[n->num];
+    f->text.len = 0; /* a field given twice (in a loop, say) keeps the last value */
+    f->nspans = 0;
+    f->mark = mark_of(r, n->line, n->column);
+    int rc = line_text(r, &n->inl, &f->text);
+    if (r->nspans) {
+        line_span *v = realloc(f->spans, r->nspans * sizeof *v);
+        if (!v) {
+            r->nspans = 0;
+            return nomem(r, n);
+        }
+        memcpy(v, r->spans, r->nspans * sizeof *v);
+        f->spans = v;
+        f->nspans = r->nspans;
+    }
+    r->nspans = 0;
+    return rc;
 }
 
 /* A page break, a rule or vertical space. */

@@ -204,6 +204,62 @@ static void spans_map_offsets_to_their_values(void **state)
     sy_doc_free(d);
 }
 
+/* A signatory's text fields keep their spans and the template line of
+ * each field, copied into the document like a paragraph's. */
+static void signatory_fields_keep_their_spans(void **state)
+{
+    (void)state;
+    sy_doc *d = sy_doc_new();
+    char *yaml = strdup("agreement.yaml");
+    char *tpl = strdup("mou/main.tpl");
+    char *path = strdup("parties[1].signatory.name.en");
+    sy_mark value = {yaml, 18, 36}, via = {tpl, 82, 10}, line = {tpl, 82, 1};
+    sy_block *sigs = sy_blocks_add_signatures(sy_doc_body(d), at(77));
+    sy_signatory s = {"ngo-b", "ចាន់", "Dara Chan", NULL, "President", 1};
+    assert_int_equal(sy_block_add_signatory(sigs, &s), 0);
+    assert_int_equal(
+        sy_block_add_signatory_span(sigs, 0, SY_SIGNATORY_NAME_EN, 0, 9, value, path, via), 0);
+    assert_int_equal(sy_block_set_signatory_mark(sigs, 0, SY_SIGNATORY_NAME_EN, line), 0);
+    /* past the field's text, out of order, no such signatory or field */
+    assert_int_equal(
+        sy_block_add_signatory_span(sigs, 0, SY_SIGNATORY_TITLE_EN, 0, 10, value, NULL, via), -1);
+    assert_int_equal(
+        sy_block_add_signatory_span(sigs, 0, SY_SIGNATORY_NAME_EN, 3, 5, value, NULL, via), -1);
+    assert_int_equal(
+        sy_block_add_signatory_span(sigs, 1, SY_SIGNATORY_NAME_EN, 0, 1, value, NULL, via), -1);
+    assert_int_equal(
+        sy_block_add_signatory_span(sigs, 0, SY_SIGNATORY_FIELDS, 0, 1, value, NULL, via), -1);
+    assert_false(sy_doc_failed(d));
+    free(yaml); /* the document keeps its own copies */
+    free(tpl);
+    free(path);
+
+    size_t n;
+    const sy_span *spans = sy_block_signatory_spans(sigs, 0, SY_SIGNATORY_NAME_EN, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(spans[0].start, 0);
+    assert_int_equal(spans[0].end, 9);
+    assert_string_equal(spans[0].path, "parties[1].signatory.name.en");
+    assert_string_equal(spans[0].mark.file, "agreement.yaml");
+    assert_int_equal(spans[0].mark.line, 18);
+    assert_int_equal(spans[0].mark.column, 36);
+    assert_string_equal(spans[0].via.file, "mou/main.tpl");
+    assert_int_equal(spans[0].via.line, 82);
+    sy_mark m = sy_block_signatory_mark(sigs, 0, SY_SIGNATORY_NAME_EN);
+    assert_string_equal(m.file, "mou/main.tpl");
+    assert_int_equal(m.line, 82);
+    /* a field without spans, or without a line of its own: the block's */
+    sy_block_signatory_spans(sigs, 0, SY_SIGNATORY_NAME_KM, &n);
+    assert_int_equal(n, 0);
+    assert_int_equal(sy_block_signatory_mark(sigs, 0, SY_SIGNATORY_NAME_KM).line, 77);
+    assert_null(sy_block_signatory_spans(sigs, 5, SY_SIGNATORY_NAME_EN, &n));
+    assert_int_equal(n, 0);
+    /* the signatory itself reads as before */
+    assert_string_equal(sy_block_signatory(sigs, 0)->name_en, "Dara Chan");
+    assert_string_equal(sy_block_signatory(sigs, 0)->title_km, "");
+    sy_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +268,7 @@ int main(void)
         cmocka_unit_test(marks_outlive_their_strings),
         cmocka_unit_test(builders_reject_wrong_kinds),
         cmocka_unit_test(spans_map_offsets_to_their_values),
+        cmocka_unit_test(signatory_fields_keep_their_spans),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

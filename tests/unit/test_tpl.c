@@ -596,6 +596,69 @@ static void printed_values_keep_their_place_in_the_data(void **state)
     sy_diags_free(d);
 }
 
+/* A signer's fields keep the spans of the values printed into them and
+ * the line of each field, like a paragraph's. */
+static void signer_fields_keep_their_place_in_the_data(void **state)
+{
+    (void)state;
+    const char *tpl = "::: signatures\n"
+                      "{% for p in parties %}\n"
+                      "::: signer\n"
+                      "party: {{ p.id }}\n"
+                      "name-en:   Dr. {{ p.name.en }}\n"
+                      "title-km: ប្រធាន\n"
+                      ":::\n"
+                      "{% endfor %}\n"
+                      ":::\n";
+    const char *data = "{parties: [\n"
+                       "{id: \"a\", name: {\n"
+                       "en: \"Sok\"}},\n"
+                       "{id: \"b\", name: {\n"
+                       "en: \"Dara\"}}]}\n";
+    sy_diags *d = sy_diags_new();
+    sy_value *v = td_parse(data);
+    assert_non_null(v);
+    sy_tpl_env *env = test_env();
+    sy_tpl_file f = {"main.tpl", tpl, strlen(tpl)};
+    sy_tpl *t = sy_tpl_load_memory("t", &f, 1, "main.tpl", d);
+    assert_non_null(t);
+    sy_doc *doc = sy_tpl_render(t, env, v, d);
+    assert_non_null(doc);
+    const sy_block *sigs = sy_blocks_get(sy_doc_blocks(doc), 0);
+    assert_int_equal(sy_block_signatory_count(sigs), 2);
+    assert_string_equal(sy_block_signatory(sigs, 1)->name_en, "Dr. Dara");
+
+    size_t n;
+    const sy_span *s = sy_block_signatory_spans(sigs, 1, SY_SIGNATORY_NAME_EN, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(s->start, 4); /* after the template's "Dr. ", spaces trimmed */
+    assert_int_equal(s->end, 8);
+    assert_string_equal(s->path, "parties[1].name.en");
+    assert_string_equal(s->mark.file, "data");
+    assert_int_equal(s->mark.line, 5);
+    assert_string_equal(s->via.file, "t/main.tpl");
+    assert_int_equal(s->via.line, 5);
+    sy_mark m = sy_block_signatory_mark(sigs, 1, SY_SIGNATORY_NAME_EN);
+    assert_string_equal(m.file, "t/main.tpl");
+    assert_int_equal(m.line, 5);
+    s = sy_block_signatory_spans(sigs, 0, SY_SIGNATORY_NAME_EN, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(s->path, "parties[0].name.en");
+    assert_int_equal(s->mark.line, 3);
+    /* template text: no spans, the field's own line */
+    sy_block_signatory_spans(sigs, 1, SY_SIGNATORY_TITLE_KM, &n);
+    assert_int_equal(n, 0);
+    assert_int_equal(sy_block_signatory_mark(sigs, 1, SY_SIGNATORY_TITLE_KM).line, 6);
+    /* a field the signer does not give: the signatures block's line */
+    assert_int_equal(sy_block_signatory_mark(sigs, 1, SY_SIGNATORY_NAME_KM).line, 1);
+
+    sy_doc_free(doc);
+    sy_tpl_free(t);
+    sy_tpl_env_free(env);
+    sy_value_free(v);
+    sy_diags_free(d);
+}
+
 static void registered_filters(void **state)
 {
     (void)state;
@@ -781,6 +844,7 @@ int main(void)
         cmocka_unit_test(builtin_filters),
         cmocka_unit_test(filter_errors_name_the_filter),
         cmocka_unit_test(printed_values_keep_their_place_in_the_data),
+        cmocka_unit_test(signer_fields_keep_their_place_in_the_data),
         cmocka_unit_test(registered_filters),
         cmocka_unit_test(manifest_fields),
         cmocka_unit_test(bad_templates_give_exact_errors),
