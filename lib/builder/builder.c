@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cal/cal.h"
+#include "core/array.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "data/checklist.h"
@@ -17,12 +18,22 @@
 #include "text/text.h"
 #include "tpl/tpl.h"
 
+/* A template the builder loaded, by the folder it was asked for. */
+typedef struct cached_tpl {
+    char *dir;
+    sy_tpl *tpl;
+} cached_tpl;
+
 struct sy_builder {
     char *data_dir;
     sy_fontset *fonts;
     sy_text_ctx *text;
     sy_render_ctx *render;
     sy_tpl_env *env;
+    /* Templates are read and parsed once per builder (a batch builds many
+     * agreements with one), then reused: immutable once loaded. */
+    cached_tpl *tpls;
+    size_t ntpls, captpls;
 };
 
 /* ---- calendar filters ---- */
@@ -116,6 +127,11 @@ void sy_builder_free(sy_builder *b)
 {
     if (!b)
         return;
+    for (size_t i = 0; i < b->ntpls; i++) {
+        sy_tpl_free(b->tpls[i].tpl);
+        free(b->tpls[i].dir);
+    }
+    free(b->tpls);
     sy_tpl_env_free(b->env);
     sy_render_ctx_free(b->render);
     sy_text_ctx_free(b->text);
@@ -348,7 +364,7 @@ static sy_status add_trust(sy_pdf *pdf, const sy_agreement *a, const sy_roster *
 typedef struct build {
     sy_roster *roster;
     sy_agreement *agreement;
-    sy_tpl *tpl;
+    const sy_tpl *tpl; /* the builder's */
     sy_value *data; /* the template engine's tree, made from the model */
     sy_doc *doc, *cover;
     sy_pdf *pdf;
@@ -366,7 +382,6 @@ static void build_free(build *w)
     sy_doc_free(w->cover);
     sy_doc_free(w->doc);
     sy_value_free(w->data);
-    sy_tpl_free(w->tpl);
     if (!w->borrowed) {
         sy_agreement_free(w->agreement);
         sy_roster_free(w->roster);
@@ -389,6 +404,30 @@ static sy_status load_data(build *w, const sy_builder_options *o, sy_diags *d)
     return SY_OK;
 }
 
+/* The template in folder dir: loaded on first use, then the builder's copy.
+ * NULL after reporting into d (a template that failed is tried again next
+ * time, so its errors are reported each time). */
+static const sy_tpl *template_of(sy_builder *b, const char *dir, sy_diags *d)
+{
+    for (size_t i = 0; i < b->ntpls; i++)
+        if (!strcmp(b->tpls[i].dir, dir))
+            return b->tpls[i].tpl;
+    if (SY_RESERVE(b->tpls, b->captpls, b->ntpls + 1) != 0) {
+        nomem(d);
+        return NULL;
+    }
+    sy_tpl *t = sy_tpl_load(dir, d);
+    char *copy = t ? strdup(dir) : NULL;
+    if (!copy) {
+        if (t)
+            nomem(d);
+        sy_tpl_free(t);
+        return NULL;
+    }
+    b->tpls[b->ntpls++] = (cached_tpl){copy, t};
+    return t;
+}
+
 /* Template stage: the agreement's document and, unless left out, the
  * cover sheet from the checklist as of the day asked for. */
 static sy_status make_documents(sy_builder *b, build *w, const sy_builder_options *o, sy_diags *d)
@@ -398,7 +437,7 @@ static sy_status make_documents(sy_builder *b, build *w, const sy_builder_option
     char *dir = template_dir(b, name ? name : "mou");
     if (!dir)
         return nomem(d);
-    w->tpl = sy_tpl_load(dir, d);
+    w->tpl = template_of(b, dir, d);
     free(dir);
     if (!w->tpl)
         return sy_diags_status(d);
