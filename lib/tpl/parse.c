@@ -776,101 +776,141 @@ typedef struct iframe {
     int else_seen;
 } iframe;
 
+/* Same-line statements open while one line's inline content is read. */
+typedef struct inline_state {
+    iframe stack[16];
+    int depth;
+    tpl_nvec *line_out; /* the line's top level */
+    tpl_nvec *cur; /* where the next piece goes */
+} inline_state;
+
+/* A literal text or `{{ expr }}` piece, appended to out. */
+static void inline_piece(parser *p, const seg *s, tpl_nvec *out)
+{
+    if (s->kind == SEG_TEXT) {
+        tpl_node *n = new_node(p, N_LIT, col_of(p, s->start));
+        if (n) {
+            n->str = p->line + s->start;
+            n->len = s->end - s->start;
+        }
+        tpl_nvec_push(p->a, out, n);
+        return;
+    }
+    tpl_node *n = new_node(p, N_EXPR, col_of(p, s->open));
+    if (n)
+        n->expr = parse_full_expr(p, s->start, s->end, "empty '{{ }}': an expression is missing");
+    if (n && n->expr)
+        tpl_nvec_push(p->a, out, n);
+}
+
+/* A same-line `{% if %}` or `{% for %}`: opens a statement on the line. */
+static int inline_open(parser *p, inline_state *is, const tag *t)
+{
+    if (is->depth == (int)(sizeof is->stack / sizeof *is->stack)) {
+        perr(p, p->lineno, t->col, "statements nested too deeply on one line");
+        return -1;
+    }
+    tpl_node *n = new_node(p, t->kind == T_IF ? N_IF : N_FOR, t->col);
+    if (!n)
+        return -1;
+    n->str = t->var;
+    tpl_nvec_push(p->a, is->cur, n);
+    iframe *f = &is->stack[is->depth];
+    f->node = n;
+    f->else_seen = 0;
+    if (t->kind == T_IF) {
+        tpl_node *b = new_node(p, N_BRANCH, t->col);
+        if (!b)
+            return -1;
+        b->expr = t->expr;
+        tpl_nvec_push(p->a, &n->kids, b);
+        is->cur = &b->kids;
+    } else {
+        n->expr = t->expr;
+        is->cur = &n->kids;
+    }
+    f->out = is->cur;
+    is->depth++;
+    return 0;
+}
+
+/* A same-line `{% elif %}` or `{% else %}`: a new branch of the line's open if. */
+static int inline_branch(parser *p, inline_state *is, const tag *t)
+{
+    iframe *f = is->depth ? &is->stack[is->depth - 1] : NULL;
+    if (!f || f->node->kind != N_IF || f->else_seen) {
+        perr(p, p->lineno, t->col, "'%s' without a matching '{%% if %%}' on this line",
+             tag_words[t->kind]);
+        return -1;
+    }
+    tpl_node *b = new_node(p, N_BRANCH, t->col);
+    if (!b)
+        return -1;
+    b->expr = t->expr;
+    tpl_nvec_push(p->a, &f->node->kids, b);
+    f->else_seen = t->kind == T_ELSE;
+    is->cur = f->out = &b->kids;
+    return 0;
+}
+
+/* A same-line `{% endif %}` or `{% endfor %}`: closes the line's open statement. */
+static int inline_close(parser *p, inline_state *is, const tag *t)
+{
+    tpl_node_kind want = t->kind == T_ENDIF ? N_IF : N_FOR;
+    if (!is->depth || is->stack[is->depth - 1].node->kind != want) {
+        perr(p, p->lineno, t->col, "'%s' without a matching '{%% %s %%}' on this line",
+             tag_words[t->kind], want == N_IF ? "if" : "for");
+        return -1;
+    }
+    is->depth--;
+    is->cur = is->depth ? is->stack[is->depth - 1].out : is->line_out;
+    return 0;
+}
+
+/* A `{% %}` tag among other pieces of a line. */
+static int inline_tag(parser *p, inline_state *is, const seg *s)
+{
+    tag t;
+    if (parse_tag(p, s, &t) != 0)
+        return -1;
+    switch (t.kind) {
+    case T_IF:
+    case T_FOR:
+        return inline_open(p, is, &t);
+    case T_ELIF:
+    case T_ELSE:
+        return inline_branch(p, is, &t);
+    case T_ENDIF:
+    case T_ENDFOR:
+        return inline_close(p, is, &t);
+    case T_INCLUDE:
+        perr(p, p->lineno, t.col, "'{%% include %%}' must stand alone on its line");
+        return -1;
+    case T_BAD:
+        return -1;
+    }
+    return -1;
+}
+
+/* One line's segments to inline pieces in out: literal text, `{{ }}` and
+ * same-line statements, which must close on the line they open. */
 static int parse_inline(parser *p, const seg *segs, int nsegs, tpl_nvec *out)
 {
-    iframe st[16];
-    int depth = 0;
-    tpl_nvec *cur = out;
+    inline_state is;
+    is.depth = 0;
+    is.line_out = out;
+    is.cur = out;
     for (int i = 0; i < nsegs; i++) {
         const seg *s = &segs[i];
         if (s->kind == SEG_COMMENT)
             continue;
-        if (s->kind == SEG_TEXT) {
-            tpl_node *n = new_node(p, N_LIT, col_of(p, s->start));
-            if (n) {
-                n->str = p->line + s->start;
-                n->len = s->end - s->start;
-            }
-            tpl_nvec_push(p->a, cur, n);
-            continue;
-        }
-        if (s->kind == SEG_EXPR) {
-            tpl_node *n = new_node(p, N_EXPR, col_of(p, s->open));
-            if (n)
-                n->expr =
-                    parse_full_expr(p, s->start, s->end, "empty '{{ }}': an expression is missing");
-            if (n && n->expr)
-                tpl_nvec_push(p->a, cur, n);
-            continue;
-        }
-        tag t;
-        if (parse_tag(p, s, &t) != 0)
+        if (s->kind == SEG_TEXT || s->kind == SEG_EXPR)
+            inline_piece(p, s, is.cur);
+        else if (inline_tag(p, &is, s) != 0)
             return -1;
-        switch (t.kind) {
-        case T_IF:
-        case T_FOR: {
-            if (depth == (int)(sizeof st / sizeof *st)) {
-                perr(p, p->lineno, t.col, "statements nested too deeply on one line");
-                return -1;
-            }
-            tpl_node *n = new_node(p, t.kind == T_IF ? N_IF : N_FOR, t.col);
-            if (!n)
-                return -1;
-            n->str = t.var;
-            tpl_nvec_push(p->a, cur, n);
-            st[depth].node = n;
-            st[depth].else_seen = 0;
-            if (t.kind == T_IF) {
-                tpl_node *b = new_node(p, N_BRANCH, t.col);
-                if (!b)
-                    return -1;
-                b->expr = t.expr;
-                tpl_nvec_push(p->a, &n->kids, b);
-                cur = &b->kids;
-            } else {
-                n->expr = t.expr;
-                cur = &n->kids;
-            }
-            st[depth++].out = cur;
-            break;
-        }
-        case T_ELIF:
-        case T_ELSE: {
-            if (!depth || st[depth - 1].node->kind != N_IF || st[depth - 1].else_seen) {
-                perr(p, p->lineno, t.col, "'%s' without a matching '{%% if %%}' on this line",
-                     tag_words[t.kind]);
-                return -1;
-            }
-            tpl_node *b = new_node(p, N_BRANCH, t.col);
-            if (!b)
-                return -1;
-            b->expr = t.expr;
-            tpl_nvec_push(p->a, &st[depth - 1].node->kids, b);
-            st[depth - 1].else_seen = t.kind == T_ELSE;
-            cur = st[depth - 1].out = &b->kids;
-            break;
-        }
-        case T_ENDIF:
-        case T_ENDFOR: {
-            tpl_node_kind want = t.kind == T_ENDIF ? N_IF : N_FOR;
-            if (!depth || st[depth - 1].node->kind != want) {
-                perr(p, p->lineno, t.col, "'%s' without a matching '{%% %s %%}' on this line",
-                     tag_words[t.kind], want == N_IF ? "if" : "for");
-                return -1;
-            }
-            depth--;
-            cur = depth ? st[depth - 1].out : out;
-            break;
-        }
-        case T_INCLUDE:
-            perr(p, p->lineno, t.col, "'{%% include %%}' must stand alone on its line");
-            return -1;
-        case T_BAD:
-            return -1;
-        }
     }
-    if (depth) {
-        tpl_node *n = st[depth - 1].node;
+    if (is.depth) {
+        tpl_node *n = is.stack[is.depth - 1].node;
         perr(p, p->lineno, n->column,
              "'{%% %s %%}' is not closed on this line (close it on the same line, or put "
              "the statement alone on its own line)",
