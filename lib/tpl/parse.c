@@ -776,101 +776,141 @@ typedef struct iframe {
     int else_seen;
 } iframe;
 
+/* Same-line statements open while one line's inline content is read. */
+typedef struct inline_state {
+    iframe stack[16];
+    int depth;
+    tpl_nvec *line_out; /* the line's top level */
+    tpl_nvec *cur; /* where the next piece goes */
+} inline_state;
+
+/* A literal text or `{{ expr }}` piece, appended to out. */
+static void inline_piece(parser *p, const seg *s, tpl_nvec *out)
+{
+    if (s->kind == SEG_TEXT) {
+        tpl_node *n = new_node(p, N_LIT, col_of(p, s->start));
+        if (n) {
+            n->str = p->line + s->start;
+            n->len = s->end - s->start;
+        }
+        tpl_nvec_push(p->a, out, n);
+        return;
+    }
+    tpl_node *n = new_node(p, N_EXPR, col_of(p, s->open));
+    if (n)
+        n->expr = parse_full_expr(p, s->start, s->end, "empty '{{ }}': an expression is missing");
+    if (n && n->expr)
+        tpl_nvec_push(p->a, out, n);
+}
+
+/* A same-line `{% if %}` or `{% for %}`: opens a statement on the line. */
+static int inline_open(parser *p, inline_state *is, const tag *t)
+{
+    if (is->depth == (int)(sizeof is->stack / sizeof *is->stack)) {
+        perr(p, p->lineno, t->col, "statements nested too deeply on one line");
+        return -1;
+    }
+    tpl_node *n = new_node(p, t->kind == T_IF ? N_IF : N_FOR, t->col);
+    if (!n)
+        return -1;
+    n->str = t->var;
+    tpl_nvec_push(p->a, is->cur, n);
+    iframe *f = &is->stack[is->depth];
+    f->node = n;
+    f->else_seen = 0;
+    if (t->kind == T_IF) {
+        tpl_node *b = new_node(p, N_BRANCH, t->col);
+        if (!b)
+            return -1;
+        b->expr = t->expr;
+        tpl_nvec_push(p->a, &n->kids, b);
+        is->cur = &b->kids;
+    } else {
+        n->expr = t->expr;
+        is->cur = &n->kids;
+    }
+    f->out = is->cur;
+    is->depth++;
+    return 0;
+}
+
+/* A same-line `{% elif %}` or `{% else %}`: a new branch of the line's open if. */
+static int inline_branch(parser *p, inline_state *is, const tag *t)
+{
+    iframe *f = is->depth ? &is->stack[is->depth - 1] : NULL;
+    if (!f || f->node->kind != N_IF || f->else_seen) {
+        perr(p, p->lineno, t->col, "'%s' without a matching '{%% if %%}' on this line",
+             tag_words[t->kind]);
+        return -1;
+    }
+    tpl_node *b = new_node(p, N_BRANCH, t->col);
+    if (!b)
+        return -1;
+    b->expr = t->expr;
+    tpl_nvec_push(p->a, &f->node->kids, b);
+    f->else_seen = t->kind == T_ELSE;
+    is->cur = f->out = &b->kids;
+    return 0;
+}
+
+/* A same-line `{% endif %}` or `{% endfor %}`: closes the line's open statement. */
+static int inline_close(parser *p, inline_state *is, const tag *t)
+{
+    tpl_node_kind want = t->kind == T_ENDIF ? N_IF : N_FOR;
+    if (!is->depth || is->stack[is->depth - 1].node->kind != want) {
+        perr(p, p->lineno, t->col, "'%s' without a matching '{%% %s %%}' on this line",
+             tag_words[t->kind], want == N_IF ? "if" : "for");
+        return -1;
+    }
+    is->depth--;
+    is->cur = is->depth ? is->stack[is->depth - 1].out : is->line_out;
+    return 0;
+}
+
+/* A `{% %}` tag among other pieces of a line. */
+static int inline_tag(parser *p, inline_state *is, const seg *s)
+{
+    tag t;
+    if (parse_tag(p, s, &t) != 0)
+        return -1;
+    switch (t.kind) {
+    case T_IF:
+    case T_FOR:
+        return inline_open(p, is, &t);
+    case T_ELIF:
+    case T_ELSE:
+        return inline_branch(p, is, &t);
+    case T_ENDIF:
+    case T_ENDFOR:
+        return inline_close(p, is, &t);
+    case T_INCLUDE:
+        perr(p, p->lineno, t.col, "'{%% include %%}' must stand alone on its line");
+        return -1;
+    case T_BAD:
+        return -1;
+    }
+    return -1;
+}
+
+/* One line's segments to inline pieces in out: literal text, `{{ }}` and
+ * same-line statements, which must close on the line they open. */
 static int parse_inline(parser *p, const seg *segs, int nsegs, tpl_nvec *out)
 {
-    iframe st[16];
-    int depth = 0;
-    tpl_nvec *cur = out;
+    inline_state is;
+    is.depth = 0;
+    is.line_out = out;
+    is.cur = out;
     for (int i = 0; i < nsegs; i++) {
         const seg *s = &segs[i];
         if (s->kind == SEG_COMMENT)
             continue;
-        if (s->kind == SEG_TEXT) {
-            tpl_node *n = new_node(p, N_LIT, col_of(p, s->start));
-            if (n) {
-                n->str = p->line + s->start;
-                n->len = s->end - s->start;
-            }
-            tpl_nvec_push(p->a, cur, n);
-            continue;
-        }
-        if (s->kind == SEG_EXPR) {
-            tpl_node *n = new_node(p, N_EXPR, col_of(p, s->open));
-            if (n)
-                n->expr =
-                    parse_full_expr(p, s->start, s->end, "empty '{{ }}': an expression is missing");
-            if (n && n->expr)
-                tpl_nvec_push(p->a, cur, n);
-            continue;
-        }
-        tag t;
-        if (parse_tag(p, s, &t) != 0)
+        if (s->kind == SEG_TEXT || s->kind == SEG_EXPR)
+            inline_piece(p, s, is.cur);
+        else if (inline_tag(p, &is, s) != 0)
             return -1;
-        switch (t.kind) {
-        case T_IF:
-        case T_FOR: {
-            if (depth == (int)(sizeof st / sizeof *st)) {
-                perr(p, p->lineno, t.col, "statements nested too deeply on one line");
-                return -1;
-            }
-            tpl_node *n = new_node(p, t.kind == T_IF ? N_IF : N_FOR, t.col);
-            if (!n)
-                return -1;
-            n->str = t.var;
-            tpl_nvec_push(p->a, cur, n);
-            st[depth].node = n;
-            st[depth].else_seen = 0;
-            if (t.kind == T_IF) {
-                tpl_node *b = new_node(p, N_BRANCH, t.col);
-                if (!b)
-                    return -1;
-                b->expr = t.expr;
-                tpl_nvec_push(p->a, &n->kids, b);
-                cur = &b->kids;
-            } else {
-                n->expr = t.expr;
-                cur = &n->kids;
-            }
-            st[depth++].out = cur;
-            break;
-        }
-        case T_ELIF:
-        case T_ELSE: {
-            if (!depth || st[depth - 1].node->kind != N_IF || st[depth - 1].else_seen) {
-                perr(p, p->lineno, t.col, "'%s' without a matching '{%% if %%}' on this line",
-                     tag_words[t.kind]);
-                return -1;
-            }
-            tpl_node *b = new_node(p, N_BRANCH, t.col);
-            if (!b)
-                return -1;
-            b->expr = t.expr;
-            tpl_nvec_push(p->a, &st[depth - 1].node->kids, b);
-            st[depth - 1].else_seen = t.kind == T_ELSE;
-            cur = st[depth - 1].out = &b->kids;
-            break;
-        }
-        case T_ENDIF:
-        case T_ENDFOR: {
-            tpl_node_kind want = t.kind == T_ENDIF ? N_IF : N_FOR;
-            if (!depth || st[depth - 1].node->kind != want) {
-                perr(p, p->lineno, t.col, "'%s' without a matching '{%% %s %%}' on this line",
-                     tag_words[t.kind], want == N_IF ? "if" : "for");
-                return -1;
-            }
-            depth--;
-            cur = depth ? st[depth - 1].out : out;
-            break;
-        }
-        case T_INCLUDE:
-            perr(p, p->lineno, t.col, "'{%% include %%}' must stand alone on its line");
-            return -1;
-        case T_BAD:
-            return -1;
-        }
     }
-    if (depth) {
-        tpl_node *n = st[depth - 1].node;
+    if (is.depth) {
+        tpl_node *n = is.stack[is.depth - 1].node;
         perr(p, p->lineno, n->column,
              "'{%% %s %%}' is not closed on this line (close it on the same line, or put "
              "the statement alone on its own line)",
@@ -1125,272 +1165,366 @@ static void strip_prefix(tpl_nvec *inl, size_t skip)
     }
 }
 
-static void content_line(parser *p, const seg *segs, int nsegs)
+/* A content line after its inline parse. Its kind is decided by the literal
+ * text it starts with, so markup comes from the template, never from data. */
+typedef struct content {
+    tpl_nvec inl; /* the line's inline pieces, outer spaces trimmed */
+    const char *text; /* the first piece when it is literal, else "" */
+    size_t len;
+    int only_lit; /* the line is that one literal piece */
+    int col; /* column of the first literal piece, or 1 */
+    size_t off; /* byte offset of text in the line */
+} content;
+
+/* Parses the line's inline pieces and trims the spaces around them. */
+static int read_content(parser *p, const seg *segs, int nsegs, content *c)
 {
-    tpl_nvec inl = {0};
-    if (parse_inline(p, segs, nsegs, &inl) != 0)
-        return;
+    tpl_nvec *inl = &c->inl;
+    *inl = (tpl_nvec){0};
+    if (parse_inline(p, segs, nsegs, inl) != 0)
+        return -1;
     /* leading spaces of the line and trailing spaces are layout, not text */
-    if (inl.n && inl.v[0]->kind == N_LIT)
-        strip_prefix(&inl, 0);
-    if (inl.n && inl.v[inl.n - 1]->kind == N_LIT) {
-        tpl_node *last = inl.v[inl.n - 1];
+    if (inl->n && inl->v[0]->kind == N_LIT)
+        strip_prefix(inl, 0);
+    if (inl->n && inl->v[inl->n - 1]->kind == N_LIT) {
+        tpl_node *last = inl->v[inl->n - 1];
         while (last->len && (last->str[last->len - 1] == ' ' || last->str[last->len - 1] == '\t'))
             last->len--;
     }
-    int first_lit = inl.n && inl.v[0]->kind == N_LIT;
-    const char *t = first_lit ? inl.v[0]->str : "";
-    size_t tn = first_lit ? inl.v[0]->len : 0;
-    int only_lit = inl.n == 1 && first_lit;
-    int col = first_lit ? inl.v[0]->column : 1;
-    size_t off = first_lit ? (size_t)(t - p->line) : 0;
-    tpl_node *blk = open_block(p);
+    int first_lit = inl->n && inl->v[0]->kind == N_LIT;
+    c->text = first_lit ? inl->v[0]->str : "";
+    c->len = first_lit ? inl->v[0]->len : 0;
+    c->only_lit = inl->n == 1 && first_lit;
+    c->col = first_lit ? inl->v[0]->column : 1;
+    c->off = first_lit ? (size_t)(c->text - p->line) : 0;
+    return 0;
+}
 
-    /* inside a signer every line is "field: value" */
-    if (blk && blk->kind == N_SIGNER && !(tn >= 3 && !memcmp(t, ":::", 3))) {
-        size_t k = 0;
-        while (k < tn && t[k] != ':')
-            k++;
-        int id = -1;
-        for (int i = 0; i < F_COUNT && k < tn; i++)
-            if (strlen(tpl_field_names[i]) == k && !memcmp(tpl_field_names[i], t, k))
-                id = i;
-        if (id < 0) {
-            sy_suggest sg;
-            sy_suggest_init(&sg, t, k, TPL_SUGGEST_EDITS);
-            for (int i = 0; i < F_COUNT; i++)
-                sy_suggest_try(&sg, tpl_field_names[i]);
-            if (sg.best)
-                perr(p, p->lineno, col, "unknown signer field '%.*s' (did you mean '%s'?)", (int)k,
-                     t, sg.best);
-            else
-                perr(p, p->lineno, col,
-                     "a signer line must be 'field: value' with field one of party, name-km, "
-                     "name-en, title-km, title-en, seal");
-            return;
-        }
-        tpl_node *n = new_node(p, N_FIELD, col);
-        if (!n)
-            return;
-        n->num = id;
-        n->inl = inl;
-        strip_prefix(&n->inl, k + 1);
-        add_block(p, n);
+/* A "field: value" line inside '::: signer'. */
+static void signer_field_line(parser *p, const content *c)
+{
+    const char *t = c->text;
+    size_t tn = c->len;
+    size_t k = 0;
+    while (k < tn && t[k] != ':')
+        k++;
+    int id = -1;
+    for (int i = 0; i < F_COUNT && k < tn; i++)
+        if (strlen(tpl_field_names[i]) == k && !memcmp(tpl_field_names[i], t, k))
+            id = i;
+    if (id < 0) {
+        sy_suggest sg;
+        sy_suggest_init(&sg, t, k, TPL_SUGGEST_EDITS);
+        for (int i = 0; i < F_COUNT; i++)
+            sy_suggest_try(&sg, tpl_field_names[i]);
+        if (sg.best)
+            perr(p, p->lineno, c->col, "unknown signer field '%.*s' (did you mean '%s'?)", (int)k,
+                 t, sg.best);
+        else
+            perr(p, p->lineno, c->col,
+                 "a signer line must be 'field: value' with field one of party, name-km, "
+                 "name-en, title-km, title-en, seal");
         return;
     }
+    tpl_node *n = new_node(p, N_FIELD, c->col);
+    if (!n)
+        return;
+    n->num = id;
+    n->inl = c->inl;
+    strip_prefix(&n->inl, k + 1);
+    add_block(p, n);
+}
 
-    if (tn >= 3 && !memcmp(t, ":::", 3)) {
-        size_t i = 3;
-        while (i < tn && t[i] == ' ')
-            i++;
-        size_t ws = i;
-        while (i < tn && t[i] != ' ')
-            i++;
-        size_t wn = i - ws;
-        if (wn == 0) {
-            if (!only_lit || tn != 3)
-                perr(p, p->lineno, col, "':::' closes a block and takes nothing after it");
-            close_block(p, col);
+/* Reports an unknown '::: name' (name at byte ws of the line's text, wn
+ * long) and opens a placeholder, so that its ':::' closes it quietly. */
+static void unknown_block(parser *p, const content *c, size_t ws, size_t wn)
+{
+    const char *name = c->text + ws;
+    sy_suggest sg;
+    sy_suggest_init(&sg, name, wn, TPL_SUGGEST_EDITS);
+    for (size_t k = 0; k < sizeof container_names / sizeof *container_names; k++)
+        sy_suggest_try(&sg, container_names[k]);
+    if (sg.best)
+        perr(p, p->lineno, col_of(p, c->off + ws), "unknown block '::: %.*s' (did you mean '%s'?)",
+             (int)wn, name, sg.best);
+    else
+        perr(p, p->lineno, col_of(p, c->off + ws),
+             "unknown block '::: %.*s' (blocks: article, pair, keep, style, signatures, "
+             "signer)",
+             (int)wn, name);
+    tpl_node *ph = new_node(p, N_KEEP, c->col);
+    if (ph)
+        push_frame(p, FR_BLOCK, ph, &ph->kids);
+}
+
+/* A '::: name' line opens a block; a bare ':::' closes the innermost one. */
+static void block_line(parser *p, const content *c)
+{
+    const char *t = c->text;
+    size_t tn = c->len;
+    size_t i = 3;
+    while (i < tn && t[i] == ' ')
+        i++;
+    size_t ws = i;
+    while (i < tn && t[i] != ' ')
+        i++;
+    size_t wn = i - ws;
+    if (wn == 0) {
+        if (!c->only_lit || tn != 3)
+            perr(p, p->lineno, c->col, "':::' closes a block and takes nothing after it");
+        close_block(p, c->col);
+        return;
+    }
+    int which = -1;
+    for (size_t k = 0; k < sizeof container_names / sizeof *container_names; k++)
+        if (strlen(container_names[k]) == wn && !memcmp(container_names[k], t + ws, wn))
+            which = (int)k;
+    if (which < 0) {
+        unknown_block(p, c, ws, wn);
+        return;
+    }
+    static const tpl_node_kind kinds[] = {N_ARTICLE, N_PAIR,       N_KEEP,
+                                          N_STYLE,   N_SIGNATURES, N_SIGNER};
+    tpl_node *n = new_node(p, kinds[which], c->col);
+    if (!n)
+        return;
+    if (kinds[which] == N_ARTICLE) {
+        n->inl = c->inl;
+        strip_prefix(&n->inl, i);
+    } else if (kinds[which] == N_STYLE) {
+        if (!c->only_lit) {
+            perr(p, p->lineno, c->col, "'::: style' takes plain words, not expressions");
             return;
         }
-        int which = -1;
-        for (size_t k = 0; k < sizeof container_names / sizeof *container_names; k++)
-            if (strlen(container_names[k]) == wn && !memcmp(container_names[k], t + ws, wn))
-                which = (int)k;
-        if (which < 0) {
-            sy_suggest sg;
-            sy_suggest_init(&sg, t + ws, wn, TPL_SUGGEST_EDITS);
-            for (size_t k = 0; k < sizeof container_names / sizeof *container_names; k++)
-                sy_suggest_try(&sg, container_names[k]);
-            if (sg.best)
-                perr(p, p->lineno, col_of(p, off + ws),
-                     "unknown block '::: %.*s' (did you mean '%s'?)", (int)wn, t + ws, sg.best);
-            if (!sg.best)
-                perr(p, p->lineno, col_of(p, off + ws),
-                     "unknown block '::: %.*s' (blocks: article, pair, keep, style, signatures, "
-                     "signer)",
-                     (int)wn, t + ws);
-            /* a placeholder, so that its ':::' closes it quietly */
-            tpl_node *ph = new_node(p, N_KEEP, col);
-            if (ph)
-                push_frame(p, FR_BLOCK, ph, &ph->kids);
+        if (parse_style(p, n, t + i, tn - i, c->off + i) != 0)
             return;
-        }
-        static const tpl_node_kind kinds[] = {N_ARTICLE, N_PAIR,       N_KEEP,
-                                              N_STYLE,   N_SIGNATURES, N_SIGNER};
-        tpl_node *n = new_node(p, kinds[which], col);
-        if (!n)
-            return;
-        if (kinds[which] == N_ARTICLE) {
-            n->inl = inl;
-            strip_prefix(&n->inl, i);
-        } else if (kinds[which] == N_STYLE) {
-            if (!only_lit) {
-                perr(p, p->lineno, col, "'::: style' takes plain words, not expressions");
-                return;
-            }
-            if (parse_style(p, n, t + i, tn - i, off + i) != 0)
-                return;
-        } else if (!only_lit || i < tn) {
-            perr(p, p->lineno, col, "'::: %s' takes nothing after its name",
-                 container_names[which]);
-            return;
-        }
+    } else if (!c->only_lit || i < tn) {
+        perr(p, p->lineno, c->col, "'::: %s' takes nothing after its name", container_names[which]);
+        return;
+    }
+    add_block(p, n);
+    push_frame(p, FR_BLOCK, n, &n->kids);
+}
+
+/* A line starting with '---': '--- en' starts the English side of a pair. */
+static void english_side_line(parser *p, const content *c)
+{
+    if (!c->only_lit || c->len != 6 || memcmp(c->text, "--- en", 6)) {
+        perr(p, p->lineno, c->col,
+             "a line starting with '---' must be exactly '--- en' "
+             "(it starts the English side of a pair)");
+        return;
+    }
+    frame *f = top(p);
+    if (f->kind != FR_BLOCK || f->node->kind != N_PAIR) {
+        perr(p, p->lineno, c->col, "'--- en' must stand directly inside '::: pair'");
+        return;
+    }
+    if (f->node->has_en) {
+        perr(p, p->lineno, c->col, "a second '--- en' in the same pair (line %d)", f->node->line);
+        return;
+    }
+    f->node->has_en = 1;
+    f->out = &f->node->kids2;
+}
+
+/* A '# Title' to '###### Title' line; returns 0 when the line is not one. */
+static int heading_line(parser *p, const content *c)
+{
+    const char *t = c->text;
+    size_t tn = c->len;
+    if (!tn || t[0] != '#')
+        return 0;
+    size_t lv = 0;
+    while (lv < tn && t[lv] == '#')
+        lv++;
+    if (lv > 6 || lv >= tn || t[lv] != ' ')
+        return 0;
+    tpl_node *n = new_node(p, N_HEADING, c->col);
+    if (n) {
+        n->num = (int)lv;
+        n->inl = c->inl;
+        strip_prefix(&n->inl, lv);
         add_block(p, n);
-        tpl_nvec *out = kinds[which] == N_STYLE ? &n->kids : &n->kids;
-        push_frame(p, FR_BLOCK, n, out);
-        return;
     }
-    if (tn >= 3 && !memcmp(t, "---", 3)) {
-        if (!only_lit || tn != 6 || memcmp(t, "--- en", 6)) {
-            perr(p, p->lineno, col,
-                 "a line starting with '---' must be exactly '--- en' "
-                 "(it starts the English side of a pair)");
-            return;
-        }
-        frame *f = top(p);
-        if (f->kind != FR_BLOCK || f->node->kind != N_PAIR) {
-            perr(p, p->lineno, col, "'--- en' must stand directly inside '::: pair'");
-            return;
-        }
-        if (f->node->has_en) {
-            perr(p, p->lineno, col, "a second '--- en' in the same pair (line %d)", f->node->line);
-            return;
-        }
-        f->node->has_en = 1;
-        f->out = &f->node->kids2;
-        return;
-    }
-    if (tn && t[0] == '#') {
-        size_t lv = 0;
-        while (lv < tn && t[lv] == '#')
-            lv++;
-        if (lv <= 6 && lv < tn && t[lv] == ' ') {
-            tpl_node *n = new_node(p, N_HEADING, col);
-            if (!n)
-                return;
-            n->num = (int)lv;
-            n->inl = inl;
-            strip_prefix(&n->inl, lv);
-            add_block(p, n);
-            return;
-        }
-    }
+    return 1;
+}
+
+/* A '- item' or '1. item' line; returns 0 when the line is not one. */
+static int list_item_line(parser *p, const content *c)
+{
+    const char *t = c->text;
+    size_t tn = c->len;
+    size_t marker; /* bytes of the "-" or "12." before the item's text */
+    int ordered = 0;
     if (tn >= 2 && t[0] == '-' && t[1] == ' ') {
-        tpl_node *n = new_node(p, N_ITEM, col);
-        if (!n)
-            return;
-        n->inl = inl;
-        strip_prefix(&n->inl, 2);
-        add_block(p, n);
-        return;
-    }
-    if (tn && isdigit((unsigned char)t[0])) {
+        marker = 2;
+    } else if (tn && isdigit((unsigned char)t[0])) {
         size_t d = 0;
         while (d < tn && isdigit((unsigned char)t[d]))
             d++;
-        if (d + 1 < tn && t[d] == '.' && t[d + 1] == ' ') {
-            tpl_node *n = new_node(p, N_ITEM, col);
-            if (!n)
-                return;
-            n->num = 1;
-            n->inl = inl;
-            strip_prefix(&n->inl, d + 1);
-            add_block(p, n);
-            return;
-        }
+        if (!(d + 1 < tn && t[d] == '.' && t[d + 1] == ' '))
+            return 0;
+        marker = d + 1;
+        ordered = 1;
+    } else {
+        return 0;
     }
-    if (tn && t[0] == '\\') {
-        if (tn > 1 && isalpha((unsigned char)t[1])) {
-            size_t e = 1;
-            while (e < tn && isalpha((unsigned char)t[e]))
-                e++;
-            tpl_node *n = NULL;
-            const char *rest = t + e;
-            size_t rn = tn - e;
-            if (e == 10 && !memcmp(t, "\\pagebreak", 10) && !rn && only_lit) {
-                n = new_node(p, N_PAGEBREAK, col);
-            } else if (e == 5 && !memcmp(t, "\\rule", 5) && !rn && only_lit) {
-                n = new_node(p, N_RULE, col);
-            } else if (e == 6 && !memcmp(t, "\\space", 6) && only_lit) {
-                char num[32];
-                while (rn && *rest == ' ') {
-                    rest++;
-                    rn--;
-                }
-                if (rn >= 2 && !memcmp(rest + rn - 2, "pt", 2))
-                    rn -= 2;
-                char *end = NULL;
-                double v = -1;
-                if (rn && rn < sizeof num) {
-                    memcpy(num, rest, rn);
-                    num[rn] = 0;
-                    v = strtod(num, &end);
-                }
-                if (v < 0 || v > 1000 || !end || *end) {
-                    perr(p, p->lineno, col,
-                         "'\\space' takes a number of points from 0 to "
-                         "1000, such as '\\space 12pt'");
-                    return;
-                }
-                n = new_node(p, N_SPACE, col);
-                if (n)
-                    n->points = v;
-            } else if (e == 6 && !memcmp(t, "\\image", 6) && only_lit) {
-                /* \image NAME: an image of the template's style sheet */
-                while (rn && *rest == ' ') {
-                    rest++;
-                    rn--;
-                }
-                size_t k = 0;
-                while (k < rn &&
-                       (islower((unsigned char)rest[k]) || isdigit((unsigned char)rest[k]) ||
-                        rest[k] == '-' || rest[k] == '_'))
-                    k++;
-                if (!k || k != rn) {
-                    perr(p, p->lineno, col,
-                         "'\\image' takes the name of an image of the style sheet, such as "
-                         "'\\image emblem'");
-                    return;
-                }
-                n = new_node(p, N_IMAGE, col);
-                if (n) {
-                    n->str = sy_arena_strndup(p->a, rest, k);
-                    n->len = k;
-                }
-            } else {
-                static const char *const cmds[] = {"pagebreak", "rule", "space", "image"};
-                sy_suggest sg;
-                sy_suggest_init(&sg, t + 1, e - 1, TPL_SUGGEST_EDITS);
-                for (int k = 0; k < 4; k++)
-                    sy_suggest_try(&sg, cmds[k]);
-                int known = (e == 10 && !memcmp(t, "\\pagebreak", 10)) ||
-                    (e == 5 && !memcmp(t, "\\rule", 5));
-                if (known)
-                    perr(p, p->lineno, col, "'%.*s' stands alone on its line", (int)e, t);
-                else if (sg.best)
-                    perr(p, p->lineno, col, "unknown command '%.*s' (did you mean '\\%s'?)", (int)e,
-                         t, sg.best);
-                else
-                    perr(p, p->lineno, col,
-                         "unknown command '%.*s' (commands: \\pagebreak, \\rule, \\space, \\image; "
-                         "write "
-                         "'\\\\' for a literal backslash)",
-                         (int)e, t);
-                return;
-            }
-            add_block(p, n);
+    tpl_node *n = new_node(p, N_ITEM, c->col);
+    if (n) {
+        n->num = ordered;
+        n->inl = c->inl;
+        strip_prefix(&n->inl, marker);
+        add_block(p, n);
+    }
+    return 1;
+}
+
+/* '\space N' or '\space Npt' (rest: what follows the command); NULL after
+ * reporting a size out of range. */
+static tpl_node *space_command(parser *p, const content *c, const char *rest, size_t rn)
+{
+    char num[32];
+    while (rn && *rest == ' ') {
+        rest++;
+        rn--;
+    }
+    if (rn >= 2 && !memcmp(rest + rn - 2, "pt", 2))
+        rn -= 2;
+    char *end = NULL;
+    double v = -1;
+    if (rn && rn < sizeof num) {
+        memcpy(num, rest, rn);
+        num[rn] = 0;
+        v = strtod(num, &end);
+    }
+    if (v < 0 || v > 1000 || !end || *end) {
+        perr(p, p->lineno, c->col,
+             "'\\space' takes a number of points from 0 to "
+             "1000, such as '\\space 12pt'");
+        return NULL;
+    }
+    tpl_node *n = new_node(p, N_SPACE, c->col);
+    if (n)
+        n->points = v;
+    return n;
+}
+
+/* '\image NAME': an image of the template's style sheet; NULL after
+ * reporting a bad name. */
+static tpl_node *image_command(parser *p, const content *c, const char *rest, size_t rn)
+{
+    while (rn && *rest == ' ') {
+        rest++;
+        rn--;
+    }
+    size_t k = 0;
+    while (k < rn &&
+           (islower((unsigned char)rest[k]) || isdigit((unsigned char)rest[k]) || rest[k] == '-' ||
+            rest[k] == '_'))
+        k++;
+    if (!k || k != rn) {
+        perr(p, p->lineno, c->col,
+             "'\\image' takes the name of an image of the style sheet, such as "
+             "'\\image emblem'");
+        return NULL;
+    }
+    tpl_node *n = new_node(p, N_IMAGE, c->col);
+    if (n) {
+        n->str = sy_arena_strndup(p->a, rest, k);
+        n->len = k;
+    }
+    return n;
+}
+
+/* Reports a command line that is not one of the four, or that has text
+ * after a command taking none (cmdlen: bytes of '\name'). */
+static void unknown_command(parser *p, const content *c, size_t cmdlen)
+{
+    const char *t = c->text;
+    static const char *const cmds[] = {"pagebreak", "rule", "space", "image"};
+    sy_suggest sg;
+    sy_suggest_init(&sg, t + 1, cmdlen - 1, TPL_SUGGEST_EDITS);
+    for (int k = 0; k < 4; k++)
+        sy_suggest_try(&sg, cmds[k]);
+    int known =
+        (cmdlen == 10 && !memcmp(t, "\\pagebreak", 10)) || (cmdlen == 5 && !memcmp(t, "\\rule", 5));
+    if (known)
+        perr(p, p->lineno, c->col, "'%.*s' stands alone on its line", (int)cmdlen, t);
+    else if (sg.best)
+        perr(p, p->lineno, c->col, "unknown command '%.*s' (did you mean '\\%s'?)", (int)cmdlen, t,
+             sg.best);
+    else
+        perr(p, p->lineno, c->col,
+             "unknown command '%.*s' (commands: \\pagebreak, \\rule, \\space, \\image; "
+             "write "
+             "'\\\\' for a literal backslash)",
+             (int)cmdlen, t);
+}
+
+/* A '\name' line: \pagebreak, \rule, \space or \image. */
+static void command_line(parser *p, const content *c)
+{
+    const char *t = c->text;
+    size_t tn = c->len;
+    size_t cmdlen = 1;
+    while (cmdlen < tn && isalpha((unsigned char)t[cmdlen]))
+        cmdlen++;
+    const char *rest = t + cmdlen;
+    size_t rn = tn - cmdlen;
+    tpl_node *n;
+    if (cmdlen == 10 && !memcmp(t, "\\pagebreak", 10) && !rn && c->only_lit) {
+        n = new_node(p, N_PAGEBREAK, c->col);
+    } else if (cmdlen == 5 && !memcmp(t, "\\rule", 5) && !rn && c->only_lit) {
+        n = new_node(p, N_RULE, c->col);
+    } else if (cmdlen == 6 && !memcmp(t, "\\space", 6) && c->only_lit) {
+        n = space_command(p, c, rest, rn);
+    } else if (cmdlen == 6 && !memcmp(t, "\\image", 6) && c->only_lit) {
+        n = image_command(p, c, rest, rn);
+    } else {
+        unknown_command(p, c, cmdlen);
+        return;
+    }
+    add_block(p, n);
+}
+
+/* One line of block markup or paragraph text. */
+static void content_line(parser *p, const seg *segs, int nsegs)
+{
+    content c;
+    if (read_content(p, segs, nsegs, &c) != 0)
+        return;
+    int block_mark = c.len >= 3 && !memcmp(c.text, ":::", 3);
+    tpl_node *blk = open_block(p);
+    /* inside a signer every line is "field: value" */
+    if (blk && blk->kind == N_SIGNER && !block_mark) {
+        signer_field_line(p, &c);
+        return;
+    }
+    if (block_mark) {
+        block_line(p, &c);
+        return;
+    }
+    if (c.len >= 3 && !memcmp(c.text, "---", 3)) {
+        english_side_line(p, &c);
+        return;
+    }
+    if (heading_line(p, &c) || list_item_line(p, &c))
+        return;
+    if (c.len && c.text[0] == '\\') {
+        if (c.len > 1 && isalpha((unsigned char)c.text[1])) {
+            command_line(p, &c);
             return;
         }
         /* "\#", "\:::", "\-", "\\": the rest of the line is plain text */
-        strip_prefix(&inl, 1);
-        if (!inl.v[0]->len)
-            inl.v[0]->column = col;
+        strip_prefix(&c.inl, 1);
+        if (!c.inl.v[0]->len)
+            c.inl.v[0]->column = c.col;
     }
-    tpl_node *n = new_node(p, N_TEXT, col);
+    tpl_node *n = new_node(p, N_TEXT, c.col);
     if (!n)
         return;
-    n->inl = inl;
+    n->inl = c.inl;
     add_block(p, n);
 }
 
