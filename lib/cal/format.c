@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/utf8.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicode/udat.h>
@@ -83,26 +84,47 @@ sy_status sy_cal_khmer_int(long n, sy_buf *out)
     return sy_cal_khmer_digits(ascii, out);
 }
 
-/* Appends ICU's wide month name (1..12) for locale; SY_ERR_INTERNAL when
- * ICU fails. Opening a formatter per call costs microseconds once ICU has
- * loaded the locale; date lines are few per document. */
-static sy_status put_icu_month(const char *locale, int month, sy_buf *out)
+/* ICU's wide month names in Khmer and English, asked once per process:
+ * opening a date formatter costs about 150,000 instructions, and a cover
+ * sheet writes a dozen dates. */
+enum { MONTH_BYTES = 96 };
+static char gregorian_months[2][12][MONTH_BYTES];
+static int months_ok;
+static pthread_once_t months_once = PTHREAD_ONCE_INIT;
+
+static int load_months_of(const char *locale, char names[12][MONTH_BYTES])
 {
     UErrorCode err = U_ZERO_ERROR;
     UDateFormat *fmt = udat_open(UDAT_LONG, UDAT_NONE, locale, NULL, 0, NULL, 0, &err);
     if (U_FAILURE(err) || !fmt)
-        return SY_ERR_INTERNAL;
-    UChar name[64];
-    int32_t n = udat_getSymbols(fmt, UDAT_MONTHS, month - 1, name, 64, &err);
+        return -1;
+    int ok = 1;
+    for (int m = 0; m < 12 && ok; m++) {
+        UChar name[64];
+        int32_t n = udat_getSymbols(fmt, UDAT_MONTHS, m, name, 64, &err);
+        int32_t len = 0;
+        if (!U_FAILURE(err) && n > 0 && n < 64)
+            u_strToUTF8(names[m], MONTH_BYTES, &len, name, n, &err);
+        ok = !U_FAILURE(err) && n > 0 && n < 64 && len > 0 && len < MONTH_BYTES;
+    }
     udat_close(fmt);
-    if (U_FAILURE(err) || n <= 0 || n >= 64)
+    return ok ? 0 : -1;
+}
+
+static void load_months(void)
+{
+    months_ok = load_months_of("km", gregorian_months[0]) == 0 &&
+        load_months_of("en", gregorian_months[1]) == 0;
+}
+
+/* Appends the wide month name (1..12) in Khmer (km non-zero) or English;
+ * SY_ERR_INTERNAL when ICU failed. */
+static sy_status put_icu_month(int km, int month, sy_buf *out)
+{
+    pthread_once(&months_once, load_months);
+    if (!months_ok || month < 1 || month > 12)
         return SY_ERR_INTERNAL;
-    char utf8[256];
-    int32_t len = 0;
-    u_strToUTF8(utf8, (int32_t)sizeof utf8, &len, name, n, &err);
-    if (U_FAILURE(err) || len <= 0 || len >= (int32_t)sizeof utf8)
-        return SY_ERR_INTERNAL;
-    sy_buf_put(out, utf8, (size_t)len);
+    sy_buf_puts(out, gregorian_months[km ? 0 : 1][month - 1]);
     return buf_status(out);
 }
 
@@ -127,7 +149,7 @@ sy_status sy_cal_format_km(sy_date d, sy_buf *out)
     sy_buf_puts(&line, "ថ្ងៃទី");
     sy_cal_khmer_int(d.day, &line);
     sy_buf_puts(&line, " ខែ");
-    sy_status st = put_icu_month("km", d.month, &line);
+    sy_status st = put_icu_month(1, d.month, &line);
     sy_buf_puts(&line, " ឆ្នាំ");
     sy_cal_khmer_int(d.year, &line);
     return flush_line(&line, st, out);
@@ -139,7 +161,7 @@ sy_status sy_cal_format_en(sy_date d, sy_buf *out)
         return SY_ERR_DATA;
     sy_buf line = SY_BUF_INIT;
     sy_buf_printf(&line, "%d ", d.day);
-    sy_status st = put_icu_month("en", d.month, &line);
+    sy_status st = put_icu_month(0, d.month, &line);
     sy_buf_printf(&line, " %d", d.year);
     return flush_line(&line, st, out);
 }

@@ -682,6 +682,7 @@ static int parse_tag(parser *p, const seg *s, tag *t)
     lexer x = {p, p->line, s->start, s->end, 0, 0};
     t->col = col_of(p, s->open);
     t->expr = NULL;
+    t->var = t->path = NULL;
     size_t n = peek_ident(&x);
     size_t wpos = x.pos;
     t->kind = T_BAD;
@@ -1398,7 +1399,7 @@ static tpl_node *space_command(parser *p, const content *c, const char *rest, si
         num[rn] = 0;
         v = strtod(num, &end);
     }
-    if (v < 0 || v > 1000 || !end || *end) {
+    if (!(v >= 0 && v <= 1000) || !end || *end) { /* NaN fails both */
         perr(p, p->lineno, c->col,
              "'\\space' takes a number of points from 0 to "
              "1000, such as '\\space 12pt'");

@@ -2,3 +2,5 @@
 \space lots
 \rule now
 --- fr
+\space nan
+\space -inf
