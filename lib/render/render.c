@@ -585,123 +585,153 @@ static void add_image(state *st, column *c, const sy_block *b, double indent)
                                            : 0);
 }
 
-static void emit_block(state *st, const sy_block *b, column *c, double indent)
+/* A paragraph or heading, in its role's alignment unless the template
+ * gave one. */
+static void emit_text(state *st, const sy_block *b, column *c, double indent)
 {
     size_t len;
     const char *text = sy_block_text(b, &len);
-    sy_mark m = sy_block_mark(b);
-    switch (sy_block_kind_of(b)) {
-    case SY_BLOCK_PARAGRAPH:
-    case SY_BLOCK_HEADING: {
-        /* the role's alignment, unless the template gave one */
-        const sy_style_role *r = sy_style_role_get(st->ss, sy_block_role(b));
-        sy_align align = sy_block_role_align(b) && r->has_align ? r->align : sy_block_align(b);
-        add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b),
-                      align, sy_block_kind_of(b) == SY_BLOCK_HEADING, indent, block_source(b, 0));
-        break;
+    const sy_style_role *r = sy_style_role_get(st->ss, sy_block_role(b));
+    sy_align align = sy_block_role_align(b) && r->has_align ? r->align : sy_block_align(b);
+    add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b), align,
+                  sy_block_kind_of(b) == SY_BLOCK_HEADING, indent, block_source(b, 0));
+}
+
+/* An article: its labelled heading (marked for the bookmarks), then its
+ * body. */
+static void emit_article(state *st, const sy_block *b, column *c, double indent)
+{
+    size_t len;
+    sy_block_text(b, &len);
+    sy_buf h = SY_BUF_INIT;
+    article_heading(st, b, &h);
+    column *col = c ? c : top_column(st);
+    size_t before = col ? col->n : 0;
+    if (sy_buf_failed(&h) || !col)
+        st->oom = 1;
+    else /* the heading ends with the title */
+        add_paragraph(st, col, h.data, h.len, sy_block_lang(b), sy_style_article_of(st->ss)->role,
+                      SY_ALIGN_LEFT, 1, indent, block_source(b, -(ptrdiff_t)(h.len - len)));
+    if (col && col->n > before && !st->oom)
+        mark_article(st, col, before, sy_block_number(b), sy_block_lang(b) == SY_LANG_EN, &h);
+    sy_buf_free(&h);
+    emit_blocks(st, sy_block_body(b), c, indent);
+}
+
+/* Hangs a list marker beside the first line among items [from, col->n). */
+static void hang_marker(state *st, column *col, size_t from, const sy_buf *marker, sy_lang lang,
+                        sy_mark m)
+{
+    const sy_style_list *ls = sy_style_list_of(st->ss);
+    for (size_t k = from; k < col->n; k++) {
+        item *it = &col->items[k];
+        if (it->kind != IT_LINE)
+            continue;
+        sy_text_style s;
+        if (text_style(st, ls->role, lang, &s, NULL, NULL, NULL) != 0)
+            return;
+        const sy_text_para *mp;
+        const sy_lines *mls = make_lines(st, &s, marker->data, marker->len, ls->indent,
+                                         SY_ALIGN_LEFT, mark_source(m), &mp);
+        it = &col->items[k]; /* make_lines does not move items */
+        if (mls && sy_lines_count(mls)) {
+            it->marker_para = mp;
+            it->marker_line = sy_lines_get(mls, 0);
+        }
+        return;
     }
-    case SY_BLOCK_ARTICLE: {
-        sy_buf h = SY_BUF_INIT;
-        article_heading(st, b, &h);
+}
+
+/* A list: each item indented, its bullet or number hanging beside it. */
+static void emit_list(state *st, const sy_block *b, column *c, double indent)
+{
+    const sy_style_list *ls = sy_style_list_of(st->ss);
+    for (size_t i = 0; i < sy_block_item_count(b); i++) {
+        const sy_blocks *item_blocks = sy_block_item(b, i);
+        sy_buf marker = SY_BUF_INIT;
+        sy_lang lang = SY_LANG_MIXED;
+        if (sy_blocks_count(item_blocks))
+            lang = sy_block_lang(sy_blocks_get(item_blocks, 0));
+        int ml = lang == SY_LANG_EN ? SY_STYLE_EN : SY_STYLE_KM;
+        if (!sy_block_ordered(b))
+            sy_buf_puts(&marker, ls->bullet);
+        else
+            sy_style_format(ls->number[ml], ml == SY_STYLE_KM, (long)i + 1, 0, 0, NULL, 0, &marker);
         column *col = c ? c : top_column(st);
         size_t before = col ? col->n : 0;
-        if (sy_buf_failed(&h) || !col)
-            st->oom = 1;
-        else /* the heading ends with the title */
-            add_paragraph(st, col, h.data, h.len, sy_block_lang(b),
-                          sy_style_article_of(st->ss)->role, SY_ALIGN_LEFT, 1, indent,
-                          block_source(b, -(ptrdiff_t)(h.len - len)));
-        if (col && col->n > before && !st->oom)
-            mark_article(st, col, before, sy_block_number(b), sy_block_lang(b) == SY_LANG_EN, &h);
-        sy_buf_free(&h);
-        emit_blocks(st, sy_block_body(b), c, indent);
-        break;
+        emit_blocks(st, item_blocks, col, indent + ls->indent);
+        if (col && col->n > before && !sy_buf_failed(&marker))
+            hang_marker(st, col, before, &marker, lang, sy_block_mark(b));
+        sy_buf_free(&marker);
     }
-    case SY_BLOCK_LIST: {
-        for (size_t i = 0; i < sy_block_item_count(b); i++) {
-            const sy_blocks *item_blocks = sy_block_item(b, i);
-            sy_buf marker = SY_BUF_INIT;
-            sy_lang lang = SY_LANG_MIXED;
-            if (sy_blocks_count(item_blocks))
-                lang = sy_block_lang(sy_blocks_get(item_blocks, 0));
-            const sy_style_list *ls = sy_style_list_of(st->ss);
-            int ml = lang == SY_LANG_EN ? SY_STYLE_EN : SY_STYLE_KM;
-            if (!sy_block_ordered(b))
-                sy_buf_puts(&marker, ls->bullet);
-            else
-                sy_style_format(ls->number[ml], ml == SY_STYLE_KM, (long)i + 1, 0, 0, NULL, 0,
-                                &marker);
-            column *col = c ? c : top_column(st);
-            size_t before = col ? col->n : 0;
-            emit_blocks(st, item_blocks, col, indent + ls->indent);
-            /* The marker hangs beside the item's first line. */
-            if (col && col->n > before && !sy_buf_failed(&marker)) {
-                for (size_t k = before; k < col->n; k++) {
-                    item *it = &col->items[k];
-                    if (it->kind != IT_LINE)
-                        continue;
-                    sy_text_style s;
-                    if (text_style(st, ls->role, lang, &s, NULL, NULL, NULL) != 0)
-                        break;
-                    const sy_text_para *mp;
-                    const sy_lines *mls = make_lines(st, &s, marker.data, marker.len, ls->indent,
-                                                     SY_ALIGN_LEFT, mark_source(m), &mp);
-                    it = &col->items[k]; /* make_lines does not move items */
-                    if (mls && sy_lines_count(mls)) {
-                        it->marker_para = mp;
-                        it->marker_line = sy_lines_get(mls, 0);
-                    }
-                    break;
-                }
-            }
-            sy_buf_free(&marker);
+}
+
+/* A keep group: its last item and section keep with what follows only if
+ * an enclosing group says so. */
+static void emit_keep(state *st, const sy_block *b, column *c, double indent)
+{
+    st->keep_depth++;
+    size_t nsec = st->nsecs;
+    emit_blocks(st, sy_block_body(b), c, indent);
+    st->keep_depth--;
+    column *col = c ? c : (st->nsecs ? &st->secs[st->nsecs - 1].col[0] : NULL);
+    if (col && col->n)
+        col->items[col->n - 1].keep_next = st->keep_depth > 0;
+    if (!c && st->nsecs > nsec)
+        st->secs[st->nsecs - 1].keep_next = st->keep_depth > 0;
+}
+
+/* A bilingual pair: side by side in a two-column section (parallel, at the
+ * top level), else one language after the other, the sheet's first
+ * language first. */
+static void emit_pair(state *st, const sy_block *b, column *c, double indent)
+{
+    int en_first = sy_style_first_language(st->ss) == SY_STYLE_EN;
+    if (!c && st->layout == SY_LAYOUT_PARALLEL) {
+        section *s = add_section(st, SEC_DOUBLE);
+        if (!s)
+            return;
+        size_t idx = (size_t)(s - st->secs);
+        emit_blocks(st, sy_block_body(b), &st->secs[idx].col[en_first], 0);
+        emit_blocks(st, sy_block_en(b), &st->secs[idx].col[!en_first], 0);
+        for (int k = 0; k < 2; k++) { /* the pair's own keep state */
+            column *col = &st->secs[idx].col[k];
+            if (col->n)
+                col->items[col->n - 1].keep_next = st->keep_depth > 0;
         }
-        break;
+    } else {
+        emit_blocks(st, en_first ? sy_block_en(b) : sy_block_body(b), c, indent);
+        emit_blocks(st, en_first ? sy_block_body(b) : sy_block_en(b), c, indent);
     }
+}
+
+static void emit_block(state *st, const sy_block *b, column *c, double indent)
+{
+    switch (sy_block_kind_of(b)) {
+    case SY_BLOCK_PARAGRAPH:
+    case SY_BLOCK_HEADING:
+        emit_text(st, b, c, indent);
+        break;
+    case SY_BLOCK_ARTICLE:
+        emit_article(st, b, c, indent);
+        break;
+    case SY_BLOCK_LIST:
+        emit_list(st, b, c, indent);
+        break;
     case SY_BLOCK_PAGE_BREAK:
         if (!c)
             add_section(st, SEC_BREAK);
         else
             st->pending_break = 1;
         break;
-    case SY_BLOCK_KEEP: {
-        st->keep_depth++;
-        size_t nsec = st->nsecs;
-        emit_blocks(st, sy_block_body(b), c, indent);
-        st->keep_depth--;
-        /* The group's last item and section keep with what follows only if
-         * an enclosing group says so. */
-        column *col = c ? c : (st->nsecs ? &st->secs[st->nsecs - 1].col[0] : NULL);
-        if (col && col->n)
-            col->items[col->n - 1].keep_next = st->keep_depth > 0;
-        if (!c && st->nsecs > nsec)
-            st->secs[st->nsecs - 1].keep_next = st->keep_depth > 0;
+    case SY_BLOCK_KEEP:
+        emit_keep(st, b, c, indent);
         break;
-    }
     case SY_BLOCK_SIGNATURES:
         add_signatures(st, c ? c : top_column(st), b);
         break;
     case SY_BLOCK_PAIR:
-        if (!c && st->layout == SY_LAYOUT_PARALLEL) {
-            section *s = add_section(st, SEC_DOUBLE);
-            if (!s)
-                return;
-            size_t idx = (size_t)(s - st->secs);
-            int en_left = sy_style_first_language(st->ss) == SY_STYLE_EN;
-            emit_blocks(st, sy_block_body(b), &st->secs[idx].col[en_left], 0);
-            emit_blocks(st, sy_block_en(b), &st->secs[idx].col[!en_left], 0);
-            for (int k = 0; k < 2; k++) { /* the pair's own keep state */
-                column *col = &st->secs[idx].col[k];
-                if (col->n)
-                    col->items[col->n - 1].keep_next = st->keep_depth > 0;
-            }
-        } else if (sy_style_first_language(st->ss) == SY_STYLE_EN) {
-            emit_blocks(st, sy_block_en(b), c, indent);
-            emit_blocks(st, sy_block_body(b), c, indent);
-        } else {
-            emit_blocks(st, sy_block_body(b), c, indent);
-            emit_blocks(st, sy_block_en(b), c, indent);
-        }
+        emit_pair(st, b, c, indent);
         break;
     case SY_BLOCK_RULE: {
         item *it = add_item(st, c ? c : top_column(st), IT_RULE, sy_style_rule_of(st->ss)->height);
