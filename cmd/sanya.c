@@ -17,6 +17,7 @@ static const subcommand commands[] = {
     {"proof", sy_cmd_proof, "typeset a text file in the house fonts (font proof)"},
     {"date", sy_cmd_date, "print the Khmer lunar and Gregorian date lines of a day"},
     {"extract", sy_cmd_extract, "write out the files attached to a PDF (also a signed one)"},
+    {"renew", sy_cmd_renew, "write the agreement file of the next term (renewal)"},
 };
 
 static void usage(FILE *f)

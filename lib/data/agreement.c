@@ -23,9 +23,20 @@ struct sy_agreement {
     size_t unresolved;
 };
 
-static const char *const top_keys[] = {"id",        "template",       "layout", "title", "preamble",
-                                       "parties",   "place",          "signed", "term",  "articles",
-                                       "approvals", "lunar_override", NULL};
+static const char *const top_keys[] = {"id",
+                                       "template",
+                                       "layout",
+                                       "title",
+                                       "preamble",
+                                       "parties",
+                                       "place",
+                                       "signed",
+                                       "term",
+                                       "articles",
+                                       "approvals",
+                                       "lunar_override",
+                                       "previous_approvals",
+                                       NULL};
 static const char *const party_keys[] = {"id", "kind", "name", "short", "signatory", NULL};
 static const char *const signatory_keys[] = {"office", "name", "title", NULL};
 static const char *const term_keys[] = {"years", "renewal", "start", NULL};
@@ -484,6 +495,15 @@ static void walk_agreement(ctx *c, const sy_yn *root)
         size_t old = sy_walk_key(&c->w, "approvals");
         sy_walk_set(&c->w, out, "approvals",
                     walk_list(c, approvals, 0, "approvals", "", conv_approval));
+        sy_walk_pop(&c->w, old);
+    }
+    /* the approvals of the term this one renews (sanya renew keeps them
+     * here): the same items, checked the same way */
+    const sy_yn *previous = sy_yn_get(root, "previous_approvals");
+    if (previous) {
+        size_t old = sy_walk_key(&c->w, "previous_approvals");
+        sy_walk_set(&c->w, out, "previous_approvals",
+                    walk_list(c, previous, 0, "approvals", "", conv_approval));
         sy_walk_pop(&c->w, old);
     }
     field(c, root, out, "lunar_override", 0, conv_lunar);

@@ -144,13 +144,17 @@ sy_model *sy_model_build(const sy_value *root)
     const sy_value *parties = sy_value_get(root, "parties");
     const sy_value *articles = sy_value_get(root, "articles");
     const sy_value *approvals = sy_value_get(root, "approvals");
+    const sy_value *previous = sy_value_get(root, "previous_approvals");
     m->nparties = sy_value_len(parties);
     m->narticles = sy_value_len(articles);
     m->napprovals = sy_value_len(approvals);
     m->parties = calloc(m->nparties ? m->nparties : 1, sizeof *m->parties);
     m->articles = calloc(m->narticles ? m->narticles : 1, sizeof *m->articles);
     m->approvals = calloc(m->napprovals ? m->napprovals : 1, sizeof *m->approvals);
-    if (!m->parties || !m->articles || !m->approvals) {
+    m->nprevious_approvals = sy_value_len(previous);
+    m->previous_approvals =
+        calloc(m->nprevious_approvals ? m->nprevious_approvals : 1, sizeof *m->previous_approvals);
+    if (!m->parties || !m->articles || !m->approvals || !m->previous_approvals) {
         sy_model_free(m);
         return NULL;
     }
@@ -164,6 +168,8 @@ sy_model *sy_model_build(const sy_value *root)
     }
     for (size_t i = 0; i < m->napprovals; i++)
         read_approval(m, &m->approvals[i], sy_value_at(approvals, i), i);
+    for (size_t i = 0; i < m->nprevious_approvals; i++)
+        read_approval(m, &m->previous_approvals[i], sy_value_at(previous, i), i);
     return m;
 }
 
@@ -174,6 +180,7 @@ void sy_model_free(sy_model *m)
     free(m->parties);
     free(m->articles);
     free(m->approvals);
+    free(m->previous_approvals);
     free(m);
 }
 
@@ -322,6 +329,11 @@ sy_value *sy_model_template_data(const sy_model *m)
         sy_value *list = sy_tree_put(&t, root, "approvals", sy_value_list(m->mark));
         for (size_t i = 0; list && i < m->napprovals; i++)
             sy_tree_append(&t, list, sy_model_approval_value(&m->approvals[i], &t.oom));
+    }
+    if (m->nprevious_approvals) {
+        sy_value *list = sy_tree_put(&t, root, "previous_approvals", sy_value_list(m->mark));
+        for (size_t i = 0; list && i < m->nprevious_approvals; i++)
+            sy_tree_append(&t, list, sy_model_approval_value(&m->previous_approvals[i], &t.oom));
     }
     if (m->lunar_override_km) {
         sy_value *l = sy_tree_put(&t, root, "lunar_override", sy_value_map(m->lunar_override_mark));

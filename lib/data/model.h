@@ -109,6 +109,10 @@ typedef struct sy_model {
     size_t narticles;
     sy_model_approval *approvals;
     size_t napprovals;
+    /* The approvals of the term this agreement renews, as `sanya renew` kept
+     * them (history: no step of this term's checklist reads them). */
+    sy_model_approval *previous_approvals;
+    size_t nprevious_approvals;
     sy_mark mark;
 } sy_model;
 
