@@ -153,12 +153,6 @@ int sy_cmd_renew(int argc, char **argv)
         rc = SY_EXIT_SOFTWARE;
         goto done;
     }
-    o.name = chosen;
-    sy_status st = sy_agreement_renew(a, roster, &o, &text, &info, diags);
-    if (st != SY_OK) {
-        rc = sy_cmd_exit_code(st);
-        goto done;
-    }
     /* Never the input, however it is named (another path, a link). */
     struct stat in_st, out_st;
     int exists = stat(chosen, &out_st) == 0;
@@ -173,6 +167,12 @@ int sy_cmd_renew(int argc, char **argv)
         sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_CANTCREAT, chosen, 0, 0, NULL,
                      "exists; give --force to replace it, or another -o");
         rc = SY_EXIT_CANTCREAT;
+        goto done;
+    }
+    o.name = chosen;
+    sy_status st = sy_agreement_renew(a, roster, &o, &text, &info, diags);
+    if (st != SY_OK) {
+        rc = sy_cmd_exit_code(st);
         goto done;
     }
     if (sy_file_write_atomic(chosen, text.data ? text.data : "", text.len, diags) != SY_OK) {
