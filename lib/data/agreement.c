@@ -23,20 +23,9 @@ struct sy_agreement {
     size_t unresolved;
 };
 
-static const char *const top_keys[] = {"id",
-                                       "template",
-                                       "layout",
-                                       "title",
-                                       "preamble",
-                                       "parties",
-                                       "place",
-                                       "signed",
-                                       "term",
-                                       "articles",
-                                       "approvals",
-                                       "lunar_override",
-                                       "previous_approvals",
-                                       NULL};
+static const char *const top_keys[] = {
+    "id",     "template", "layout",   "title",     "preamble",           "parties",        "place",
+    "signed", "term",     "articles", "approvals", "previous_approvals", "lunar_override", NULL};
 static const char *const party_keys[] = {"id", "kind", "name", "short", "signatory", NULL};
 static const char *const signatory_keys[] = {"office", "name", "title", NULL};
 static const char *const term_keys[] = {"years", "renewal", "start", NULL};
