@@ -192,10 +192,8 @@ static rnode *rn_load(const char *source, size_t len)
     p.cur.s = source;
     p.cur.len = len;
     /* libyaml's character index starts after a byte-order mark */
-    if (len >= 3 && !memcmp(source, "\xEF\xBB\xBF", 3)) {
-        p.cur.s += 3;
-        p.cur.len -= 3;
-    }
+    if (len >= 3 && !memcmp(source, "\xEF\xBB\xBF", 3))
+        p.cur.bytes = 3;
     rnode *root = NULL;
     while (!root && !p.failed) {
         yaml_event_t e;
@@ -214,25 +212,6 @@ static rnode *rn_load(const char *source, size_t len)
         root = rn_parse(&p, &e);
     }
     yaml_parser_delete(&p.yp);
-    if (root && p.cur.s != source) { /* offsets into source itself */
-        /* shift every offset past the mark */
-        rnode *stack[128];
-        size_t top = 0;
-        stack[top++] = root;
-        while (top) {
-            rnode *n = stack[--top];
-            n->start += 3;
-            n->end += 3;
-            n->content_end += 3;
-            for (size_t i = 0; i < n->count; i++) {
-                if (top == sizeof stack / sizeof *stack) {
-                    rn_free(root);
-                    return NULL;
-                }
-                stack[top++] = n->items[i];
-            }
-        }
-    }
     if (p.failed || !root || root->kind != RN_MAP) {
         rn_free(root);
         return NULL;
