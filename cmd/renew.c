@@ -79,6 +79,14 @@ int sy_cmd_renew(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        char opt[16];
+        const char *eq = !strncmp(arg, "--", 2) ? strchr(arg, '=') : NULL;
+        if (eq && (size_t)(eq - arg) < sizeof opt) { /* --on=DATE */
+            memcpy(opt, arg, (size_t)(eq - arg));
+            opt[eq - arg] = 0;
+            arg = opt;
+            value = eq + 1;
+        }
         if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             usage(stdout);
             return SY_EXIT_OK;
@@ -88,7 +96,8 @@ int sy_cmd_renew(int argc, char **argv)
                 fprintf(stderr, "sanya renew: %s needs a value\n", arg);
                 return SY_EXIT_USAGE;
             }
-            i++;
+            if (!eq)
+                i++;
             if (!strcmp(arg, "--roster"))
                 roster_path = value;
             else if (!strcmp(arg, "--on"))
@@ -104,10 +113,10 @@ int sy_cmd_renew(int argc, char **argv)
                 }
                 years = (int)y;
             }
-        } else if (!strcmp(arg, "--force")) {
+        } else if (!strcmp(arg, "--force") && !eq) {
             force = 1;
         } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "sanya renew: unknown option '%s'\n", arg);
+            fprintf(stderr, "sanya renew: unknown option '%s'\n", argv[i]);
             usage(stderr);
             return SY_EXIT_USAGE;
         } else if (file) {

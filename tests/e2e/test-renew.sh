@@ -124,7 +124,8 @@ if ! "$sanya" renew --help | grep -q -- "--on DATE"; then
     echo "FAIL: sanya renew --help does not document --on"
     fail=$((fail + 1))
 fi
-for bad in "" "--on" "--on 2025-13-01 x.yaml" "--years 0 x.yaml" "--frobnicate x.yaml" "a.yaml b.yaml"; do
+for bad in "" "--on" "--on 2025-13-01 x.yaml" "--on=2025-02-30 x.yaml" "--years 0 x.yaml" \
+    "--frobnicate x.yaml" "--force=1 x.yaml" "a.yaml b.yaml"; do
     count=$((count + 1))
     # shellcheck disable=SC2086
     "$sanya" renew $bad >/dev/null 2>&1
