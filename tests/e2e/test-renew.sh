@@ -62,6 +62,17 @@ if [ -e "$tmp/ncct-coalition-2024.pdf" ]; then
         printf '%s\n' "$last"
         fail=$((fail + 1))
     fi
+    # the cover sheet lists the old term's approvals as history
+    cover=$("$sanya" build "$tmp/ncct-coalition-2024-renewal.yaml" --roster \
+        "$root/examples/roster.yaml" --cover-only --as-of 2027-01-01 -o "$tmp/cover.pdf" \
+        >/dev/null 2>&1 && pdftotext "$tmp/cover.pdf" - | tr '\n' ' ')
+    for want in "Approvals of the previous term" "approved 19 February 2024" \
+        "ref. 0078/24 Phnom Penh Capital Hall"; do
+        if ! grep -qF -- "$want" <<<"$cover"; then
+            echo "FAIL: the renewed NCCT cover sheet lacks: $want"
+            fail=$((fail + 1))
+        fi
+    done
     orig=$(cd "$root" && "$sanya" build examples/ncct-coalition-2024.yaml \
         --roster examples/roster.yaml -o "$tmp/old.pdf" >/dev/null 2>&1 &&
         pdftotext -f "$pages" -l "$pages" "$tmp/old.pdf" -)
