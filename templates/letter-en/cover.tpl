@@ -91,3 +91,20 @@ This agreement states no term.
 :::
 :::
 {% endif %}
+
+{# The approvals of the term this agreement renews (sanya renew keeps them). #}
+{% if agreement.previous_approvals | default(none) %}
+::: style heading left
+::: pair
+ការអនុម័តនៃអាណត្តិមុន
+--- en
+Approvals of the previous term
+:::
+:::
+
+{% for a in agreement.previous_approvals %}
+::: style small left
+{% include "cover/previous" %}
+:::
+{% endfor %}
+{% endif %}

@@ -1,0 +1,7 @@
+{# One approval of the term this agreement renews (agreement.previous_approvals,
+   which sanya renew keeps): a is an approval as the data gives it. #}
+::: pair
+{% if a.step == "local-leader-letter" %}លិខិតគាំទ្រពីអាជ្ញាធរមូលដ្ឋាន{% elif a.step == "city-hall" %}ការអនុម័តពីសាលារាជធានី/ខេត្ត{% elif a.step == "ministry-cabinet" %}ការអនុម័តពីខុទ្ទកាល័យ{% for p in agreement.parties %}{% if p.id == a.party %}{{ p.name.km }}{% endif %}{% endfor %}{% else %}ការអនុម័តពីមន្ទីរ/នាយកដ្ឋានជំនាញនៃ{% for p in agreement.parties %}{% if p.id == a.party %}{{ p.name.km }}{% endif %}{% endfor %}{% endif %} — {% if a.date %}បានអនុម័ត {{ a.date | date_km }}{% else %}បានស្នើសុំ{% endif %}{% if a.ref %} (លេខយោង {{ a.ref }}){% endif %}{% if a.note %} (កំណត់សម្គាល់៖ {{ a.note.km }}){% endif %}
+--- en
+{% if a.step == "local-leader-letter" %}Letter of support from a local leader{% elif a.step == "city-hall" %}Approval from city hall{% elif a.step == "ministry-cabinet" %}Approval from the cabinet of the {% for p in agreement.parties %}{% if p.id == a.party %}{{ p.name.en }}{% endif %}{% endfor %}{% else %}Approval from the city department of the {% for p in agreement.parties %}{% if p.id == a.party %}{{ p.name.en }}{% endif %}{% endfor %}{% endif %} — {% if a.date %}approved {{ a.date | date_en }}{% else %}requested{% endif %}{% if a.ref %} (ref. {{ a.ref }}){% endif %}{% if a.note %} (note: {{ a.note.en }}){% endif %}
+:::
