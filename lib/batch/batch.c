@@ -981,30 +981,37 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
     int have_entry = 0;
     sy_buf why = SY_BUF_INIT;
     sy_batch_result result = SY_BATCH_FAILED;
+    sy_diags *plan = NULL;
     memset(&e, 0, sizeof e);
     if (!in_path || !out_path) {
         nomem(it->diags);
         goto done;
     }
-    if (sy_file_read_max(in_path, SY_LIMIT_YAML_BYTES, &src, &srclen, it->diags) != SY_OK)
+    /* The planning load's problems are the item's unless a build follows
+     * (the builder reports the same warnings again). */
+    if (!(plan = sy_diags_new())) {
+        nomem(it->diags);
         goto done;
-    a = sy_agreement_load_buffer(in_path, src, srclen, b->roster, it->diags);
+    }
+    if (sy_file_read_max(in_path, SY_LIMIT_YAML_BYTES, &src, &srclen, plan) != SY_OK)
+        goto keep_plan;
+    a = sy_agreement_load_buffer(in_path, src, srclen, b->roster, plan);
     if (!a)
-        goto done;
+        goto keep_plan;
     const sy_model *m = sy_agreement_model(a);
     if (m->id && !(it->id = strdup(m->id))) {
         nomem(it->diags);
         goto done;
     }
     have_entry = 1; /* e's strings are ours until the state takes them */
-    if (make_entry(b, it, a, src, srclen, &e, it->diags) != 0) {
-        if (!sy_diags_errors(it->diags))
-            nomem(it->diags);
-        goto done;
+    if (make_entry(b, it, a, src, srclen, &e, plan) != 0) {
+        if (!sy_diags_errors(plan))
+            nomem(plan);
+        goto keep_plan;
     }
     sy_checklist *c = NULL;
-    if (sy_checklist_new(a, b->roster, b->as_of, &c, it->diags) != SY_OK)
-        goto done;
+    if (sy_checklist_new(a, b->roster, b->as_of, &c, plan) != SY_OK)
+        goto keep_plan;
     reasons(b, it, b->item_old[i], &e, out_path, c->changes, c->nchanges, &why);
     sy_checklist_free(c);
     if (sy_buf_failed(&why)) {
@@ -1018,7 +1025,7 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
     it->reasons = sy_buf_take(&why, NULL);
     if (b->dry_run) {
         result = SY_BATCH_WOULD_BUILD;
-        goto done;
+        goto keep_plan;
     }
     sy_builder_options o = {in_path, b->roster_path, NULL, -1, SY_BUILDER_COVER_AND_AGREEMENT,
                             b->as_of};
@@ -1048,7 +1055,14 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
     write_state_locked(b);
     pthread_mutex_unlock(&b->lock);
     result = SY_BATCH_BUILT;
+    goto done;
+keep_plan : {
+    sy_diags *t = it->diags;
+    it->diags = plan;
+    plan = t;
+}
 done:
+    sy_diags_free(plan);
     if (have_entry) {
         free(e.output);
         free(e.changes);
