@@ -44,6 +44,7 @@ static const char usage_text[] =
 typedef struct progress {
     int tty;
     int live; /* a progress line is on the screen */
+    const char *current; /* the input a worker took last */
     struct timespec start;
     size_t built, unchanged, failed, planned;
 } progress;
@@ -66,7 +67,9 @@ static void clear_line(progress *p)
 static void on_progress(void *user, const sy_batch_item *it, int started, size_t done, size_t total)
 {
     progress *p = user;
-    if (!started) {
+    if (started)
+        p->current = it->input;
+    else {
         switch (it->result) {
         case SY_BATCH_BUILT:
             p->built++;
@@ -103,7 +106,8 @@ static void on_progress(void *user, const sy_batch_item *it, int started, size_t
         snprintf(left, sizeof left, ", ~%.0fs left", rest + 0.5);
     }
     fprintf(stderr, "[%zu/%zu] %zu built, %zu unchanged, %zu failed%s  %.60s", done, total,
-            p->built + p->planned, p->unchanged, p->failed, left, started ? it->input : "");
+            p->built + p->planned, p->unchanged, p->failed, left,
+            done < total && p->current ? p->current : "");
     p->live = 1;
 }
 
@@ -211,7 +215,7 @@ int sy_cmd_batch(int argc, char **argv)
         return SY_EXIT_SOFTWARE;
     sy_batch *b = NULL;
     sy_status st = sy_batch_new(&o, &b, d);
-    progress p = {isatty(STDERR_FILENO), 0, {0, 0}, 0, 0, 0, 0};
+    progress p = {isatty(STDERR_FILENO), 0, NULL, {0, 0}, 0, 0, 0, 0};
     clock_gettime(CLOCK_MONOTONIC, &p.start);
     if (st == SY_OK)
         st = sy_batch_run(b, on_progress, &p, d);
