@@ -36,7 +36,7 @@ typedef struct template_hash {
 } template_hash;
 
 struct sy_batch {
-    char *data_dir, *in_dir, *out_dir; /* in_dir and out_dir absolute */
+    char *data_dir, *in_dir, *out_dir; /* as given (messages name files as the user does) */
     char *roster_path;
     sy_date as_of;
     int jobs, dry_run, force;
@@ -123,6 +123,16 @@ static char *resolve(const char *path)
     free(parent);
     free(copy);
     return out;
+}
+
+/* A copy of path without trailing slashes ("/" stays). */
+static char *strip_slashes(const char *path)
+{
+    char *p = strdup(path);
+    size_t n = p ? strlen(p) : 0;
+    while (n > 1 && p[n - 1] == '/')
+        p[--n] = 0;
+    return p;
 }
 
 /* Non-zero when path is dir or inside it (both absolute, resolved). */
@@ -402,23 +412,26 @@ sy_status sy_batch_new(const sy_batch_options *o, sy_batch **out, sy_diags *d)
     b->dry_run = o->dry_run;
     b->force = o->force;
     b->data_dir = strdup(o->data_dir);
-    b->in_dir = realpath(o->in_dir, NULL);
-    b->out_dir = resolve(o->out_dir);
+    b->in_dir = strip_slashes(o->in_dir);
+    b->out_dir = strip_slashes(o->out_dir);
+    /* Compared resolved: symbolic links, "..", a folder not made yet. */
+    char *in_real = realpath(o->in_dir, NULL);
+    char *out_real = resolve(o->out_dir);
     sy_status s = SY_OK;
     char *roster_real = NULL;
-    if (!b->data_dir || !b->in_dir || !b->out_dir)
+    if (!b->data_dir || !b->in_dir || !b->out_dir || !in_real || !out_real)
         s = nomem(d);
-    else if (inside(b->out_dir, b->in_dir))
+    else if (inside(out_real, in_real))
         s = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
                          "the output folder %s is %s the input folder %s: outputs and the state "
                          "file must not mix with the inputs",
-                         o->out_dir, strcmp(b->out_dir, b->in_dir) ? "inside" : "the same as",
+                         o->out_dir, strcmp(out_real, in_real) ? "inside" : "the same as",
                          o->in_dir);
     if (s == SY_OK && o->roster) {
         if (!(roster_real = realpath(o->roster, NULL)))
             s = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, o->roster, 0, 0, NULL,
                              "cannot find the roster: %s", strerror(errno));
-        else if (inside(roster_real, b->out_dir))
+        else if (inside(roster_real, out_real))
             s = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, o->roster, 0, 0, NULL,
                              "the roster is inside the output folder %s, where an output could "
                              "replace it",
@@ -444,6 +457,8 @@ sy_status sy_batch_new(const sy_batch_options *o, sy_batch **out, sy_diags *d)
     }
     free(sc.found_roster);
     free(roster_real);
+    free(in_real);
+    free(out_real);
     if (s == SY_OK && b->nitems)
         qsort(b->items, b->nitems, sizeof *b->items, cmp_items);
     if (s == SY_OK) {
