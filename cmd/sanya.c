@@ -18,6 +18,7 @@ static const subcommand commands[] = {
     {"date", sy_cmd_date, "print the Khmer lunar and Gregorian date lines of a day"},
     {"extract", sy_cmd_extract, "write out the files attached to a PDF (also a signed one)"},
     {"renew", sy_cmd_renew, "write the agreement file of the next term (renewal)"},
+    {"batch", sy_cmd_batch, "build a folder of agreements, rebuilding only what changed"},
 };
 
 static void usage(FILE *f)

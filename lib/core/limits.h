@@ -82,4 +82,14 @@
  * subtrees from multiplying the work. */
 #define SY_LIMIT_PDF_NAME_TREE_NODES 10000
 
+/* sanya batch: folders deeper than this under the input folder are refused
+ * (a symlink loop or a mistake, not an office's filing), and so are more
+ * files than this in one batch (a few thousand agreements is a big NGO). */
+#define SY_LIMIT_BATCH_DEPTH 32
+#define SY_LIMIT_BATCH_FILES 100000
+/* Workers of one batch: each holds its fonts and templates (some MB). */
+#define SY_LIMIT_BATCH_JOBS 256
+/* The batch state file: one short line per output. */
+#define SY_LIMIT_BATCH_STATE_BYTES (64u << 20)
+
 #endif

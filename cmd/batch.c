@@ -1,0 +1,251 @@
+/* sanya batch: build a folder of agreements incrementally (lib/batch does
+ * the work; this file parses arguments, shows progress and prints). */
+#include "cmd.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch/batch.h"
+#include "core/date.h"
+#include "core/file.h"
+#include "data/checklist.h"
+
+static const char usage_text[] =
+    "usage: sanya batch DIR -o OUT_DIR [--roster ROSTER.yaml] [--as-of DATE] [-j N]\n"
+    "                   [--dry-run] [--force] [--report FILE.json]\n"
+    "\n"
+    "Builds every agreement under DIR (*.yaml, recursively; not roster files,\n"
+    "hidden files, nor what DIR/.sanyaignore excludes) to OUT_DIR/same/path.pdf,\n"
+    "rebuilding only the outputs whose inputs changed (agreement, template,\n"
+    "fonts, the roster entries of its offices, sanya's version, the status its\n"
+    "cover states) and saying why. OUT_DIR/.sanya-state records what each\n"
+    "output was made from (docs/batch.md).\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR       the output folder (not DIR, nor inside it)\n"
+    "  --roster FILE          who holds each office (default: the one roster file\n"
+    "                         in DIR, a file with a top-level `offices:` key)\n"
+    "  --as-of YYYY-MM-DD     the day the covers give the status at (default:\n"
+    "                         SOURCE_DATE_EPOCH if set, else today)\n"
+    "  -j, --jobs N           workers (default: the number of cores)\n"
+    "  -n, --dry-run          list what would be rebuilt and why; write nothing\n"
+    "  -f, --force            rebuild everything\n"
+    "  --report FILE.json     write the report as JSON\n"
+    "  -h, --help             this text\n"
+    "\n"
+    "exit status: 0 ok, 64 usage (also OUT_DIR inside DIR), 65 an agreement\n"
+    "failed (the others are built), 66 missing input, 70 internal error,\n"
+    "73 cannot write.\n";
+
+typedef struct progress {
+    int tty;
+    int live; /* a progress line is on the screen */
+    const char *current; /* the input a worker took last */
+    struct timespec start;
+    size_t built, unchanged, failed, planned;
+} progress;
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void clear_line(progress *p)
+{
+    if (p->live) {
+        fputs("\r\033[K", stderr);
+        p->live = 0;
+    }
+}
+
+static void on_progress(void *user, const sy_batch_item *it, int started, size_t done, size_t total)
+{
+    progress *p = user;
+    if (started)
+        p->current = it->input;
+    else {
+        switch (it->result) {
+        case SY_BATCH_BUILT:
+            p->built++;
+            break;
+        case SY_BATCH_UNCHANGED:
+            p->unchanged++;
+            break;
+        case SY_BATCH_WOULD_BUILD:
+            p->planned++;
+            break;
+        default:
+            p->failed++;
+        }
+        clear_line(p);
+        if (it->result == SY_BATCH_FAILED) {
+            fflush(stdout);
+            sy_cmd_print_diags(it->diags);
+            printf("failed %s\n", it->input);
+        } else if (it->result != SY_BATCH_UNCHANGED) {
+            fflush(stdout);
+            sy_cmd_print_diags(it->diags); /* warnings */
+            printf("%s %s -> %s: %s\n", it->result == SY_BATCH_BUILT ? "built" : "would build",
+                   it->input, it->output, it->reasons ? it->reasons : "");
+        }
+        fflush(stdout);
+    }
+    if (!p->tty)
+        return;
+    clear_line(p);
+    double elapsed = seconds_since(&p->start);
+    char left[32] = "";
+    if (done > 0 && done < total) {
+        double rest = elapsed / (double)done * (double)(total - done);
+        snprintf(left, sizeof left, ", ~%.0fs left", rest + 0.5);
+    }
+    fprintf(stderr, "[%zu/%zu] %zu built, %zu unchanged, %zu failed%s  %.60s", done, total,
+            p->built + p->planned, p->unchanged, p->failed, left,
+            done < total && p->current ? p->current : "");
+    p->live = 1;
+}
+
+/* The facts an office acts on, for the agreements that have any. */
+static void print_report(const sy_batch *b)
+{
+    for (size_t i = 0; i < sy_batch_count(b); i++) {
+        const sy_batch_item *it = sy_batch_item_at(b, i);
+        if (!it->has_status || (!it->nchanges && it->renewal == SY_RENEWAL_FINE))
+            continue;
+        char iso[11];
+        sy_date_format_iso(it->renew_by, iso);
+        printf("%s (%s): renewal %s, renew by %s\n", it->id ? it->id : it->input, it->input,
+               sy_renewal_state_name((sy_renewal_state)it->renewal), iso);
+        for (size_t j = 0; j < it->nchanges; j++) {
+            const sy_batch_change *c = &it->changes[j];
+            sy_date_format_iso(c->date, iso);
+            printf("  %s: %s -> %s since %s\n", c->office, c->old_en ? c->old_en : "(vacant)",
+                   c->new_en ? c->new_en : "(vacant)", iso);
+        }
+        for (size_t j = 0; j < it->nrestarts; j++)
+            printf("  restart: %s (%s)\n", sy_approval_step_name(it->restarts[j].step),
+                   it->restarts[j].party ? it->restarts[j].party : "-");
+    }
+}
+
+int sy_cmd_batch(int argc, char **argv)
+{
+    static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+                                         {"roster", required_argument, NULL, 'r'},
+                                         {"as-of", required_argument, NULL, 'A'},
+                                         {"jobs", required_argument, NULL, 'j'},
+                                         {"dry-run", no_argument, NULL, 'n'},
+                                         {"force", no_argument, NULL, 'f'},
+                                         {"report", required_argument, NULL, 'R'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    sy_batch_options o = {sy_cmd_data_dir(), NULL, NULL, NULL, {0, 0, 0}, 0, 0, 0};
+    const char *report = NULL;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "o:j:nfh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            o.out_dir = optarg;
+            break;
+        case 'r':
+            o.roster = optarg;
+            break;
+        case 'A':
+            if (sy_date_parse_iso(optarg, strlen(optarg), &o.as_of) != 0) {
+                fprintf(stderr, "sanya batch: --as-of expects a date YYYY-MM-DD, got '%s'\n",
+                        optarg);
+                return SY_EXIT_USAGE;
+            }
+            break;
+        case 'j': {
+            char *end = NULL;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 1 || n > 256) {
+                fprintf(stderr, "sanya batch: -j expects a number from 1 to 256, got '%s'\n",
+                        optarg);
+                return SY_EXIT_USAGE;
+            }
+            o.jobs = (int)n;
+            break;
+        }
+        case 'n':
+            o.dry_run = 1;
+            break;
+        case 'f':
+            o.force = 1;
+            break;
+        case 'R':
+            report = optarg;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return SY_EXIT_OK;
+        default:
+            fprintf(stderr, "sanya batch: unknown option or missing value: '%s'\n\n",
+                    argv[optind - 1]);
+            fputs(usage_text, stderr);
+            return SY_EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1 || !o.out_dir) {
+        fprintf(stderr, "sanya batch: %s\n\n",
+                optind >= argc   ? "no input folder given"
+                    : !o.out_dir ? "no output folder given (-o OUT_DIR)"
+                                 : "one input folder at a time");
+        fputs(usage_text, stderr);
+        return SY_EXIT_USAGE;
+    }
+    o.in_dir = argv[optind];
+    if (!sy_date_valid(o.as_of))
+        o.as_of = sy_cmd_today();
+    if (!o.jobs) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        o.jobs = n < 1 ? 1 : n > 256 ? 256 : (int)n;
+    }
+    sy_diags *d = sy_diags_new();
+    if (!d)
+        return SY_EXIT_SOFTWARE;
+    sy_batch *b = NULL;
+    sy_status st = sy_batch_new(&o, &b, d);
+    progress p = {isatty(STDERR_FILENO), 0, NULL, {0, 0}, 0, 0, 0, 0};
+    clock_gettime(CLOCK_MONOTONIC, &p.start);
+    if (st == SY_OK)
+        st = sy_batch_run(b, on_progress, &p, d);
+    clear_line(&p);
+    sy_cmd_print_diags(d);
+    int rc = sy_cmd_exit_code(st);
+    if (b) {
+        print_report(b);
+        printf("%zu built, %zu unchanged, %zu failed%s (%zu agreements, %.1f s)\n",
+               sy_batch_result_count(b, SY_BATCH_BUILT) +
+                   sy_batch_result_count(b, SY_BATCH_WOULD_BUILD),
+               sy_batch_result_count(b, SY_BATCH_UNCHANGED), sy_batch_failed_count(b),
+               o.dry_run ? " (dry run: would be built, nothing written)" : "", sy_batch_count(b),
+               seconds_since(&p.start));
+        if (report) {
+            sy_buf json = SY_BUF_INIT;
+            sy_batch_report_json(b, &json);
+            sy_diags_clear(d);
+            sy_status rs = sy_buf_failed(&json)
+                ? SY_ERR_NOMEM
+                : sy_file_write_atomic(report, json.data, json.len, d);
+            sy_cmd_print_diags(d);
+            sy_buf_free(&json);
+            if (rs != SY_OK && rc == SY_EXIT_OK)
+                rc = sy_cmd_exit_code(rs);
+        }
+        if (rc == SY_EXIT_OK && sy_batch_failed_count(b))
+            rc = SY_EXIT_DATA;
+    }
+    sy_batch_free(b);
+    sy_diags_free(d);
+    return rc;
+}
