@@ -384,6 +384,12 @@ sy_yn *sy_yn_parse(const char *file, const char *data, size_t len, sy_diags *dia
                      (unsigned)(unsigned char)data[bad]);
         return NULL;
     }
+    /* A byte-order mark is allowed (and takes no column): libyaml, told
+     * the encoding, would read it as text. */
+    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+        data += 3;
+        len -= 3;
+    }
     parser ps;
     memset(&ps, 0, sizeof ps);
     ps.file = file;
