@@ -3,11 +3,12 @@
 own ids, signing dates and signatory offices, in nested folders, and a
 roster of those offices. Deterministic: the same N gives the same files.
 
-usage: gen-agreements.py N OUT_DIR [--roster ROSTER.yaml]
+usage: gen-agreements.py N OUT_DIR [--roster ROSTER.yaml] [--deputies D]
 
 Agreement i (0-based) is OUT_DIR/<ministry>/<k>/gen-iii.yaml, made from
 example i % 3, signed by the holder of office <ministry>/deputy-<k>
-(k = (i // 3) % 4), with a 3-year term. It is signed 2024-12-11 when
+(k = (i // 3) % D, D = 4 unless --deputies says otherwise: each office is
+named by about 1 agreement in 3*D), with a 3-year term. It is signed 2024-12-11 when
 i % 20 == 7 (its renewal warning starts on 2026-12-10: see
 tests/e2e/test-batch.sh), else a day from 2025-07-01 on."""
 import datetime
@@ -26,9 +27,9 @@ def office(base, k):
     return "%s/deputy-%d" % (base, k)
 
 
-def agreement(i):
+def agreement(i, deputies=DEPUTIES):
     base, example = BASES[i % 3]
-    k = (i // 3) % DEPUTIES
+    k = (i // 3) % deputies
     with open(os.path.join(ROOT, "examples", example + ".yaml"), encoding="utf-8") as f:
         text = f.read()
     if i % 20 == 7:
@@ -45,11 +46,11 @@ def agreement(i):
     return os.path.join(base, str(k), ident + ".yaml"), text
 
 
-def roster():
+def roster(deputies=DEPUTIES):
     out = ["# Offices of the generated agreements (tests/batch/gen-agreements.py).", "offices:"]
     for bi, (base, _) in enumerate(BASES):
-        for k in range(DEPUTIES):
-            n = (bi * DEPUTIES + k) % len(EN_NAMES)
+        for k in range(deputies):
+            n = (bi * deputies + k) % len(EN_NAMES)
             out += [
                 "  %s:" % office(base, k),
                 "    title:",
@@ -63,18 +64,27 @@ def roster():
 
 
 def main():
-    if len(sys.argv) not in (3, 5) or (len(sys.argv) == 5 and sys.argv[3] != "--roster"):
+    args, opts = sys.argv[1:3], {}
+    rest = sys.argv[3:]
+    if len(args) != 2 or len(rest) % 2:
         sys.exit(__doc__)
-    n, out = int(sys.argv[1]), sys.argv[2]
+    for flag, value in zip(rest[::2], rest[1::2]):
+        if flag not in ("--roster", "--deputies") or flag in opts:
+            sys.exit(__doc__)
+        opts[flag] = value
+    n, out = int(args[0]), args[1]
+    deputies = int(opts.get("--deputies", DEPUTIES))
+    if deputies < 1:
+        sys.exit(__doc__)
     for i in range(n):
-        rel, text = agreement(i)
+        rel, text = agreement(i, deputies)
         path = os.path.join(out, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
-    roster_path = sys.argv[4] if len(sys.argv) == 5 else os.path.join(out, "roster.yaml")
+    roster_path = opts.get("--roster", os.path.join(out, "roster.yaml"))
     with open(roster_path, "w", encoding="utf-8") as f:
-        f.write(roster())
+        f.write(roster(deputies))
 
 
 if __name__ == "__main__":
