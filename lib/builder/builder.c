@@ -516,8 +516,11 @@ sy_status sy_builder_check(sy_builder *b, const sy_builder_options *o, sy_diags 
     return load_and_run(b, o, NULL, NULL, NULL, d);
 }
 
-sy_status sy_builder_check_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
-                                  const sy_builder_options *o, sy_diags *d)
+/* Every stage after the data, for an agreement the caller loaded and keeps
+ * (pdf_out NULL: no file made). */
+static sy_status run_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
+                            const sy_builder_options *o, char **pdf_out, size_t *len, size_t *pages,
+                            sy_diags *d)
 {
     build w;
     memset(&w, 0, sizeof w);
@@ -530,7 +533,24 @@ sy_status sy_builder_check_loaded(sy_builder *b, const sy_agreement *a, const sy
         st = SY_ERR_DATA;
     }
     if (st == SY_OK)
-        st = run_stages(b, &w, o, NULL, NULL, NULL, d);
+        st = run_stages(b, &w, o, pdf_out, len, pages, d);
     build_free(&w);
     return st;
+}
+
+sy_status sy_builder_check_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
+                                  const sy_builder_options *o, sy_diags *d)
+{
+    return run_loaded(b, a, roster, o, NULL, NULL, NULL, d);
+}
+
+sy_status sy_builder_pdf_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
+                                const sy_builder_options *o, char **pdf_out, size_t *len,
+                                size_t *pages, sy_diags *d)
+{
+    *pdf_out = NULL;
+    *len = 0;
+    if (pages)
+        *pages = 0;
+    return run_loaded(b, a, roster, o, pdf_out, len, pages, d);
 }

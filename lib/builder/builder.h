@@ -56,6 +56,12 @@ sy_status sy_builder_check(sy_builder *b, const sy_builder_options *o, sy_diags 
  * read). */
 sy_status sy_builder_check_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
                                   const sy_builder_options *o, sy_diags *d);
+/* sy_builder_pdf for an agreement (and roster, may be NULL) the caller
+ * loaded and keeps: a batch reads each file once (o->agreement and
+ * o->roster are not read). The roster must be the one a was loaded with. */
+sy_status sy_builder_pdf_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
+                                const sy_builder_options *o, char **pdf_out, size_t *len,
+                                size_t *pages, sy_diags *d);
 
 /* Registers the calendar filters (date_km, date_en, lunar_km) in a template
  * environment (a sy_tpl_env). */
