@@ -139,7 +139,7 @@ static sy_batch *run(const char *out, sy_date as_of, int dry_run, int force)
 {
     char in[128];
     snprintf(in, sizeof in, "%s/in", tmp);
-    sy_batch_options o = {".", in, out, NULL, as_of, 2, dry_run, force};
+    sy_batch_options o = {".", in, out, NULL, as_of, 2, dry_run, force, NULL, 0};
     sy_diags *d = sy_diags_new();
     sy_batch *b = NULL;
     assert_int_equal(sy_batch_new(&o, &b, d), SY_OK);
@@ -206,7 +206,7 @@ static void a_batch_builds_then_keeps(void **state)
 
     /* OUT inside DIR, or DIR itself, is refused before anything is read. */
     snprintf(p, sizeof p, "%s/out", in);
-    sy_batch_options o = {".", in, p, NULL, day, 1, 0, 0};
+    sy_batch_options o = {".", in, p, NULL, day, 1, 0, 0, NULL, 0};
     sy_diags *d = sy_diags_new();
     assert_int_equal(sy_batch_new(&o, &b, d), SY_ERR_USAGE);
     assert_null(b);
