@@ -81,13 +81,14 @@ static void print_renewal(const progress *p, const sy_batch_item *it)
     if (it->renewal_result == SY_BATCH_RENEWAL_NONE)
         return;
     fflush(stdout);
-    /* Notes (the new holder the renewal names) are in the JSON report. */
+    /* Errors and warnings; the notes (the new holder the renewal names)
+     * are in the JSON report. */
     const sy_diags *d = it->renewal_diags;
+    char line[4096];
     for (size_t i = 0; d && i < sy_diags_count(d); i++)
-        if (sy_diags_get(d, i)->severity != SY_SEV_NOTE ||
-            it->renewal_result == SY_BATCH_RENEWAL_FAILED) {
-            sy_cmd_print_diags(d);
-            break;
+        if (sy_diags_get(d, i)->severity != SY_SEV_NOTE) {
+            sy_diag_format(sy_diags_get(d, i), line, sizeof line);
+            fprintf(stderr, "sanya: %s\n", line);
         }
     if (it->has_renewal_on)
         sy_date_format_iso(it->renewal_on, iso);
