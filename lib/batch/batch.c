@@ -1109,6 +1109,7 @@ static void renew_item(sy_batch *b, size_t i, const sy_agreement *a)
     it->renewal_dated = sy_batch_renewal_date_for(
         it->nchanges, b->as_of, m->term.given ? m->term.end : none, &it->renewal_on);
     it->has_renewal_on = sy_date_valid(it->renewal_on);
+    free(it->renewal_path);
     if (!(it->renewal_path = sy_renew_default_path(it->input, m->term.renewal + 1)) ||
         !(path = join(b->renew_into, it->renewal_path)) ||
         !(in_copy = join(b->in_dir, it->renewal_path))) {
@@ -1377,6 +1378,7 @@ sy_status sy_batch_run(sy_batch *b, sy_batch_progress_fn progress, void *user, s
     b->run_diags = d;
     b->state_status = SY_OK;
     b->next = b->done = 0;
+    b->nclaims = 0;
     sy_status s = hash_fonts(b, d);
     if (s == SY_OK && b->roster_path && !(b->roster = sy_roster_load(b->roster_path, d)))
         s = sy_diags_status(d) != SY_OK ? sy_diags_status(d) : SY_ERR_DATA;
