@@ -17,6 +17,7 @@
 static const char usage_text[] =
     "usage: sanya batch DIR -o OUT_DIR [--roster ROSTER.yaml] [--as-of DATE] [-j N]\n"
     "                   [--dry-run] [--force] [--report FILE.json]\n"
+    "                   [--renew-into RENEW_DIR [--force-renewals]]\n"
     "\n"
     "Builds every agreement under DIR (*.yaml, recursively; not roster files,\n"
     "hidden files, nor what DIR/.sanyaignore excludes) to OUT_DIR/same/path.pdf,\n"
@@ -35,13 +36,22 @@ static const char usage_text[] =
     "  -n, --dry-run          list what would be rebuilt and why; write nothing\n"
     "  -f, --force            rebuild everything\n"
     "  --report FILE.json     write the report as JSON\n"
+    "  --renew-into DIR       draft the renewal of each affected agreement (a\n"
+    "                         signing office changed hands, or its renewal is due\n"
+    "                         or past) as DIR/same/path/NAME-renewal-N.yaml, as\n"
+    "                         `sanya renew` writes it: signed the day after the\n"
+    "                         old term ends, or, after a change of holder, the\n"
+    "                         day after --as-of; DIR must not be (nor be inside\n"
+    "                         or around) the input or the output folder\n"
+    "  --force-renewals       replace renewal files that exist (--force does not)\n"
     "  -h, --help             this text\n"
     "\n"
-    "exit status: 0 ok, 64 usage (also OUT_DIR inside DIR), 65 an agreement\n"
-    "failed (the others are built), 66 missing input, 70 internal error,\n"
-    "73 cannot write.\n";
+    "exit status: 0 ok, 64 usage (also OUT_DIR inside DIR, or RENEW_DIR inside\n"
+    "DIR or OUT_DIR), 65 an agreement or a renewal failed (the others are\n"
+    "done), 66 missing input, 70 internal error, 73 cannot write.\n";
 
 typedef struct progress {
+    const char *renew_into;
     int tty;
     int live; /* a progress line is on the screen */
     const char *current; /* the input a worker took last */
@@ -61,6 +71,42 @@ static void clear_line(progress *p)
     if (p->live) {
         fputs("\r\033[K", stderr);
         p->live = 0;
+    }
+}
+
+/* What became of the item's renewal, as it happens. */
+static void print_renewal(const progress *p, const sy_batch_item *it)
+{
+    char iso[11] = "";
+    if (it->renewal_result == SY_BATCH_RENEWAL_NONE)
+        return;
+    fflush(stdout);
+    /* Errors and warnings; the notes (the new holder the renewal names)
+     * are in the JSON report. */
+    const sy_diags *d = it->renewal_diags;
+    char line[4096];
+    for (size_t i = 0; d && i < sy_diags_count(d); i++)
+        if (sy_diags_get(d, i)->severity != SY_SEV_NOTE) {
+            sy_diag_format(sy_diags_get(d, i), line, sizeof line);
+            fprintf(stderr, "sanya: %s\n", line);
+        }
+    if (it->has_renewal_on)
+        sy_date_format_iso(it->renewal_on, iso);
+    printf("renewal %s -> %s/%s: ", it->input, p->renew_into, it->renewal_path);
+    switch (it->renewal_result) {
+    case SY_BATCH_RENEWAL_WRITTEN:
+    case SY_BATCH_RENEWAL_WOULD_WRITE:
+        printf("%s, signed %s (%s)\n",
+               it->renewal_result == SY_BATCH_RENEWAL_WRITTEN ? "written" : "would be written", iso,
+               it->renewal_dated == SY_BATCH_RENEWAL_AFTER_AS_OF
+                   ? "the day after --as-of: a signing office changed hands"
+                   : "the day after the old term ends");
+        break;
+    case SY_BATCH_RENEWAL_EXISTS:
+        printf("not written: %s\n", it->renewal_why_not ? it->renewal_why_not : "exists");
+        break;
+    default:
+        printf("failed\n");
     }
 }
 
@@ -94,6 +140,7 @@ static void on_progress(void *user, const sy_batch_item *it, int started, size_t
             printf("%s %s -> %s: %s\n", it->result == SY_BATCH_BUILT ? "built" : "would build",
                    it->input, it->output, it->reasons ? it->reasons : "");
         }
+        print_renewal(p, it);
         fflush(stdout);
     }
     if (!p->tty)
@@ -131,6 +178,12 @@ static void print_report(const sy_batch *b)
         for (size_t j = 0; j < it->nrestarts; j++)
             printf("  restart: %s (%s)\n", sy_approval_step_name(it->restarts[j].step),
                    it->restarts[j].party ? it->restarts[j].party : "-");
+        if (it->renewal_result != SY_BATCH_RENEWAL_NONE)
+            printf("  renewal: %s/%s (%s)\n", sy_batch_renew_into(b), it->renewal_path,
+                   it->renewal_result == SY_BATCH_RENEWAL_WRITTEN           ? "written"
+                       : it->renewal_result == SY_BATCH_RENEWAL_WOULD_WRITE ? "would be written"
+                       : it->renewal_result == SY_BATCH_RENEWAL_EXISTS      ? "exists, not written"
+                                                                            : "failed");
     }
 }
 
@@ -143,9 +196,11 @@ int sy_cmd_batch(int argc, char **argv)
                                          {"dry-run", no_argument, NULL, 'n'},
                                          {"force", no_argument, NULL, 'f'},
                                          {"report", required_argument, NULL, 'R'},
+                                         {"renew-into", required_argument, NULL, 'N'},
+                                         {"force-renewals", no_argument, NULL, 'F'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    sy_batch_options o = {sy_cmd_data_dir(), NULL, NULL, NULL, {0, 0, 0}, 0, 0, 0};
+    sy_batch_options o = {sy_cmd_data_dir(), NULL, NULL, NULL, {0, 0, 0}, 0, 0, 0, NULL, 0};
     const char *report = NULL;
     int c;
     optind = 1;
@@ -185,6 +240,12 @@ int sy_cmd_batch(int argc, char **argv)
         case 'R':
             report = optarg;
             break;
+        case 'N':
+            o.renew_into = optarg;
+            break;
+        case 'F':
+            o.force_renewals = 1;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return SY_EXIT_OK;
@@ -215,7 +276,9 @@ int sy_cmd_batch(int argc, char **argv)
         return SY_EXIT_SOFTWARE;
     sy_batch *b = NULL;
     sy_status st = sy_batch_new(&o, &b, d);
-    progress p = {isatty(STDERR_FILENO), 0, NULL, {0, 0}, 0, 0, 0, 0};
+    progress p = {NULL, isatty(STDERR_FILENO), 0, NULL, {0, 0}, 0, 0, 0, 0};
+    if (b)
+        p.renew_into = sy_batch_renew_into(b);
     clock_gettime(CLOCK_MONOTONIC, &p.start);
     if (st == SY_OK)
         st = sy_batch_run(b, on_progress, &p, d);
@@ -230,6 +293,13 @@ int sy_cmd_batch(int argc, char **argv)
                sy_batch_result_count(b, SY_BATCH_UNCHANGED), sy_batch_failed_count(b),
                o.dry_run ? " (dry run: would be built, nothing written)" : "", sy_batch_count(b),
                seconds_since(&p.start));
+        if (sy_batch_renew_into(b))
+            printf("renewals: %zu %s, %zu exist (not written), %zu failed\n",
+                   sy_batch_renewal_count(
+                       b, o.dry_run ? SY_BATCH_RENEWAL_WOULD_WRITE : SY_BATCH_RENEWAL_WRITTEN),
+                   o.dry_run ? "would be written" : "written",
+                   sy_batch_renewal_count(b, SY_BATCH_RENEWAL_EXISTS),
+                   sy_batch_renewal_count(b, SY_BATCH_RENEWAL_FAILED));
         if (report) {
             sy_buf json = SY_BUF_INIT;
             sy_batch_report_json(b, &json);
@@ -242,7 +312,8 @@ int sy_cmd_batch(int argc, char **argv)
             if (rs != SY_OK && rc == SY_EXIT_OK)
                 rc = sy_cmd_exit_code(rs);
         }
-        if (rc == SY_EXIT_OK && sy_batch_failed_count(b))
+        if (rc == SY_EXIT_OK &&
+            (sy_batch_failed_count(b) || sy_batch_renewal_count(b, SY_BATCH_RENEWAL_FAILED)))
             rc = SY_EXIT_DATA;
     }
     sy_batch_free(b);

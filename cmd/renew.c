@@ -48,30 +48,6 @@ static void usage(FILE *f)
             "73 cannot write (also: the output exists and --force is not given)\n");
 }
 
-/* NAME-renewal-N.yaml beside path: a "-renewal-K" ending of NAME is
- * replaced, so renewing a renewal counts on. malloc'd; NULL when out of
- * memory. */
-static char *default_output(const char *path, int renewal)
-{
-    size_t n = strlen(path);
-    const char *slash = strrchr(path, '/');
-    size_t base = slash ? (size_t)(slash - path) + 1 : 0;
-    if (n - base > 5 && !strcmp(path + n - 5, ".yaml"))
-        n -= 5;
-    else if (n - base > 4 && !strcmp(path + n - 4, ".yml"))
-        n -= 4;
-    /* strip "-renewal-<digits>" */
-    size_t k = n;
-    while (k > base && path[k - 1] >= '0' && path[k - 1] <= '9')
-        k--;
-    if (k < n && k - base > 9 && !strncmp(path + k - 9, "-renewal-", 9))
-        n = k - 9;
-    char *out = malloc(n + 32);
-    if (out)
-        snprintf(out, n + 32, "%.*s-renewal-%d.yaml", (int)n, path, renewal);
-    return out;
-}
-
 int sy_cmd_renew(int argc, char **argv)
 {
     const char *file = NULL, *roster_path = NULL, *out_path = NULL, *on_arg = NULL;
@@ -155,8 +131,8 @@ int sy_cmd_renew(int argc, char **argv)
         rc = sy_cmd_exit_code(sy_diags_status(diags));
         goto done;
     }
-    chosen =
-        out_path ? strdup(out_path) : default_output(file, sy_agreement_model(a)->term.renewal + 1);
+    chosen = out_path ? strdup(out_path)
+                      : sy_renew_default_path(file, sy_agreement_model(a)->term.renewal + 1);
     if (!chosen) {
         fprintf(stderr, "sanya renew: out of memory\n");
         rc = SY_EXIT_SOFTWARE;

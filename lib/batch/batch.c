@@ -26,6 +26,7 @@
 #include "core/limits.h"
 #include "data/checklist.h"
 #include "data/data.h"
+#include "data/renew.h"
 #include "font/font.h"
 #include "sanya.h"
 
@@ -35,11 +36,19 @@ typedef struct template_hash {
     char hex[SY_BATCH_HEX];
 } template_hash;
 
+/* A renewal file name taken in this run, and by which item. */
+typedef struct renewal_claim {
+    const char *path; /* the item's renewal_path */
+    size_t item;
+} renewal_claim;
+
 struct sy_batch {
     char *data_dir, *in_dir, *out_dir; /* as given (messages name files as the user does) */
     char *roster_path;
+    char *renew_into; /* as given; NULL: no renewals */
+    char *in_real, *out_real, *roster_real; /* resolved, for the renewals' checks */
     sy_date as_of;
-    int jobs, dry_run, force;
+    int jobs, dry_run, force, force_renewals;
     char *ignore; /* the ignore file's text, or NULL */
     sy_batch_item *items;
     size_t nitems, cap;
@@ -59,6 +68,8 @@ struct sy_batch {
     void *user;
     sy_diags *run_diags;
     sy_status state_status;
+    renewal_claim *claims; /* nitems slots, nclaims used; under lock */
+    size_t nclaims;
 };
 
 static sy_status nomem(sy_diags *d)
@@ -391,6 +402,41 @@ static sy_status read_state(sy_batch *b, sy_diags *d)
     return SY_OK;
 }
 
+/* The renewal folder is neither folder nor inside or around either: a
+ * renewal in the input folder would be read as an agreement by the next
+ * scan, one in the output folder would mix drafts with the built PDFs (and
+ * a folder around the input folder would put renewals into it). */
+static sy_status check_renew_into(sy_batch *b, const sy_batch_options *o, sy_diags *d)
+{
+    struct stat st;
+    if (stat(o->renew_into, &st) == 0 && !S_ISDIR(st.st_mode))
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, o->renew_into, 0, 0, NULL,
+                            "the renewal folder exists and is not a folder");
+    char *real = resolve(o->renew_into);
+    if (!real || !(b->renew_into = strip_slashes(o->renew_into))) {
+        free(real);
+        return nomem(d);
+    }
+    const char *dirs[] = {b->in_real, b->out_real};
+    const char *given[] = {o->in_dir, o->out_dir};
+    const char *what[] = {"input", "output"};
+    sy_status s = SY_OK;
+    for (int i = 0; i < 2 && s == SY_OK; i++) {
+        const char *rel = !strcmp(real, dirs[i]) ? "the same as"
+            : inside(real, dirs[i])              ? "inside"
+            : inside(dirs[i], real)              ? "around"
+                                                 : NULL;
+        if (rel)
+            s = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
+                             "the renewal folder %s is %s the %s folder %s: renewals must not mix "
+                             "with the %s",
+                             o->renew_into, rel, what[i], given[i],
+                             i ? "built documents" : "agreements the next run reads");
+    }
+    free(real);
+    return s;
+}
+
 sy_status sy_batch_new(const sy_batch_options *o, sy_batch **out, sy_diags *d)
 {
     *out = NULL;
@@ -411,12 +457,13 @@ sy_status sy_batch_new(const sy_batch_options *o, sy_batch **out, sy_diags *d)
     b->jobs = o->jobs > SY_LIMIT_BATCH_JOBS ? SY_LIMIT_BATCH_JOBS : o->jobs;
     b->dry_run = o->dry_run;
     b->force = o->force;
+    b->force_renewals = o->force_renewals;
     b->data_dir = strdup(o->data_dir);
     b->in_dir = strip_slashes(o->in_dir);
     b->out_dir = strip_slashes(o->out_dir);
     /* Compared resolved: symbolic links, "..", a folder not made yet. */
-    char *in_real = realpath(o->in_dir, NULL);
-    char *out_real = resolve(o->out_dir);
+    char *in_real = b->in_real = realpath(o->in_dir, NULL);
+    char *out_real = b->out_real = resolve(o->out_dir);
     sy_status s = SY_OK;
     char *roster_real = NULL;
     if (!b->data_dir || !b->in_dir || !b->out_dir || !in_real || !out_real)
@@ -427,6 +474,8 @@ sy_status sy_batch_new(const sy_batch_options *o, sy_batch **out, sy_diags *d)
                          "file must not mix with the inputs",
                          o->out_dir, strcmp(out_real, in_real) ? "inside" : "the same as",
                          o->in_dir);
+    if (s == SY_OK && o->renew_into)
+        s = check_renew_into(b, o, d);
     if (s == SY_OK && o->roster) {
         if (!(roster_real = realpath(o->roster, NULL)))
             s = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, o->roster, 0, 0, NULL,
@@ -456,9 +505,9 @@ sy_status sy_batch_new(const sy_batch_options *o, sy_batch **out, sy_diags *d)
         sc.found_roster = NULL;
     }
     free(sc.found_roster);
-    free(roster_real);
-    free(in_real);
-    free(out_real);
+    b->roster_real = roster_real;
+    if (s == SY_OK && b->roster_path && !b->roster_real)
+        b->roster_real = realpath(b->roster_path, NULL);
     if (s == SY_OK && b->nitems)
         qsort(b->items, b->nitems, sizeof *b->items, cmp_items);
     if (s == SY_OK) {
@@ -466,7 +515,8 @@ sy_status sy_batch_new(const sy_batch_options *o, sy_batch **out, sy_diags *d)
         b->item_old = calloc(n, sizeof *b->item_old);
         b->item_new = calloc(n, sizeof *b->item_new);
         b->has_new = calloc(n, sizeof *b->has_new);
-        if (!b->item_old || !b->item_new || !b->has_new)
+        b->claims = calloc(n, sizeof *b->claims);
+        if (!b->item_old || !b->item_new || !b->has_new || !b->claims)
             s = nomem(d);
     }
     if (s == SY_OK)
@@ -499,6 +549,9 @@ static void item_clear(sy_batch_item *it)
     for (size_t i = 0; i < it->nrestarts; i++)
         free(it->restarts[i].party);
     free(it->restarts);
+    free(it->renewal_path);
+    free(it->renewal_why_not);
+    sy_diags_free(it->renewal_diags);
 }
 
 void sy_batch_free(sy_batch *b)
@@ -525,6 +578,11 @@ void sy_batch_free(sy_batch *b)
     free(b->in_dir);
     free(b->out_dir);
     free(b->roster_path);
+    free(b->renew_into);
+    free(b->in_real);
+    free(b->out_real);
+    free(b->roster_real);
+    free(b->claims);
     free(b);
 }
 
@@ -551,6 +609,41 @@ sy_date sy_batch_as_of(const sy_batch *b)
 int sy_batch_dry_run(const sy_batch *b)
 {
     return b->dry_run;
+}
+
+const char *sy_batch_renew_into(const sy_batch *b)
+{
+    return b->renew_into;
+}
+
+size_t sy_batch_renewal_count(const sy_batch *b, sy_batch_renewal_result r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->nitems; i++)
+        n += b->items[i].renewal_result == r;
+    return n;
+}
+
+const char *sy_batch_renewal_result_name(sy_batch_renewal_result r)
+{
+    switch (r) {
+    case SY_BATCH_RENEWAL_WRITTEN:
+        return "written";
+    case SY_BATCH_RENEWAL_WOULD_WRITE:
+        return "would-write";
+    case SY_BATCH_RENEWAL_EXISTS:
+        return "exists";
+    case SY_BATCH_RENEWAL_FAILED:
+        return "failed";
+    case SY_BATCH_RENEWAL_NONE:
+        break;
+    }
+    return "none";
+}
+
+const char *sy_batch_renewal_date_name(sy_batch_renewal_date r)
+{
+    return r == SY_BATCH_RENEWAL_AFTER_AS_OF ? "after-as-of" : "after-term";
 }
 
 size_t sy_batch_result_count(const sy_batch *b, sy_batch_result r)
@@ -942,6 +1035,166 @@ static void reasons(const sy_batch *b, const sy_batch_item *it, const sy_batch_e
         add_reason(r, "forced");
 }
 
+/* ---- Renewals ---- */
+
+int sy_batch_renewal_affected(size_t nchanges, int renewal)
+{
+    return nchanges > 0 || renewal == SY_RENEWAL_DUE || renewal == SY_RENEWAL_PAST;
+}
+
+sy_batch_renewal_date sy_batch_renewal_date_for(size_t nchanges, sy_date as_of, sy_date term_end,
+                                                sy_date *on)
+{
+    static const sy_date none = {0, 0, 0};
+    /* A new holder signs only once the ministry cleared the text again
+     * (the restarted steps): the renewal is the document they sign, so it
+     * starts now, not when the old term would have ended. */
+    if (nchanges) {
+        *on = sy_date_from_days(sy_date_to_days(as_of) + 1);
+        return SY_BATCH_RENEWAL_AFTER_AS_OF;
+    }
+    *on = sy_date_valid(term_end) ? sy_date_from_days(sy_date_to_days(term_end) + 1) : none;
+    return SY_BATCH_RENEWAL_AFTER_TERM;
+}
+
+/* Takes the name rel for item i; returns the input of the item that took
+ * it first, or NULL. */
+static const char *claim(sy_batch *b, size_t i, const char *rel)
+{
+    const char *other = NULL;
+    pthread_mutex_lock(&b->lock);
+    for (size_t j = 0; j < b->nclaims && !other; j++)
+        if (!strcmp(b->claims[j].path, rel))
+            other = b->items[b->claims[j].item].input;
+    if (!other) {
+        b->claims[b->nclaims].path = rel;
+        b->claims[b->nclaims++].item = i;
+    }
+    pthread_mutex_unlock(&b->lock);
+    return other;
+}
+
+static void why_not(sy_batch_item *it, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void why_not(sy_batch_item *it, const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    free(it->renewal_why_not);
+    it->renewal_why_not = strdup(line);
+}
+
+/* Drafts item i's renewal into the renewal folder when the agreement is
+ * affected (sy_batch_renewal_affected): sy_agreement_renew with the date
+ * sy_batch_renewal_date_for gives, written atomically, never over an
+ * existing file unless force_renewals, never into the input or output
+ * folder nor over the roster (through a symbolic link), and not at all
+ * when the input folder holds the renewal already. */
+static void renew_item(sy_batch *b, size_t i, const sy_agreement *a)
+{
+    sy_batch_item *it = &b->items[i];
+    const sy_model *m = sy_agreement_model(a);
+    if (!sy_batch_renewal_affected(it->nchanges, it->renewal))
+        return;
+    sy_batch_renewal_result r = SY_BATCH_RENEWAL_FAILED;
+    char *path = NULL, *in_copy = NULL, *real = NULL;
+    sy_buf text = SY_BUF_INIT;
+    struct stat st;
+    if (!it->renewal_diags && !(it->renewal_diags = sy_diags_new()))
+        goto done;
+    sy_diags *d = it->renewal_diags;
+    static const sy_date none = {0, 0, 0};
+    it->renewal_dated = sy_batch_renewal_date_for(
+        it->nchanges, b->as_of, m->term.given ? m->term.end : none, &it->renewal_on);
+    it->has_renewal_on = sy_date_valid(it->renewal_on);
+    free(it->renewal_path);
+    if (!(it->renewal_path = sy_renew_default_path(it->input, m->term.renewal + 1)) ||
+        !(path = join(b->renew_into, it->renewal_path)) ||
+        !(in_copy = join(b->in_dir, it->renewal_path))) {
+        nomem(d);
+        goto done;
+    }
+    /* Renewed already: the next term's file is one of the agreements. */
+    if (stat(in_copy, &st) == 0) {
+        r = SY_BATCH_RENEWAL_EXISTS;
+        why_not(it, "renewed already: %s is in the input folder", in_copy);
+        goto done;
+    }
+    const char *other = claim(b, i, it->renewal_path);
+    if (other) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, sy_agreement_name(a), 0, 0, NULL,
+                     "its renewal %s is also the renewal of %s; renew one of them with sanya "
+                     "renew -o",
+                     path, other);
+        goto done;
+    }
+    if (lstat(path, &st) == 0 && !b->force_renewals) {
+        r = SY_BATCH_RENEWAL_EXISTS;
+        why_not(it, "%s exists; --force-renewals replaces it", path);
+        goto done;
+    }
+    /* The folder itself was checked; a symbolic link inside it could
+     * still lead into the input or output folder, or to the roster. */
+    if (!(real = resolve(path))) {
+        nomem(d);
+        goto done;
+    }
+    if (inside(real, b->in_real) || inside(real, b->out_real) ||
+        (b->roster_real && !strcmp(real, b->roster_real))) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, path, 0, 0, NULL,
+                     "leads to %s (a symbolic link?), %s: not written", real,
+                     inside(real, b->in_real)        ? "inside the input folder"
+                         : inside(real, b->out_real) ? "inside the output folder"
+                                                     : "the roster");
+        goto done;
+    }
+    sy_renew_options o = {0};
+    o.has_on = it->renewal_dated == SY_BATCH_RENEWAL_AFTER_AS_OF;
+    o.on = it->renewal_on;
+    o.name = path;
+    sy_renewal info;
+    if (sy_agreement_renew(a, b->roster, &o, &text, &info, d) != SY_OK)
+        goto done;
+    it->renewal_on = info.on;
+    it->has_renewal_on = 1;
+    if (b->dry_run) {
+        r = SY_BATCH_RENEWAL_WOULD_WRITE;
+        goto done;
+    }
+    if (make_parents(path) != 0) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
+                     "cannot create its folder: %s", strerror(errno));
+        goto done;
+    }
+    int existed = 0;
+    sy_status s = b->force_renewals
+        ? sy_file_write_atomic(path, text.data ? text.data : "", text.len, d)
+        : sy_file_write_new(path, text.data ? text.data : "", text.len, &existed, d);
+    if (existed) { /* made since the check above */
+        r = SY_BATCH_RENEWAL_EXISTS;
+        why_not(it, "%s exists; --force-renewals replaces it", path);
+    } else if (s == SY_OK)
+        r = SY_BATCH_RENEWAL_WRITTEN;
+done:
+    if (r == SY_BATCH_RENEWAL_FAILED && !it->renewal_why_not) {
+        const sy_diags *d2 = it->renewal_diags;
+        char line[2048] = "out of memory";
+        for (size_t k = 0; d2 && k < sy_diags_count(d2); k++)
+            if (sy_diags_get(d2, k)->severity == SY_SEV_ERROR) {
+                sy_diag_format(sy_diags_get(d2, k), line, sizeof line);
+                break;
+            }
+        why_not(it, "%s", line);
+    }
+    it->renewal_result = r;
+    free(real);
+    free(in_copy);
+    free(path);
+    sy_buf_free(&text);
+}
+
 /* ---- Running ---- */
 
 static void write_state_locked(sy_batch *b)
@@ -997,6 +1250,7 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
     sy_buf why = SY_BUF_INIT;
     sy_batch_result result = SY_BATCH_FAILED;
     sy_diags *plan = NULL;
+    int planned = 0; /* the checklist's facts are in the item */
     memset(&e, 0, sizeof e);
     if (!in_path || !out_path) {
         nomem(it->diags);
@@ -1024,6 +1278,7 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
             nomem(plan);
         goto keep_plan;
     }
+    planned = 1;
     sy_checklist *c = NULL;
     if (sy_checklist_new(a, b->roster, b->as_of, &c, plan) != SY_OK)
         goto keep_plan;
@@ -1077,6 +1332,9 @@ keep_plan : {
     plan = t;
 }
 done:
+    /* Whatever became of its PDF: the renewal is drafted from the data. */
+    if (planned && b->renew_into)
+        renew_item(b, i, a);
     sy_diags_free(plan);
     if (have_entry) {
         free(e.output);
@@ -1120,6 +1378,7 @@ sy_status sy_batch_run(sy_batch *b, sy_batch_progress_fn progress, void *user, s
     b->run_diags = d;
     b->state_status = SY_OK;
     b->next = b->done = 0;
+    b->nclaims = 0;
     sy_status s = hash_fonts(b, d);
     if (s == SY_OK && b->roster_path && !(b->roster = sy_roster_load(b->roster_path, d)))
         s = sy_diags_status(d) != SY_OK ? sy_diags_status(d) : SY_ERR_DATA;

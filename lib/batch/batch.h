@@ -39,6 +39,11 @@ typedef struct sy_batch_options {
     int jobs; /* workers (>= 1) */
     int dry_run; /* plan only: write nothing */
     int force; /* rebuild everything */
+    /* Where to draft the renewals of the affected agreements (NULL: none):
+     * RENEW/a/b/x-renewal-N.yaml for DIR/a/b/x.yaml. Must not be in_dir nor
+     * out_dir, nor inside or around either (SY_ERR_USAGE). */
+    const char *renew_into;
+    int force_renewals; /* replace renewal files that exist (force does not) */
 } sy_batch_options;
 
 typedef enum sy_batch_result {
@@ -48,6 +53,23 @@ typedef enum sy_batch_result {
     SY_BATCH_WOULD_BUILD, /* dry run: would be built */
     SY_BATCH_FAILED
 } sy_batch_result;
+
+/* What became of an affected agreement's renewal draft. */
+typedef enum sy_batch_renewal_result {
+    SY_BATCH_RENEWAL_NONE = 0, /* not affected, not loaded, or no renew_into */
+    SY_BATCH_RENEWAL_WRITTEN,
+    SY_BATCH_RENEWAL_WOULD_WRITE, /* dry run: would be written */
+    /* not written: its file exists in the renewal folder (and force_renewals
+     * was not given), or in the input folder (renewed already) */
+    SY_BATCH_RENEWAL_EXISTS,
+    SY_BATCH_RENEWAL_FAILED /* errors in the item's renewal_diags */
+} sy_batch_renewal_result;
+
+/* How the renewal's signing date was chosen. */
+typedef enum sy_batch_renewal_date {
+    SY_BATCH_RENEWAL_AFTER_TERM = 0, /* the day after the old term ends (sanya renew's) */
+    SY_BATCH_RENEWAL_AFTER_AS_OF /* a signing office changed hands: the day after as_of */
+} sy_batch_renewal_date;
 
 /* A change of holder in an office a signatory names (strings owned by the
  * batch; km/en of old_holder NULL when the office was vacant). */
@@ -78,6 +100,16 @@ typedef struct sy_batch_item {
     size_t nchanges;
     sy_batch_restart *restarts;
     size_t nrestarts;
+    /* The renewal draft (renew_into given and the agreement affected: a
+     * signing office changed hands up to as_of, or its renewal is due or
+     * past). */
+    sy_batch_renewal_result renewal_result;
+    char *renewal_path; /* relative to renew_into; NULL when not affected */
+    sy_batch_renewal_date renewal_dated;
+    int has_renewal_on; /* renewal_on is set (not when the old file has no term) */
+    sy_date renewal_on; /* the renewal's signing date and new term's start */
+    char *renewal_why_not; /* exists or failed: why, in a sentence */
+    sy_diags *renewal_diags; /* what drafting it said (errors, warnings, notes) */
 } sy_batch_item;
 
 /* Checks the folders (an output folder that is the input folder or inside
@@ -117,14 +149,35 @@ sy_status sy_batch_run(sy_batch *b, sy_batch_progress_fn progress, void *user, s
 /* Items with each result. */
 size_t sy_batch_result_count(const sy_batch *b, sy_batch_result r);
 size_t sy_batch_failed_count(const sy_batch *b);
+/* Items with each renewal result. */
+size_t sy_batch_renewal_count(const sy_batch *b, sy_batch_renewal_result r);
+/* The renewal folder as given, NULL when none; owned by b. */
+const char *sy_batch_renew_into(const sy_batch *b);
 
 /* "built", "unchanged", "failed", "would-build", "pending" (static). */
 const char *sy_batch_result_name(sy_batch_result r);
+/* "written", "would-write", "exists", "failed", "none" (static). */
+const char *sy_batch_renewal_result_name(sy_batch_renewal_result r);
+/* "after-term", "after-as-of" (static). */
+const char *sy_batch_renewal_date_name(sy_batch_renewal_date r);
 
 /* Appends the report (docs/batch.md has the schema) as JSON to out. */
 void sy_batch_report_json(const sy_batch *b, sy_buf *out);
 
 /* ---- Pieces, public for tests ---- */
+
+/* Non-zero when an agreement with these facts gets a renewal draft: a
+ * signing office changed hands (nchanges > 0) or its renewal (a
+ * sy_renewal_state) is due or past. */
+int sy_batch_renewal_affected(size_t nchanges, int renewal);
+
+/* The renewal's signing date for an agreement: the day after as_of when a
+ * signing office changed hands (the new holder signs now), else the day
+ * after the old term ends (term_end; invalid when the agreement has no
+ * term). Sets *on and returns how it was chosen; *on is invalid (0-0-0)
+ * when there is no term and no change. */
+sy_batch_renewal_date sy_batch_renewal_date_for(size_t nchanges, sy_date as_of, sy_date term_end,
+                                                sy_date *on);
 
 /* Appends s as a JSON string (quotes included): ", \ and control
  * characters escaped, other UTF-8 bytes as they are. */

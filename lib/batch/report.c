@@ -91,13 +91,14 @@ static void reasons(sy_buf *out, const char *r)
     sy_buf_putc(out, ']');
 }
 
-static void diags(sy_buf *out, const sy_diags *d)
+/* indent: of each entry; close: of the closing bracket. */
+static void diags(sy_buf *out, const sy_diags *d, const char *indent, const char *close)
 {
     static const char *const sev[] = {"error", "warning", "note"};
     sy_buf_putc(out, '[');
-    for (size_t i = 0; i < sy_diags_count(d); i++) {
+    for (size_t i = 0; d && i < sy_diags_count(d); i++) {
         const sy_diag *e = sy_diags_get(d, i);
-        sy_buf_puts(out, i ? ",\n        {" : "\n        {");
+        sy_buf_printf(out, "%s\n%s{", i ? "," : "", indent);
         sy_buf_printf(out, "\"severity\": \"%s\", \"file\": ", sev[e->severity]);
         str_or_null(out, e->file);
         sy_buf_printf(out, ", \"line\": %d, \"column\": %d, \"path\": ", e->line, e->column);
@@ -106,7 +107,31 @@ static void diags(sy_buf *out, const sy_diags *d)
         str_or_null(out, e->message);
         sy_buf_putc(out, '}');
     }
-    sy_buf_puts(out, sy_diags_count(d) ? "\n      ]" : "]");
+    if (d && sy_diags_count(d))
+        sy_buf_printf(out, "\n%s]", close);
+    else
+        sy_buf_putc(out, ']');
+}
+
+/* The renewal draft: null when the agreement was not affected (or no
+ * renewal folder was given). */
+static void renewal_file(sy_buf *out, const sy_batch_item *it)
+{
+    if (it->renewal_result == SY_BATCH_RENEWAL_NONE) {
+        sy_buf_puts(out, "null");
+        return;
+    }
+    sy_buf_puts(out, "{\n        \"path\": ");
+    str_or_null(out, it->renewal_path);
+    sy_buf_printf(out, ",\n        \"result\": \"%s\",\n        \"signed\": ",
+                  sy_batch_renewal_result_name(it->renewal_result));
+    date_or_null(out, it->has_renewal_on, it->renewal_on);
+    sy_buf_printf(out, ",\n        \"dated\": \"%s\",\n        \"why_not\": ",
+                  sy_batch_renewal_date_name(it->renewal_dated));
+    str_or_null(out, it->renewal_why_not);
+    sy_buf_puts(out, ",\n        \"diagnostics\": ");
+    diags(out, it->renewal_diags, "          ", "        ");
+    sy_buf_puts(out, "\n      }");
 }
 
 static void item(sy_buf *out, const sy_batch_item *it)
@@ -121,7 +146,7 @@ static void item(sy_buf *out, const sy_batch_item *it)
         out, ",\n      \"result\": \"%s\",\n      \"reasons\": ", sy_batch_result_name(it->result));
     reasons(out, it->reasons);
     sy_buf_puts(out, ",\n      \"diagnostics\": ");
-    diags(out, it->diags);
+    diags(out, it->diags, "        ", "      ");
     sy_buf_puts(out, ",\n      \"renew_by\": ");
     date_or_null(out, it->has_status, it->renew_by);
     sy_buf_puts(out, ",\n      \"renewal\": ");
@@ -149,7 +174,9 @@ static void item(sy_buf *out, const sy_batch_item *it)
         str_or_null(out, it->restarts[i].party);
         sy_buf_putc(out, '}');
     }
-    sy_buf_puts(out, "]\n    }");
+    sy_buf_puts(out, "],\n      \"renewal_file\": ");
+    renewal_file(out, it);
+    sy_buf_puts(out, "\n    }");
 }
 
 void sy_batch_report_json(const sy_batch *b, sy_buf *out)
@@ -159,12 +186,22 @@ void sy_batch_report_json(const sy_batch *b, sy_buf *out)
     sy_buf_puts(out, ",\n  \"as_of\": ");
     date_or_null(out, 1, sy_batch_as_of(b));
     sy_buf_printf(out, ",\n  \"dry_run\": %s", sy_batch_dry_run(b) ? "true" : "false");
+    sy_buf_puts(out, ",\n  \"renew_into\": ");
+    str_or_null(out, sy_batch_renew_into(b));
     sy_buf_printf(
         out,
         ",\n  \"counts\": {\"built\": %zu, \"unchanged\": %zu, \"failed\": %zu, "
-        "\"would_build\": %zu},\n  \"agreements\": [",
+        "\"would_build\": %zu}",
         sy_batch_result_count(b, SY_BATCH_BUILT), sy_batch_result_count(b, SY_BATCH_UNCHANGED),
         sy_batch_result_count(b, SY_BATCH_FAILED), sy_batch_result_count(b, SY_BATCH_WOULD_BUILD));
+    sy_buf_printf(out,
+                  ",\n  \"renewal_counts\": {\"written\": %zu, \"would_write\": %zu, "
+                  "\"exists\": %zu, \"failed\": %zu}",
+                  sy_batch_renewal_count(b, SY_BATCH_RENEWAL_WRITTEN),
+                  sy_batch_renewal_count(b, SY_BATCH_RENEWAL_WOULD_WRITE),
+                  sy_batch_renewal_count(b, SY_BATCH_RENEWAL_EXISTS),
+                  sy_batch_renewal_count(b, SY_BATCH_RENEWAL_FAILED));
+    sy_buf_puts(out, ",\n  \"agreements\": [");
     for (size_t i = 0; i < sy_batch_count(b); i++) {
         sy_buf_puts(out, i ? ",\n" : "\n");
         item(out, sy_batch_item_at(b, i));

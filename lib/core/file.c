@@ -99,7 +99,10 @@ static int write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
-sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, sy_diags *d)
+/* The complete temporary file becomes path: renamed over it (replace), or
+ * linked to it, which fails with EEXIST when the name is taken. */
+static sy_status write_whole(const char *path, const void *data, size_t len, int replace,
+                             int *existed, sy_diags *d)
 {
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16), *dir = malloc(plen + 2);
@@ -128,14 +131,16 @@ sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, s
         if (!err) {
             char proc[64];
             snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-            /* a fresh unique name for the link: mkstemp's, then replaced */
-            int probe = mkstemp(tmp);
-            if (probe < 0 || close(probe) != 0 || unlink(tmp) != 0)
+            /* a fresh unique name for the link: mkstemp's, then replaced;
+             * a file that must not replace another is linked to path
+             * itself */
+            int probe = replace ? mkstemp(tmp) : 0;
+            if (replace && (probe < 0 || close(probe) != 0 || unlink(tmp) != 0))
                 err = errno ? errno : EIO;
-            else if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
+            else if (linkat(AT_FDCWD, proc, AT_FDCWD, replace ? tmp : path, AT_SYMLINK_FOLLOW) != 0)
                 err = errno;
             else
-                named = 1;
+                named = replace;
         }
         if (close(fd) != 0 && !err)
             err = errno;
@@ -151,14 +156,29 @@ sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, s
                 err = errno;
         }
     }
-    if (!err && rename(tmp, path) != 0)
+    if (!err && named && (replace ? rename(tmp, path) : link(tmp, path)) != 0)
         err = errno;
-    if (err && named)
-        unlink(tmp);
+    if (named && (err || !replace))
+        unlink(tmp); /* a failure's leftover, or the second name of a link */
     free(tmp);
     free(dir);
+    if (existed)
+        *existed = err == EEXIST && !replace;
+    if (err == EEXIST && !replace)
+        return SY_ERR_CANTCREAT;
     if (err)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL, "cannot write: %s",
                             strerror(err));
     return SY_OK;
+}
+
+sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, sy_diags *d)
+{
+    return write_whole(path, data, len, 1, NULL, d);
+}
+
+sy_status sy_file_write_new(const char *path, const void *data, size_t len, int *existed,
+                            sy_diags *d)
+{
+    return write_whole(path, data, len, 0, existed, d);
 }

@@ -17,5 +17,12 @@ sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d);
 sy_status sy_file_read_max(const char *path, size_t max, char **data, size_t *len, sy_diags *d);
 /* Writes data atomically to path (see above). Failure is SY_ERR_CANTCREAT. */
 sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, sy_diags *d);
+/* The same, but never replacing a file: the complete temporary file is
+ * linked to path (which fails when the name is taken) instead of renamed
+ * over it, so two writers racing for one name cannot overwrite each other.
+ * When path exists: SY_ERR_CANTCREAT without an entry in d, and *existed
+ * (may be NULL) set to 1; else *existed is 0. */
+sy_status sy_file_write_new(const char *path, const void *data, size_t len, int *existed,
+                            sy_diags *d);
 
 #endif

@@ -857,3 +857,24 @@ sy_status sy_agreement_renew(const sy_agreement *a, const sy_roster *r, const sy
     rn_free(root);
     return st;
 }
+
+char *sy_renew_default_path(const char *path, int renewal)
+{
+    size_t n = strlen(path);
+    const char *slash = strrchr(path, '/');
+    size_t base = slash ? (size_t)(slash - path) + 1 : 0;
+    if (n - base > 5 && !strcmp(path + n - 5, ".yaml"))
+        n -= 5;
+    else if (n - base > 4 && !strcmp(path + n - 4, ".yml"))
+        n -= 4;
+    /* strip "-renewal-<digits>" */
+    size_t k = n;
+    while (k > base && path[k - 1] >= '0' && path[k - 1] <= '9')
+        k--;
+    if (k < n && k - base > 9 && !strncmp(path + k - 9, "-renewal-", 9))
+        n = k - 9;
+    char *out = malloc(n + 32);
+    if (out)
+        snprintf(out, n + 32, "%.*s-renewal-%d.yaml", (int)n, path, renewal);
+    return out;
+}

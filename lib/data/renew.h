@@ -58,4 +58,11 @@ typedef struct sy_renewal {
 sy_status sy_agreement_renew(const sy_agreement *a, const sy_roster *r, const sy_renew_options *o,
                              sy_buf *out, sy_renewal *info, sy_diags *d);
 
+/* The renewal's default file name for an agreement at path:
+ * NAME-renewal-N.yaml beside it (N = renewal, the new term.renewal; a
+ * "-renewal-K" ending of NAME is replaced, so renewing a renewal counts
+ * on). path may be relative. Returns a malloc'd string (the caller frees
+ * it), NULL when out of memory. */
+char *sy_renew_default_path(const char *path, int renewal);
+
 #endif

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/file.h"
 #include "core/hash.h"
 #include "core/suggest.h"
 #include "core/utf8.h"
@@ -209,6 +212,42 @@ static void suggestions_are_close_words(void **state)
     assert_null(s.best);
 }
 
+/* A new file is written whole; an existing one is never replaced, and no
+ * temporary file is left beside it. */
+static void write_new_never_replaces(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sanya-test-core-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/a.yaml", dir);
+    sy_diags *d = sy_diags_new();
+    int existed = -1;
+    assert_int_equal(sy_file_write_new(path, "one\n", 4, &existed, d), SY_OK);
+    assert_int_equal(existed, 0);
+    assert_int_equal(sy_file_write_new(path, "two\n", 4, &existed, d), SY_ERR_CANTCREAT);
+    assert_int_equal(existed, 1);
+    assert_int_equal(sy_diags_count(d), 0); /* the caller says what it means */
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(sy_file_read(path, &data, &len, d), SY_OK);
+    assert_string_equal(data, "one\n");
+    free(data);
+    assert_int_equal(sy_file_write_atomic(path, "two\n", 4, d), SY_OK); /* replaces */
+    assert_int_equal(sy_file_read(path, &data, &len, d), SY_OK);
+    assert_string_equal(data, "two\n");
+    free(data);
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+    int files = 0;
+    while ((e = readdir(dh)))
+        files += e->d_name[0] != '.' || (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."));
+    closedir(dh);
+    assert_int_equal(files, 1);
+    remove(path);
+    remove(dir);
+    sy_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +259,7 @@ int main(void)
         cmocka_unit_test(dates_parse_and_count),
         cmocka_unit_test(hashes_match_known_digests),
         cmocka_unit_test(utf8_converts_to_utf16),
+        cmocka_unit_test(write_new_never_replaces),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

@@ -296,6 +296,27 @@ static void office_without_roster_is_refused(void **state)
     sy_buf_free(&out);
 }
 
+static void default_names_count_on(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        int renewal;
+        const char *want;
+    } cases[] = {
+        {"moi/1/gen-003.yaml", 2, "moi/1/gen-003-renewal-2.yaml"},
+        {"x-renewal-2.yaml", 3, "x-renewal-3.yaml"}, /* renewing a renewal counts on */
+        {"a-renewal-1/x.yml", 2, "a-renewal-1/x-renewal-2.yaml"}, /* only the file's name */
+        {"-renewal-4.yaml", 5, "-renewal-4-renewal-5.yaml"}, /* nothing left to keep */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = sy_renew_default_path(cases[i].in, cases[i].renewal);
+        assert_non_null(got);
+        assert_string_equal(got, cases[i].want);
+        free(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +329,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(new_holder_is_a_note, setup, teardown),
         cmocka_unit_test_setup_teardown(no_term_needs_on_and_years, setup, teardown),
         cmocka_unit_test_setup_teardown(office_without_roster_is_refused, setup, teardown),
+        cmocka_unit_test(default_names_count_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
