@@ -287,12 +287,12 @@ int sy_cmd_batch(int argc, char **argv)
     int rc = sy_cmd_exit_code(st);
     if (b) {
         print_report(b);
-        printf("%zu built, %zu unchanged, %zu failed%s (%zu agreements, %.1f s)\n",
+        printf("%zu built, %zu unchanged, %zu failed%s (%zu agreement%s, %.1f s)\n",
                sy_batch_result_count(b, SY_BATCH_BUILT) +
                    sy_batch_result_count(b, SY_BATCH_WOULD_BUILD),
                sy_batch_result_count(b, SY_BATCH_UNCHANGED), sy_batch_failed_count(b),
                o.dry_run ? " (dry run: would be built, nothing written)" : "", sy_batch_count(b),
-               seconds_since(&p.start));
+               sy_batch_count(b) == 1 ? "" : "s", seconds_since(&p.start));
         if (sy_batch_renew_into(b))
             printf("renewals: %zu %s, %zu exist (not written), %zu failed\n",
                    sy_batch_renewal_count(

@@ -1256,8 +1256,7 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
         nomem(it->diags);
         goto done;
     }
-    /* The planning load's problems are the item's unless a build follows
-     * (the builder reports the same warnings again). */
+    /* The planning load's problems become the item's. */
     if (!(plan = sy_diags_new())) {
         nomem(it->diags);
         goto done;
@@ -1302,7 +1301,14 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
     char *pdf = NULL;
     size_t len = 0;
     struct stat st;
-    sy_status s = sy_builder_pdf(builder, &o, &pdf, &len, NULL, it->diags);
+    /* The agreement loaded for planning is the one built (read once): its
+     * warnings are the item's, then the build's problems. */
+    {
+        sy_diags *t = it->diags;
+        it->diags = plan;
+        plan = t;
+    }
+    sy_status s = sy_builder_pdf_loaded(builder, a, b->roster, &o, &pdf, &len, NULL, it->diags);
     if (s == SY_OK && make_parents(out_path) != 0)
         s = sy_diags_add(it->diags, SY_SEV_ERROR, SY_ERR_CANTCREAT, out_path, 0, 0, NULL,
                          "cannot create its folder: %s", strerror(errno));
