@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,9 +75,17 @@ sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d)
     return sy_file_read_max(path, 0, data, len, d);
 }
 
-/* Writes all of data to fd, fsyncs it and gives it ordinary permissions.
- * Returns 0 or an errno value. */
-static int write_all(int fd, const void *data, size_t len)
+/* The process's umask, without changing it for longer than a moment. */
+static mode_t current_umask(void)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    return mask;
+}
+
+/* Writes all of data to fd, gives it its final mode (and owner, where we
+ * may) and fsyncs it. Returns 0 or an errno value. */
+static int write_all(int fd, const void *data, size_t len, const struct stat *old, int set_mode)
 {
     const char *p = data;
     while (len > 0) {
@@ -89,14 +98,103 @@ static int write_all(int fd, const void *data, size_t len)
         p += w;
         len -= (size_t)w;
     }
+    /* A file that is replaced keeps its permissions (0600 stays 0600) and,
+     * where we are allowed to, its owner; a new file is an ordinary file
+     * (0666 less the umask). The owner first: chown clears some mode bits. */
+    if (old && (old->st_uid != geteuid() || old->st_gid != getegid()))
+        (void)!fchown(fd, old->st_uid, old->st_gid); /* best effort: not ours to give */
+    if (old ? fchmod(fd, old->st_mode & 0777) != 0
+            : set_mode && fchmod(fd, 0666 & ~current_umask()) != 0)
+        return errno;
     if (fsync(fd) != 0)
         return errno;
-    /* A temporary file is private; an output document is an ordinary file. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0)
-        return errno;
     return 0;
+}
+
+static int no_tmpfile_for_tests;
+
+void sy_file_test_without_tmpfile(int on)
+{
+    no_tmpfile_for_tests = on;
+}
+
+sy_status sy_file_temp_pattern(const char *path, char **pattern)
+{
+    /* Beside the target (same file system, so rename is atomic), hidden,
+     * and short enough for any legal name: ".NAME.XXXXXX" with NAME cut
+     * (at a UTF-8 character's start) so that the whole fits NAME_MAX. */
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0, base = strlen(path + dirlen);
+    const size_t keep_max = SY_FILE_NAME_MAX - 8; /* '.', ".XXXXXX" */
+    if (base > keep_max) {
+        base = keep_max;
+        while (base > 0 && ((unsigned char)path[dirlen + base] & 0xC0) == 0x80)
+            base--;
+    }
+    char *t = malloc(dirlen + base + 9);
+    if (!t)
+        return SY_ERR_NOMEM;
+    memcpy(t, path, dirlen);
+    t[dirlen] = '.';
+    memcpy(t + dirlen + 1, path + dirlen, base);
+    memcpy(t + dirlen + 1 + base, ".XXXXXX", 8);
+    *pattern = t;
+    return SY_OK;
+}
+
+/* The file path names for writing: path itself, or, when path is a
+ * symbolic link, the file it leads to (written through, the link stays).
+ * *old receives the existing file's status and *exists whether there is
+ * one. A link to nothing, and anything that is not a regular file, is
+ * refused with an entry in d. */
+static sy_status resolve_output(const char *path, char **target, struct stat *old, int *exists,
+                                sy_diags *d)
+{
+    *target = NULL;
+    *exists = 0;
+    struct stat lst;
+    if (lstat(path, &lst) != 0) {
+        if (errno != ENOENT)
+            return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
+                                "cannot write: %s", strerror(errno));
+        *target = strdup(path);
+        return *target
+            ? SY_OK
+            : sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+    }
+    if (S_ISLNK(lst.st_mode)) {
+        char *real = realpath(path, NULL);
+        if (!real && errno == ENOENT)
+            return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
+                                "is a symbolic link to a file that does not exist; refused "
+                                "(sanya writes through a link only to an existing file)");
+        if (!real)
+            return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
+                                "cannot follow the symbolic link: %s", strerror(errno));
+        if (stat(real, &lst) != 0) {
+            int e = errno;
+            free(real);
+            return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
+                                "cannot write: %s", strerror(e));
+        }
+        *target = real;
+    }
+    if (!S_ISREG(lst.st_mode)) {
+        free(*target);
+        *target = NULL;
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
+                            "is %s, not a regular file; refused (nothing written)",
+                            S_ISDIR(lst.st_mode)                               ? "a folder"
+                                : S_ISFIFO(lst.st_mode)                        ? "a pipe (FIFO)"
+                                : S_ISCHR(lst.st_mode) || S_ISBLK(lst.st_mode) ? "a device"
+                                : S_ISSOCK(lst.st_mode)                        ? "a socket"
+                                                                               : "a special file");
+    }
+    if (!*target && !(*target = strdup(path)))
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+    *old = lst;
+    *exists = 1;
+    return SY_OK;
 }
 
 /* The complete temporary file becomes path: renamed over it (replace), or
@@ -104,30 +202,41 @@ static int write_all(int fd, const void *data, size_t len)
 static sy_status write_whole(const char *path, const void *data, size_t len, int replace,
                              int *existed, sy_diags *d)
 {
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16), *dir = malloc(plen + 2);
-    if (!tmp || !dir) {
+    if (existed)
+        *existed = 0;
+    char *target = NULL, *tmp = NULL, *dir = NULL;
+    struct stat old;
+    int exists = 0;
+    if (replace) {
+        sy_status st = resolve_output(path, &target, &old, &exists, d);
+        if (st != SY_OK)
+            return st;
+    } else {
+        target = strdup(path);
+    }
+    size_t plen = target ? strlen(target) : 0;
+    if (!target || sy_file_temp_pattern(target, &tmp) != SY_OK || !(dir = malloc(plen + 2))) {
+        free(target);
         free(tmp);
-        free(dir);
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
     }
-    /* Beside the target (same file system, so rename is atomic), hidden. */
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    memcpy(tmp, path, dirlen);
-    snprintf(tmp + dirlen, plen + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
-    memcpy(dir, path, dirlen);
+    const char *slash = strrchr(target, '/');
+    size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+    memcpy(dir, target, dirlen);
     dir[dirlen] = 0;
     if (!dirlen)
         strcpy(dir, ".");
+    const struct stat *keep = exists ? &old : NULL;
 
     int err = 0, named = 0;
     /* An unnamed file (O_TMPFILE) vanishes by itself if we are killed while
      * writing; it gets a name only once it is complete, and that name is
-     * renamed over the target at once. */
-    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+     * renamed over the target at once. Created 0666 it gets the umask from
+     * the kernel; a file it replaces lends it its mode. */
+    int fd =
+        no_tmpfile_for_tests ? -1 : open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, keep ? 0600 : 0666);
     if (fd >= 0) {
-        err = write_all(fd, data, len);
+        err = write_all(fd, data, len, keep, 0);
         if (!err) {
             char proc[64];
             snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
@@ -137,7 +246,8 @@ static sy_status write_whole(const char *path, const void *data, size_t len, int
             int probe = replace ? mkstemp(tmp) : 0;
             if (replace && (probe < 0 || close(probe) != 0 || unlink(tmp) != 0))
                 err = errno ? errno : EIO;
-            else if (linkat(AT_FDCWD, proc, AT_FDCWD, replace ? tmp : path, AT_SYMLINK_FOLLOW) != 0)
+            else if (linkat(AT_FDCWD, proc, AT_FDCWD, replace ? tmp : target, AT_SYMLINK_FOLLOW) !=
+                     0)
                 err = errno;
             else
                 named = replace;
@@ -145,23 +255,25 @@ static sy_status write_whole(const char *path, const void *data, size_t len, int
         if (close(fd) != 0 && !err)
             err = errno;
     } else {
-        /* No O_TMPFILE here (some file systems): a named temporary file. */
+        /* No O_TMPFILE here (some file systems): a named temporary file,
+         * private (0600) until it has its final mode. */
         fd = mkstemp(tmp);
         if (fd < 0) {
             err = errno;
         } else {
             named = 1;
-            err = write_all(fd, data, len);
+            err = write_all(fd, data, len, keep, 1);
             if (close(fd) != 0 && !err)
                 err = errno;
         }
     }
-    if (!err && named && (replace ? rename(tmp, path) : link(tmp, path)) != 0)
+    if (!err && named && (replace ? rename(tmp, target) : link(tmp, target)) != 0)
         err = errno;
     if (named && (err || !replace))
         unlink(tmp); /* a failure's leftover, or the second name of a link */
     free(tmp);
     free(dir);
+    free(target);
     if (existed)
         *existed = err == EEXIST && !replace;
     if (err == EEXIST && !replace)
@@ -181,4 +293,67 @@ sy_status sy_file_write_new(const char *path, const void *data, size_t len, int 
                             sy_diags *d)
 {
     return write_whole(path, data, len, 0, existed, d);
+}
+
+/* Whether the existing file real (a resolved path) lies in the folder
+ * whose status is dir_st, at any depth: its parents are compared with the
+ * folder by device and inode. */
+static int inside_folder(const char *real, const struct stat *dir_st)
+{
+    char *p = strdup(real);
+    int found = 0;
+    for (char *slash; p && !found && (slash = strrchr(p, '/'));) {
+        slash[slash == p] = 0; /* "/a/b" -> "/a" -> "/" */
+        struct stat st;
+        found = stat(p, &st) == 0 && st.st_dev == dir_st->st_dev && st.st_ino == dir_st->st_ino;
+        if (slash == p)
+            break;
+    }
+    free(p);
+    return found;
+}
+
+sy_status sy_file_check_output(const char *path, const char *const *inputs, size_t n, sy_diags *d)
+{
+    char *target = NULL;
+    struct stat out;
+    int exists = 0;
+    sy_status st = resolve_output(path, &target, &out, &exists, d);
+    if (st != SY_OK)
+        return st;
+    if (!exists) {
+        /* A new file: its folder must be there (said now, not after the
+         * work); being new, it is none of the inputs. */
+        const char *slash = strrchr(target, '/');
+        char *dir =
+            slash ? strndup(target, slash == target ? 1 : (size_t)(slash - target)) : strdup(".");
+        struct stat dst;
+        if (!dir)
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+        else if (stat(dir, &dst) != 0 || !S_ISDIR(dst.st_mode))
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
+                              "cannot write: the folder %s does not exist", dir);
+        free(dir);
+        free(target);
+        return st;
+    }
+    char *real = realpath(target, NULL);
+    for (size_t i = 0; i < n; i++) {
+        struct stat in;
+        if (!inputs[i] || stat(inputs[i], &in) != 0)
+            continue;
+        if (S_ISREG(in.st_mode) && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, path, 0, 0, NULL,
+                              "is the input %s (the same file); refused, the input is left as "
+                              "it was: give another output",
+                              inputs[i]);
+        else if (S_ISDIR(in.st_mode) && real && inside_folder(real, &in))
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, path, 0, 0, NULL,
+                              "is a file of the input folder %s; refused, the input is left as "
+                              "it was: give another output",
+                              inputs[i]);
+    }
+    free(real);
+    free(target);
+    return st;
 }
