@@ -275,7 +275,16 @@ int sy_cmd_batch(int argc, char **argv)
     if (!d)
         return SY_EXIT_SOFTWARE;
     sy_batch *b = NULL;
-    sy_status st = sy_batch_new(&o, &b, d);
+    /* The report never goes over an input (an agreement of the folder, the
+     * roster) nor onto a pipe or a device: said before any work. */
+    const char *inputs[] = {o.in_dir, o.roster};
+    sy_status st = report ? sy_file_check_output(report, inputs, 2, d) : SY_OK;
+    if (st != SY_OK) {
+        sy_cmd_print_diags(d);
+        sy_diags_free(d);
+        return sy_cmd_exit_code(st);
+    }
+    st = sy_batch_new(&o, &b, d);
     progress p = {NULL, isatty(STDERR_FILENO), 0, NULL, {0, 0}, 0, 0, 0, 0};
     if (b)
         p.renew_into = sy_batch_renew_into(b);

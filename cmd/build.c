@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "builder/builder.h"
+#include "core/buf.h"
 #include "core/date.h"
 #include "core/file.h"
 
@@ -16,7 +17,9 @@ static const char usage_text[] =
     "\n"
     "Renders an agreement to a bilingual Khmer/English PDF. The output\n"
     "defaults to FILE.pdf beside FILE.yaml and is written atomically: on any\n"
-    "error nothing is written and an earlier file is left as it was.\n"
+    "error nothing is written and an earlier file is left as it was. It is\n"
+    "never one of the inputs (exit 64) nor a folder, pipe or device (exit 73);\n"
+    "a symbolic link is written through, and a replaced file keeps its mode.\n"
     "\n"
     "options:\n"
     "  -o, --output FILE      the PDF to write\n"
@@ -127,10 +130,23 @@ int sy_cmd_build(int argc, char **argv)
         out = default_out;
     }
     sy_diags *d = sy_diags_new();
-    sy_builder *b = d ? sy_builder_new(sy_cmd_data_dir(), d) : NULL;
+    /* Never over an input (the agreement, the roster, a template folder's
+     * files, the installed templates), nor onto a pipe or a device: said
+     * before any work. The template named inside the agreement is known
+     * only once it is read; a folder of templates/ is covered here. */
+    sy_buf templates = SY_BUF_INIT;
+    sy_buf_printf(&templates, "%s/templates", sy_cmd_data_dir());
+    const char *inputs[] = {o.agreement, o.roster,
+                            o.template_ && strchr(o.template_, '/') ? o.template_ : NULL,
+                            sy_buf_failed(&templates) ? NULL : templates.data};
+    sy_status st =
+        d ? sy_file_check_output(out, inputs, sizeof inputs / sizeof *inputs, d) : SY_ERR_NOMEM;
+    sy_buf_free(&templates);
+    sy_builder *b = d && st == SY_OK ? sy_builder_new(sy_cmd_data_dir(), d) : NULL;
     char *pdf = NULL;
     size_t len = 0, pages = 0;
-    sy_status st = b ? sy_builder_pdf(b, &o, &pdf, &len, &pages, d) : sy_diags_status(d);
+    if (st == SY_OK)
+        st = b ? sy_builder_pdf(b, &o, &pdf, &len, &pages, d) : sy_diags_status(d);
     if (st == SY_OK)
         st = sy_file_write_atomic(out, pdf, len, d);
     sy_cmd_print_diags(d);

@@ -12,38 +12,50 @@
 #include "pdf/pdf.h"
 
 static const char usage_text[] =
-    "usage: sanya extract FILE.pdf [-o DIR]\n\n"
+    "usage: sanya extract FILE.pdf [-o DIR] [--force]\n\n"
     "Writes every file attached to FILE.pdf (for a sanya document, the agreement\n"
     "data it was made from) into DIR (default: the current folder) under its\n"
     "attached name, and prints what it wrote. Works on signed PDFs too (the\n"
     "newest version of each object after incremental updates is read) and on\n"
     "PDFs rewritten by tools such as qpdf (object streams, linearized).\n"
-    "A name with '/', '\\', '..' or a control character is refused; files are\n"
-    "written atomically.\n\n"
-    "exit status: 0 ok, 64 usage, 65 not a PDF sanya can read or a bad\n"
-    "attachment name, 66 missing input, 73 cannot write an output file\n";
+    "A name with '/', '\\', '..' or a control character, or starting with '.'\n"
+    "(a hidden file such as .bashrc), is refused. An existing file is never\n"
+    "replaced unless --force is given, and never FILE.pdf itself; a folder, a\n"
+    "pipe or a device is never written to. Every name is checked before any\n"
+    "file is written; files are written atomically.\n\n"
+    "options:\n"
+    "  -o DIR     the folder to write into (it must exist)\n"
+    "  --force    replace files of the same names in DIR\n\n"
+    "exit status: 0 ok, 64 usage (also: an attachment would replace FILE.pdf),\n"
+    "65 not a PDF sanya can read or a bad attachment name, 66 missing input,\n"
+    "73 cannot write an output file (also: it exists and --force is not given)\n";
 
 /* Whether an attached name is safe as a file name in the output folder.
  * Control characters too are refused: sanya never attaches such a name, and
- * a newline in a file name breaks every script that reads a list of them. */
+ * a newline in a file name breaks every script that reads a list of them.
+ * So is a leading '.': a hidden file (.bashrc, .profile, .ssh) written into
+ * a home folder would change what the shell or a tool does next. */
 static int safe_name(const char *name)
 {
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
         if (*p < 0x20 || *p == 0x7F)
             return 0;
-    return name[0] && strcmp(name, ".") && !strchr(name, '/') && !strchr(name, '\\') &&
+    return name[0] && name[0] != '.' && !strchr(name, '/') && !strchr(name, '\\') &&
         !strstr(name, "..");
 }
 
 int sy_cmd_extract(int argc, char **argv)
 {
     const char *in = NULL, *dir = ".";
+    int force = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(usage_text, stdout);
             return SY_EXIT_OK;
         }
-        if (!strcmp(argv[i], "-o")) {
+        if (!strcmp(argv[i], "--force")) {
+            force = 1;
+        } else if (!strcmp(argv[i], "-o")) {
             if (++i == argc) {
                 fprintf(stderr, "sanya extract: -o expects a folder\n");
                 return SY_EXIT_USAGE;
@@ -92,18 +104,42 @@ int sy_cmd_extract(int argc, char **argv)
                                       "two attachments are named '%s'", files[i].name);
         }
     }
-    for (size_t i = 0; st == SY_OK && i < n; i++) {
-        sy_buf path = SY_BUF_INIT;
-        sy_buf_printf(&path, "%s/%s", dir, files[i].name);
-        if (sy_buf_failed(&path))
-            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-        else
-            st = sy_file_write_atomic(path.data, files[i].data, files[i].len, d);
+    /* Where each goes: checked for all before anything is written, so that
+     * a refusal leaves the folder as it was. */
+    sy_buf *paths = st == SY_OK && n ? calloc(n, sizeof *paths) : NULL;
+    if (st == SY_OK && n && !paths)
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    for (size_t i = 0; paths && i < n; i++) {
+        sy_buf_printf(&paths[i], "%s/%s", dir, files[i].name);
+        struct stat ost;
+        sy_status one = SY_OK;
+        if (sy_buf_failed(&paths[i]))
+            one = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        else if (!force && lstat(paths[i].data, &ost) == 0)
+            one = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, paths[i].data, 0, 0, NULL,
+                               "exists; refused (nothing written): give --force to replace it, "
+                               "or -o another folder");
+        else if (force)
+            one = sy_file_check_output(paths[i].data, &in, 1, d);
         if (st == SY_OK)
-            printf("wrote %s (%zu bytes%s%s)\n", path.data, files[i].len, files[i].mime ? ", " : "",
-                   files[i].mime ? files[i].mime : "");
-        sy_buf_free(&path);
+            st = one;
     }
+    for (size_t i = 0; st == SY_OK && i < n; i++) {
+        int existed = 0;
+        if (force)
+            st = sy_file_write_atomic(paths[i].data, files[i].data, files[i].len, d);
+        else if ((st = sy_file_write_new(paths[i].data, files[i].data, files[i].len, &existed,
+                                         d)) != SY_OK &&
+                 existed) /* made since the check */
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, paths[i].data, 0, 0, NULL,
+                         "exists; refused: give --force to replace it, or -o another folder");
+        if (st == SY_OK)
+            printf("wrote %s (%zu bytes%s%s)\n", paths[i].data, files[i].len,
+                   files[i].mime ? ", " : "", files[i].mime ? files[i].mime : "");
+    }
+    for (size_t i = 0; paths && i < n; i++)
+        sy_buf_free(&paths[i]);
+    free(paths);
     if (st == SY_OK && n == 0)
         printf("%s has no attached files\n", in);
     if (st == SY_OK && fflush(stdout) != 0)

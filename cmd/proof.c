@@ -19,7 +19,10 @@ static const char usage_text[] =
     "fonts before it goes into an agreement.\n"
     "\n"
     "options:\n"
-    "  -o, --output FILE    the PDF to write (required); written atomically\n"
+    "  -o, --output FILE    the PDF to write (required); written atomically,\n"
+    "                       never over an input (exit 64) nor onto a folder,\n"
+    "                       pipe or device (exit 73); a symbolic link is\n"
+    "                       written through; a replaced file keeps its mode\n"
     "  --font ROLE|PATH     a font role of fonts/manifest (khmer-body,\n"
     "                       khmer-heading, latin-body, latin-bold, ...) or a font\n"
     "                       file; it replaces the Khmer font if it has Khmer\n"
@@ -107,6 +110,16 @@ int sy_cmd_proof(int argc, char **argv)
     sy_diags *d = sy_diags_new();
     if (!d)
         return SY_EXIT_SOFTWARE;
+    /* Never over an input (the text, --words, a --font file), nor onto a
+     * pipe or a device: said before any work. */
+    const char *inputs[] = {input, words, font};
+    sy_status checked = sy_file_check_output(out, inputs, sizeof inputs / sizeof *inputs, d);
+    if (checked != SY_OK) {
+        sy_cmd_print_diags(d);
+        int bad = sy_cmd_exit_code(checked);
+        sy_diags_free(d);
+        return bad;
+    }
     sy_fontset *fs = sy_fontset_open(sy_cmd_data_dir(), d);
     sy_text_ctx *ctx = NULL;
     char *text = NULL, *pdf = NULL, *wordtext = NULL;

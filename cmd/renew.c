@@ -40,10 +40,12 @@ static void usage(FILE *f)
             "                 by office)\n"
             "  --years N      the new term's length (default: the old term's)\n"
             "  -o FILE        the new file (default: NAME-renewal-N.yaml beside the\n"
-            "                 input, N the new renewal number); never the input\n"
+            "                 input, N the new renewal number); never the input nor\n"
+            "                 the roster (exit 64), nor a folder, pipe or device (73);\n"
+            "                 a symbolic link is written through\n"
             "  --force        replace FILE when it exists\n"
             "  -h, --help     show this help\n\n"
-            "exit status: 0 written, 64 usage error (also -o naming the input), 65 data\n"
+            "exit status: 0 written, 64 usage error (also -o naming an input), 65 data\n"
             "error (e.g. an office without a holder on DATE), 66 missing input file,\n"
             "73 cannot write (also: the output exists and --force is not given)\n");
 }
@@ -146,6 +148,13 @@ int sy_cmd_renew(int argc, char **argv)
         sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_USAGE, chosen, 0, 0, NULL,
                      "is the agreement being renewed (%s); the renewal goes to a new file", file);
         rc = SY_EXIT_USAGE;
+        goto done;
+    }
+    /* Nor the roster (even with --force), a folder, a pipe or a device. */
+    const char *inputs[] = {file, roster_path};
+    sy_status checked = sy_file_check_output(chosen, inputs, 2, diags);
+    if (checked != SY_OK) {
+        rc = sy_cmd_exit_code(checked);
         goto done;
     }
     if (exists && !force) {
