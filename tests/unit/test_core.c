@@ -5,9 +5,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -248,6 +253,230 @@ static void write_new_never_replaces(void **state)
     sy_diags_free(d);
 }
 
+/* Files in a fresh folder under /tmp, removed by cleanup_dir. */
+static void make_dir(char dir[32])
+{
+    strcpy(dir, "/tmp/sanya-test-files-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+}
+
+static void cleanup_dir(const char *dir)
+{
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+    char p[600];
+    while (dh && (e = readdir(dh)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+            snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+            if (remove(p) != 0)
+                rmdir(p);
+        }
+    if (dh)
+        closedir(dh);
+    rmdir(dir);
+}
+
+static int count_entries(const char *dir)
+{
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(dh)))
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    closedir(dh);
+    return n;
+}
+
+static void assert_file_is(const char *path, const char *text)
+{
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(sy_file_read(path, &data, &len, NULL), SY_OK);
+    assert_string_equal(data, text);
+    free(data);
+}
+
+/* A replaced file keeps its mode; a new one gets 0666 less the umask; both
+ * with O_TMPFILE and with the named temporary file of file systems without
+ * it. */
+static void write_keeps_mode(void **state)
+{
+    (void)state;
+    char dir[32], path[64], fresh[64];
+    make_dir(dir);
+    snprintf(path, sizeof path, "%s/private.pdf", dir);
+    snprintf(fresh, sizeof fresh, "%s/new.pdf", dir);
+    mode_t old_mask = umask(027);
+    for (int fallback = 0; fallback < 2; fallback++) {
+        sy_file_test_without_tmpfile(fallback);
+        assert_int_equal(sy_file_write_atomic(path, "one\n", 4, NULL), SY_OK);
+        assert_int_equal(chmod(path, 0600), 0);
+        assert_int_equal(sy_file_write_atomic(path, "two\n", 4, NULL), SY_OK);
+        struct stat st;
+        assert_int_equal(stat(path, &st), 0);
+        assert_int_equal(st.st_mode & 0777, 0600);
+        assert_file_is(path, "two\n");
+        remove(fresh);
+        assert_int_equal(sy_file_write_atomic(fresh, "new\n", 4, NULL), SY_OK);
+        assert_int_equal(stat(fresh, &st), 0);
+        assert_int_equal(st.st_mode & 0777, 0640);
+        assert_int_equal(count_entries(dir), 2); /* no temporary file left */
+    }
+    sy_file_test_without_tmpfile(0);
+    umask(old_mask);
+    cleanup_dir(dir);
+}
+
+/* A symbolic link is written through: the link stays, the file it leads
+ * to is replaced (and keeps its mode). A link to nothing is refused. */
+static void write_through_links(void **state)
+{
+    (void)state;
+    char dir[32], link_path[64], real[64], dangling[64];
+    make_dir(dir);
+    snprintf(link_path, sizeof link_path, "%s/out.pdf", dir);
+    snprintf(real, sizeof real, "%s/real.pdf", dir);
+    snprintf(dangling, sizeof dangling, "%s/dangling.pdf", dir);
+    assert_int_equal(sy_file_write_atomic(real, "old\n", 4, NULL), SY_OK);
+    assert_int_equal(chmod(real, 0604), 0);
+    assert_int_equal(symlink("real.pdf", link_path), 0);
+    assert_int_equal(sy_file_write_atomic(link_path, "new\n", 4, NULL), SY_OK);
+    struct stat st;
+    assert_int_equal(lstat(link_path, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_file_is(real, "new\n");
+    assert_int_equal(stat(real, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0604);
+
+    assert_int_equal(symlink("missing.pdf", dangling), 0);
+    sy_diags *d = sy_diags_new();
+    assert_int_equal(sy_file_write_atomic(dangling, "x", 1, d), SY_ERR_CANTCREAT);
+    assert_int_equal(sy_diags_count(d), 1);
+    assert_int_equal(lstat(dangling, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(count_entries(dir), 3);
+    sy_diags_free(d);
+    cleanup_dir(dir);
+}
+
+/* A pipe, a device or a folder is never written to nor replaced. */
+static void write_refuses_special_files(void **state)
+{
+    (void)state;
+    char dir[32], fifo[64], sub[64], devlink[64];
+    make_dir(dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    snprintf(sub, sizeof sub, "%s/sub.pdf", dir);
+    snprintf(devlink, sizeof devlink, "%s/null.pdf", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    assert_int_equal(symlink("/dev/null", devlink), 0);
+    const char *targets[] = {fifo, sub, devlink, "/dev/null"};
+    for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) {
+        sy_diags *d = sy_diags_new();
+        assert_int_equal(sy_file_write_atomic(targets[i], "x", 1, d), SY_ERR_CANTCREAT);
+        assert_int_equal(sy_file_check_output(targets[i], NULL, 0, d), SY_ERR_CANTCREAT);
+        char line[512];
+        sy_diag_format(sy_diags_get(d, 0), line, sizeof line);
+        assert_non_null(strstr(line, "not a regular file"));
+        sy_diags_free(d);
+    }
+    struct stat st;
+    assert_int_equal(lstat(fifo, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    assert_int_equal(lstat(sub, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    assert_int_equal(lstat(devlink, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(stat("/dev/null", &st), 0);
+    assert_true(S_ISCHR(st.st_mode));
+    assert_int_equal(count_entries(dir), 3);
+    cleanup_dir(dir);
+}
+
+/* Names of 248 to 255 bytes: the temporary name is made to fit, with
+ * O_TMPFILE and without it; a cut never splits a UTF-8 character. */
+static void write_long_names(void **state)
+{
+    (void)state;
+    char dir[32], path[600];
+    make_dir(dir);
+    for (int fallback = 0; fallback < 2; fallback++) {
+        sy_file_test_without_tmpfile(fallback);
+        for (size_t n = 248; n <= SY_FILE_NAME_MAX; n++) {
+            int at = snprintf(path, sizeof path, "%s/", dir);
+            memset(path + at, 'a', n - 4);
+            memcpy(path + at + n - 4, ".pdf", 5);
+            assert_int_equal(sy_file_write_atomic(path, "one\n", 4, NULL), SY_OK);
+            assert_int_equal(sy_file_write_atomic(path, "two\n", 4, NULL), SY_OK);
+            assert_file_is(path, "two\n");
+            int existed = 0;
+            assert_int_equal(sy_file_write_new(path, "x", 1, &existed, NULL), SY_ERR_CANTCREAT);
+            assert_int_equal(existed, 1);
+            remove(path);
+            assert_int_equal(sy_file_write_new(path, "new\n", 4, &existed, NULL), SY_OK);
+            assert_file_is(path, "new\n");
+            remove(path);
+        }
+        assert_int_equal(count_entries(dir), 0);
+    }
+    sy_file_test_without_tmpfile(0);
+    cleanup_dir(dir);
+
+    /* 85 three-byte Khmer letters: 255 bytes; the pattern keeps whole ones. */
+    char name[300] = "x/", *pattern = NULL;
+    for (int i = 0; i < 85; i++)
+        strcat(name, "\xE1\x9E\x80");
+    assert_int_equal(sy_file_temp_pattern(name, &pattern), SY_OK);
+    assert_memory_equal(pattern, "x/.", 3);
+    size_t base = strlen(pattern) - 2;
+    assert_true(base <= SY_FILE_NAME_MAX);
+    assert_string_equal(pattern + strlen(pattern) - 7, ".XXXXXX");
+    assert_int_equal((base - 8) % 3, 0); /* whole characters */
+    free(pattern);
+}
+
+/* An output is none of the inputs, however it is spelled. */
+static void check_output_against_inputs(void **state)
+{
+    (void)state;
+    char dir[32], in[64], link_path[64], hard[64], other[64], spelled[96], tpl[64], tpl_file[96],
+        fresh[64], nodir[64];
+    make_dir(dir);
+    snprintf(in, sizeof in, "%s/a.yaml", dir);
+    snprintf(link_path, sizeof link_path, "%s/link.yaml", dir);
+    snprintf(hard, sizeof hard, "%s/hard.yaml", dir);
+    snprintf(other, sizeof other, "%s/other.pdf", dir);
+    snprintf(spelled, sizeof spelled, "%s/../%s/./a.yaml", dir, dir + 5);
+    snprintf(tpl, sizeof tpl, "%s/tpl", dir);
+    snprintf(tpl_file, sizeof tpl_file, "%s/tpl/main.tpl", dir);
+    snprintf(fresh, sizeof fresh, "%s/new.pdf", dir);
+    snprintf(nodir, sizeof nodir, "%s/none/new.pdf", dir);
+    assert_int_equal(sy_file_write_atomic(in, "a: 1\n", 5, NULL), SY_OK);
+    assert_int_equal(sy_file_write_atomic(other, "x", 1, NULL), SY_OK);
+    assert_int_equal(symlink("a.yaml", link_path), 0);
+    assert_int_equal(link(in, hard), 0);
+    assert_int_equal(mkdir(tpl, 0700), 0);
+    assert_int_equal(sy_file_write_atomic(tpl_file, "t", 1, NULL), SY_OK);
+    const char *inputs[] = {in, NULL, tpl, "/no/such/input"};
+    const char *same[] = {in, link_path, hard, spelled, tpl_file};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+        sy_diags *d = sy_diags_new();
+        assert_int_equal(sy_file_check_output(same[i], inputs, 4, d), SY_ERR_USAGE);
+        assert_int_equal(sy_diags_count(d), 1);
+        char line[512];
+        sy_diag_format(sy_diags_get(d, 0), line, sizeof line);
+        assert_non_null(strstr(line, "refused"));
+        sy_diags_free(d);
+    }
+    assert_int_equal(sy_file_check_output(other, inputs, 4, NULL), SY_OK);
+    assert_int_equal(sy_file_check_output(fresh, inputs, 4, NULL), SY_OK);
+    assert_int_equal(sy_file_check_output(nodir, inputs, 4, NULL), SY_ERR_CANTCREAT);
+    assert_file_is(in, "a: 1\n");
+    remove(tpl_file);
+    cleanup_dir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +489,11 @@ int main(void)
         cmocka_unit_test(hashes_match_known_digests),
         cmocka_unit_test(utf8_converts_to_utf16),
         cmocka_unit_test(write_new_never_replaces),
+        cmocka_unit_test(write_keeps_mode),
+        cmocka_unit_test(write_through_links),
+        cmocka_unit_test(write_refuses_special_files),
+        cmocka_unit_test(write_long_names),
+        cmocka_unit_test(check_output_against_inputs),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
