@@ -1219,8 +1219,12 @@ static void write_state_locked(sy_batch *b)
     sy_status s = SY_OK;
     if (!path || sy_buf_failed(&out))
         s = nomem(b->run_diags);
-    else
-        s = sy_file_write_atomic(path, out.data, out.len, b->run_diags);
+    else {
+        const char *inputs[] = {b->in_real, b->roster_path};
+        s = sy_file_check_output(path, inputs, 2, b->run_diags);
+        if (s == SY_OK)
+            s = sy_file_write_atomic(path, out.data, out.len, b->run_diags);
+    }
     if (s != SY_OK && b->state_status == SY_OK)
         b->state_status = s;
     free(path);
@@ -1312,6 +1316,11 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
     if (s == SY_OK && make_parents(out_path) != 0)
         s = sy_diags_add(it->diags, SY_SEV_ERROR, SY_ERR_CANTCREAT, out_path, 0, 0, NULL,
                          "cannot create its folder: %s", strerror(errno));
+    /* A symbolic link in the output folder is written through: never
+     * when it leads to an input (the input folder's files, the roster). */
+    const char *inputs[] = {b->in_real, b->roster_path};
+    if (s == SY_OK)
+        s = sy_file_check_output(out_path, inputs, 2, it->diags);
     if (s == SY_OK)
         s = sy_file_write_atomic(out_path, pdf, len, it->diags);
     free(pdf);

@@ -80,6 +80,14 @@ cp moi.yaml batch-in/moi.yaml
 expect "batch --report an agreement of the input folder" 64 "input folder" batch-in/moi.yaml -- \
     "$sanya" batch batch-in -o batch-out --roster roster.yaml --report batch-in/moi.yaml
 [ -e batch-out ] && bad "batch: the output folder was made before the refusal"
+# Links are written through (below): a link in the output folder that leads
+# to an input must not be (a guard for that choice; before it, the link was
+# replaced).
+mkdir batch-out
+ln -s ../batch-in/moi.yaml batch-out/moi.pdf
+expect "batch: an output that is a link to an input agreement" 65 "of the input folder" batch-in/moi.yaml -- \
+    "$sanya" batch batch-in -o batch-out --roster roster.yaml
+[ -L batch-out/moi.pdf ] || bad "batch: the link in the output folder was replaced"
 
 # ---- Not a regular file: refused before any work ----
 mkfifo fifo
