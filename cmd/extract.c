@@ -21,8 +21,9 @@ static const char usage_text[] =
     "A name with '/', '\\', '..' or a control character, or starting with '.'\n"
     "(a hidden file such as .bashrc), is refused. An existing file is never\n"
     "replaced unless --force is given, and never FILE.pdf itself; a folder, a\n"
-    "pipe or a device is never written to. Every name is checked before any\n"
-    "file is written; files are written atomically.\n\n"
+    "pipe, a device or a symbolic link is never written to (nor through).\n"
+    "Every name is checked before any file is written; files are written\n"
+    "atomically.\n\n"
     "options:\n"
     "  -o DIR     the folder to write into (it must exist)\n"
     "  --force    replace files of the same names in DIR\n\n"
@@ -115,11 +116,17 @@ int sy_cmd_extract(int argc, char **argv)
         sy_status one = SY_OK;
         if (sy_buf_failed(&paths[i]))
             one = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-        else if (!force && lstat(paths[i].data, &ost) == 0)
+        else if (lstat(paths[i].data, &ost) != 0) {
+            /* a new file */
+        } else if (!force)
             one = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, paths[i].data, 0, 0, NULL,
                                "exists; refused (nothing written): give --force to replace it, "
                                "or -o another folder");
-        else if (force)
+        else if (S_ISLNK(ost.st_mode)) /* the names are the PDF's choice */
+            one = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, paths[i].data, 0, 0, NULL,
+                               "is a symbolic link; refused (nothing written): extract replaces "
+                               "only files in the folder, never what a link leads to");
+        else
             one = sy_file_check_output(paths[i].data, &in, 1, d);
         if (st == SY_OK)
             st = one;

@@ -200,5 +200,13 @@ expect "extract --force onto a FIFO" 73 "not a regular file" moi.pdf -- \
 [ -p fifodir/roster-used.yaml ] && [ ! -e fifodir/moi.yaml ] ||
     bad "extract onto a FIFO: the FIFO changed or another file was written"
 
+mkdir linkdir
+echo "elsewhere" >elsewhere.yaml
+ln -s ../elsewhere.yaml linkdir/moi.yaml
+expect "extract --force onto a symbolic link (a name the PDF chose)" 73 "is a symbolic link; refused" \
+    elsewhere.yaml -- "$sanya" extract moi.pdf -o linkdir --force
+[ -L linkdir/moi.yaml ] && [ ! -e linkdir/roster-used.yaml ] ||
+    bad "extract onto a link: the link changed or another file was written"
+
 [ "$fail" -eq 0 ] && echo "files: all checks passed"
 exit "$fail"
