@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "core/file.h"
+#include "core/limits.h"
 #include "pdf/pdf.h"
 
 static const char usage_text[] =
@@ -48,6 +49,8 @@ int sy_cmd_extract(int argc, char **argv)
                 fprintf(stderr, "sanya extract: -o expects a folder\n");
                 return SY_EXIT_USAGE;
             }
+            if (sy_cmd_need_value("extract", "-o", argv[i]) != 0)
+                return SY_EXIT_USAGE;
             dir = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             fprintf(stderr, "sanya extract: unknown option '%s'\n\n", argv[i]);
@@ -64,6 +67,10 @@ int sy_cmd_extract(int argc, char **argv)
         fputs(usage_text, stderr);
         return SY_EXIT_USAGE;
     }
+    if (!*in) {
+        fprintf(stderr, "sanya extract: the PDF file name is empty\n");
+        return SY_EXIT_USAGE;
+    }
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
         fprintf(stderr, "sanya extract: output folder '%s' does not exist\n", dir);
@@ -76,13 +83,19 @@ int sy_cmd_extract(int argc, char **argv)
     char *data = NULL;
     size_t len = 0, n = 0;
     sy_pdf_attachment *files = NULL;
-    sy_status st = sy_file_read(in, &data, &len, d);
+    sy_status st = sy_file_read_max(in, SY_LIMIT_PDF_INPUT_BYTES, &data, &len, d);
     if (st == SY_OK)
         st = sy_pdf_extract_attachments(data, len, &files, &n, d);
     if (st == SY_OK) {
         /* All names are checked before anything is written. */
         for (size_t i = 0; i < n; i++) {
-            if (!safe_name(files[i].name))
+            if (strlen(files[i].name) > SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES)
+                st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, in, 0, 0, NULL,
+                                  "attachment name '%.40s...' is %zu bytes long; a file name "
+                                  "is at most %d: refused",
+                                  files[i].name, strlen(files[i].name),
+                                  SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES);
+            else if (!safe_name(files[i].name))
                 st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, in, 0, 0, NULL,
                                   "attachment name '%s' is not a plain file name; refused",
                                   files[i].name);
