@@ -247,8 +247,9 @@ sy_status sy_pdf_add_bookmark(sy_pdf *pdf, size_t page_index, double y, const ch
     sy_status ts = state(pdf, "bookmark added", &t, d);
     if (ts != SY_OK)
         return ts;
-    if (check_text(title_utf8, "bookmark title", d) != SY_OK)
-        return SY_ERR_DATA;
+    sy_status cs = check_text(title_utf8, "bookmark title", d);
+    if (cs != SY_OK)
+        return cs;
     if (t->nmarks >= SY_LIMIT_PDF_BOOKMARKS)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
                             "more than %d bookmarks", SY_LIMIT_PDF_BOOKMARKS);
@@ -308,8 +309,9 @@ sy_status sy_pdf_attach_file(sy_pdf *pdf, const char *name, const void *data, si
     sy_status ts = state(pdf, "file attached", &t, d);
     if (ts != SY_OK)
         return ts;
-    if (check_text(name, "attachment name", d) != SY_OK)
-        return SY_ERR_DATA;
+    sy_status cs = check_text(name, "attachment name", d);
+    if (cs != SY_OK)
+        return cs;
     if (strlen(name) > SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
                             "PDF attachment name: %zu bytes, more than %d (a file name)",
