@@ -19,10 +19,12 @@ static const char usage_text[] =
     "attached name, and prints what it wrote. Works on signed PDFs too (the\n"
     "newest version of each object after incremental updates is read) and on\n"
     "PDFs rewritten by tools such as qpdf (object streams, linearized).\n"
-    "A name with '/', '\\', '..' or a control character is refused; files are\n"
-    "written atomically.\n\n"
-    "exit status: 0 ok, 64 usage, 65 not a PDF sanya can read or a bad\n"
-    "attachment name, 66 missing input, 73 cannot write an output file\n";
+    "A name with '/', '\\', '..' or a control character, or longer than a file\n"
+    "name (255 bytes), is refused; files are written atomically. FILE.pdf may\n"
+    "be up to 256 MiB; a PDF encrypted with a password must be decrypted first.\n\n"
+    "exit status: 0 ok, 64 usage, 65 not a PDF sanya can read (also: too big,\n"
+    "encrypted with a password) or a bad attachment name, 66 missing input,\n"
+    "73 cannot write an output file\n";
 
 /* Whether an attached name is safe as a file name in the output folder.
  * Control characters too are refused: sanya never attaches such a name, and
