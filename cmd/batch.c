@@ -206,6 +206,9 @@ int sy_cmd_batch(int argc, char **argv)
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "o:j:nfh", opts, NULL)) != -1) {
+        if ((c == 'o' || c == 'r' || c == 'R' || c == 'N') &&
+            sy_cmd_need_optarg("batch", opts, c, optarg))
+            return SY_EXIT_USAGE;
         switch (c) {
         case 'o':
             o.out_dir = optarg;
@@ -265,6 +268,10 @@ int sy_cmd_batch(int argc, char **argv)
         return SY_EXIT_USAGE;
     }
     o.in_dir = argv[optind];
+    if (!*o.in_dir) {
+        fprintf(stderr, "sanya batch: the input folder name is empty\n");
+        return SY_EXIT_USAGE;
+    }
     if (!sy_date_valid(o.as_of))
         o.as_of = sy_cmd_today();
     if (!o.jobs) {

@@ -56,6 +56,8 @@ int sy_cmd_build(int argc, char **argv)
     optind = 1;
     opterr = 0; /* our own messages, prefixed "sanya build:" */
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+        if ((c == 'o' || c == 'r' || c == 't') && sy_cmd_need_optarg("build", opts, c, optarg))
+            return SY_EXIT_USAGE;
         switch (c) {
         case 'o':
             out = optarg;
@@ -115,6 +117,10 @@ int sy_cmd_build(int argc, char **argv)
     if (!sy_date_valid(o.as_of))
         o.as_of = sy_cmd_today();
     o.agreement = argv[optind];
+    if (!*o.agreement) {
+        fprintf(stderr, "sanya build: the agreement file name is empty\n");
+        return SY_EXIT_USAGE;
+    }
     char *default_out = NULL;
     if (!out) {
         size_t n = strlen(o.agreement);

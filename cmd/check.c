@@ -160,6 +160,13 @@ int sy_cmd_check(int argc, char **argv)
         usage(stderr);
         return SY_EXIT_USAGE;
     }
+    if (!*file) {
+        fprintf(stderr, "sanya check: the agreement file name is empty\n");
+        return SY_EXIT_USAGE;
+    }
+    if ((roster_path && sy_cmd_need_value("check", "--roster", roster_path)) ||
+        (template_ && sy_cmd_need_value("check", "--template", template_)))
+        return SY_EXIT_USAGE;
     sy_diags *diags = sy_diags_new();
     if (!diags) {
         fprintf(stderr, "sanya check: out of memory\n");

@@ -31,8 +31,23 @@ int sy_cmd_batch(int argc, char **argv);
 const char *sy_cmd_data_dir(void);
 
 /* "Today" for what a document says as of a day: SOURCE_DATE_EPOCH when it
- * is set (reproducible builds), else the clock. Only cmd/ reads either. */
+ * is set (reproducible builds), else the clock. Only cmd/ reads either. A
+ * SOURCE_DATE_EPOCH that is not a number of seconds from 0 to the end of
+ * 9999 gets a warning on stderr (once), and the clock is used. */
 sy_date sy_cmd_today(void);
+
+/* 0 when value is a non-empty option value; else prints "sanya CMD:
+ * OPTION needs a value" and returns -1 (the caller exits 64). */
+int sy_cmd_need_value(const char *cmd, const char *option, const char *value);
+
+/* The same for the value of getopt_long's option c of opts, named by
+ * its long name. */
+struct option;
+int sy_cmd_need_optarg(const char *cmd, const struct option *opts, int c, const char *value);
+
+/* Parses s as a finite number in [min, max] into *out; -1 (nothing
+ * printed) for anything else, "nan" and "inf" among them. */
+int sy_cmd_number(const char *s, double min, double max, double *out);
 
 /* Exit code for a status. */
 int sy_cmd_exit_code(sy_status s);

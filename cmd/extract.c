@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "core/file.h"
+#include "core/limits.h"
 #include "pdf/pdf.h"
 
 static const char usage_text[] =
@@ -18,18 +19,20 @@ static const char usage_text[] =
     "attached name, and prints what it wrote. Works on signed PDFs too (the\n"
     "newest version of each object after incremental updates is read) and on\n"
     "PDFs rewritten by tools such as qpdf (object streams, linearized).\n"
-    "A name with '/', '\\', '..' or a control character, or starting with '.'\n"
-    "(a hidden file such as .bashrc), is refused. An existing file is never\n"
-    "replaced unless --force is given, and never FILE.pdf itself; a folder, a\n"
-    "pipe, a device or a symbolic link is never written to (nor through).\n"
-    "Every name is checked before any file is written; files are written\n"
-    "atomically.\n\n"
+    "A name with '/', '\\', '..' or a control character, starting with '.'\n"
+    "(a hidden file such as .bashrc), or longer than a file name (255 bytes),\n"
+    "is refused. An existing file is never replaced unless --force is given,\n"
+    "and never FILE.pdf itself; a folder, a pipe, a device or a symbolic link\n"
+    "is never written to (nor through). Every name is checked before any file\n"
+    "is written; files are written atomically. FILE.pdf may be up to 256 MiB;\n"
+    "a PDF encrypted with a password must be decrypted first.\n\n"
     "options:\n"
     "  -o DIR     the folder to write into (it must exist)\n"
     "  --force    replace files of the same names in DIR\n\n"
     "exit status: 0 ok, 64 usage (also: an attachment would replace FILE.pdf),\n"
-    "65 not a PDF sanya can read or a bad attachment name, 66 missing input,\n"
-    "73 cannot write an output file (also: it exists and --force is not given)\n";
+    "65 not a PDF sanya can read (also: too big, encrypted with a password) or\n"
+    "a bad attachment name, 66 missing input, 73 cannot write an output file\n"
+    "(also: it exists and --force is not given)\n";
 
 /* Whether an attached name is safe as a file name in the output folder.
  * Control characters too are refused: sanya never attaches such a name, and
@@ -61,6 +64,8 @@ int sy_cmd_extract(int argc, char **argv)
                 fprintf(stderr, "sanya extract: -o expects a folder\n");
                 return SY_EXIT_USAGE;
             }
+            if (sy_cmd_need_value("extract", "-o", argv[i]) != 0)
+                return SY_EXIT_USAGE;
             dir = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             fprintf(stderr, "sanya extract: unknown option '%s'\n\n", argv[i]);
@@ -77,6 +82,10 @@ int sy_cmd_extract(int argc, char **argv)
         fputs(usage_text, stderr);
         return SY_EXIT_USAGE;
     }
+    if (!*in) {
+        fprintf(stderr, "sanya extract: the PDF file name is empty\n");
+        return SY_EXIT_USAGE;
+    }
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
         fprintf(stderr, "sanya extract: output folder '%s' does not exist\n", dir);
@@ -89,13 +98,19 @@ int sy_cmd_extract(int argc, char **argv)
     char *data = NULL;
     size_t len = 0, n = 0;
     sy_pdf_attachment *files = NULL;
-    sy_status st = sy_file_read(in, &data, &len, d);
+    sy_status st = sy_file_read_max(in, SY_LIMIT_PDF_INPUT_BYTES, &data, &len, d);
     if (st == SY_OK)
         st = sy_pdf_extract_attachments(data, len, &files, &n, d);
     if (st == SY_OK) {
         /* All names are checked before anything is written. */
         for (size_t i = 0; i < n; i++) {
-            if (!safe_name(files[i].name))
+            if (strlen(files[i].name) > SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES)
+                st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, in, 0, 0, NULL,
+                                  "attachment name '%.40s...' is %zu bytes long; a file name "
+                                  "is at most %d: refused",
+                                  files[i].name, strlen(files[i].name),
+                                  SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES);
+            else if (!safe_name(files[i].name))
                 st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, in, 0, 0, NULL,
                                   "attachment name '%s' is not a plain file name; refused",
                                   files[i].name);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/file.h"
+#include "core/limits.h"
 #include "font/font.h"
 #include "proof/proof.h"
 
@@ -27,10 +28,12 @@ static const char usage_text[] =
     "                       khmer-heading, latin-body, latin-bold, ...) or a font\n"
     "                       file; it replaces the Khmer font if it has Khmer\n"
     "                       letters, else the Latin font\n"
-    "  --size PT            font size in points (default 12)\n"
-    "  --width MM           measure in millimetres (default 160, the full width)\n"
+    "  --size PT            font size in points, 2 to 200 (default 12)\n"
+    "  --width MM           measure in millimetres, 5 to 160 (default 160, the full\n"
+    "                       width)\n"
     "  --align left|justify|center|right   (default left)\n"
-    "  --words FILE         more words not to break inside (one per line)\n"
+    "  --words FILE         more words not to break inside (one per line; at most\n"
+    "                       4 MiB, and the text at most 4 MiB)\n"
     "  -h, --help           this text\n"
     "\n"
     "exit status: 0 ok, 64 usage, 65 bad text, 66 missing input, 73 cannot\n"
@@ -50,7 +53,8 @@ int sy_cmd_proof(int argc, char **argv)
     optind = 1;
     opterr = 0; /* our own messages, prefixed "sanya proof:" */
     while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
-        char *end;
+        if ((c == 'o' || c == 'f' || c == 'W') && sy_cmd_need_optarg("proof", opts, c, optarg))
+            return SY_EXIT_USAGE;
         switch (c) {
         case 'o':
             out = optarg;
@@ -59,16 +63,14 @@ int sy_cmd_proof(int argc, char **argv)
             font = optarg;
             break;
         case 's':
-            size = strtod(optarg, &end);
-            if (*end || size < 2 || size > 200) {
+            if (sy_cmd_number(optarg, 2, 200, &size) != 0) {
                 fprintf(stderr, "sanya proof: --size expects points between 2 and 200, got '%s'\n",
                         optarg);
                 return SY_EXIT_USAGE;
             }
             break;
         case 'w':
-            width_mm = strtod(optarg, &end);
-            if (*end || width_mm < 5 || width_mm > 160) {
+            if (sy_cmd_number(optarg, 5, 160, &width_mm) != 0) {
                 fprintf(stderr,
                         "sanya proof: --width expects millimetres between 5 and 160, got '%s'\n",
                         optarg);
@@ -106,6 +108,10 @@ int sy_cmd_proof(int argc, char **argv)
         return SY_EXIT_USAGE;
     }
     const char *input = argv[optind];
+    if (!*input) {
+        fprintf(stderr, "sanya proof: the text file name is empty\n");
+        return SY_EXIT_USAGE;
+    }
 
     sy_diags *d = sy_diags_new();
     if (!d)
@@ -140,10 +146,11 @@ int sy_cmd_proof(int argc, char **argv)
     }
     if (st == SY_OK && !(ctx = sy_text_ctx_new(d)))
         st = sy_diags_status(d);
-    if (st == SY_OK && words && (st = sy_file_read(words, &wordtext, &wlen, d)) == SY_OK)
+    if (st == SY_OK && words &&
+        (st = sy_file_read_max(words, SY_LIMIT_WORDLIST_BYTES, &wordtext, &wlen, d)) == SY_OK)
         st = sy_text_ctx_add_words(ctx, words, wordtext, wlen, d);
     if (st == SY_OK)
-        st = sy_file_read(input, &text, &len, d);
+        st = sy_file_read_max(input, SY_LIMIT_PROOF_TEXT_BYTES, &text, &len, d);
     if (st == SY_OK)
         st = sy_proof_render(ctx, input, text, len, &o, &pdf, &pdf_len, &pages, d);
     if (st == SY_OK)

@@ -70,10 +70,8 @@ int sy_cmd_renew(int argc, char **argv)
             return SY_EXIT_OK;
         } else if (!strcmp(arg, "--roster") || !strcmp(arg, "--on") || !strcmp(arg, "-o") ||
                    !strcmp(arg, "--years")) {
-            if (!value) {
-                fprintf(stderr, "sanya renew: %s needs a value\n", arg);
+            if (sy_cmd_need_value("renew", arg, value) != 0)
                 return SY_EXIT_USAGE;
-            }
             if (!eq)
                 i++;
             if (!strcmp(arg, "--roster"))
@@ -107,6 +105,10 @@ int sy_cmd_renew(int argc, char **argv)
     }
     if (!file) {
         usage(stderr);
+        return SY_EXIT_USAGE;
+    }
+    if (!*file) {
+        fprintf(stderr, "sanya renew: the agreement file name is empty\n");
         return SY_EXIT_USAGE;
     }
     sy_renew_options o = {0};

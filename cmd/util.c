@@ -1,7 +1,10 @@
 /* Helpers shared by the subcommands. */
 #include "cmd.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,14 +53,67 @@ const char *sy_cmd_data_dir(void)
     return dir;
 }
 
+/* The last second of 9999-12-31: the last day sy_date holds. */
+#define LAST_EPOCH_SECOND 253402300799LL
+
 sy_date sy_cmd_today(void)
 {
+    static int warned; /* once per run, however often "today" is asked */
     const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (e && *e) { /* set but empty counts as unset */
+        char *end = NULL;
+        errno = 0;
+        long long secs = strtoll(e, &end, 10);
+        const char *why = NULL;
+        if (*end || end == e || *e == ' ' || *e == '+')
+            why = "is not a whole number";
+        else if (secs < 0)
+            why = "is negative";
+        else if (errno == ERANGE || secs > LAST_EPOCH_SECOND)
+            why = "is after the year 9999";
+        if (!why)
+            return sy_date_from_days((long)(secs / 86400));
+        if (!warned)
+            fprintf(stderr,
+                    "sanya: warning: SOURCE_DATE_EPOCH='%s' %s: it must be the seconds since "
+                    "1970-01-01 00:00 UTC, from 0 to %lld; using today's date instead\n",
+                    e, why, LAST_EPOCH_SECOND);
+        warned = 1;
+    }
+    return sy_date_from_days((long)((long long)time(NULL) / 86400));
+}
+
+int sy_cmd_need_value(const char *cmd, const char *option, const char *value)
+{
+    if (value && *value)
+        return 0;
+    fprintf(stderr, "sanya %s: %s needs a value, got an empty one\n", cmd, option);
+    return -1;
+}
+
+int sy_cmd_need_optarg(const char *cmd, const struct option *opts, int c, const char *value)
+{
+    const char *name = "the option";
+    char buf[64];
+    for (; opts->name; opts++)
+        if (opts->val == c) {
+            snprintf(buf, sizeof buf, "--%s", opts->name);
+            name = buf;
+            break;
+        }
+    return sy_cmd_need_value(cmd, name, value);
+}
+
+int sy_cmd_number(const char *s, double min, double max, double *out)
+{
     char *end = NULL;
-    long long secs = e && *e ? strtoll(e, &end, 10) : 0;
-    if (!e || !*e || *end || secs < 0)
-        secs = (long long)time(NULL);
-    return sy_date_from_days((long)(secs / 86400));
+    double v = strtod(s, &end);
+    /* strtod takes "nan", "inf" and hexadecimal: only finite numbers in
+     * range pass, so a NaN never reaches a content stream. */
+    if (!*s || end == s || *end || !isfinite(v) || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
 }
 
 int sy_cmd_exit_code(sy_status s)

@@ -92,4 +92,39 @@
 /* The batch state file: one short line per output. */
 #define SY_LIMIT_BATCH_STATE_BYTES (64u << 20)
 
+/* Agreement and roster data (lib/data/schema.c; docs/agreement-schema.md).
+ * An id names files (the batch output, the renewal) and PDF fields
+ * ("sig-<party>-<n>") and goes into the PDF metadata: real ids are a few
+ * words ("moi-aple-2025", "ncct/permanent-vice-chair"). */
+#define SY_LIMIT_ID_BYTES 100
+/* A one-line text (a title, a name, a place, an office title): printed on
+ * one or two lines and copied into the PDF's metadata and bookmarks, whose
+ * strings libharu caps at 65535 bytes (HPDF_LIMIT_MAX_STRING_LEN). The
+ * longest real titles are some 200 characters; 1000 bytes of UTF-8 are
+ * 330 Khmer or 1000 Latin characters. */
+#define SY_LIMIT_LINE_BYTES 1000
+/* Any other string (an article body, a preamble): the longest agreements
+ * are some 100 KiB of text in all; one article of more is a paste gone
+ * wrong. Below SY_LIMIT_PARAGRAPH_BYTES, so the text stage never meets a
+ * longer paragraph from a data file. */
+#define SY_LIMIT_STRING_BYTES (256u << 10)
+/* A text string of the PDF (the title, subject, keywords and author of the
+ * Info dictionary, a bookmark, an attachment's name), encoded as PDF text
+ * (UTF-16BE with its mark when not ASCII): libharu's
+ * HPDF_LIMIT_MAX_STRING_LEN. Data within the limits above stays far below
+ * it unless it names a great many parties. */
+#define SY_LIMIT_PDF_TEXT_BYTES 65535u
+/* The name of an attached file: `sanya extract` writes it back as a file
+ * name, and file systems take at most 255 bytes (NAME_MAX). */
+#define SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES 255
+
+/* Files the commands read whole into memory (cmd/). A proof text is a
+ * page or a few: 4 MiB is over a thousand pages of Khmer. A word list of
+ * SY_LIMIT_WORDLIST_ENTRIES words of some 30 bytes is 3 MiB. A PDF given
+ * to extract: a sanya document is some hundred KiB, signed and with
+ * scanned annexes some tens of MiB; qpdf needs it in memory whole. */
+#define SY_LIMIT_PROOF_TEXT_BYTES (4u << 20)
+#define SY_LIMIT_WORDLIST_BYTES (4u << 20)
+#define SY_LIMIT_PDF_INPUT_BYTES (256u << 20)
+
 #endif

@@ -80,6 +80,11 @@ static sy_value *conv_text(ctx *c, const sy_yn *n)
     return sy_walk_text(&c->w, n);
 }
 
+static sy_value *conv_line(ctx *c, const sy_yn *n)
+{
+    return sy_walk_line(&c->w, n);
+}
+
 static sy_value *conv_string(ctx *c, const sy_yn *n)
 {
     return sy_walk_string(&c->w, n);
@@ -243,8 +248,8 @@ static sy_value *conv_signatory(ctx *c, const sy_yn *n)
         if (id)
             resolve_office(c, office, sig, sy_value_as_string(id, NULL));
     } else if (name) {
-        field(c, n, sig, "name", 1, conv_text);
-        field(c, n, sig, "title", 1, conv_text);
+        field(c, n, sig, "name", 1, conv_line);
+        field(c, n, sig, "title", 1, conv_line);
     } else {
         sy_walk_error(&c->w, n,
                       "needs \"office\" (resolved from the roster) or \"name\" and "
@@ -263,8 +268,8 @@ static sy_value *conv_party(ctx *c, const sy_yn *n, size_t i)
         return NULL;
     field(c, n, p, "id", 1, conv_ident);
     field(c, n, p, "kind", 1, conv_kind);
-    field(c, n, p, "name", 1, conv_text);
-    field(c, n, p, "short", 0, conv_text);
+    field(c, n, p, "name", 1, conv_line);
+    field(c, n, p, "short", 0, conv_line);
     field(c, n, p, "signatory", 1, conv_signatory);
     return p;
 }
@@ -277,7 +282,7 @@ static sy_value *conv_article(ctx *c, const sy_yn *n, size_t i)
     sy_value *a = new_map(c, n);
     if (!a)
         return NULL;
-    field(c, n, a, "title", 1, conv_text);
+    field(c, n, a, "title", 1, conv_line);
     field(c, n, a, "body", 1, conv_text);
     return a;
 }
@@ -454,7 +459,7 @@ static void walk_agreement(ctx *c, const sy_yn *root)
                     sy_value_string(sy_layout_name(DEFAULT_LAYOUT),
                                     strlen(sy_layout_name(DEFAULT_LAYOUT)),
                                     sy_walk_mark(&c->w, root)));
-    field(c, root, out, "title", 1, conv_text);
+    field(c, root, out, "title", 1, conv_line);
     field(c, root, out, "preamble", 0, conv_text);
 
     const sy_yn *parties = sy_walk_require(&c->w, root, "parties");
@@ -467,7 +472,7 @@ static void walk_agreement(ctx *c, const sy_yn *root)
         if (list)
             check_party_ids(c, parties);
     }
-    field(c, root, out, "place", 1, conv_text);
+    field(c, root, out, "place", 1, conv_line);
     field(c, root, out, "signed", 1, conv_date);
     field(c, root, out, "term", 0, conv_term);
 

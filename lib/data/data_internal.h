@@ -21,16 +21,21 @@ const sy_yn *sy_walk_require(sy_walk *w, const sy_yn *map, const char *key);
 
 /* Converters: each checks the node (already on the path of w), reports what
  * is wrong, and returns a new sy_value or NULL. Strings lose trailing line
- * breaks and blanks; a string that is then empty is an error. */
+ * breaks and blanks; a string that is then empty is an error, and so is one
+ * longer than SY_LIMIT_STRING_BYTES (core/limits.h). */
 sy_value *sy_walk_string(sy_walk *w, const sy_yn *n);
 /* An identifier: lowercase ASCII letters, digits, '-', '_' and (when
- * allow_slash) '/'; starts with a letter or digit. */
+ * allow_slash) '/'; starts with a letter or digit; at most
+ * SY_LIMIT_ID_BYTES. */
 sy_value *sy_walk_ident(sy_walk *w, const sy_yn *n, int allow_slash);
 sy_value *sy_walk_date(sy_walk *w, const sy_yn *n);
 /* A decimal integer in [min, max]. */
 sy_value *sy_walk_int(sy_walk *w, const sy_yn *n, long long min, long long max, const char *what);
 /* A {km, en} pair of non-empty strings. */
 sy_value *sy_walk_text(sy_walk *w, const sy_yn *n);
+/* The same for a title or a name (one or two printed lines, copied into the
+ * PDF's metadata and bookmarks): each side at most SY_LIMIT_LINE_BYTES. */
+sy_value *sy_walk_line(sy_walk *w, const sy_yn *n);
 /* One of the NULL-terminated choices. */
 sy_value *sy_walk_enum(sy_walk *w, const sy_yn *n, const char *const *choices);
 

@@ -39,7 +39,7 @@ static sy_value *walk_holder(sy_walk *w, const sy_yn *n, const sy_value *office_
             continue;
         }
         size_t old = sy_walk_key(w, fields[i]);
-        sy_value *v = i < 2 ? sy_walk_text(w, f) : sy_walk_date(w, f);
+        sy_value *v = i < 2 ? sy_walk_line(w, f) : sy_walk_date(w, f);
         sy_walk_pop(w, old);
         ok &= v != NULL;
         sy_walk_set(w, h, fields[i], v);
@@ -75,7 +75,7 @@ static sy_value *walk_office(sy_walk *w, const sy_yn *n)
     const sy_yn *t = sy_walk_require(w, n, "title");
     if (t) {
         size_t old = sy_walk_key(w, "title");
-        title = sy_walk_text(w, t);
+        title = sy_walk_line(w, t);
         sy_walk_pop(w, old);
         ok &= title != NULL;
         sy_walk_set(w, office, "title", title);

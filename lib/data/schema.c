@@ -208,7 +208,9 @@ static sy_value *made(sy_walk *w, sy_value *v)
     return v;
 }
 
-sy_value *sy_walk_string(sy_walk *w, const sy_yn *n)
+/* A string of at most max bytes (after trailing blanks are dropped); what
+ * names its kind in the message. */
+static sy_value *string_max(sy_walk *w, const sy_yn *n, size_t max, const char *what)
 {
     if (want_scalar(w, n, "a string") != 0)
         return NULL;
@@ -221,6 +223,10 @@ sy_value *sy_walk_string(sy_walk *w, const sy_yn *n)
         len--;
     if (len == 0) {
         sy_walk_error(w, n, "must not be empty");
+        return NULL;
+    }
+    if (len > max) {
+        sy_walk_error(w, n, "is %zu bytes long; %s is at most %zu bytes of UTF-8", len, what, max);
         return NULL;
     }
     /* Control characters cannot be printed (a line break is one, a tab is a
@@ -239,6 +245,11 @@ sy_value *sy_walk_string(sy_walk *w, const sy_yn *n)
     return made(w, sy_value_string(n->text, len, sy_walk_mark(w, n)));
 }
 
+sy_value *sy_walk_string(sy_walk *w, const sy_yn *n)
+{
+    return string_max(w, n, SY_LIMIT_STRING_BYTES, "a text");
+}
+
 sy_value *sy_walk_ident(sy_walk *w, const sy_yn *n, int allow_slash)
 {
     if (want_scalar(w, n, "an id") != 0)
@@ -248,6 +259,12 @@ sy_value *sy_walk_ident(sy_walk *w, const sy_yn *n, int allow_slash)
         char c = n->text[i];
         int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         ok = alnum || (i > 0 && (c == '-' || c == '_' || (allow_slash && c == '/')));
+    }
+    if (ok && n->len > SY_LIMIT_ID_BYTES) {
+        char got[64];
+        sy_walk_error(w, n, "%s is %zu characters long; an id is at most %d",
+                      sy_yn_describe(n, got, sizeof got), n->len, SY_LIMIT_ID_BYTES);
+        return NULL;
     }
     if (!ok) {
         char got[64];
@@ -365,7 +382,8 @@ static void check_script(sy_walk *w, const sy_yn *n, int is_km)
                         (size_t)(bad - n->text));
 }
 
-sy_value *sy_walk_text(sy_walk *w, const sy_yn *n)
+/* Text in both languages, each side at most max bytes. */
+static sy_value *text_max(sy_walk *w, const sy_yn *n, size_t max, const char *what)
 {
     static const char *const sides[] = {"km", "en", NULL};
     if (sy_walk_map(w, n, sides, "text in both languages ({km: ..., en: ...})") != 0)
@@ -381,7 +399,7 @@ sy_value *sy_walk_text(sy_walk *w, const sy_yn *n)
             continue;
         }
         size_t old = sy_walk_key(w, sides[i]);
-        sy_value *s = sy_walk_string(w, side);
+        sy_value *s = string_max(w, side, max, what);
         if (s)
             check_script(w, side, i == 0);
         sy_walk_pop(w, old);
@@ -394,6 +412,16 @@ sy_value *sy_walk_text(sy_walk *w, const sy_yn *n)
         return NULL;
     }
     return pair;
+}
+
+sy_value *sy_walk_text(sy_walk *w, const sy_yn *n)
+{
+    return text_max(w, n, SY_LIMIT_STRING_BYTES, "a text");
+}
+
+sy_value *sy_walk_line(sy_walk *w, const sy_yn *n)
+{
+    return text_max(w, n, SY_LIMIT_LINE_BYTES, "a title or a name");
 }
 
 sy_value *sy_walk_enum(sy_walk *w, const sy_yn *n, const char *const *choices)

@@ -97,7 +97,13 @@ static void qpdf_report(reader *R, qpdf_error e, sy_severity sev, const char *co
     char msg[512];
     switch (qpdf_get_error_code(R->q, e)) {
     case qpdf_e_password:
-        snprintf(msg, sizeof msg, "the file is encrypted with a password: %s", detail);
+        /* qpdf opens a PDF encrypted with an empty user password by
+         * itself; this one needs a password sanya is not given. */
+        snprintf(msg, sizeof msg,
+                 "the PDF is encrypted with a password (qpdf: %s); sanya does not take "
+                 "passwords: decrypt it first (qpdf --decrypt --password=PASSWORD IN.pdf "
+                 "OUT.pdf)",
+                 detail);
         break;
     case qpdf_e_internal:
         /* qpdf reports C++ exceptions it did not expect, among them

@@ -109,6 +109,8 @@ static sy_status check_text(const char *s, const char *what, sy_diags *d)
     if (bad != (size_t)-1)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, NULL, 0, 0, NULL,
                             "PDF %s: invalid UTF-8 at byte %zu", what, bad);
+    size_t units = 0; /* UTF-16 code units, for the length as a PDF string */
+    int ascii = 1;
     for (size_t i = 0; i < len;) {
         size_t at = i;
         uint32_t c = sy_utf8_next(s, len, &i);
@@ -116,7 +118,16 @@ static sy_status check_text(const char *s, const char *what, sy_diags *d)
             return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, NULL, 0, 0, NULL,
                                 "PDF %s: control character U+%04X at byte %zu", what, (unsigned)c,
                                 at);
+        units += c > 0xFFFF ? 2 : 1;
+        ascii &= c < 0x7F;
     }
+    /* As text_string writes it: the bytes, or FE FF and UTF-16BE. */
+    size_t bytes = ascii ? len : 2 + 2 * units;
+    if (bytes > SY_LIMIT_PDF_TEXT_BYTES)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
+                            "PDF %s: %zu bytes as a PDF string, more than the %u a PDF string "
+                            "may have here (libharu's limit); shorten the text it is made of",
+                            what, bytes, SY_LIMIT_PDF_TEXT_BYTES);
     return SY_OK;
 }
 
@@ -236,8 +247,9 @@ sy_status sy_pdf_add_bookmark(sy_pdf *pdf, size_t page_index, double y, const ch
     sy_status ts = state(pdf, "bookmark added", &t, d);
     if (ts != SY_OK)
         return ts;
-    if (check_text(title_utf8, "bookmark title", d) != SY_OK)
-        return SY_ERR_DATA;
+    sy_status cs = check_text(title_utf8, "bookmark title", d);
+    if (cs != SY_OK)
+        return cs;
     if (t->nmarks >= SY_LIMIT_PDF_BOOKMARKS)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
                             "more than %d bookmarks", SY_LIMIT_PDF_BOOKMARKS);
@@ -297,8 +309,13 @@ sy_status sy_pdf_attach_file(sy_pdf *pdf, const char *name, const void *data, si
     sy_status ts = state(pdf, "file attached", &t, d);
     if (ts != SY_OK)
         return ts;
-    if (check_text(name, "attachment name", d) != SY_OK)
-        return SY_ERR_DATA;
+    sy_status cs = check_text(name, "attachment name", d);
+    if (cs != SY_OK)
+        return cs;
+    if (strlen(name) > SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
+                            "PDF attachment name: %zu bytes, more than %d (a file name)",
+                            strlen(name), SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES);
     if (!name[0] || !strcmp(name, ".") || strchr(name, '/') || strchr(name, '\\') ||
         strstr(name, ".."))
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,

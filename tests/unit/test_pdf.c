@@ -248,6 +248,36 @@ static void documents_are_complete_and_deterministic(void **state)
     free(b);
 }
 
+/* A string libharu cannot write (over 65535 bytes as a PDF string) is a
+ * limit error at the call, not an internal error when the file is written
+ * (issue 10: a long title was exit 70). */
+static void overlong_pdf_strings_are_a_limit_error(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    sy_pdf *pdf = sy_pdf_new(d);
+    assert_non_null(pdf);
+    size_t n = 40000; /* 40000 'é': 80000 bytes of UTF-8, 80002 as UTF-16BE */
+    char *title = malloc(2 * n + 1);
+    assert_non_null(title);
+    for (size_t i = 0; i < n; i++)
+        memcpy(title + 2 * i, "\xC3\xA9", 2);
+    title[2 * n] = 0;
+    assert_int_equal(sy_pdf_add_bookmark(pdf, 0, 700, title, d), SY_ERR_LIMIT);
+    sy_pdf_info info = {title, NULL, NULL, NULL, NULL, NULL};
+    assert_int_not_equal(sy_pdf_set_info(pdf, &info, d), SY_OK);
+    /* 65535 ASCII bytes are still written as they are */
+    memset(title, 'a', 65535);
+    title[65535] = 0;
+    assert_int_equal(sy_pdf_add_bookmark(pdf, 0, 700, title, d), SY_OK);
+    memset(title, 'a', 256);
+    memcpy(title + 256, ".yaml", 6);
+    assert_int_equal(sy_pdf_attach_file(pdf, title, "x", 1, NULL, NULL, d), SY_ERR_LIMIT);
+    free(title);
+    sy_pdf_free(pdf);
+    sy_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +286,7 @@ int main(void)
         cmocka_unit_test(cids_show_harfbuzz_glyphs_and_map_to_the_source),
         cmocka_unit_test(embedded_fonts_are_valid_truetype),
         cmocka_unit_test(documents_are_complete_and_deterministic),
+        cmocka_unit_test(overlong_pdf_strings_are_a_limit_error),
     };
     return cmocka_run_group_tests_name("pdf", tests, fixture_setup, fixture_teardown);
 }
