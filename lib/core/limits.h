@@ -92,4 +92,11 @@
 /* The batch state file: one short line per output. */
 #define SY_LIMIT_BATCH_STATE_BYTES (64u << 20)
 
+/* Bounds of caches: reaching one evicts the least recently used entries,
+ * it is never an error. The text context's cache of analysed paragraphs
+ * (lib/text): an agreement and its cover hold some 1-2 MiB of them (about
+ * twenty bytes per byte of text, mostly glyphs), so a batch worker keeps
+ * the paragraphs of the last several agreements it built. */
+#define SY_TEXT_CACHE_BYTES (16u << 20)
+
 #endif
