@@ -278,11 +278,13 @@ void sy_font_free(sy_font *f)
 }
 
 /* hb_subset_preprocess costs about twenty subsets of a house font (some
- * 25 M instructions against 1.3 M a subset planned from the plain face,
- * 0.2 M from the preprocessed one), which one `sanya build` never repays: a
- * font is preprocessed once it has been subset this many times, as in a
- * batch worker, whose builder keeps its fonts across agreements. */
-#define PREPROCESS_AFTER_SUBSETS 8
+ * 27 M instructions against 1.3 M a subset planned from the plain face,
+ * 0.2 M from the preprocessed one), which one `sanya build` never repays.
+ * As in the ski-rental problem, a font is preprocessed once the subsets
+ * made without it have cost about as much as preprocessing would have:
+ * never more than twice the best choice in hindsight, however many
+ * agreements a batch worker builds with its fonts. */
+#define PREPROCESS_AFTER_SUBSETS 24
 
 hb_face_t *sy_font_subset_face(const sy_font *f)
 {
