@@ -29,6 +29,7 @@ struct sy_builder {
     sy_fontset *fonts;
     sy_text_ctx *text;
     sy_render_ctx *render;
+    sy_pdf_font_cache *font_cache; /* embedded fonts, shared by its documents */
     sy_tpl_env *env;
     /* Templates are read and parsed once per builder (a batch builds many
      * agreements with one), then reused: immutable once loaded. */
@@ -111,6 +112,8 @@ sy_builder *sy_builder_new(const char *data_dir, sy_diags *d)
         st = sy_diags_status(d);
     if (st == SY_OK && !(b->render = sy_render_ctx_new(b->fonts, b->text, d)))
         st = sy_diags_status(d);
+    if (st == SY_OK && !(b->font_cache = sy_pdf_font_cache_new()))
+        st = SY_ERR_NOMEM;
     if (st == SY_OK &&
         (!(b->env = sy_tpl_env_new()) || sy_builder_add_calendar_filters(b->env) != SY_OK))
         st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
@@ -134,6 +137,7 @@ void sy_builder_free(sy_builder *b)
     free(b->tpls);
     sy_tpl_env_free(b->env);
     sy_render_ctx_free(b->render);
+    sy_pdf_font_cache_free(b->font_cache);
     sy_text_ctx_free(b->text);
     sy_fontset_free(b->fonts);
     free(b->data_dir);
@@ -472,6 +476,8 @@ static sy_status run_stages(sy_builder *b, build *w, const sy_builder_options *o
     sy_status st = make_documents(b, w, o, d);
     if (st == SY_OK && !(w->pdf = sy_pdf_new(d)))
         st = sy_diags_status(d);
+    if (st == SY_OK)
+        sy_pdf_set_font_cache(w->pdf, b->font_cache);
     sy_render_options no_footer = {0};
     if (st == SY_OK && w->cover)
         st = sy_render_doc_opts(b->render, w->cover, SY_LAYOUT_PARALLEL, w->pdf, &no_footer,

@@ -98,5 +98,8 @@
  * twenty bytes per byte of text, mostly glyphs), so a batch worker keeps
  * the paragraphs of the last several agreements it built. */
 #define SY_TEXT_CACHE_BYTES (16u << 20)
+/* lib/pdf's cache of embedded fonts (subset programs, deflated): some
+ * 10-100 KiB each, four or five a document. */
+#define SY_PDF_FONT_CACHE_BYTES (8u << 20)
 
 #endif

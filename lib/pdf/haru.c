@@ -193,12 +193,13 @@ static unsigned char *deflate_zlib(sy_haru *h, int level, const void *data, size
     return z;
 }
 
-sy_haru_obj *sy_haru_stream_deflated(sy_haru *h, const void *data, size_t len, int level)
+unsigned char *sy_haru_deflate(sy_haru *h, int level, const void *data, size_t len, size_t *zlen)
 {
-    size_t zlen = 0;
-    unsigned char *z = deflate_zlib(h, level, data, len, &zlen);
-    if (!z)
-        return NULL;
+    return deflate_zlib(h, level, data, len, zlen);
+}
+
+sy_haru_obj *sy_haru_stream_flate(sy_haru *h, const void *z, size_t zlen)
+{
     HPDF_Dict d = HPDF_DictStream_New(h->doc->mmgr, h->doc->xref);
     if (d) {
         d->filter = HPDF_STREAM_FILTER_NONE;
@@ -206,6 +207,16 @@ sy_haru_obj *sy_haru_stream_deflated(sy_haru *h, const void *data, size_t len, i
         if (HPDF_Stream_Write(d->stream, z, (HPDF_UINT)zlen) != HPDF_OK)
             d = NULL;
     }
+    return d;
+}
+
+sy_haru_obj *sy_haru_stream_deflated(sy_haru *h, const void *data, size_t len, int level)
+{
+    size_t zlen = 0;
+    unsigned char *z = deflate_zlib(h, level, data, len, &zlen);
+    if (!z)
+        return NULL;
+    HPDF_Dict d = sy_haru_stream_flate(h, z, zlen);
     free(z);
     return d;
 }
