@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
+
 /* The struct layouts used below (HPDF_Doc_Rec.mmgr/.xref/.pdf_version,
  * HPDF_PageAttr_Rec.stream/.gmode, HPDF_Dict_Rec.stream/.filter) are those
  * of libharu 2.3.0; 2.4 inserted fields before them. */
@@ -401,34 +403,39 @@ int sy_haru_set_producer(sy_haru *h, const char *producer)
     return HPDF_SetInfoAttr(h->doc, HPDF_INFO_PRODUCER, producer) == HPDF_OK ? 0 : -1;
 }
 
+/* libharu's output stream appends here, to a sy_buf (stream->attr). */
+static HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+    sy_buf *out = stream->attr;
+    sy_buf_put(out, ptr, size);
+    return sy_buf_failed(out) ? HPDF_FAILD_TO_ALLOC_MEM : HPDF_OK;
+}
+
 int sy_haru_save(sy_haru *h, char **data, size_t *len)
 {
     *data = NULL;
     *len = 0;
-    if (deflate_streams(h) != 0 || HPDF_SaveToStream(h->doc) != HPDF_OK)
+    if (deflate_streams(h) != 0)
         return -1;
-    HPDF_UINT32 size = HPDF_GetStreamSize(h->doc);
-    char *buf = malloc(size ? size : 1);
-    if (!buf)
+    /* HPDF_SaveToStream writes into the document's stream, a memory stream
+     * it makes unless there is one, which then had to be read back out: both
+     * copies byte by byte. Given a stream that appends to a buffer, it
+     * writes the file straight there (stream->size still gives the
+     * cross-reference table its offsets). */
+    sy_buf out = SY_BUF_INIT;
+    HPDF_Stream stream = HPDF_CallbackWriter_New(h->doc->mmgr, append_output, &out);
+    if (!stream)
         return -1;
-    HPDF_UINT32 got = 0;
-    while (got < size) {
-        HPDF_UINT32 n = size - got;
-        HPDF_STATUS st = HPDF_ReadFromStream(h->doc, (HPDF_BYTE *)buf + got, &n);
-        got += n;
-        if (st == HPDF_STREAM_EOF)
-            break;
-        if (st != HPDF_OK || n == 0) {
-            free(buf);
-            return -1;
-        }
-    }
-    if (got != size) {
-        free(buf);
+    HPDF_Stream own = h->doc->stream;
+    h->doc->stream = stream;
+    HPDF_STATUS st = HPDF_SaveToStream(h->doc);
+    h->doc->stream = own;
+    HPDF_Stream_Free(stream);
+    if (st != HPDF_OK || sy_buf_failed(&out) || !out.len) {
+        sy_buf_free(&out);
         return -1;
     }
-    *data = buf;
-    *len = size;
+    *data = sy_buf_take(&out, len);
     return 0;
 }
 
