@@ -101,5 +101,8 @@
 /* lib/pdf's cache of embedded fonts (subset programs, deflated): some
  * 10-100 KiB each, four or five a document. */
 #define SY_PDF_FONT_CACHE_BYTES (8u << 20)
+/* lib/layout's cache of laid-out paragraphs: their lines' glyphs, about as
+ * much again as the paragraphs' own. */
+#define SY_LAYOUT_CACHE_BYTES (16u << 20)
 
 #endif

@@ -34,6 +34,7 @@ typedef struct cached_para {
     const sy_font *khmer, *latin; /* the style's fonts, compared by address */
     uint32_t khmer_sum, latin_sum; /* and by their files' checksums */
     size_t bytes; /* memory held, for the cache's bound */
+    uint64_t id; /* never reused within the context */
     sy_text_para *para; /* the analysis (its ctx and src unset) */
     size_t input_len;
     char input[]; /* the text as given to sy_text_para_new */
@@ -49,6 +50,7 @@ struct sy_text_ctx {
     cached_para **buckets;
     size_t nbuckets, nentries, cache_bytes;
     cached_para *newest, *oldest;
+    uint64_t last_id;
     sy_text_cache_stats stats;
 };
 
@@ -66,6 +68,7 @@ struct sy_text_para {
     uint8_t *brk; /* len + 1 */
     uint8_t *grapheme; /* len + 1 */
     sy_text_source src;
+    uint64_t cache_id; /* the cache entry it is a copy of (0: none) */
     /* len + 1 entries: the byte of the text given to sy_text_para_new that byte
      * i of the normalised text comes from; NULL when normalising changed
      * nothing (nearly always). */
@@ -862,17 +865,17 @@ static size_t para_bytes(const sy_text_para *p)
 /* Keeps a copy of p, made from input s[0..len) with its style, evicting
  * the least recently used paragraphs beyond the bound. Out of memory, it
  * keeps nothing: the cache only saves work. */
-static void cache_add(sy_text_ctx *ctx, uint64_t hash, const char *s, size_t len,
-                      const sy_text_para *p)
+static uint64_t cache_add(sy_text_ctx *ctx, uint64_t hash, const char *s, size_t len,
+                          const sy_text_para *p)
 {
     size_t bytes = sizeof(cached_para) + len + para_bytes(p);
     if (bytes > SY_TEXT_CACHE_BYTES / 8)
-        return; /* one paragraph must not push out a document's worth */
+        return 0; /* one paragraph must not push out a document's worth */
     if (ctx->nentries + 1 > 2 * ctx->nbuckets) {
         size_t n = ctx->nbuckets ? ctx->nbuckets * 2 : 256;
         cached_para **b = calloc(n, sizeof *b);
         if (!b)
-            return;
+            return 0;
         for (cached_para *e = ctx->oldest; e; e = e->newer) {
             e->next = b[e->hash & (n - 1)];
             b[e->hash & (n - 1)] = e;
@@ -886,7 +889,7 @@ static void cache_add(sy_text_ctx *ctx, uint64_t hash, const char *s, size_t len
     sy_text_para *copy = e ? para_copy(p, ctx, &p->style, none) : NULL;
     if (!copy) {
         free(e);
-        return;
+        return 0;
     }
     while (ctx->oldest && ctx->cache_bytes + bytes > SY_TEXT_CACHE_BYTES)
         cache_evict(ctx, ctx->oldest);
@@ -906,6 +909,13 @@ static void cache_add(sy_text_ctx *ctx, uint64_t hash, const char *s, size_t len
     cache_push_newest(ctx, e);
     ctx->nentries++;
     ctx->cache_bytes += bytes;
+    e->id = ++ctx->last_id;
+    return e->id;
+}
+
+uint64_t sy_text_para_cache_id(const sy_text_para *p)
+{
+    return p->cache_id;
 }
 
 sy_text_cache_stats sy_text_ctx_cache_stats(const sy_text_ctx *ctx)
@@ -971,6 +981,7 @@ sy_text_para *sy_text_para_new(sy_text_ctx *ctx, const sy_text_style *style, con
                          "out of memory");
             return NULL;
         }
+        p->cache_id = e->id;
         cache_unlink(ctx, e);
         cache_push_newest(ctx, e);
         ctx->stats.hits++;
@@ -979,7 +990,7 @@ sy_text_para *sy_text_para_new(sy_text_ctx *ctx, const sy_text_style *style, con
     ctx->stats.misses++;
     sy_text_para *p = para_analyse(ctx, style, utf8, len, src, d);
     if (p)
-        cache_add(ctx, hash, utf8, len, p);
+        p->cache_id = cache_add(ctx, hash, utf8, len, p);
     return p;
 }
 

@@ -120,6 +120,11 @@ typedef struct sy_text_cache_stats {
     size_t entries, bytes; /* paragraphs kept now and the memory they hold */
 } sy_text_cache_stats;
 sy_text_cache_stats sy_text_ctx_cache_stats(const sy_text_ctx *ctx);
+/* The cache entry p is a copy of (or was kept as), never reused within
+ * its context: two paragraphs of one context with the same non-zero id
+ * have the same text, style fonts, runs, glyphs and breaks (their sizes
+ * and sources may differ). 0 when p is not in the cache. */
+uint64_t sy_text_para_cache_id(const sy_text_para *p);
 
 /* Analyses and shapes one paragraph (no line breaks inside: callers split
  * on newlines). Returns a paragraph owned by the caller (sy_text_para_free), or
