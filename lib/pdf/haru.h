@@ -49,7 +49,7 @@ int sy_haru_stream_write(sy_haru *h, sy_haru_obj *stream, const void *data, size
  * streams left to libharu: font programs are most of a document's bytes and
  * most of its compression time, and level 1 costs them a few percent of
  * size for a third of the time. (sy_haru_save deflates the other streams
- * with libdeflate too, at level 4.) */
+ * with libdeflate too, at level 1.) */
 sy_haru_obj *sy_haru_stream_deflated(sy_haru *h, const void *data, size_t len, int level);
 /* len bytes of data deflated at `level` as sy_haru_stream_deflated does, in
  * zlib format: malloc'd (caller frees), *zlen bytes; NULL when out of memory. */
