@@ -498,7 +498,9 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
     size_t ng = encode(pdf, f, text, start, end, g, n, units, groups, cids, adv, d);
     sy_status st = ng ? SY_OK : sy_diags_status(d);
     sy_buf ops = SY_BUF_INIT;
-    sy_buf_printf(&ops, "BT\n/%s ", res);
+    sy_buf_puts(&ops, "BT\n/");
+    sy_buf_puts(&ops, res);
+    sy_buf_putc(&ops, ' ');
     sy_buf_num(&ops, size, 3);
     sy_buf_puts(&ops, " Tf\n1 0 0 1 ");
     sy_buf_num(&ops, x, 3);
@@ -506,10 +508,16 @@ sy_status sy_pdf_draw_glyphs(sy_pdf *pdf, const sy_font *font, double size, doub
     sy_buf_num(&ops, y, 3);
     sy_buf_puts(&ops, " Tm\n[");
     double pen = 0; /* points */
+    static const char digits[] = "0123456789ABCDEF";
     for (size_t i = 0; i < ng; i++) {
-        sy_buf_putc(&ops, '<');
-        sy_buf_hex4(&ops, cids[i]);
-        sy_buf_putc(&ops, '>');
+        uint32_t v = cids[i]; /* < 65536 */
+        char code[6] = {'<',
+                        digits[(v >> 12) & 15],
+                        digits[(v >> 8) & 15],
+                        digits[(v >> 4) & 15],
+                        digits[v & 15],
+                        '>'};
+        sy_buf_put(&ops, code, sizeof code);
         pen += adv[i] * size / upem;
     }
     free(units);
