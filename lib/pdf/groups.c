@@ -6,8 +6,8 @@
 
 static int starts_with_mark(const char *text, size_t lo, size_t hi)
 {
-    if (lo >= hi)
-        return 0;
+    if (lo >= hi || (unsigned char)text[lo] < 0x80)
+        return 0; /* no ASCII character is a mark or a joiner */
     size_t i = lo;
     uint32_t c = sy_utf8_next(text, hi, &i);
     if (c == 0x200C || c == 0x200D)
