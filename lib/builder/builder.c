@@ -10,6 +10,8 @@
 #include "core/array.h"
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/file.h"
+#include "core/limits.h"
 #include "data/checklist.h"
 #include "data/data.h"
 #include "pdf/pdf.h"
@@ -29,11 +31,19 @@ struct sy_builder {
     sy_fontset *fonts;
     sy_text_ctx *text;
     sy_render_ctx *render;
+    sy_pdf_font_cache *font_cache; /* embedded fonts, shared by its documents */
     sy_tpl_env *env;
     /* Templates are read and parsed once per builder (a batch builds many
      * agreements with one), then reused: immutable once loaded. */
     cached_tpl *tpls;
     size_t ntpls, captpls;
+    /* The roster of the latest build, with its file's path and bytes: a
+     * batch names the same roster for every agreement, and one read and
+     * compared costs a fraction of one parsed and checked. Kept only when
+     * it loaded without a diagnostic (a warning is reported every time). */
+    char *roster_path, *roster_bytes;
+    size_t roster_len;
+    sy_roster *roster;
 };
 
 /* ---- calendar filters ---- */
@@ -97,6 +107,16 @@ sy_status sy_builder_add_calendar_filters(void *tpl_env)
 
 /* ---- the builder ---- */
 
+static void forget_roster(sy_builder *b)
+{
+    sy_roster_free(b->roster);
+    free(b->roster_path);
+    free(b->roster_bytes);
+    b->roster = NULL;
+    b->roster_path = b->roster_bytes = NULL;
+    b->roster_len = 0;
+}
+
 sy_builder *sy_builder_new(const char *data_dir, sy_diags *d)
 {
     sy_builder *b = calloc(1, sizeof *b);
@@ -111,6 +131,8 @@ sy_builder *sy_builder_new(const char *data_dir, sy_diags *d)
         st = sy_diags_status(d);
     if (st == SY_OK && !(b->render = sy_render_ctx_new(b->fonts, b->text, d)))
         st = sy_diags_status(d);
+    if (st == SY_OK && !(b->font_cache = sy_pdf_font_cache_new()))
+        st = SY_ERR_NOMEM;
     if (st == SY_OK &&
         (!(b->env = sy_tpl_env_new()) || sy_builder_add_calendar_filters(b->env) != SY_OK))
         st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
@@ -132,8 +154,10 @@ void sy_builder_free(sy_builder *b)
         free(b->tpls[i].dir);
     }
     free(b->tpls);
+    forget_roster(b);
     sy_tpl_env_free(b->env);
     sy_render_ctx_free(b->render);
+    sy_pdf_font_cache_free(b->font_cache);
     sy_text_ctx_free(b->text);
     sy_fontset_free(b->fonts);
     free(b->data_dir);
@@ -372,6 +396,7 @@ typedef struct build {
     sy_date as_of;
     sy_doc_layout layout;
     int borrowed; /* roster and agreement are the caller's */
+    int roster_kept; /* the roster is the builder's (b->roster) */
 } build;
 
 static void build_free(build *w)
@@ -384,14 +409,52 @@ static void build_free(build *w)
     sy_value_free(w->data);
     if (!w->borrowed) {
         sy_agreement_free(w->agreement);
-        sy_roster_free(w->roster);
+        if (!w->roster_kept)
+            sy_roster_free(w->roster);
     }
 }
 
-/* Data stage: the roster, the agreement and its model, every office named. */
-static sy_status load_data(build *w, const sy_builder_options *o, sy_diags *d)
+/* The roster at path for build w: the builder's when the file holds the
+ * bytes it was loaded from, else loaded (and kept by the builder when that
+ * reported nothing), as sy_roster_load would. NULL after reporting into d. */
+static sy_roster *roster_of(sy_builder *b, build *w, const char *path, sy_diags *d)
 {
-    if (o->roster && !(w->roster = sy_roster_load(o->roster, d)))
+    char *data = NULL;
+    size_t len = 0;
+    sy_diags *quiet = sy_diags_new();
+    sy_status st =
+        quiet ? sy_file_read_max(path, SY_LIMIT_YAML_BYTES, &data, &len, quiet) : SY_ERR_NOMEM;
+    sy_diags_free(quiet);
+    if (st != SY_OK) {
+        free(data);
+        return sy_roster_load(path, d); /* which says what is wrong */
+    }
+    if (b->roster && !strcmp(b->roster_path, path) && b->roster_len == len &&
+        !memcmp(b->roster_bytes, data, len)) {
+        free(data);
+        w->roster_kept = 1;
+        return b->roster;
+    }
+    size_t before = sy_diags_count(d);
+    sy_roster *r = sy_roster_load_buffer(path, data, len, d);
+    char *copy = r && sy_diags_count(d) == before ? strdup(path) : NULL;
+    if (!copy) {
+        free(data);
+        return r;
+    }
+    forget_roster(b);
+    b->roster = r;
+    b->roster_path = copy;
+    b->roster_bytes = data;
+    b->roster_len = len;
+    w->roster_kept = 1;
+    return r;
+}
+
+/* Data stage: the roster, the agreement and its model, every office named. */
+static sy_status load_data(sy_builder *b, build *w, const sy_builder_options *o, sy_diags *d)
+{
+    if (o->roster && !(w->roster = roster_of(b, w, o->roster, d)))
         return sy_diags_status(d);
     if (!(w->agreement = sy_agreement_load(o->agreement, w->roster, d)))
         return sy_diags_status(d);
@@ -472,6 +535,8 @@ static sy_status run_stages(sy_builder *b, build *w, const sy_builder_options *o
     sy_status st = make_documents(b, w, o, d);
     if (st == SY_OK && !(w->pdf = sy_pdf_new(d)))
         st = sy_diags_status(d);
+    if (st == SY_OK)
+        sy_pdf_set_font_cache(w->pdf, b->font_cache);
     sy_render_options no_footer = {0};
     if (st == SY_OK && w->cover)
         st = sy_render_doc_opts(b->render, w->cover, SY_LAYOUT_PARALLEL, w->pdf, &no_footer,
@@ -494,7 +559,7 @@ static sy_status load_and_run(sy_builder *b, const sy_builder_options *o, char *
 {
     build w;
     memset(&w, 0, sizeof w);
-    sy_status st = load_data(&w, o, d);
+    sy_status st = load_data(b, &w, o, d);
     if (st == SY_OK)
         st = run_stages(b, &w, o, pdf_out, len, pages, d);
     build_free(&w);

@@ -126,5 +126,17 @@
 #define SY_LIMIT_PROOF_TEXT_BYTES (4u << 20)
 #define SY_LIMIT_WORDLIST_BYTES (4u << 20)
 #define SY_LIMIT_PDF_INPUT_BYTES (256u << 20)
+/* Bounds of caches: reaching one evicts the least recently used entries,
+ * it is never an error. The text context's cache of analysed paragraphs
+ * (lib/text): an agreement and its cover hold some 1-2 MiB of them (about
+ * twenty bytes per byte of text, mostly glyphs), so a batch worker keeps
+ * the paragraphs of the last several agreements it built. */
+#define SY_TEXT_CACHE_BYTES (16u << 20)
+/* lib/pdf's cache of embedded fonts (subset programs, deflated): some
+ * 10-100 KiB each, four or five a document. */
+#define SY_PDF_FONT_CACHE_BYTES (8u << 20)
+/* lib/layout's cache of laid-out paragraphs: their lines' glyphs, about as
+ * much again as the paragraphs' own. */
+#define SY_LAYOUT_CACHE_BYTES (16u << 20)
 
 #endif

@@ -16,6 +16,7 @@
 typedef struct sy_font sy_font;
 typedef struct sy_fontset sy_fontset;
 typedef struct hb_font_t hb_font_t;
+typedef struct hb_face_t hb_face_t;
 
 /* Loads one font file. Returns a font owned by the caller (sy_font_free), or
  * NULL with an error in d (missing file: SY_ERR_NOINPUT; not a font:
@@ -25,6 +26,12 @@ void sy_font_free(sy_font *f);
 
 /* The HarfBuzz font, scaled to font units (scale = upem). Owned by f. */
 hb_font_t *sy_font_hb(const sy_font *f);
+/* The face sy_font_subset plans from, for one more subset: f's own face at
+ * first; once f has been subset a few times (a batch), the same face
+ * preprocessed by hb-subset (hb_subset_preprocess: its tables' accelerators
+ * made once instead of at every subset; the subsets are the same bytes).
+ * Owned by f. Like every use of f, from one thread at a time. */
+hb_face_t *sy_font_subset_face(const sy_font *f);
 unsigned sy_font_upem(const sy_font *f);
 unsigned sy_font_glyph_count(const sy_font *f);
 const char *sy_font_path(const sy_font *f);

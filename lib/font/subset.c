@@ -395,7 +395,7 @@ sy_status sy_font_subset(const sy_font *f, const uint32_t *gids, size_t ngids,
     hb_font_t *font = sy_font_hb(f);
     const char *why = NULL;
     hb_blob_t *prog =
-        build(hb_font_get_face(font), font, gids, ngids, comps, ncomps, new_gid, comp_base, &why);
+        build(sy_font_subset_face(f), font, gids, ngids, comps, ncomps, new_gid, comp_base, &why);
     if (!prog)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, sy_font_path(f), 0, 0, NULL,
                             "cannot subset font %s: %s", sy_font_family(f), why ? why : "?");

@@ -3,6 +3,7 @@
 #include "layout/layout.h"
 
 #include "core/array.h"
+#include "core/limits.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -470,4 +471,198 @@ sy_lines *sy_layout_paragraph(const sy_text_para *p, double width, sy_align alig
         return NULL;
     }
     return out;
+}
+
+/* ---- the layout cache ---- */
+
+typedef struct cached_lines {
+    struct cached_lines *next; /* in its hash bucket */
+    struct cached_lines *newer, *older; /* most recently used first */
+    uint64_t hash, id;
+    double width, size;
+    sy_align align;
+    size_t bytes;
+    sy_lines *lines;
+} cached_lines;
+
+struct sy_layout_cache {
+    cached_lines **buckets;
+    size_t nbuckets, n, bytes;
+    cached_lines *newest, *oldest;
+};
+
+sy_layout_cache *sy_layout_cache_new(void)
+{
+    return calloc(1, sizeof(sy_layout_cache));
+}
+
+static void lc_unlink(sy_layout_cache *c, cached_lines *e)
+{
+    if (e->newer)
+        e->newer->older = e->older;
+    else
+        c->newest = e->older;
+    if (e->older)
+        e->older->newer = e->newer;
+    else
+        c->oldest = e->newer;
+    e->newer = e->older = NULL;
+}
+
+static void lc_push(sy_layout_cache *c, cached_lines *e)
+{
+    e->older = c->newest;
+    e->newer = NULL;
+    if (c->newest)
+        c->newest->newer = e;
+    c->newest = e;
+    if (!c->oldest)
+        c->oldest = e;
+}
+
+static void lc_evict(sy_layout_cache *c, cached_lines *e)
+{
+    cached_lines **pp = &c->buckets[e->hash & (c->nbuckets - 1)];
+    while (*pp != e)
+        pp = &(*pp)->next;
+    *pp = e->next;
+    lc_unlink(c, e);
+    c->n--;
+    c->bytes -= e->bytes;
+    sy_lines_free(e->lines);
+    free(e);
+}
+
+void sy_layout_cache_free(sy_layout_cache *c)
+{
+    if (!c)
+        return;
+    while (c->oldest)
+        lc_evict(c, c->oldest);
+    free(c->buckets);
+    free(c);
+}
+
+/* A deep copy of l (NULL when out of memory); *bytes receives its size. */
+static sy_lines *lines_copy(const sy_lines *l, size_t *bytes)
+{
+    sy_lines *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->items = calloc(l->n ? l->n : 1, sizeof *c->items);
+    if (!c->items) {
+        free(c);
+        return NULL;
+    }
+    c->cap = l->n;
+    *bytes = sizeof *c + l->n * sizeof *c->items;
+    for (size_t i = 0; i < l->n; i++) {
+        const line_store *from = &l->items[i];
+        line_store *to = &c->items[i];
+        size_t ng = from->line.nglyphs, nr = from->line.nruns;
+        to->line = from->line;
+        to->glyphs = malloc((ng ? ng : 1) * sizeof *to->glyphs);
+        to->runs = malloc((nr ? nr : 1) * sizeof *to->runs);
+        to->extra = from->extra ? malloc((ng ? ng : 1) * sizeof *to->extra) : NULL;
+        c->n = i + 1;
+        if (!to->glyphs || !to->runs || (from->extra && !to->extra)) {
+            sy_lines_free(c);
+            return NULL;
+        }
+        memcpy(to->glyphs, from->line.glyphs, ng * sizeof *to->glyphs);
+        memcpy(to->runs, from->line.runs, nr * sizeof *to->runs);
+        if (from->extra)
+            memcpy(to->extra, from->line.extra, ng * sizeof *to->extra);
+        to->line.glyphs = to->glyphs;
+        to->line.runs = to->runs;
+        to->line.extra = to->extra;
+        *bytes += ng * (sizeof *to->glyphs + (from->extra ? sizeof *to->extra : 0)) +
+            nr * sizeof *to->runs;
+    }
+    return c;
+}
+
+static uint64_t lc_hash(uint64_t id, double width, double size, sy_align align)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    unsigned char key[sizeof id + 2 * sizeof(double) + sizeof align];
+    memcpy(key, &id, sizeof id);
+    memcpy(key + sizeof id, &width, sizeof width);
+    memcpy(key + sizeof id + sizeof width, &size, sizeof size);
+    memcpy(key + sizeof id + 2 * sizeof(double), &align, sizeof align);
+    for (size_t i = 0; i < sizeof key; i++)
+        h = (h ^ key[i]) * 0x100000001b3u;
+    return h;
+}
+
+/* Keeps a copy of l, evicting the least recently used beyond the bound. */
+static void lc_add(sy_layout_cache *c, uint64_t h, uint64_t id, double width, double size,
+                   sy_align align, const sy_lines *l)
+{
+    if (c->n + 1 > 2 * c->nbuckets) {
+        size_t n = c->nbuckets ? c->nbuckets * 2 : 256;
+        cached_lines **b = calloc(n, sizeof *b);
+        if (!b)
+            return;
+        for (cached_lines *e = c->oldest; e; e = e->newer) {
+            e->next = b[e->hash & (n - 1)];
+            b[e->hash & (n - 1)] = e;
+        }
+        free(c->buckets);
+        c->buckets = b;
+        c->nbuckets = n;
+    }
+    size_t bytes = 0;
+    cached_lines *e = malloc(sizeof *e);
+    sy_lines *copy = e ? lines_copy(l, &bytes) : NULL;
+    bytes += sizeof *e;
+    if (!copy || bytes > SY_LAYOUT_CACHE_BYTES / 8) {
+        sy_lines_free(copy);
+        free(e);
+        return;
+    }
+    while (c->oldest && c->bytes + bytes > SY_LAYOUT_CACHE_BYTES)
+        lc_evict(c, c->oldest);
+    e->hash = h;
+    e->id = id;
+    e->width = width;
+    e->size = size;
+    e->align = align;
+    e->bytes = bytes;
+    e->lines = copy;
+    size_t k = h & (c->nbuckets - 1);
+    e->next = c->buckets[k];
+    c->buckets[k] = e;
+    lc_push(c, e);
+    c->n++;
+    c->bytes += bytes;
+}
+
+sy_lines *sy_layout_paragraph_cached(sy_layout_cache *c, const sy_text_para *p, double width,
+                                     sy_align align, sy_diags *d)
+{
+    uint64_t id = sy_text_para_cache_id(p);
+    if (!c || !id)
+        return sy_layout_paragraph(p, width, align, d);
+    double size = sy_text_para_style(p)->size;
+    uint64_t h = lc_hash(id, width, size, align);
+    if (c->nbuckets)
+        for (cached_lines *e = c->buckets[h & (c->nbuckets - 1)]; e; e = e->next)
+            if (e->hash == h && e->id == id && e->width == width && e->size == size &&
+                e->align == align) {
+                size_t bytes;
+                sy_lines *copy = lines_copy(e->lines, &bytes);
+                if (!copy) {
+                    sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+                    return NULL;
+                }
+                lc_unlink(c, e);
+                lc_push(c, e);
+                return copy;
+            }
+    size_t before = sy_diags_count(d);
+    sy_lines *l = sy_layout_paragraph(p, width, align, d);
+    if (l && sy_diags_count(d) == before)
+        lc_add(c, h, id, width, size, align, l);
+    return l;
 }

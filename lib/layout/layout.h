@@ -44,6 +44,21 @@ void sy_lines_free(sy_lines *l);
 size_t sy_lines_count(const sy_lines *l);
 const sy_line *sy_lines_get(const sy_lines *l, size_t i);
 
+/* A cache of laid-out paragraphs for one text context, kept by a long-lived
+ * caller (the render context of a batch worker's builder): the same
+ * paragraph (sy_text_para_cache_id) at the same size, measure and
+ * alignment gets a copy of the lines it got before, the same lines the
+ * work done again would give. Lines that came with a warning are not kept
+ * (it is given every time). At most SY_LAYOUT_CACHE_BYTES
+ * (core/limits.h), least recently used first. One thread at a time.
+ * Returns NULL when out of memory; free with sy_layout_cache_free. */
+typedef struct sy_layout_cache sy_layout_cache;
+sy_layout_cache *sy_layout_cache_new(void);
+void sy_layout_cache_free(sy_layout_cache *c);
+/* sy_layout_paragraph through cache c (NULL: none). */
+sy_lines *sy_layout_paragraph_cached(sy_layout_cache *c, const sy_text_para *p, double width,
+                                     sy_align align, sy_diags *d);
+
 /* The advance of glyph g of run r in points at the paragraph's size. */
 double sy_layout_glyph_advance(const sy_text_para *p, const sy_text_run *r, const sy_text_glyph *g);
 

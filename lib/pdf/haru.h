@@ -44,11 +44,19 @@ sy_haru_obj *sy_haru_dict(sy_haru *h);
 /* A stream with the Flate filter; data is written with sy_haru_stream_write. */
 sy_haru_obj *sy_haru_stream(sy_haru *h);
 int sy_haru_stream_write(sy_haru *h, sy_haru_obj *stream, const void *data, size_t len);
-/* A stream whose data is compressed here, at zlib level `level`, instead of
- * by libharu at its fixed default level: font programs are most of a
- * document's bytes and most of its compression time, and level 1 costs them
- * a few percent of size for a third of the time. */
+/* A stream whose data is compressed here (/FlateDecode, with libdeflate) at
+ * level `level` (1-12, as zlib's up to 9), instead of at the level of the
+ * streams left to libharu: font programs are most of a document's bytes and
+ * most of its compression time, and level 1 costs them a few percent of
+ * size for a third of the time. (sy_haru_save deflates the other streams
+ * with libdeflate too, at level 1.) */
 sy_haru_obj *sy_haru_stream_deflated(sy_haru *h, const void *data, size_t len, int level);
+/* len bytes of data deflated at `level` as sy_haru_stream_deflated does, in
+ * zlib format: malloc'd (caller frees), *zlen bytes; NULL when out of memory. */
+unsigned char *sy_haru_deflate(sy_haru *h, int level, const void *data, size_t len, size_t *zlen);
+/* A stream of zlen bytes already deflated (zlib format, as sy_haru_deflate
+ * makes them; copied), declared /Filter /FlateDecode. */
+sy_haru_obj *sy_haru_stream_flate(sy_haru *h, const void *z, size_t zlen);
 /* Direct objects: owned by the one container they are added to. */
 sy_haru_obj *sy_haru_direct_dict(sy_haru *h);
 sy_haru_obj *sy_haru_array(sy_haru *h);

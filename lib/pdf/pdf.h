@@ -27,6 +27,22 @@ typedef struct sy_pdf sy_pdf;
 sy_pdf *sy_pdf_new(sy_diags *d);
 void sy_pdf_free(sy_pdf *pdf);
 
+/* A cache of embedded fonts for documents made one after another, kept by
+ * a long-lived caller (a batch worker's builder): the agreements of a batch
+ * draw the same glyphs of most fonts (headings, English text), and a font
+ * embedded before with the same glyphs and composites is embedded again
+ * from the cache (its subset program, deflated) without subsetting or
+ * compressing: the same bytes. Keyed by the font (address and checksum) and
+ * the glyph set; at most SY_PDF_FONT_CACHE_BYTES (core/limits.h), least
+ * recently used first. Used by one thread at a time. Returns NULL when out
+ * of memory; free with sy_pdf_font_cache_free (after the documents using
+ * it). */
+typedef struct sy_pdf_font_cache sy_pdf_font_cache;
+sy_pdf_font_cache *sy_pdf_font_cache_new(void);
+void sy_pdf_font_cache_free(sy_pdf_font_cache *c);
+/* Makes pdf use and fill cache c (borrowed: it must outlive pdf). */
+void sy_pdf_set_font_cache(sy_pdf *pdf, sy_pdf_font_cache *c);
+
 /* Starts a new page (points); drawing goes to the newest page. */
 sy_status sy_pdf_add_page(sy_pdf *pdf, double width, double height, sy_diags *d);
 size_t sy_pdf_page_count(const sy_pdf *pdf);

@@ -24,6 +24,7 @@
 struct sy_render_ctx {
     sy_fontset *fonts;
     sy_text_ctx *text;
+    sy_layout_cache *layouts; /* paragraphs of text laid out before */
 };
 
 /* The fonts of one role, resolved once per document. */
@@ -52,6 +53,11 @@ sy_render_ctx *sy_render_ctx_new(sy_fontset *fonts, sy_text_ctx *text, sy_diags 
     }
     rc->fonts = fonts;
     rc->text = text;
+    if (!(rc->layouts = sy_layout_cache_new())) {
+        free(rc);
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
     /* The fonts of the default roles must be there: a missing one is
      * reported now, naming its package, rather than halfway through a build. */
     const sy_style_sheet *ss = sy_style_defaults();
@@ -61,7 +67,7 @@ sy_render_ctx *sy_render_ctx_new(sy_fontset *fonts, sy_text_ctx *text, sy_diags 
             break;
     }
     if (sy_diags_errors(d)) {
-        free(rc);
+        sy_render_ctx_free(rc);
         return NULL;
     }
     return rc;
@@ -69,6 +75,8 @@ sy_render_ctx *sy_render_ctx_new(sy_fontset *fonts, sy_text_ctx *text, sy_diags 
 
 void sy_render_ctx_free(sy_render_ctx *rc)
 {
+    if (rc)
+        sy_layout_cache_free(rc->layouts);
     free(rc);
 }
 
@@ -354,7 +362,7 @@ static const sy_lines *make_lines(state *st, const sy_text_style *s, const char 
     sy_text_para *p = sy_text_para_new(st->rc->text, s, text, len, src, st->d);
     if (!p)
         return NULL;
-    sy_lines *lines = sy_layout_paragraph(p, width, align, st->d);
+    sy_lines *lines = sy_layout_paragraph_cached(st->rc->layouts, p, width, align, st->d);
     if (!lines) {
         sy_text_para_free(p);
         return NULL;

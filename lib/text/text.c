@@ -26,13 +26,35 @@ typedef struct word {
     size_t len;
 } word;
 
+/* A paragraph analysed before (see "the paragraph cache" below). */
+typedef struct cached_para {
+    struct cached_para *next; /* in its hash bucket */
+    struct cached_para *newer, *older; /* most recently used first */
+    uint64_t hash;
+    const sy_font *khmer, *latin; /* the style's fonts, compared by address */
+    uint32_t khmer_sum, latin_sum; /* and by their files' checksums */
+    size_t bytes; /* memory held, for the cache's bound */
+    uint64_t id; /* never reused within the context */
+    sy_text_para *para; /* the analysis (its ctx and src unset) */
+    size_t input_len;
+    char input[]; /* the text as given to sy_text_para_new */
+} cached_para;
+
 struct sy_text_ctx {
     UBreakIterator *line_km, *line_en, *chars;
     const UNormalizer2 *nfc;
     word *words_list;
     size_t nwords, capwords;
     int sorted;
+    /* The paragraph cache: a hash table of chains, and a list by use. */
+    cached_para **buckets;
+    size_t nbuckets, nentries, cache_bytes;
+    cached_para *newest, *oldest;
+    uint64_t last_id;
+    sy_text_cache_stats stats;
 };
+
+static void cache_clear(sy_text_ctx *ctx);
 
 struct sy_text_para {
     sy_text_ctx *ctx;
@@ -46,6 +68,7 @@ struct sy_text_para {
     uint8_t *brk; /* len + 1 */
     uint8_t *grapheme; /* len + 1 */
     sy_text_source src;
+    uint64_t cache_id; /* the cache entry it is a copy of (0: none) */
     /* len + 1 entries: the byte of the text given to sy_text_para_new that byte
      * i of the normalised text comes from; NULL when normalising changed
      * nothing (nearly always). */
@@ -164,6 +187,8 @@ void sy_text_ctx_free(sy_text_ctx *ctx)
 {
     if (!ctx)
         return;
+    cache_clear(ctx);
+    free(ctx->buckets);
     if (ctx->line_km)
         ubrk_close(ctx->line_km);
     if (ctx->line_en)
@@ -184,6 +209,7 @@ size_t sy_text_ctx_word_count(const sy_text_ctx *ctx)
 sy_status sy_text_ctx_add_words(sy_text_ctx *ctx, const char *name, const char *text, size_t len,
                                 sy_diags *d)
 {
+    cache_clear(ctx); /* the words change where lines may break */
     size_t bad = sy_utf8_check(text, len);
     if (bad != (size_t)-1)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, 0, 0, NULL,
@@ -706,8 +732,203 @@ static sy_status shape_runs(sy_text_para *p, const UScriptCode *script_at, const
     return st;
 }
 
-sy_text_para *sy_text_para_new(sy_text_ctx *ctx, const sy_text_style *style, const char *utf8,
-                               size_t len, sy_text_source src, sy_diags *d)
+/* ---- the paragraph cache ----
+ *
+ * A batch builds agreement after agreement with one context per worker,
+ * and most of their paragraphs were seen before: the template's own words,
+ * the clauses of the same kind of agreement, party names, the cover's rows.
+ * What sy_text_para_new makes of a paragraph (NFC, runs, HarfBuzz's
+ * glyphs, ICU's break opportunities) depends only on its text, the style's
+ * two fonts and the no-break word list, so the context keeps it, keyed by
+ * the text as given and the fonts (by address and file checksum: a font
+ * freed and another loaded at its address does not match unless it is the
+ * same file), and a later paragraph with the same key gets a copy: the
+ * same glyphs and breaks, the same bytes in the PDF. Only paragraphs made
+ * without a problem are kept (a paragraph with an error is made afresh and
+ * reports it again). Adding words empties the cache. Bounded by
+ * SY_TEXT_CACHE_BYTES; the least recently used paragraphs go first. */
+
+static uint64_t cache_hash(const sy_text_style *style, const char *s, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+    uintptr_t f[2] = {(uintptr_t)style->khmer, (uintptr_t)style->latin};
+    for (int k = 0; k < 2; k++)
+        h = (h ^ (uint64_t)f[k]) * 0x100000001b3u;
+    return h;
+}
+
+static uint32_t font_sum(const sy_font *f)
+{
+    return f ? sy_font_checksum(f) : 0;
+}
+
+static void cache_unlink(sy_text_ctx *ctx, cached_para *e)
+{
+    if (e->newer)
+        e->newer->older = e->older;
+    else
+        ctx->newest = e->older;
+    if (e->older)
+        e->older->newer = e->newer;
+    else
+        ctx->oldest = e->newer;
+    e->newer = e->older = NULL;
+}
+
+static void cache_push_newest(sy_text_ctx *ctx, cached_para *e)
+{
+    e->older = ctx->newest;
+    e->newer = NULL;
+    if (ctx->newest)
+        ctx->newest->newer = e;
+    ctx->newest = e;
+    if (!ctx->oldest)
+        ctx->oldest = e;
+}
+
+static void cache_evict(sy_text_ctx *ctx, cached_para *e)
+{
+    cached_para **pp = &ctx->buckets[e->hash & (ctx->nbuckets - 1)];
+    while (*pp != e)
+        pp = &(*pp)->next;
+    *pp = e->next;
+    cache_unlink(ctx, e);
+    ctx->nentries--;
+    ctx->cache_bytes -= e->bytes;
+    sy_text_para_free(e->para);
+    free(e);
+}
+
+static void cache_clear(sy_text_ctx *ctx)
+{
+    while (ctx->oldest)
+        cache_evict(ctx, ctx->oldest);
+}
+
+static cached_para *cache_find(sy_text_ctx *ctx, uint64_t hash, const sy_text_style *style,
+                               const char *s, size_t len)
+{
+    if (!ctx->nbuckets)
+        return NULL;
+    for (cached_para *e = ctx->buckets[hash & (ctx->nbuckets - 1)]; e; e = e->next)
+        if (e->hash == hash && e->input_len == len && e->khmer == style->khmer &&
+            e->latin == style->latin && e->khmer_sum == font_sum(style->khmer) &&
+            e->latin_sum == font_sum(style->latin) && memcmp(e->input, s, len) == 0)
+            return e;
+    return NULL;
+}
+
+/* A copy of p's analysis (text, runs, glyphs, breaks, graphemes, the map
+ * back to the input), for ctx, style and src. NULL when out of memory. */
+static sy_text_para *para_copy(const sy_text_para *p, sy_text_ctx *ctx, const sy_text_style *style,
+                               sy_text_source src)
+{
+    sy_text_para *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->ctx = ctx;
+    c->style = *style;
+    c->src = src;
+    c->len = p->len;
+    c->nruns = p->nruns;
+    c->nglyphs = p->nglyphs;
+    c->text = malloc(p->len + 1);
+    c->runs = malloc((p->nruns ? p->nruns : 1) * sizeof *c->runs);
+    c->glyphs = malloc((p->nglyphs ? p->nglyphs : 1) * sizeof *c->glyphs);
+    c->brk = malloc(p->len + 1);
+    c->grapheme = malloc(p->len + 1);
+    if (p->input_at)
+        c->input_at = malloc((p->len + 1) * sizeof *c->input_at);
+    if (!c->text || !c->runs || !c->glyphs || !c->brk || !c->grapheme ||
+        (p->input_at && !c->input_at)) {
+        sy_text_para_free(c);
+        return NULL;
+    }
+    memcpy(c->text, p->text, p->len + 1);
+    memcpy(c->runs, p->runs, p->nruns * sizeof *c->runs);
+    memcpy(c->glyphs, p->glyphs, p->nglyphs * sizeof *c->glyphs);
+    memcpy(c->brk, p->brk, p->len + 1);
+    memcpy(c->grapheme, p->grapheme, p->len + 1);
+    if (p->input_at)
+        memcpy(c->input_at, p->input_at, (p->len + 1) * sizeof *c->input_at);
+    return c;
+}
+
+static size_t para_bytes(const sy_text_para *p)
+{
+    return sizeof *p + 3 * (p->len + 1) + p->nruns * sizeof *p->runs +
+        p->nglyphs * sizeof *p->glyphs + (p->input_at ? (p->len + 1) * sizeof *p->input_at : 0);
+}
+
+/* Keeps a copy of p, made from input s[0..len) with its style, evicting
+ * the least recently used paragraphs beyond the bound. Out of memory, it
+ * keeps nothing: the cache only saves work. */
+static uint64_t cache_add(sy_text_ctx *ctx, uint64_t hash, const char *s, size_t len,
+                          const sy_text_para *p)
+{
+    size_t bytes = sizeof(cached_para) + len + para_bytes(p);
+    if (bytes > SY_TEXT_CACHE_BYTES / 8)
+        return 0; /* one paragraph must not push out a document's worth */
+    if (ctx->nentries + 1 > 2 * ctx->nbuckets) {
+        size_t n = ctx->nbuckets ? ctx->nbuckets * 2 : 256;
+        cached_para **b = calloc(n, sizeof *b);
+        if (!b)
+            return 0;
+        for (cached_para *e = ctx->oldest; e; e = e->newer) {
+            e->next = b[e->hash & (n - 1)];
+            b[e->hash & (n - 1)] = e;
+        }
+        free(ctx->buckets);
+        ctx->buckets = b;
+        ctx->nbuckets = n;
+    }
+    cached_para *e = malloc(sizeof *e + len + 1);
+    sy_text_source none = {0};
+    sy_text_para *copy = e ? para_copy(p, ctx, &p->style, none) : NULL;
+    if (!copy) {
+        free(e);
+        return 0;
+    }
+    while (ctx->oldest && ctx->cache_bytes + bytes > SY_TEXT_CACHE_BYTES)
+        cache_evict(ctx, ctx->oldest);
+    e->hash = hash;
+    e->khmer = p->style.khmer;
+    e->latin = p->style.latin;
+    e->khmer_sum = font_sum(p->style.khmer);
+    e->latin_sum = font_sum(p->style.latin);
+    e->bytes = bytes;
+    e->para = copy;
+    e->input_len = len;
+    memcpy(e->input, s, len);
+    e->input[len] = 0;
+    size_t b = hash & (ctx->nbuckets - 1);
+    e->next = ctx->buckets[b];
+    ctx->buckets[b] = e;
+    cache_push_newest(ctx, e);
+    ctx->nentries++;
+    ctx->cache_bytes += bytes;
+    e->id = ++ctx->last_id;
+    return e->id;
+}
+
+uint64_t sy_text_para_cache_id(const sy_text_para *p)
+{
+    return p->cache_id;
+}
+
+sy_text_cache_stats sy_text_ctx_cache_stats(const sy_text_ctx *ctx)
+{
+    sy_text_cache_stats st = ctx->stats;
+    st.entries = ctx->nentries;
+    st.bytes = ctx->cache_bytes;
+    return st;
+}
+
+/* The analysis of a paragraph, made afresh (see sy_text_para_new). */
+static sy_text_para *para_analyse(sy_text_ctx *ctx, const sy_text_style *style, const char *utf8,
+                                  size_t len, sy_text_source src, sy_diags *d)
 {
     if (check_input(utf8, len, &src, d) != SY_OK)
         return NULL;
@@ -745,6 +966,31 @@ sy_text_para *sy_text_para_new(sy_text_ctx *ctx, const sy_text_style *style, con
         sy_text_para_free(p);
         return NULL;
     }
+    return p;
+}
+
+sy_text_para *sy_text_para_new(sy_text_ctx *ctx, const sy_text_style *style, const char *utf8,
+                               size_t len, sy_text_source src, sy_diags *d)
+{
+    uint64_t hash = cache_hash(style, utf8, len);
+    cached_para *e = cache_find(ctx, hash, style, utf8, len);
+    if (e) {
+        sy_text_para *p = para_copy(e->para, ctx, style, src);
+        if (!p) {
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL,
+                         "out of memory");
+            return NULL;
+        }
+        p->cache_id = e->id;
+        cache_unlink(ctx, e);
+        cache_push_newest(ctx, e);
+        ctx->stats.hits++;
+        return p;
+    }
+    ctx->stats.misses++;
+    sy_text_para *p = para_analyse(ctx, style, utf8, len, src, d);
+    if (p)
+        p->cache_id = cache_add(ctx, hash, utf8, len, p);
     return p;
 }
 

@@ -12,8 +12,10 @@
  * no-break word list (shipped Khmer legal and institutional terms, plus the
  * caller's).
  *
- * Memory: a sy_text_ctx (ICU iterators, the word list) is long-lived and
- * reused for many paragraphs; a sy_text_para owns its text and glyphs. */
+ * Memory: a sy_text_ctx (ICU iterators, the word list, a cache of the
+ * paragraphs it analysed) is long-lived and reused for many paragraphs, by
+ * one thread at a time (a batch worker keeps its own); a sy_text_para owns
+ * its text and glyphs. */
 #ifndef SY_TEXT_H
 #define SY_TEXT_H
 
@@ -104,6 +106,25 @@ sy_status sy_text_ctx_add_words(sy_text_ctx *ctx, const char *name, const char *
                                 sy_diags *d);
 /* Number of words in the no-break list. */
 size_t sy_text_ctx_word_count(const sy_text_ctx *ctx);
+
+/* The context keeps what it made of each paragraph (normalised text, runs,
+ * glyphs, break opportunities), keyed by the text as given and the style's
+ * fonts, and gives a paragraph seen before a copy of it: identical to doing
+ * the work again (the same glyphs and breaks), at a fraction of the cost.
+ * At most SY_TEXT_CACHE_BYTES (core/limits.h), the least recently used
+ * paragraphs going first; emptied by sy_text_ctx_add_words. Fonts are
+ * compared by address and file checksum, never read after they are freed,
+ * so a context may outlive the fonts it shaped with. */
+typedef struct sy_text_cache_stats {
+    size_t hits, misses; /* sy_text_para_new calls since the context was made */
+    size_t entries, bytes; /* paragraphs kept now and the memory they hold */
+} sy_text_cache_stats;
+sy_text_cache_stats sy_text_ctx_cache_stats(const sy_text_ctx *ctx);
+/* The cache entry p is a copy of (or was kept as), never reused within
+ * its context: two paragraphs of one context with the same non-zero id
+ * have the same text, style fonts, runs, glyphs and breaks (their sizes
+ * and sources may differ). 0 when p is not in the cache. */
+uint64_t sy_text_para_cache_id(const sy_text_para *p);
 
 /* Analyses and shapes one paragraph (no line breaks inside: callers split
  * on newlines). Returns a paragraph owned by the caller (sy_text_para_free), or

@@ -270,6 +270,65 @@ static void a_word_cut_over_lines_warns_once_at_its_value(void **state)
     sy_text_para_free(p);
 }
 
+static void assert_same_lines(const sy_lines *a, const sy_lines *b)
+{
+    assert_int_equal(sy_lines_count(a), sy_lines_count(b));
+    for (size_t i = 0; i < sy_lines_count(a); i++) {
+        const sy_line *x = sy_lines_get(a, i), *y = sy_lines_get(b, i);
+        assert_int_equal(x->start, y->start);
+        assert_int_equal(x->end, y->end);
+        assert_true(x->width == y->width && x->x == y->x);
+        assert_int_equal(x->nglyphs, y->nglyphs);
+        assert_int_equal(x->nruns, y->nruns);
+        assert_int_equal(x->forced, y->forced);
+        assert_memory_equal(x->glyphs, y->glyphs, x->nglyphs * sizeof *x->glyphs);
+        assert_memory_equal(x->runs, y->runs, x->nruns * sizeof *x->runs);
+        assert_true(!x->extra == !y->extra);
+        if (x->extra)
+            assert_memory_equal(x->extra, y->extra, x->nglyphs * sizeof *x->extra);
+    }
+}
+
+/* Through the layout cache, a paragraph seen before at the same measure
+ * gets the lines laying it out again gives; a word cut for lack of room
+ * warns every time. */
+static void the_layout_cache_gives_the_same_lines(void **state)
+{
+    fixture *fx = *state;
+    sy_layout_cache *c = sy_layout_cache_new();
+    assert_non_null(c);
+    sy_text_para *p = para_of(fx, paragraph);
+    sy_lines *fresh = sy_layout_paragraph(p, 200, SY_ALIGN_JUSTIFY, fx->diags);
+    sy_lines *first = sy_layout_paragraph_cached(c, p, 200, SY_ALIGN_JUSTIFY, fx->diags);
+    sy_text_para *again = para_of(fx, paragraph);
+    assert_int_equal(sy_text_para_cache_id(again), sy_text_para_cache_id(p));
+    assert_true(sy_text_para_cache_id(p) != 0);
+    sy_lines *cached = sy_layout_paragraph_cached(c, again, 200, SY_ALIGN_JUSTIFY, fx->diags);
+    sy_lines *narrower = sy_layout_paragraph_cached(c, again, 150, SY_ALIGN_JUSTIFY, fx->diags);
+    sy_lines *narrower_fresh = sy_layout_paragraph(again, 150, SY_ALIGN_JUSTIFY, fx->diags);
+    assert_same_lines(fresh, first);
+    assert_same_lines(fresh, cached);
+    assert_same_lines(narrower_fresh, narrower);
+    assert_true(sy_lines_count(narrower) > sy_lines_count(cached));
+    sy_lines_free(fresh);
+    sy_lines_free(first);
+    sy_lines_free(cached);
+    sy_lines_free(narrower);
+    sy_lines_free(narrower_fresh);
+    sy_text_para_free(p);
+    sy_text_para_free(again);
+    sy_text_para *w = para_of(fx, "សមាហរណកម្ម");
+    for (int i = 0; i < 2; i++) {
+        sy_diags_clear(fx->diags);
+        sy_lines *l = sy_layout_paragraph_cached(c, w, 20, SY_ALIGN_LEFT, fx->diags);
+        assert_non_null(l);
+        assert_int_equal(sy_diags_get(fx->diags, 0)->severity, SY_SEV_WARNING);
+        sy_lines_free(l);
+    }
+    sy_text_para_free(w);
+    sy_layout_cache_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +338,7 @@ int main(void)
         cmocka_unit_test(khmer_lines_without_spaces_stretch_word_gaps),
         cmocka_unit_test(too_long_word_breaks_at_grapheme_boundary_with_warning),
         cmocka_unit_test(a_word_cut_over_lines_warns_once_at_its_value),
+        cmocka_unit_test(the_layout_cache_gives_the_same_lines),
     };
     return cmocka_run_group_tests_name("layout", tests, fixture_setup, fixture_teardown);
 }

@@ -154,9 +154,11 @@ static void cids_show_harfbuzz_glyphs_and_map_to_the_source(void **state)
     sy_pdf_free(pdf);
 }
 
-static char *render(fixture *fx, const char *s, size_t *len)
+static char *render_with(fixture *fx, const char *s, size_t *len, sy_pdf_font_cache *cache)
 {
     sy_pdf *pdf = sy_pdf_new(fx->diags);
+    if (cache)
+        sy_pdf_set_font_cache(pdf, cache);
     assert_int_equal(sy_pdf_add_page(pdf, 595, 842, fx->diags), SY_OK);
     sy_text_para *p = para_of(fx, s);
     assert_non_null(p);
@@ -172,6 +174,11 @@ static char *render(fixture *fx, const char *s, size_t *len)
     sy_text_para_free(p);
     sy_pdf_free(pdf);
     return data;
+}
+
+static char *render(fixture *fx, const char *s, size_t *len)
+{
+    return render_with(fx, s, len, NULL);
 }
 
 static int contains(const char *data, size_t len, const char *needle)
@@ -278,6 +285,34 @@ static void overlong_pdf_strings_are_a_limit_error(void **state)
     sy_diags_free(d);
 }
 
+/* Fonts embedded from the font cache (a batch worker's documents) are the
+ * bytes subsetting again makes; another glyph set is not taken for them. */
+static void cached_fonts_give_the_same_bytes(void **state)
+{
+    fixture *fx = *state;
+    const char *s = "ព្រះរាជាណាចក្រកម្ពុជា ស្ត្រី Kingdom of Cambodia";
+    const char *other = "ជាតិ សាសនា ព្រះមហាក្សត្រ Nation Religion King";
+    sy_pdf_font_cache *cache = sy_pdf_font_cache_new();
+    assert_non_null(cache);
+    size_t l0, l1, l2, l3, l4;
+    char *fresh = render(fx, s, &l0), *fresh_other = render(fx, other, &l3);
+    char *miss = render_with(fx, s, &l1, cache);
+    char *hit = render_with(fx, s, &l2, cache);
+    char *other_miss = render_with(fx, other, &l4, cache);
+    assert_int_equal(l0, l1);
+    assert_memory_equal(fresh, miss, l0);
+    assert_int_equal(l0, l2);
+    assert_memory_equal(fresh, hit, l0);
+    assert_int_equal(l3, l4);
+    assert_memory_equal(fresh_other, other_miss, l3);
+    free(fresh);
+    free(fresh_other);
+    free(miss);
+    free(hit);
+    free(other_miss);
+    sy_pdf_font_cache_free(cache);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +322,7 @@ int main(void)
         cmocka_unit_test(embedded_fonts_are_valid_truetype),
         cmocka_unit_test(documents_are_complete_and_deterministic),
         cmocka_unit_test(overlong_pdf_strings_are_a_limit_error),
+        cmocka_unit_test(cached_fonts_give_the_same_bytes),
     };
     return cmocka_run_group_tests_name("pdf", tests, fixture_setup, fixture_teardown);
 }

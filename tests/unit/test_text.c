@@ -269,6 +269,42 @@ static void no_break_inside_listed_words(void **state)
     assert_int_equal(sy_text_ctx_add_words(fx->ctx, "bad.txt", "\xFF", 1, fx->diags), SY_ERR_DATA);
 }
 
+/* The context's cache: a paragraph seen before comes back identical (text,
+ * runs, glyphs, breaks) without being shaped again; one with an error is
+ * never kept, so it is reported every time. */
+static void a_paragraph_seen_before_comes_from_the_cache(void **state)
+{
+    fixture *fx = *state;
+    const char *s = "ក្រសួងមហាផ្ទៃ Ministry of Interior អ៊ីនធឺណិត ២០២៥";
+    sy_text_para *a = para_of(fx, s);
+    assert_non_null(a);
+    sy_text_cache_stats before = sy_text_ctx_cache_stats(fx->ctx);
+    sy_text_para *b = para_of(fx, s);
+    assert_non_null(b);
+    sy_text_cache_stats after = sy_text_ctx_cache_stats(fx->ctx);
+    assert_int_equal(after.hits, before.hits + 1);
+    assert_int_equal(after.misses, before.misses);
+    size_t la, lb, na, nb;
+    sy_text_para_text(a, &la);
+    sy_text_para_text(b, &lb);
+    assert_int_equal(la, lb);
+    assert_memory_equal(sy_text_para_text(a, NULL), sy_text_para_text(b, NULL), la);
+    assert_memory_equal(sy_text_para_breaks(a), sy_text_para_breaks(b), la + 1);
+    const sy_text_glyph *ga = sy_text_para_glyphs(a, &na), *gb = sy_text_para_glyphs(b, &nb);
+    assert_int_equal(na, nb);
+    assert_memory_equal(ga, gb, na * sizeof *ga);
+    assert_int_equal(sy_text_para_run_count(a), sy_text_para_run_count(b));
+    for (size_t i = 0; i < sy_text_para_run_count(a); i++)
+        assert_memory_equal(sy_text_para_run(a, i), sy_text_para_run(b, i), sizeof(sy_text_run));
+    sy_text_para_free(a);
+    sy_text_para_free(b);
+    const char *bad = "ក្រសួង \xF0\x9F\x98\x80"; /* no font covers U+1F600 */
+    for (int i = 0; i < 2; i++) {
+        assert_null(para_of(fx, bad));
+        assert_non_null(strstr(first_error(fx), "U+1F600 GRINNING FACE"));
+    }
+}
+
 /* A problem in text that came from the data is reported at the YAML value
  * (its mark and path), with the offset inside the value and the template
  * line that placed it; in the template's own text, at the template line. */
@@ -345,6 +381,7 @@ int main(void)
         cmocka_unit_test(no_break_after_a_hyphen_inside_a_word),
         cmocka_unit_test(no_break_inside_listed_words),
         cmocka_unit_test(problems_are_reported_at_the_value_they_came_from),
+        cmocka_unit_test(a_paragraph_seen_before_comes_from_the_cache),
     };
     return cmocka_run_group_tests_name("text", tests, fixture_setup, fixture_teardown);
 }
