@@ -49,8 +49,11 @@
 /* Files in one template (entry + clause library). */
 #define SY_LIMIT_TPL_FILES 256
 
-/* Nesting of parentheses, 'not' and operators in one template expression:
- * a readable condition is 3-4 deep; the parser recurses, so bound it. */
+/* Nesting in one template expression: every parenthesis, 'not', operator,
+ * filter, index and '.field' is a level, so `a[0][0]`, `x | f | g` and
+ * `a and b and c` are chains of them. A readable expression is 3-6 deep; the
+ * parser and the evaluator recurse along it, so a deeper one is refused when
+ * the template is parsed. */
 #define SY_LIMIT_TPL_EXPR_DEPTH 32
 
 /* Text one rendering may produce: an agreement is some 100 KiB; a loop over

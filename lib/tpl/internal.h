@@ -46,6 +46,7 @@ struct tpl_expr {
     size_t nargs;
     const char *src; /* source text of the expression, for messages */
     size_t srclen;
+    int height; /* 1 + the highest operand's: the evaluator recurses this deep */
 };
 
 /* ---- Nodes: block-level lines, statements and inline pieces ---- */
