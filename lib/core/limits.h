@@ -32,6 +32,12 @@
 #define SY_LIMIT_TPL_INCLUDE_DEPTH 16
 #define SY_LIMIT_TPL_LOOP_ITERATIONS 10000
 
+/* Nesting of blocks and statements ('::: name', '{% if %}', '{% for %}'),
+ * counted across includes (blocks around an include add to those inside
+ * it): the MOU template nests 4 deep. Parsing, loading and rendering
+ * recurse along it, so a deeper template is refused when it is loaded. */
+#define SY_LIMIT_TPL_BLOCK_DEPTH 64
+
 /* Bytes of one template file: clause files are a few KiB; a bigger file is
  * a mistake (a PDF or a data dump dropped into the folder). */
 #define SY_LIMIT_TPL_FILE_BYTES (1u << 20)

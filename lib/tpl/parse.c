@@ -91,7 +91,8 @@ typedef struct frame {
     int else_seen;
 } frame;
 
-enum { MAX_FRAMES = 64 }; /* nesting of blocks and statements within one file */
+/* The root's frame, then the open blocks and statements of the file. */
+enum { MAX_FRAMES = SY_LIMIT_TPL_BLOCK_DEPTH + 1 };
 
 typedef struct parser {
     sy_arena *a;
@@ -103,6 +104,7 @@ typedef struct parser {
     int lineno;
     frame frames[MAX_FRAMES];
     int nframes;
+    int stopped; /* a limit was hit: the rest of the file is not read */
     int comment_line, comment_col; /* an open multi-line comment, or 0 */
     const char *col_line; /* col_of's memo: line, offset, column */
     size_t col_off;
@@ -1020,8 +1022,13 @@ static void describe_frame(const frame *f, char *buf, size_t size)
 static int push_frame(parser *p, frame_kind k, tpl_node *n, tpl_nvec *out)
 {
     if (p->nframes == MAX_FRAMES) {
-        perr(p, n->line, n->column, "blocks and statements nested too deeply (limit %d)",
-             MAX_FRAMES);
+        /* every later line would be misplaced and every ':::' unmatched:
+         * one error, and the rest of the file is not read */
+        perr(p, n->line, n->column,
+             "blocks and statements nested more than %d deep ('::: name', '{%% if %%}', "
+             "'{%% for %%}')",
+             SY_LIMIT_TPL_BLOCK_DEPTH);
+        p->stopped = 1;
         return -1;
     }
     p->frames[p->nframes++] = (frame){k, n, out, 0};
@@ -1600,7 +1607,7 @@ int tpl_parse_file(sy_arena *a, tpl_file *f, sy_diags *diags)
         return 1;
     }
     size_t pos = 0;
-    while (pos < f->len) {
+    while (pos < f->len && !p.stopped) {
         const char *nl = memchr(f->text + pos, '\n', f->len - pos);
         size_t end = nl ? (size_t)(nl - f->text) : f->len;
         p.line = f->text + pos;
@@ -1654,7 +1661,7 @@ int tpl_parse_file(sy_arena *a, tpl_file *f, sy_diags *diags)
     free(segs);
     if (p.comment_line)
         perr(&p, p.comment_line, p.comment_col, "'{#' comment is never closed ('#}' is missing)");
-    while (p.nframes > 1) {
+    while (p.nframes > 1 && !p.stopped) {
         frame *fr = top(&p);
         char what[80];
         describe_frame(fr, what, sizeof what);
