@@ -543,24 +543,22 @@ static tpl_expr *parse_cmp(lexer *x)
 
 static tpl_expr *parse_not(lexer *x)
 {
+    size_t start = (skip_ws(x), x->pos);
+    if (!peek_word(x, "not"))
+        return parse_cmp(x);
+    /* 'not not ...' recurses here: a level of the parser as of the tree */
     if (++x->depth > SY_LIMIT_TPL_EXPR_DEPTH) {
-        too_deep(x, x->pos);
+        too_deep(x, start);
         return NULL;
     }
-    tpl_expr *e;
-    size_t start = (skip_ws(x), x->pos);
-    if (peek_word(x, "not")) {
-        x->pos += 3;
-        e = new_expr(x, EX_NOT, start);
-        if (e) {
-            e->a = parse_not(x);
-            if (!e->a || set_height(x, e, start) != 0)
-                e = NULL;
-        }
-        finish(x, e, start);
-    } else {
-        e = parse_cmp(x);
+    x->pos += 3;
+    tpl_expr *e = new_expr(x, EX_NOT, start);
+    if (e) {
+        e->a = parse_not(x);
+        if (!e->a || set_height(x, e, start) != 0)
+            e = NULL;
     }
+    finish(x, e, start);
     x->depth--;
     return e;
 }
