@@ -28,7 +28,10 @@
  * a file many times that is a mistake, not a document. */
 #define SY_LIMIT_YAML_BYTES (8u << 20)
 
-/* Template include depth and loop iterations. */
+/* Template include depth (files in the longest include chain, counted
+ * through every path of the include graph) and loop iterations per
+ * rendering. The MOU template includes 2 files deep; rendering recurses
+ * along the chain. */
 #define SY_LIMIT_TPL_INCLUDE_DEPTH 16
 #define SY_LIMIT_TPL_LOOP_ITERATIONS 10000
 
