@@ -41,6 +41,17 @@
  * recurse along it, so a deeper template is refused when it is loaded. */
 #define SY_LIMIT_TPL_BLOCK_DEPTH 64
 
+/* Steps of work of one rendering: every expression and filter evaluated,
+ * every template line, loop iteration and include, and a step per list
+ * item or 64 bytes of text a filter reads or makes (or a literal copies).
+ * The MOU template takes some 450 steps for the examples' agreements
+ * (8 articles) and its cover sheet some 700; 200 articles take some 5,300.
+ * Ten million is thousands of times any real document, and is reached in
+ * well under a second: it stops includes that fan out (each clause
+ * including the next ten times) and loops that print nothing, which the
+ * loop and output limits alone do not. */
+#define SY_LIMIT_TPL_STEPS 10000000ull
+
 /* Bytes of one template file: clause files are a few KiB; a bigger file is
  * a mistake (a PDF or a data dump dropped into the folder). */
 #define SY_LIMIT_TPL_FILE_BYTES (1u << 20)
@@ -65,9 +76,15 @@
  * the template is parsed. */
 #define SY_LIMIT_TPL_EXPR_DEPTH 32
 
-/* Text one rendering may produce: an agreement is some 100 KiB; a loop over
- * a big clause is stopped here, long before memory runs out. */
+/* Bytes of the document one rendering may produce: its text, and for each
+ * block (a line of the template that makes a paragraph, a rule, ...) and
+ * each printed value (its source record) what it takes in memory besides
+ * its text. An agreement is some 100 KiB of text and a few hundred blocks;
+ * a loop over a big clause, or a loop of '\rule' lines that print no text,
+ * is stopped here, long before memory runs out. */
 #define SY_LIMIT_TPL_OUTPUT_BYTES (64u << 20)
+#define SY_TPL_BLOCK_BYTES 256u
+#define SY_TPL_SPAN_BYTES 64u
 
 /* Words in the caller's and the shipped no-break word lists. */
 #define SY_LIMIT_WORDLIST_ENTRIES 100000
