@@ -596,7 +596,7 @@ static void include_depth_at_the_limit(void **state)
 {
     (void)state;
     for (int n = 7; n <= 8; n++) {
-        char names[20][16], texts[20][64];
+        char names[20][24], texts[20][64];
         sy_tpl_file files[20];
         size_t count = 0;
         files[count++] =
