@@ -28,9 +28,29 @@
  * a file many times that is a mistake, not a document. */
 #define SY_LIMIT_YAML_BYTES (8u << 20)
 
-/* Template include depth and loop iterations. */
+/* Template include depth (files in the longest include chain, counted
+ * through every path of the include graph) and loop iterations per
+ * rendering. The MOU template includes 2 files deep; rendering recurses
+ * along the chain. */
 #define SY_LIMIT_TPL_INCLUDE_DEPTH 16
 #define SY_LIMIT_TPL_LOOP_ITERATIONS 10000
+
+/* Nesting of blocks and statements ('::: name', '{% if %}', '{% for %}'),
+ * counted across includes (blocks around an include add to those inside
+ * it): the MOU template nests 4 deep. Parsing, loading and rendering
+ * recurse along it, so a deeper template is refused when it is loaded. */
+#define SY_LIMIT_TPL_BLOCK_DEPTH 64
+
+/* Steps of work of one rendering: every expression and filter evaluated,
+ * every template line, loop iteration and include, and a step per list
+ * item or 64 bytes of text a filter reads or makes (or a literal copies).
+ * The MOU template takes some 450 steps for the examples' agreements
+ * (8 articles) and its cover sheet some 700; 200 articles take some 5,300.
+ * Ten million is thousands of times any real document, and is reached in
+ * well under a second: it stops includes that fan out (each clause
+ * including the next ten times) and loops that print nothing, which the
+ * loop and output limits alone do not. */
+#define SY_LIMIT_TPL_STEPS 10000000ull
 
 /* Bytes of one template file: clause files are a few KiB; a bigger file is
  * a mistake (a PDF or a data dump dropped into the folder). */
@@ -49,13 +69,22 @@
 /* Files in one template (entry + clause library). */
 #define SY_LIMIT_TPL_FILES 256
 
-/* Nesting of parentheses, 'not' and operators in one template expression:
- * a readable condition is 3-4 deep; the parser recurses, so bound it. */
+/* Nesting in one template expression: every parenthesis, 'not', operator,
+ * filter, index and '.field' is a level, so `a[0][0]`, `x | f | g` and
+ * `a and b and c` are chains of them. A readable expression is 3-6 deep; the
+ * parser and the evaluator recurse along it, so a deeper one is refused when
+ * the template is parsed. */
 #define SY_LIMIT_TPL_EXPR_DEPTH 32
 
-/* Text one rendering may produce: an agreement is some 100 KiB; a loop over
- * a big clause is stopped here, long before memory runs out. */
+/* Bytes of the document one rendering may produce: its text, and for each
+ * block (a line of the template that makes a paragraph, a rule, ...) and
+ * each printed value (its source record) what it takes in memory besides
+ * its text. An agreement is some 100 KiB of text and a few hundred blocks;
+ * a loop over a big clause, or a loop of '\rule' lines that print no text,
+ * is stopped here, long before memory runs out. */
 #define SY_LIMIT_TPL_OUTPUT_BYTES (64u << 20)
+#define SY_TPL_BLOCK_BYTES 256u
+#define SY_TPL_SPAN_BYTES 64u
 
 /* Words in the caller's and the shipped no-break word lists. */
 #define SY_LIMIT_WORDLIST_ENTRIES 100000

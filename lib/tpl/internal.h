@@ -46,6 +46,7 @@ struct tpl_expr {
     size_t nargs;
     const char *src; /* source text of the expression, for messages */
     size_t srclen;
+    int height; /* 1 + the highest operand's: the evaluator recurses this deep */
 };
 
 /* ---- Nodes: block-level lines, statements and inline pieces ---- */
@@ -106,6 +107,9 @@ typedef struct tpl_file {
     size_t len;
     tpl_node *root;
     int state; /* include walk: 0 new, 1 on the stack, 2 done */
+    int measured; /* depth check (load.c): 0 new, 1 on the stack, 2 done */
+    int nest; /* deepest nesting of blocks and statements, its includes' counted */
+    int files_deep; /* longest include chain from this file, itself counted */
 } tpl_file;
 
 struct sy_tpl {

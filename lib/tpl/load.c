@@ -267,6 +267,94 @@ static sy_tpl *new_tpl(void)
     return t;
 }
 
+/* ---- Depth through includes ----
+ * Each file's own nesting is bounded by its parser and a new include chain
+ * by walk_includes, but a file reached a second time is not walked again:
+ * main -> a1 -> ... -> a15 and main -> b1 -> ... -> b15 -> a1 make a chain
+ * of 31 files, and blocks around an include add to the blocks inside it.
+ * Rendering recurses along both, so both are measured over the whole
+ * include graph (each file once) before the template is accepted. */
+
+static int opens_level(const tpl_node *n)
+{
+    switch (n->kind) {
+    case N_IF:
+    case N_FOR:
+    case N_ARTICLE:
+    case N_PAIR:
+    case N_KEEP:
+    case N_STYLE:
+    case N_SIGNATURES:
+    case N_SIGNER:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void measure_file(loader *l, size_t idx, int chain_len);
+
+/* Nesting below n (at depth `depth` of file idx, the chain_len-th file of
+ * the include chain): updates f->nest and f->files_deep, and reports an
+ * include that makes either too deep. */
+static void measure_node(loader *l, size_t idx, const tpl_node *n, int depth, int chain_len)
+{
+    tpl_file *f = &l->t->files[idx];
+    if (l->errors)
+        return;
+    if (opens_level(n))
+        depth++;
+    if (depth > f->nest)
+        f->nest = depth;
+    if (n->kind == N_INCLUDE && n->num >= 0 && (size_t)n->num < l->t->nfiles) {
+        tpl_file *to = &l->t->files[n->num];
+        if (to->measured == 1)
+            return; /* a cycle: reported by walk_includes already */
+        if (to->measured == 0) {
+            if (chain_len + 1 > SY_LIMIT_TPL_INCLUDE_DEPTH) {
+                lerr(l, SY_ERR_LIMIT, f->display, n->line, n->column,
+                     "includes nested deeper than %d files", SY_LIMIT_TPL_INCLUDE_DEPTH);
+                return;
+            }
+            measure_file(l, (size_t)n->num, chain_len + 1);
+            if (l->errors)
+                return;
+        }
+        if (chain_len + to->files_deep > SY_LIMIT_TPL_INCLUDE_DEPTH) {
+            lerr(l, SY_ERR_LIMIT, f->display, n->line, n->column,
+                 "includes nested deeper than %d files (\"%s\" starts a chain of %d)",
+                 SY_LIMIT_TPL_INCLUDE_DEPTH, to->path, to->files_deep);
+            return;
+        }
+        if (depth + to->nest > SY_LIMIT_TPL_BLOCK_DEPTH) {
+            lerr(l, SY_ERR_LIMIT, f->display, n->line, n->column,
+                 "blocks and statements nested more than %d deep: this include is %d deep "
+                 "and \"%s\" nests %d more",
+                 SY_LIMIT_TPL_BLOCK_DEPTH, depth, to->path, to->nest);
+            return;
+        }
+        if (1 + to->files_deep > f->files_deep)
+            f->files_deep = 1 + to->files_deep;
+        if (depth + to->nest > f->nest)
+            f->nest = depth + to->nest;
+        return;
+    }
+    for (size_t i = 0; i < n->kids.n; i++)
+        measure_node(l, idx, n->kids.v[i], depth, chain_len);
+    for (size_t i = 0; i < n->kids2.n; i++)
+        measure_node(l, idx, n->kids2.v[i], depth, chain_len);
+}
+
+static void measure_file(loader *l, size_t idx, int chain_len)
+{
+    tpl_file *f = &l->t->files[idx];
+    f->measured = 1;
+    f->files_deep = 1;
+    if (f->root)
+        measure_node(l, idx, f->root, 0, chain_len);
+    f->measured = 2;
+}
+
 /* Adds the manifest's file `name` (entry or cover) and every file it
  * includes; returns its index or -1. */
 static long add_root(loader *l, const char *what, const char *name, const char *file, int line)
@@ -349,6 +437,10 @@ static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
             t->has_cover = 1;
         }
     }
+    if (rel && !l->errors)
+        measure_file(l, t->entry, 1);
+    if (rel && !l->errors && t->has_cover && !t->files[t->cover].measured)
+        measure_file(l, t->cover, 1);
     for (size_t i = 0; !l->errors && i < t->nfiles; i++)
         check_names(l, &t->files[i], t->files[i].root);
     if (t->arena.failed && !l->errors)

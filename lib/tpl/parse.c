@@ -91,7 +91,8 @@ typedef struct frame {
     int else_seen;
 } frame;
 
-enum { MAX_FRAMES = 64 }; /* nesting of blocks and statements within one file */
+/* The root's frame, then the open blocks and statements of the file. */
+enum { MAX_FRAMES = SY_LIMIT_TPL_BLOCK_DEPTH + 1 };
 
 typedef struct parser {
     sy_arena *a;
@@ -103,6 +104,7 @@ typedef struct parser {
     int lineno;
     frame frames[MAX_FRAMES];
     int nframes;
+    int stopped; /* a limit was hit: the rest of the file is not read */
     int comment_line, comment_col; /* an open multi-line comment, or 0 */
     const char *col_line; /* col_of's memo: line, offset, column */
     size_t col_off;
@@ -120,18 +122,25 @@ __attribute__((format(printf, 4, 5))) static void perr(parser *p, int line, int 
 }
 
 /* 1-based column, in characters, of byte offset off in the current line.
- * Remembers the last answer: callers mostly move forward along the line, so
- * long lines cost linear time, not quadratic. */
+ * Remembers the last answer and walks from there, forward or back: callers
+ * move along the line and step back only to the start of the expression
+ * being built, so a long line costs its length times the expression depth,
+ * not its length squared. */
 static int col_of(const parser *p, size_t off)
 {
     parser *mp = (parser *)p;
     size_t i = 0;
     int col = 1;
-    if (mp->col_line == p->line && mp->col_off <= off) {
+    if (off > p->linelen)
+        off = p->linelen;
+    if (mp->col_line == p->line) {
         i = mp->col_off;
         col = mp->col_val;
+        for (; i > off; i--)
+            if (((unsigned char)p->line[i - 1] & 0xC0) != 0x80)
+                col--;
     }
-    for (; i < off && i < p->linelen; i++)
+    for (; i < off; i++)
         if (((unsigned char)p->line[i] & 0xC0) != 0x80)
             col++;
     mp->col_line = p->line;
@@ -239,7 +248,38 @@ static tpl_expr *new_expr(lexer *x, tpl_expr_kind k, size_t pos)
     e->line = x->p->lineno;
     e->column = col_of(x->p, pos);
     e->src = x->s + pos;
+    e->height = 1;
     return e;
+}
+
+static void too_deep(lexer *x, size_t pos)
+{
+    xerr(x, pos,
+         "expression nested too deeply: more than %d levels of operators, filters, indexes "
+         "and parentheses",
+         SY_LIMIT_TPL_EXPR_DEPTH);
+}
+
+/* Sets e's height from its operands (the evaluator and the filter check
+ * recurse that deep). A chain such as a[0][0]... or x | f | f ... is parsed
+ * by a loop but evaluated by recursion, so its length is bounded here, at
+ * the operator (byte pos) that goes past the limit. Returns -1 then. */
+static int set_height(lexer *x, tpl_expr *e, size_t pos)
+{
+    int h = 0;
+    if (e->a && e->a->height > h)
+        h = e->a->height;
+    if (e->b && e->b->height > h)
+        h = e->b->height;
+    for (size_t i = 0; i < e->nargs; i++)
+        if (e->args[i]->height > h)
+            h = e->args[i]->height;
+    e->height = h + 1;
+    if (e->height > SY_LIMIT_TPL_EXPR_DEPTH) {
+        too_deep(x, pos);
+        return -1;
+    }
+    return 0;
 }
 
 static void finish(lexer *x, tpl_expr *e, size_t start)
@@ -365,6 +405,7 @@ static tpl_expr *parse_postfix(lexer *x)
     size_t start = (skip_ws(x), x->pos);
     tpl_expr *e = parse_primary(x);
     while (e) {
+        size_t op = x->pos;
         if (x->pos < x->end && x->s[x->pos] == '.') {
             x->pos++;
             size_t i = x->pos;
@@ -383,6 +424,8 @@ static tpl_expr *parse_postfix(lexer *x)
             at->column = e->column;
             x->pos = i;
             finish(x, at, start);
+            if (set_height(x, at, op) != 0)
+                return NULL;
             e = at;
         } else if (x->pos < x->end && x->s[x->pos] == '[') {
             x->pos++;
@@ -398,6 +441,8 @@ static tpl_expr *parse_postfix(lexer *x)
                 return NULL;
             }
             finish(x, ix, start);
+            if (set_height(x, ix, op) != 0)
+                return NULL;
             e = ix;
         } else {
             break;
@@ -414,7 +459,7 @@ static tpl_expr *parse_filtered(lexer *x)
         skip_ws(x);
         if (x->pos >= x->end || x->s[x->pos] != '|')
             break;
-        x->pos++;
+        size_t op = x->pos++;
         size_t n = peek_ident(x);
         if (!n) {
             xerr(x, x->pos, "a filter name is expected after '|'");
@@ -456,6 +501,8 @@ static tpl_expr *parse_filtered(lexer *x)
         }
         f->src = x->s + start;
         finish(x, f, start);
+        if (set_height(x, f, op) != 0)
+            return NULL;
         e = f;
     }
     return e;
@@ -472,6 +519,8 @@ static tpl_expr *parse_cmp(lexer *x)
         tpl_expr_kind k;
     } ops[] = {{"==", EX_EQ}, {"!=", EX_NE}, {"<=", EX_LE},
                {">=", EX_GE}, {"<", EX_LT},  {">", EX_GT}};
+    skip_ws(x);
+    size_t op = x->pos;
     for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
         if (accept(x, ops[i].tok)) {
             tpl_expr *c = new_expr(x, ops[i].k, start);
@@ -482,7 +531,7 @@ static tpl_expr *parse_cmp(lexer *x)
             if (!c->b)
                 return NULL;
             finish(x, c, start);
-            return c;
+            return set_height(x, c, op) == 0 ? c : NULL;
         }
     }
     if (accept(x, "=")) {
@@ -494,24 +543,22 @@ static tpl_expr *parse_cmp(lexer *x)
 
 static tpl_expr *parse_not(lexer *x)
 {
+    size_t start = (skip_ws(x), x->pos);
+    if (!peek_word(x, "not"))
+        return parse_cmp(x);
+    /* 'not not ...' recurses here: a level of the parser as of the tree */
     if (++x->depth > SY_LIMIT_TPL_EXPR_DEPTH) {
-        xerr(x, x->pos, "expression nested too deeply (limit %d)", SY_LIMIT_TPL_EXPR_DEPTH);
+        too_deep(x, start);
         return NULL;
     }
-    tpl_expr *e;
-    size_t start = (skip_ws(x), x->pos);
-    if (peek_word(x, "not")) {
-        x->pos += 3;
-        e = new_expr(x, EX_NOT, start);
-        if (e) {
-            e->a = parse_not(x);
-            if (!e->a)
-                e = NULL;
-        }
-        finish(x, e, start);
-    } else {
-        e = parse_cmp(x);
+    x->pos += 3;
+    tpl_expr *e = new_expr(x, EX_NOT, start);
+    if (e) {
+        e->a = parse_not(x);
+        if (!e->a || set_height(x, e, start) != 0)
+            e = NULL;
     }
+    finish(x, e, start);
     x->depth--;
     return e;
 }
@@ -522,6 +569,7 @@ static tpl_expr *parse_binary(lexer *x, int level)
     tpl_expr *e = level == 0 ? parse_binary(x, 1) : parse_not(x);
     const char *w = level == 0 ? "or" : "and";
     while (e && peek_word(x, w)) {
+        size_t op = x->pos;
         x->pos += strlen(w);
         tpl_expr *b = new_expr(x, level == 0 ? EX_OR : EX_AND, start);
         if (!b)
@@ -531,6 +579,8 @@ static tpl_expr *parse_binary(lexer *x, int level)
         if (!b->b)
             return NULL;
         finish(x, b, start);
+        if (set_height(x, b, op) != 0)
+            return NULL;
         e = b;
     }
     return e;
@@ -539,7 +589,7 @@ static tpl_expr *parse_binary(lexer *x, int level)
 static tpl_expr *parse_expr(lexer *x)
 {
     if (++x->depth > SY_LIMIT_TPL_EXPR_DEPTH) {
-        xerr(x, x->pos, "expression nested too deeply (limit %d)", SY_LIMIT_TPL_EXPR_DEPTH);
+        too_deep(x, x->pos);
         return NULL;
     }
     tpl_expr *e = parse_binary(x, 0);
@@ -970,8 +1020,13 @@ static void describe_frame(const frame *f, char *buf, size_t size)
 static int push_frame(parser *p, frame_kind k, tpl_node *n, tpl_nvec *out)
 {
     if (p->nframes == MAX_FRAMES) {
-        perr(p, n->line, n->column, "blocks and statements nested too deeply (limit %d)",
-             MAX_FRAMES);
+        /* every later line would be misplaced and every ':::' unmatched:
+         * one error, and the rest of the file is not read */
+        perr(p, n->line, n->column,
+             "blocks and statements nested more than %d deep ('::: name', '{%% if %%}', "
+             "'{%% for %%}')",
+             SY_LIMIT_TPL_BLOCK_DEPTH);
+        p->stopped = 1;
         return -1;
     }
     p->frames[p->nframes++] = (frame){k, n, out, 0};
@@ -1550,7 +1605,7 @@ int tpl_parse_file(sy_arena *a, tpl_file *f, sy_diags *diags)
         return 1;
     }
     size_t pos = 0;
-    while (pos < f->len) {
+    while (pos < f->len && !p.stopped) {
         const char *nl = memchr(f->text + pos, '\n', f->len - pos);
         size_t end = nl ? (size_t)(nl - f->text) : f->len;
         p.line = f->text + pos;
@@ -1604,7 +1659,7 @@ int tpl_parse_file(sy_arena *a, tpl_file *f, sy_diags *diags)
     free(segs);
     if (p.comment_line)
         perr(&p, p.comment_line, p.comment_col, "'{#' comment is never closed ('#}' is missing)");
-    while (p.nframes > 1) {
+    while (p.nframes > 1 && !p.stopped) {
         frame *fr = top(&p);
         char what[80];
         describe_frame(fr, what, sizeof what);

@@ -88,10 +88,12 @@ typedef struct render {
     binding scope[MAX_SCOPE];
     int nscope;
     long iterations;
+    unsigned long long steps; /* work done so far: see step() */
     int errors, fatal;
     size_t first_diag;
     int soft_unknown; /* inside the input of a default filter */
-    unsigned long long output_bytes;
+    unsigned long long output_bytes; /* see add_output() */
+    int at_line, at_col; /* the block-level line being rendered */
     int num_km, num_en;
     sy_buf *span_out; /* the line buffer whose pieces are being recorded */
     line_span *spans;
@@ -140,6 +142,76 @@ __attribute__((format(printf, 6, 7))) static void rerr(render *r, sy_status code
         r->fatal = 1; /* enough to fix; the rest would be noise */
     if (code == SY_ERR_LIMIT || code == SY_ERR_NOMEM)
         r->fatal = 1;
+}
+
+/* Counts n steps of work done at line:col of the current file; -1 after
+ * reporting (once) when the rendering has done more than
+ * SY_LIMIT_TPL_STEPS. Loops, includes and quiet output are bounded each on
+ * their own; this bounds what they multiply (includes fanning out, a loop
+ * printing nothing, filters on big values inside loops). */
+static int step(render *r, int line, int col, unsigned long long n)
+{
+    r->steps += n;
+    if (r->steps <= SY_LIMIT_TPL_STEPS)
+        return 0;
+    if (!r->fatal)
+        rerr(r, SY_ERR_LIMIT, line, col, NULL,
+             "the template did more than %llu steps of work (every expression, filter, line, "
+             "loop iteration and include counts; a runaway loop or include?)",
+             (unsigned long long)SY_LIMIT_TPL_STEPS);
+    return -1;
+}
+
+/* Steps a filter's input or result costs: one per list item or map entry
+ * and per 64 bytes of text, as the filter reads or copies them; `deep`
+ * counts what lies inside the items too (a result is made whole: `default`
+ * and `first` copy their input). Stops counting past `budget`, so counting
+ * costs no more than the work it allows. */
+static unsigned long long value_steps(const sy_value *v, int deep, unsigned long long budget,
+                                      int depth)
+{
+    if (!v || depth > SY_LIMIT_YAML_DEPTH + 8) /* deeper than data and filters make */
+        return 0;
+    switch (sy_value_kind_of(v)) {
+    case SY_VAL_LIST:
+    case SY_VAL_MAP: {
+        size_t n = sy_value_len(v);
+        unsigned long long total = n;
+        for (size_t i = 0; deep && i < n && total <= budget; i++)
+            total += value_steps(sy_value_at(v, i), deep, budget - total, depth + 1);
+        return total;
+    }
+    case SY_VAL_STRING: {
+        size_t len;
+        sy_value_as_string(v, &len);
+        return len / 64;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Steps left before the limit, at least 0. */
+static unsigned long long steps_left(const render *r)
+{
+    return r->steps < SY_LIMIT_TPL_STEPS ? SY_LIMIT_TPL_STEPS - r->steps : 0;
+}
+
+/* Counts bytes of the document being built at line:col of the current
+ * file: its text, and a fixed cost per block and per printed value's
+ * source record (they take memory while printing no text: a loop of
+ * '\rule' lines). -1 after reporting (once) past SY_LIMIT_TPL_OUTPUT_BYTES. */
+static int add_output(render *r, int line, int col, unsigned long long bytes)
+{
+    r->output_bytes += bytes;
+    if (r->output_bytes <= SY_LIMIT_TPL_OUTPUT_BYTES)
+        return 0;
+    if (!r->fatal)
+        rerr(r, SY_ERR_LIMIT, line, col, NULL,
+             "the document is over %u bytes (its text, and %u bytes for each block and %u for "
+             "each printed value)",
+             SY_LIMIT_TPL_OUTPUT_BYTES, SY_TPL_BLOCK_BYTES, SY_TPL_SPAN_BYTES);
+    return -1;
 }
 
 static sy_mark mark_of(const render *r, int line, int col)
@@ -337,6 +409,8 @@ static int call_filter(render *r, const tpl_expr *e, rv *out)
         argv[na] = args[na].v;
     }
     sy_value *res = NULL;
+    if (!failed && step(r, e->line, e->column, 1 + value_steps(in.v, 0, steps_left(r), 0)) != 0)
+        failed = 1;
     if (!failed) {
         sy_buf msg = SY_BUF_INIT;
         res = f->fn(in.v, argv, na, f->userdata, &msg);
@@ -354,8 +428,12 @@ static int call_filter(render *r, const tpl_expr *e, rv *out)
     for (size_t i = 0; i < na; i++)
         rv_free(&args[i]);
     rv_free(&in);
-    if (failed)
+    if (!failed && step(r, e->line, e->column, value_steps(res, 1, steps_left(r), 0)) != 0)
+        failed = 1;
+    if (failed) {
+        sy_value_free(res);
         return -1;
+    }
     out->v = out->own = res;
     return 0;
 }
@@ -398,9 +476,13 @@ static int compare(const sy_value *a, const sy_value *b)
 static int eval(render *r, const tpl_expr *e, rv *out)
 {
     *out = rv_none;
+    if (step(r, e->line, e->column, 1) != 0)
+        return -1;
     sy_mark m = mark_of(r, e->line, e->column);
     switch (e->kind) {
-    case EX_STR:
+    case EX_STR: /* copied each time: a long literal in a loop is work */
+        if (step(r, e->line, e->column, e->len / 64) != 0)
+            return -1;
         return own_value(r, e, sy_value_string(e->name, e->len, m), out);
     case EX_INT:
         return own_value(r, e, sy_value_int(e->num, m), out);
@@ -682,6 +764,7 @@ static int record_span(render *r, const tpl_expr *e, const sy_value *v, size_t s
     sy_mark m = sy_value_mark(v);
     line_span s = {start, end, m, data_path(r, m), mark_of(r, e->line, e->column)};
     r->spans[r->nspans++] = s;
+    r->output_bytes += SY_TPL_SPAN_BYTES; /* checked when the line is done */
     return 0;
 }
 
@@ -799,6 +882,10 @@ static int render_for(render *r, const tpl_node *n, ctx *c, sy_buf *inl)
             rc = -1;
             break;
         }
+        if (step(r, n->line, n->column, 1) != 0) {
+            rc = -1;
+            break;
+        }
         sy_value *lp = loop_info(i, count, mark_of(r, n->line, n->column));
         if (!lp) {
             rerr(r, SY_ERR_NOMEM, n->line, n->column, NULL, "out of memory");
@@ -869,12 +956,8 @@ static int inline_text(render *r, const tpl_nvec *v, sy_buf *out)
         if (out == r->span_out)
             shift_spans(r, cut, out->len);
     }
-    r->output_bytes += out->len - (start < out->len ? start : out->len);
-    if (r->output_bytes > SY_LIMIT_TPL_OUTPUT_BYTES && !r->fatal) {
-        rerr(r, SY_ERR_LIMIT, 0, 0, NULL, "the document's text is over %u bytes",
-             SY_LIMIT_TPL_OUTPUT_BYTES);
+    if (add_output(r, r->at_line, r->at_col, out->len - (start < out->len ? start : out->len)) != 0)
         return -1;
-    }
     if (sy_buf_failed(out)) {
         rerr(r, SY_ERR_NOMEM, 0, 0, NULL, "out of memory");
         return -1;
@@ -1242,6 +1325,8 @@ static int render_include(render *r, const tpl_node *n, ctx *c)
 {
     if (n->num < 0 || (size_t)n->num >= r->t->nfiles)
         return -1;
+    if (step(r, n->line, n->column, 1) != 0)
+        return -1;
     const tpl_file *saved = r->file;
     r->file = &r->t->files[n->num];
     int rc = render_nodes(r, &r->file->root->kids, c, NULL);
@@ -1255,6 +1340,11 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
     sy_mark m = mark_of(r, n->line, n->column);
     if (check_placement(r, n, c) != 0)
         return -1;
+    int stmt = n->kind == N_IF || n->kind == N_FOR || n->kind == N_INCLUDE || n->kind == N_BLANK;
+    if (!stmt && add_output(r, n->line, n->column, SY_TPL_BLOCK_BYTES) != 0)
+        return -1;
+    r->at_line = n->line;
+    r->at_col = n->column;
     switch (n->kind) {
     case N_BLANK:
         close_all(c);
@@ -1304,6 +1394,8 @@ static int render_nodes(render *r, const tpl_nvec *v, ctx *c, sy_buf *inl)
     for (size_t i = 0; i < v->n && !r->fatal; i++) {
         const tpl_node *n = v->v[i];
         int one;
+        if (step(r, n->line, n->column, 1) != 0)
+            return -1;
         if (!inl)
             one = render_block(r, n, c);
         else if (n->kind == N_LIT)

@@ -455,6 +455,247 @@ static void deep_expressions_are_bounded(void **state)
     sy_buf_free(&b);
 }
 
+/* The errors of loading files (caller frees; "" when it loads). */
+static char *load_errors(const sy_tpl_file *files, size_t n)
+{
+    sy_diags *d = sy_diags_new();
+    sy_tpl *t = sy_tpl_load_memory("t", files, n, files[0].path, d);
+    sy_buf errs = SY_BUF_INIT;
+    for (size_t i = 0; i < sy_diags_count(d); i++) {
+        char line[1024];
+        sy_diag_format(sy_diags_get(d, i), line, sizeof line);
+        sy_buf_printf(&errs, "%s\n", line);
+    }
+    assert_true((t != NULL) == (sy_diags_errors(d) == 0));
+    sy_buf_putc(&errs, 0);
+    sy_tpl_free(t);
+    sy_diags_free(d);
+    return sy_buf_take(&errs, NULL);
+}
+
+static char *load_text(const char *text)
+{
+    sy_tpl_file f = {"main.tpl", text, strlen(text)};
+    return load_errors(&f, 1);
+}
+
+/* "{{ " + head + link x (levels - 1) + tail + " }}": an expression of
+ * `levels` levels. */
+static char *chain(const char *head, const char *link, const char *tail, int levels)
+{
+    sy_buf b = SY_BUF_INIT;
+    sy_buf_puts(&b, "{{ ");
+    sy_buf_puts(&b, head);
+    for (int i = 1; i < levels; i++)
+        sy_buf_puts(&b, link);
+    sy_buf_puts(&b, tail);
+    sy_buf_puts(&b, " }}\n");
+    sy_buf_putc(&b, 0);
+    return sy_buf_take(&b, NULL);
+}
+
+/* Every kind of nesting is bounded at 32 levels, at parse time: chains the
+ * parser reads in a loop (indexes, fields, filters, and/or) as well as
+ * what it reads by recursion (parentheses, 'not'). */
+static void expression_depth_at_the_limit(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *head, *link, *tail;
+    } kinds[] = {
+        {"x", "[0]", ""},    {"x", ".a", ""},    {"x", " | upper", ""},
+        {"x", " and x", ""}, {"x", " or x", ""}, {"", "not ", "x"},
+        {"", "(", "x"},      {"x", "[x", ""},    {"x", " | default(x", ""},
+    };
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        for (int levels = 32; levels <= 33; levels++) {
+            char *text = chain(kinds[k].head, kinds[k].link, kinds[k].tail, levels);
+            /* close what the links opened */
+            sy_buf b = SY_BUF_INIT;
+            sy_buf_put(&b, text, strlen(text) - 4);
+            const char *close = !strcmp(kinds[k].link, "(") ? ")"
+                : !strcmp(kinds[k].link, "[x")              ? "]"
+                : !strcmp(kinds[k].link, " | default(x")    ? ")"
+                                                            : "";
+            for (int i = 1; *close && i < levels; i++)
+                sy_buf_puts(&b, close);
+            sy_buf_puts(&b, " }}\n");
+            sy_buf_putc(&b, 0);
+            char *errors = load_text(b.data);
+            if (levels == 32 && *errors)
+                fail_msg("%s at 32 levels: %s", kinds[k].link, errors);
+            if (levels == 33 &&
+                !strstr(errors, "expression nested too deeply: more than 32 levels"))
+                fail_msg("%s at 33 levels: '%s'", kinds[k].link, errors);
+            free(errors);
+            sy_buf_free(&b);
+            free(text);
+        }
+    }
+    /* the error is at the operator that goes too deep */
+    char *text = chain("x", "[0]", "", 33);
+    char *errors = load_text(text);
+    assert_string_equal(errors,
+                        "t/main.tpl:1:98: expression nested too deeply: more than 32 "
+                        "levels of operators, filters, indexes and parentheses\n");
+    free(errors);
+    free(text);
+}
+
+static char *nested_keeps(int depth, const char *inside)
+{
+    sy_buf b = SY_BUF_INIT;
+    for (int i = 0; i < depth; i++)
+        sy_buf_puts(&b, "::: keep\n");
+    sy_buf_puts(&b, inside);
+    for (int i = 0; i < depth; i++)
+        sy_buf_puts(&b, ":::\n");
+    sy_buf_putc(&b, 0);
+    return sy_buf_take(&b, NULL);
+}
+
+/* Blocks and statements nest 64 deep, counted through includes too. */
+static void block_depth_at_the_limit(void **state)
+{
+    (void)state;
+    char *ok = nested_keeps(64, "x\n");
+    char *errors = load_text(ok);
+    assert_string_equal(errors, "");
+    free(errors);
+    char *deep = nested_keeps(65, "x\n");
+    errors = load_text(deep);
+    assert_string_equal(errors,
+                        "t/main.tpl:65:1: blocks and statements nested more than 64 deep "
+                        "('::: name', '{% if %}', '{% for %}')\n");
+    free(errors);
+    free(ok);
+    free(deep);
+    /* 40 around the include and 24 or 25 in the included file */
+    char *outer = nested_keeps(40, "{% include \"x\" %}\n");
+    for (int inner = 24; inner <= 25; inner++) {
+        char *in = nested_keeps(inner - 1, "{% if x %}\ny\n{% endif %}\n");
+        sy_tpl_file files[] = {{"main.tpl", outer, strlen(outer)}, {"x.tpl", in, strlen(in)}};
+        errors = load_errors(files, 2);
+        if (inner == 24)
+            assert_string_equal(errors, "");
+        else
+            assert_string_equal(errors,
+                                "t/main.tpl:41:1: blocks and statements nested more than 64 "
+                                "deep: this include is 40 deep and \"x.tpl\" nests 25 "
+                                "more\n");
+        free(errors);
+        free(in);
+    }
+    free(outer);
+}
+
+/* The include chain is bounded along every path, also through a file
+ * already loaded by a shorter one: main -> a1..a8 is loaded first, then
+ * main -> b1..bN -> a1..a8 is 1 + N + 8 files. */
+static void include_depth_at_the_limit(void **state)
+{
+    (void)state;
+    for (int n = 7; n <= 8; n++) {
+        char names[20][24], texts[20][64];
+        sy_tpl_file files[20];
+        size_t count = 0;
+        files[count++] =
+            (sy_tpl_file){"main.tpl", "{% include \"a1\" %}\n{% include \"b1\" %}\n", 0};
+        for (int i = 1; i <= 8; i++) {
+            snprintf(names[count], sizeof names[count], "a%d.tpl", i);
+            snprintf(texts[count], sizeof texts[count],
+                     i < 8 ? "{%% include \"a%d\" %%}\n" : "a%d\n", i + 1);
+            files[count] = (sy_tpl_file){names[count], texts[count], 0};
+            count++;
+        }
+        for (int i = 1; i <= n; i++) {
+            snprintf(names[count], sizeof names[count], "b%d.tpl", i);
+            if (i < n)
+                snprintf(texts[count], sizeof texts[count], "{%% include \"b%d\" %%}\n", i + 1);
+            else
+                snprintf(texts[count], sizeof texts[count], "{%% include \"a1\" %%}\n");
+            files[count] = (sy_tpl_file){names[count], texts[count], 0};
+            count++;
+        }
+        for (size_t i = 0; i < count; i++)
+            files[i].len = strlen(files[i].text);
+        char *errors = load_errors(files, count);
+        if (n == 7)
+            assert_string_equal(errors, "");
+        else
+            assert_string_equal(errors,
+                                "t/b8.tpl:1:1: includes nested deeper than 16 files "
+                                "(\"a1.tpl\" starts a chain of 8)\n");
+        free(errors);
+    }
+}
+
+/* A rendering does at most 10,000,000 steps: here a loop of n iterations
+ * over 998 blank lines (10,000 + n * 999 steps, see render.c's step()) and
+ * `extra` blank lines after it. */
+static void steps_at_the_limit(void **state)
+{
+    (void)state;
+    for (int extra = 3996; extra <= 3997; extra++) {
+        sy_buf b = SY_BUF_INIT;
+        sy_buf_puts(&b, "{% for i in 9996 | range %}\n");
+        for (int i = 0; i < 998; i++)
+            sy_buf_putc(&b, '\n');
+        sy_buf_puts(&b, "{% endfor %}\n");
+        for (int i = 0; i < extra; i++)
+            sy_buf_putc(&b, '\n');
+        sy_buf_putc(&b, 0);
+        char *errors = NULL;
+        char *dump = render_text(b.data, "{}", &errors);
+        if (extra == 3996) {
+            if (!dump)
+                fail_msg("at the limit: %s", errors);
+        } else {
+            assert_null(dump);
+            assert_string_equal(errors,
+                                "t/main.tpl:4997:1: the template did more than 10000000 "
+                                "steps of work (every expression, filter, line, loop "
+                                "iteration and include counts; a runaway loop or "
+                                "include?)\n");
+        }
+        free(dump);
+        free(errors);
+        sy_buf_free(&b);
+    }
+}
+
+/* A rendering makes at most 64 MiB of document: text, 256 bytes per block
+ * and 64 per printed value. Here 64 paragraphs of one printed value of
+ * 1048256 bytes (+ 320) make exactly 64 MiB. */
+static void output_at_the_limit(void **state)
+{
+    (void)state;
+    for (size_t len = 1048256; len <= 1048257; len++) {
+        sy_buf data = SY_BUF_INIT;
+        sy_buf_puts(&data, "{s: \"");
+        for (size_t i = 0; i < len; i++)
+            sy_buf_putc(&data, 'a');
+        sy_buf_puts(&data, "\"}");
+        sy_buf_putc(&data, 0);
+        char *errors = NULL;
+        char *dump =
+            render_text("{% for i in 64 | range %}\n{{ s }}\n\n{% endfor %}\n", data.data, &errors);
+        if (len == 1048256) {
+            if (!dump)
+                fail_msg("at the limit: %s", errors);
+        } else {
+            assert_null(dump);
+            assert_string_equal(errors,
+                                "t/main.tpl:2:1: the document is over 67108864 bytes (its "
+                                "text, and 256 bytes for each block and 64 for each "
+                                "printed value)\n");
+        }
+        free(dump);
+        free(errors);
+        sy_buf_free(&data);
+    }
+}
+
 /* ---- Filters ---- */
 
 static void builtin_filters(void **state)
@@ -841,6 +1082,11 @@ int main(void)
         cmocka_unit_test(include_paths_are_checked),
         cmocka_unit_test(include_cycles_are_errors),
         cmocka_unit_test(deep_expressions_are_bounded),
+        cmocka_unit_test(expression_depth_at_the_limit),
+        cmocka_unit_test(block_depth_at_the_limit),
+        cmocka_unit_test(include_depth_at_the_limit),
+        cmocka_unit_test(steps_at_the_limit),
+        cmocka_unit_test(output_at_the_limit),
         cmocka_unit_test(builtin_filters),
         cmocka_unit_test(filter_errors_name_the_filter),
         cmocka_unit_test(printed_values_keep_their_place_in_the_data),

@@ -1,0 +1,10001 @@
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+::: keep
+Kept together.
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
+:::
