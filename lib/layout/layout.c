@@ -234,6 +234,10 @@ typedef struct fit {
     double width; /* the measure, points */
     double *cum; /* len + 1: advance of everything before byte b */
     double *cost; /* len + 1, set at break positions: least badness from there on */
+    /* len + 1: the first break position after byte b (len + 1: none), so
+     * that a line's candidates are visited without walking a long word
+     * byte by byte (layout stays linear in the paragraph's length). */
+    size_t *next_brk;
 } fit;
 
 /* Natural width of the line from b to e, its trailing spaces not counted. */
@@ -308,8 +312,15 @@ static sy_status fit_prepare(fit *f, const sy_text_para *p, double width)
     f->width = width;
     f->cum = calloc(f->len + 1, sizeof *f->cum);
     f->cost = malloc((f->len + 1) * sizeof *f->cost);
-    if (!f->cum || !f->cost)
+    f->next_brk = malloc((f->len + 1) * sizeof *f->next_brk);
+    if (!f->cum || !f->cost || !f->next_brk)
         return SY_ERR_NOMEM;
+    size_t next = f->len + 1;
+    for (size_t b = f->len + 1; b-- > 0;) {
+        f->next_brk[b] = next;
+        if (b > 0 && f->brk[b])
+            next = b;
+    }
     measure_prefixes(f);
     return optimal_costs(f);
 }
@@ -319,6 +330,7 @@ static void fit_free(fit *f)
 {
     free(f->cum);
     free(f->cost);
+    free(f->next_brk);
 }
 
 /* The break ending the line that starts at s: of those whose line fits,
@@ -330,9 +342,7 @@ static size_t choose_break(const fit *f, size_t s, size_t *first, size_t *prev_f
     size_t best = 0, longest = 0;
     double best_cost = HUGE_VAL;
     *first = *prev_fit = 0;
-    for (size_t e = s + 1; e <= f->len; e++) {
-        if (!f->brk[e])
-            continue;
+    for (size_t e = f->next_brk[s]; e <= f->len; e = f->next_brk[e]) {
         if (!*first)
             *first = e;
         double w = fit_width(f, s, e);
@@ -363,10 +373,13 @@ static size_t cut_word(const fit *f, size_t s, size_t first, size_t *cut_word_en
 {
     size_t limit = first ? first : f->len;
     size_t g = 0;
-    for (size_t e = s + 1; e < limit; e++)
-        if (sy_text_para_is_grapheme_boundary(f->p, e) &&
-            f->cum[e] - f->cum[s] <= f->width + WIDTH_SLACK)
+    for (size_t e = s + 1; e < limit; e++) {
+        double w = f->cum[e] - f->cum[s];
+        if (w > 2 * (f->width + WIDTH_SLACK))
+            break; /* advances only grow: nothing further fits (a long word stays linear) */
+        if (w <= f->width + WIDTH_SLACK && sy_text_para_is_grapheme_boundary(f->p, e))
             g = e;
+    }
     if (!g)
         for (g = s + 1; g < limit && !sy_text_para_is_grapheme_boundary(f->p, g); g++)
             ;

@@ -73,7 +73,15 @@ struct sy_text_para {
      * i of the normalised text comes from; NULL when normalising changed
      * nothing (nearly always). */
     size_t *input_at;
+    /* For runs of more than INDEX_RUN_GLYPHS glyphs: per glyph of the run,
+     * (cluster << 32 | index in the run), sorted, so that a line's glyphs
+     * are found by binary search rather than by scanning the whole run
+     * (layout stays linear in the paragraph's length). NULL when no run is
+     * that long. Not kept in the cache's copies. */
+    uint64_t *by_cluster;
 };
+
+enum { INDEX_RUN_GLYPHS = 256 };
 
 /* ---- context ---- */
 
@@ -969,8 +977,64 @@ static sy_text_para *para_analyse(sy_text_ctx *ctx, const sy_text_style *style, 
     return p;
 }
 
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Builds p->by_cluster when a run is long; -1 when out of memory. */
+static int index_clusters(sy_text_para *p)
+{
+    int any = 0;
+    for (size_t i = 0; i < p->nruns; i++)
+        any |= p->runs[i].glyph_count > INDEX_RUN_GLYPHS;
+    if (!any || p->nglyphs > UINT32_MAX)
+        return 0;
+    if (!(p->by_cluster = malloc(p->nglyphs * sizeof *p->by_cluster)))
+        return -1;
+    for (size_t i = 0; i < p->nruns; i++) {
+        const sy_text_run *r = &p->runs[i];
+        uint64_t *k = p->by_cluster + r->glyph_start;
+        for (size_t j = 0; j < r->glyph_count; j++)
+            k[j] = (uint64_t)p->glyphs[r->glyph_start + j].cluster << 32 | (uint64_t)j;
+        if (r->glyph_count > INDEX_RUN_GLYPHS)
+            qsort(k, r->glyph_count, sizeof *k, cmp_u64);
+    }
+    return 0;
+}
+
+/* The first of n sorted keys that is >= key. */
+static size_t lower_bound(const uint64_t *k, size_t n, uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (k[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static sy_text_para *para_new(sy_text_ctx *ctx, const sy_text_style *style, const char *utf8,
+                              size_t len, sy_text_source src, sy_diags *d);
+
 sy_text_para *sy_text_para_new(sy_text_ctx *ctx, const sy_text_style *style, const char *utf8,
                                size_t len, sy_text_source src, sy_diags *d)
+{
+    sy_text_para *p = para_new(ctx, style, utf8, len, src, d);
+    if (p && index_clusters(p) != 0) {
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, src.file, src.line, 0, NULL, "out of memory");
+        sy_text_para_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static sy_text_para *para_new(sy_text_ctx *ctx, const sy_text_style *style, const char *utf8,
+                              size_t len, sy_text_source src, sy_diags *d)
 {
     uint64_t hash = cache_hash(style, utf8, len);
     cached_para *e = cache_find(ctx, hash, style, utf8, len);
@@ -1004,6 +1068,7 @@ void sy_text_para_free(sy_text_para *p)
     free(p->brk);
     free(p->grapheme);
     free(p->input_at);
+    free(p->by_cluster);
     free(p);
 }
 
@@ -1056,6 +1121,29 @@ static int slice_glyphs(const sy_text_para *p, const sy_text_run *r, size_t a, s
     const sy_text_glyph *g = p->glyphs + r->glyph_start;
     size_t m = r->glyph_count, first = (size_t)-1, last = 0, count = 0;
     int starts_a = a == r->start, starts_b = b == r->end;
+    if (p->by_cluster && m > INDEX_RUN_GLYPHS) {
+        /* the glyphs of clusters [a, b), and those of clusters a and b */
+        const uint64_t *k = p->by_cluster + r->glyph_start;
+        size_t lo = lower_bound(k, m, (uint64_t)a << 32);
+        size_t hi = lower_bound(k, m, (uint64_t)b << 32);
+        for (size_t i = lo; i < hi; i++) {
+            size_t at = (size_t)(k[i] & 0xFFFFFFFFu);
+            first = at < first ? at : first;
+            last = at > last ? at : last;
+        }
+        count = hi - lo;
+        for (size_t i = lo; a > r->start && i < hi && (k[i] >> 32) == a; i++) {
+            if (g[k[i] & 0xFFFFFFFFu].unsafe_to_break)
+                return 0;
+            starts_a = 1;
+        }
+        for (size_t i = hi; b < r->end && i < m && (k[i] >> 32) == b; i++) {
+            if (g[k[i] & 0xFFFFFFFFu].unsafe_to_break)
+                return 0;
+            starts_b = 1;
+        }
+        m = 0; /* done: skip the scan */
+    }
     for (size_t i = 0; i < m; i++) {
         uint32_t c = g[i].cluster;
         if (c >= a && c < b) {
