@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "batch/batch_internal.h"
@@ -68,6 +69,13 @@ struct sy_batch {
     void *user;
     sy_diags *run_diags;
     sy_status state_status;
+    /* The state file is rewritten at most every STATE_INTERVAL_NS while
+     * outputs are made (and once at the end): entries may lag their outputs
+     * by that much work, which a re-run rebuilds, never the opposite. Under
+     * lock. */
+    struct timespec state_at;
+    int state_dirty;
+    unsigned char *old_taken; /* per old entry: an item's (made once) */
     renewal_claim *claims; /* nitems slots, nclaims used; under lock */
     size_t nclaims;
 };
@@ -569,6 +577,7 @@ void sy_batch_free(sy_batch *b)
     free(b->item_old);
     free(b->item_new);
     free(b->has_new);
+    free(b->old_taken);
     sy_batch_entries_free(b->old, b->nold);
     for (size_t i = 0; i < b->ntemplates; i++)
         free(b->templates[i].dir);
@@ -1197,6 +1206,17 @@ done:
 
 /* ---- Running ---- */
 
+/* Whether the state file was last written STATE_INTERVAL_NS ago or more. */
+enum { STATE_INTERVAL_NS = 250000000 };
+static int state_due(const sy_batch *b)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long ns = (long long)(now.tv_sec - b->state_at.tv_sec) * 1000000000LL +
+        (now.tv_nsec - b->state_at.tv_nsec);
+    return ns >= STATE_INTERVAL_NS;
+}
+
 static void write_state_locked(sy_batch *b)
 {
     sy_buf out = SY_BUF_INIT;
@@ -1208,13 +1228,20 @@ static void write_state_locked(sy_batch *b)
             sy_batch_entry_format(b->item_old[i], &out);
     }
     /* Entries of agreements no longer found stay: their outputs do too. */
-    for (size_t j = 0; j < b->nold; j++) {
-        int taken = 0;
-        for (size_t i = 0; i < b->nitems && !taken; i++)
-            taken = b->item_old[i] == &b->old[j];
-        if (!taken)
-            sy_batch_entry_format(&b->old[j], &out);
-    }
+    if (!b->old_taken && b->nold && (b->old_taken = calloc(b->nold, 1)))
+        for (size_t i = 0; i < b->nitems; i++)
+            if (b->item_old[i])
+                b->old_taken[b->item_old[i] - b->old] = 1;
+    for (size_t j = 0; j < b->nold; j++)
+        if (b->old_taken ? !b->old_taken[j] : 1) {
+            int taken = 0; /* out of memory above: the slow way */
+            for (size_t i = 0; !b->old_taken && i < b->nitems && !taken; i++)
+                taken = b->item_old[i] == &b->old[j];
+            if (!taken)
+                sy_batch_entry_format(&b->old[j], &out);
+        }
+    clock_gettime(CLOCK_MONOTONIC, &b->state_at);
+    b->state_dirty = 0;
     char *path = join(b->out_dir, SY_BATCH_STATE_FILE);
     sy_status s = SY_OK;
     if (!path || sy_buf_failed(&out))
@@ -1222,6 +1249,9 @@ static void write_state_locked(sy_batch *b)
     else {
         const char *inputs[] = {b->in_real, b->roster_path};
         s = sy_file_check_output(path, inputs, 2, b->run_diags);
+        /* the outputs it records are on disk first (written unsynced) */
+        if (s == SY_OK)
+            s = sy_file_sync_fs(b->out_dir, b->run_diags);
         if (s == SY_OK)
             s = sy_file_write_atomic(path, out.data, out.len, b->run_diags);
     }
@@ -1321,8 +1351,9 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
     const char *inputs[] = {b->in_real, b->roster_path};
     if (s == SY_OK)
         s = sy_file_check_output(out_path, inputs, 2, it->diags);
+    /* flushed to disk with the others before the state records it */
     if (s == SY_OK)
-        s = sy_file_write_atomic(out_path, pdf, len, it->diags);
+        s = sy_file_write_atomic_flags(out_path, pdf, len, SY_FILE_NO_SYNC, it->diags);
     free(pdf);
     if (s == SY_OK && stat(out_path, &st) != 0)
         s = sy_diags_add(it->diags, SY_SEV_ERROR, SY_ERR_CANTCREAT, out_path, 0, 0, NULL,
@@ -1337,7 +1368,9 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
     b->item_new[i] = e;
     b->has_new[i] = 1;
     have_entry = 0;
-    write_state_locked(b);
+    b->state_dirty = 1;
+    if (state_due(b))
+        write_state_locked(b);
     pthread_mutex_unlock(&b->lock);
     result = SY_BATCH_BUILT;
     goto done;
@@ -1432,6 +1465,8 @@ sy_status sy_batch_run(sy_batch *b, sy_batch_progress_fn progress, void *user, s
     for (size_t i = 0; w && i < nworkers; i++)
         sy_builder_free(w[i].builder);
     free(w);
+    if (b->state_dirty) /* the outputs made since the last write */
+        write_state_locked(b);
     pthread_mutex_destroy(&b->lock);
     sy_roster_free(b->roster);
     b->roster = NULL;

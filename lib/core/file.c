@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,16 +76,41 @@ sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d)
 }
 
 /* The process's umask, without changing it for longer than a moment. */
-static mode_t current_umask(void)
+/* The process's umask, read without changing it (the umask(0) dance would
+ * give other threads, a batch's workers, a moment of umask 0): from
+ * /proc/self/status, once; else the dance, once. */
+static mode_t umask_value = 022;
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+
+static void read_umask(void)
 {
+    FILE *f = fopen("/proc/self/status", "re");
+    char line[128];
+    unsigned int m;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Umask: %o", &m) == 1) {
+            umask_value = (mode_t)m;
+            fclose(f);
+            return;
+        }
+    if (f)
+        fclose(f);
     mode_t mask = umask(0);
     umask(mask);
-    return mask;
+    umask_value = mask;
+}
+
+static mode_t current_umask(void)
+{
+    pthread_once(&umask_once, read_umask);
+    return umask_value;
 }
 
 /* Writes all of data to fd, gives it its final mode (and owner, where we
- * may) and fsyncs it. Returns 0 or an errno value. */
-static int write_all(int fd, const void *data, size_t len, const struct stat *old, int set_mode)
+ * may) and fsyncs it (unless flags has SY_FILE_NO_SYNC). Returns 0 or an
+ * errno value. */
+static int write_all(int fd, const void *data, size_t len, const struct stat *old, int set_mode,
+                     int flags)
 {
     const char *p = data;
     while (len > 0) {
@@ -105,7 +131,7 @@ static int write_all(int fd, const void *data, size_t len, const struct stat *ol
     if (old ? fchmod(fd, old->st_mode & 0777) != 0
             : set_mode && fchmod(fd, 0666 & ~current_umask()) != 0)
         return errno;
-    if (fsync(fd) != 0)
+    if (!(flags & SY_FILE_NO_SYNC) && fsync(fd) != 0)
         return errno;
     return 0;
 }
@@ -198,7 +224,7 @@ static sy_status resolve_output(const char *path, char **target, struct stat *ol
 
 /* The complete temporary file becomes path: renamed over it (replace), or
  * linked to it, which fails with EEXIST when the name is taken. */
-static sy_status write_whole(const char *path, const void *data, size_t len, int replace,
+static sy_status write_whole(const char *path, const void *data, size_t len, int replace, int flags,
                              int *existed, sy_diags *d)
 {
     if (existed)
@@ -235,7 +261,7 @@ static sy_status write_whole(const char *path, const void *data, size_t len, int
     int fd =
         no_tmpfile_for_tests ? -1 : open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, keep ? 0600 : 0666);
     if (fd >= 0) {
-        err = write_all(fd, data, len, keep, 0);
+        err = write_all(fd, data, len, keep, 0, flags);
         if (!err) {
             char proc[64];
             snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
@@ -261,7 +287,7 @@ static sy_status write_whole(const char *path, const void *data, size_t len, int
             err = errno;
         } else {
             named = 1;
-            err = write_all(fd, data, len, keep, 1);
+            err = write_all(fd, data, len, keep, 1, flags);
             if (close(fd) != 0 && !err)
                 err = errno;
         }
@@ -285,13 +311,31 @@ static sy_status write_whole(const char *path, const void *data, size_t len, int
 
 sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, sy_diags *d)
 {
-    return write_whole(path, data, len, 1, NULL, d);
+    return write_whole(path, data, len, 1, 0, NULL, d);
+}
+
+sy_status sy_file_write_atomic_flags(const char *path, const void *data, size_t len, int flags,
+                                     sy_diags *d)
+{
+    return write_whole(path, data, len, 1, flags, NULL, d);
 }
 
 sy_status sy_file_write_new(const char *path, const void *data, size_t len, int *existed,
                             sy_diags *d)
 {
-    return write_whole(path, data, len, 0, existed, d);
+    return write_whole(path, data, len, 0, 0, existed, d);
+}
+
+sy_status sy_file_sync_fs(const char *path, sy_diags *d)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    int err = fd < 0 || syncfs(fd) != 0 ? errno : 0;
+    if (fd >= 0)
+        close(fd);
+    if (err)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, path, 0, 0, NULL,
+                            "cannot flush the file system to disk: %s", strerror(err));
+    return SY_OK;
 }
 
 /* Whether the existing file real (a resolved path) lies in the folder

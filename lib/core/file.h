@@ -23,6 +23,17 @@ sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d);
 sy_status sy_file_read_max(const char *path, size_t max, char **data, size_t *len, sy_diags *d);
 /* Writes data atomically to path (see above). Failure is SY_ERR_CANTCREAT. */
 sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, sy_diags *d);
+/* sy_file_write_atomic with flags: SY_FILE_NO_SYNC leaves the file's data
+ * in the kernel's cache (it is still complete or absent for any reader, and
+ * after a crash of the process; only a crash of the machine could lose it):
+ * for writers of many files, who call sy_file_sync_fs once before they
+ * record that the files exist (a batch's state file). */
+enum { SY_FILE_NO_SYNC = 1 };
+sy_status sy_file_write_atomic_flags(const char *path, const void *data, size_t len, int flags,
+                                     sy_diags *d);
+/* Flushes the file system holding path (a file or folder) to disk
+ * (syncfs). */
+sy_status sy_file_sync_fs(const char *path, sy_diags *d);
 /* The same, but never replacing a file: the complete temporary file is
  * linked to path (which fails when the name is taken) instead of renamed
  * over it, so two writers racing for one name cannot overwrite each other.
