@@ -13,6 +13,7 @@
 
 #include "core/array.h"
 #include "core/buf.h"
+#include "core/limits.h"
 #include "layout/layout.h"
 #include "render/draw.h"
 
@@ -367,6 +368,7 @@ static const sy_lines *make_lines(state *st, const sy_text_style *s, const char 
         sy_text_para_free(p);
         return NULL;
     }
+    sy_text_para_trim(p); /* drawing reads only its text and style */
     st->paras[st->nparas] = p;
     st->lines[st->nparas] = lines;
     st->nparas++;
@@ -1199,6 +1201,26 @@ sy_status sy_render_doc(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layo
     return sy_render_doc_opts(rc, doc, layout, pdf, &o, result, d);
 }
 
+/* Bytes of the text of the blocks in list and inside them (paragraphs,
+ * headings, article titles, at every depth; not list markers or signature
+ * grids, which are small). Stops early once past `stop`. */
+static size_t blocks_text_bytes(const sy_blocks *list, size_t stop)
+{
+    size_t total = 0;
+    for (size_t i = 0; list && i < sy_blocks_count(list) && total <= stop; i++) {
+        const sy_block *b = sy_blocks_get(list, i);
+        size_t len = 0;
+        if (sy_block_kind_of(b) != SY_BLOCK_IMAGE)
+            sy_block_text(b, &len);
+        total += len;
+        total += blocks_text_bytes(sy_block_body(b), stop);
+        total += blocks_text_bytes(sy_block_en(b), stop);
+        for (size_t k = 0; k < sy_block_item_count(b); k++)
+            total += blocks_text_bytes(sy_block_item(b, k), stop);
+    }
+    return total;
+}
+
 sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layout,
                              sy_pdf *pdf, const sy_render_options *o, sy_render_result **result,
                              sy_diags *d)
@@ -1218,6 +1240,16 @@ sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout
     st.fonts = calloc(sy_style_role_count(st.ss) + 1, sizeof *st.fonts);
     if (!st.fonts)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    /* Typesetting keeps every line until the pages are drawn: refuse a
+     * document too big for that before the work, not during it. */
+    size_t text_bytes = blocks_text_bytes(sy_doc_blocks(doc), SY_LIMIT_DOC_TEXT_BYTES);
+    if (text_bytes > SY_LIMIT_DOC_TEXT_BYTES) {
+        free(st.fonts);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
+                            "the document has more than %u bytes of text to typeset (some 4,000 "
+                            "pages)",
+                            SY_LIMIT_DOC_TEXT_BYTES);
+    }
     size_t errors = sy_diags_errors(d);
     emit_blocks(&st, sy_doc_blocks(doc), NULL, 0);
     if (st.oom)
@@ -1230,6 +1262,11 @@ sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout
                 break;
         }
     }
+    /* sy_pdf_add_page checks this too, but only after every page before it
+     * is drawn. */
+    if (status == SY_OK && st.first_page + st.npages > SY_LIMIT_PAGES)
+        status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL, "more than %d pages",
+                              SY_LIMIT_PAGES);
     sy_render_result *res = calloc(1, sizeof *res);
     if (!res && status == SY_OK)
         status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
