@@ -94,6 +94,7 @@ typedef struct item {
     const sy_line *line;
     const sy_text_para *marker_para; /* list marker, drawn at x - the list indent */
     const sy_line *marker_line;
+    size_t para_at, marker_at; /* their indexes in state.paras */
     size_t sig; /* IT_SIGS: index of the signature grid */
     sy_style_marker box; /* a check box in the margin */
     const double *color; /* RGB of the text; NULL: black */
@@ -420,6 +421,7 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
             it->ascent = ascent;
             it->x = indent;
             it->para = p;
+            it->para_at = st->nparas - 1;
             it->line = sy_lines_get(lines, i);
             it->color = color;
             if (first)
@@ -646,6 +648,7 @@ static void hang_marker(state *st, column *col, size_t from, const sy_buf *marke
         it = &col->items[k]; /* make_lines does not move items */
         if (mls && sy_lines_count(mls)) {
             it->marker_para = mp;
+            it->marker_at = st->nparas - 1;
             it->marker_line = sy_lines_get(mls, 0);
         }
         return;
@@ -1138,6 +1141,52 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
     return st->footer ? draw_footer(st, pdf, page) : SY_OK;
 }
 
+/* The paragraphs whose lines only items draw, ordered by the last page
+ * they are drawn on: *n pairs (page, index in st->paras), or NULL when out
+ * of memory (then nothing is freed early). */
+typedef struct para_end {
+    size_t page, para;
+} para_end;
+
+static int para_end_cmp(const void *a, const void *b)
+{
+    const para_end *x = a, *y = b;
+    if (x->page != y->page)
+        return x->page < y->page ? -1 : 1;
+    return x->para < y->para ? -1 : x->para > y->para;
+}
+
+static para_end *para_ends(const state *st, size_t *n)
+{
+    *n = 0;
+    size_t *last = malloc((st->nparas ? st->nparas : 1) * sizeof *last);
+    para_end *ends = malloc((st->nparas ? st->nparas : 1) * sizeof *ends);
+    if (!last || !ends) {
+        free(last);
+        free(ends);
+        return NULL;
+    }
+    for (size_t i = 0; i < st->nparas; i++)
+        last[i] = (size_t)-1; /* not drawn by an item: kept to the end */
+    for (size_t s = 0; s < st->nsecs; s++)
+        for (int k = 0; k < 2; k++)
+            for (size_t i = 0; i < st->secs[s].col[k].n; i++) {
+                const item *it = &st->secs[s].col[k].items[i];
+                if (it->kind != IT_LINE)
+                    continue;
+                size_t at[2] = {it->para_at, it->marker_at};
+                for (int m = 0; m < (it->marker_line ? 2 : 1); m++)
+                    if (last[at[m]] == (size_t)-1 || last[at[m]] < it->page)
+                        last[at[m]] = it->page;
+            }
+    for (size_t i = 0; i < st->nparas; i++)
+        if (last[i] != (size_t)-1)
+            ends[(*n)++] = (para_end){last[i], i};
+    free(last);
+    qsort(ends, *n, sizeof *ends, para_end_cmp);
+    return ends;
+}
+
 static void state_free(state *st)
 {
     for (size_t s = 0; s < st->nsecs; s++)
@@ -1270,11 +1319,23 @@ sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout
     sy_render_result *res = calloc(1, sizeof *res);
     if (!res && status == SY_OK)
         status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    /* A paragraph's lines are freed once its last page is drawn, so the
+     * lines and the PDF's page contents are not all held at once. */
+    size_t nends = 0, next_end = 0;
+    para_end *ends = status == SY_OK ? para_ends(&st, &nends) : NULL;
     for (size_t p = 0; status == SY_OK && p < st.npages; p++) {
         status = sy_pdf_add_page(pdf, st.page->width, st.page->height, d);
         if (status == SY_OK)
             status = draw_page(&st, pdf, p, res);
+        for (; ends && next_end < nends && ends[next_end].page <= p; next_end++) {
+            size_t i = ends[next_end].para;
+            sy_lines_free(st.lines[i]);
+            sy_text_para_free(st.paras[i]);
+            st.lines[i] = NULL;
+            st.paras[i] = NULL;
+        }
     }
+    free(ends);
     if (status == SY_OK && res) {
         res->pages = st.npages;
         res->first = st.first_page;

@@ -294,7 +294,7 @@ static void template_files(void **state)
 {
     (void)state;
     enum { MAX = SY_LIMIT_TPL_FILES + 1 };
-    static char names[MAX][16];
+    static char names[MAX][24];
     sy_tpl_file files[MAX];
     for (int n = SY_LIMIT_TPL_FILES; n <= MAX; n++) {
         sy_buf main = SY_BUF_INIT;
