@@ -16,11 +16,11 @@
 
 /* Bytes of text typeset in one document (its paragraphs, headings and
  * article titles). The typesetter keeps every line's glyphs until the page
- * count is known and the pages are drawn: a build peaks at some 37 times
- * the text, so an agreement at SY_LIMIT_YAML_BYTES (8 MiB of text, some
- * 2,000 pages) takes some 300 MiB (docs/limits.md, "Memory"). Twice that
- * text bounds what a template can make of it (its output may reach
- * SY_LIMIT_TPL_OUTPUT_BYTES) to some 4,000 pages and 600 MiB, refused
+ * count is known: a build peaks at some 33 times the text, so an
+ * agreement at SY_LIMIT_YAML_BYTES (8 MiB of text, some 2,000 pages) takes
+ * some 270 MiB (docs/limits.md, "Memory"). Twice that text bounds what a
+ * template can make of it (its output may reach SY_LIMIT_TPL_OUTPUT_BYTES)
+ * to some 4,000 pages and 550 MiB, refused
  * before the work rather than at SY_LIMIT_PAGES after it. */
 #define SY_LIMIT_DOC_TEXT_BYTES (16u << 20)
 
