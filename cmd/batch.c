@@ -12,6 +12,7 @@
 #include "batch/batch.h"
 #include "core/date.h"
 #include "core/file.h"
+#include "core/limits.h"
 #include "data/checklist.h"
 
 static const char usage_text[] =
@@ -226,9 +227,9 @@ int sy_cmd_batch(int argc, char **argv)
         case 'j': {
             char *end = NULL;
             long n = strtol(optarg, &end, 10);
-            if (!*optarg || *end || n < 1 || n > 256) {
-                fprintf(stderr, "sanya batch: -j expects a number from 1 to 256, got '%s'\n",
-                        optarg);
+            if (!*optarg || *end || n < 1 || n > SY_LIMIT_BATCH_JOBS) {
+                fprintf(stderr, "sanya batch: -j expects a number from 1 to %d, got '%s'\n",
+                        SY_LIMIT_BATCH_JOBS, optarg);
                 return SY_EXIT_USAGE;
             }
             o.jobs = (int)n;
@@ -276,7 +277,7 @@ int sy_cmd_batch(int argc, char **argv)
         o.as_of = sy_cmd_today();
     if (!o.jobs) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
-        o.jobs = n < 1 ? 1 : n > 256 ? 256 : (int)n;
+        o.jobs = n < 1 ? 1 : n > SY_LIMIT_BATCH_JOBS ? SY_LIMIT_BATCH_JOBS : (int)n;
     }
     sy_diags *d = sy_diags_new();
     if (!d)

@@ -502,7 +502,7 @@ sy_status sy_batch_new(const sy_batch_options *o, sy_batch **out, sy_diags *d)
         if (!ignore_path)
             s = nomem(d);
         else if (stat(ignore_path, &st) == 0)
-            s = sy_file_read_max(ignore_path, 1u << 20, &b->ignore, &len, d);
+            s = sy_file_read_max(ignore_path, SY_LIMIT_BATCH_IGNORE_BYTES, &b->ignore, &len, d);
         free(ignore_path);
     }
     scan sc = {b, roster_real, NULL, 0, d};

@@ -14,6 +14,16 @@
  * loop fed pathological input stops quickly. */
 #define SY_LIMIT_PAGES 5000
 
+/* Bytes of text typeset in one document (its paragraphs, headings and
+ * article titles). The typesetter keeps every line's glyphs until the page
+ * count is known: a build peaks at some 33 times the text, so an
+ * agreement at SY_LIMIT_YAML_BYTES (8 MiB of text, some 2,000 pages) takes
+ * some 270 MiB (docs/limits.md, "Memory"). Twice that text bounds what a
+ * template can make of it (its output may reach SY_LIMIT_TPL_OUTPUT_BYTES)
+ * to some 4,000 pages and 550 MiB, refused
+ * before the work rather than at SY_LIMIT_PAGES after it. */
+#define SY_LIMIT_DOC_TEXT_BYTES (16u << 20)
+
 /* Nesting of YAML collections: agreement data is 4-5 levels deep. */
 #define SY_LIMIT_YAML_DEPTH 64
 
@@ -120,6 +130,9 @@
 #define SY_LIMIT_BATCH_JOBS 256
 /* The batch state file: one short line per output. */
 #define SY_LIMIT_BATCH_STATE_BYTES (64u << 20)
+/* The batch's ignore file (.sanyaignore): a few lines of patterns; a file
+ * of a mebibyte is something else saved under that name. */
+#define SY_LIMIT_BATCH_IGNORE_BYTES (1u << 20)
 
 /* Agreement and roster data (lib/data/schema.c; docs/agreement-schema.md).
  * An id names files (the batch output, the renewal) and PDF fields
@@ -146,6 +159,14 @@
 /* The name of an attached file: `sanya extract` writes it back as a file
  * name, and file systems take at most 255 bytes (NAME_MAX). */
 #define SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES 255
+
+/* Template style (lib/style): a length is at most this many points (about
+ * 35 m) and at most this many em: a page a building wide is a typo, and the
+ * bound keeps layout arithmetic finite. An image's file name is a name in
+ * the template folder, so at most a file name (NAME_MAX). */
+#define SY_LIMIT_STYLE_LENGTH_PT 100000
+#define SY_LIMIT_STYLE_LENGTH_EM 100
+#define SY_LIMIT_STYLE_FILE_NAME_BYTES 255
 
 /* Files the commands read whole into memory (cmd/). A proof text is a
  * page or a few: 4 MiB is over a thousand pages of Khmer. A word list of

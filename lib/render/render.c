@@ -13,6 +13,7 @@
 
 #include "core/array.h"
 #include "core/buf.h"
+#include "core/limits.h"
 #include "layout/layout.h"
 #include "render/draw.h"
 
@@ -93,6 +94,7 @@ typedef struct item {
     const sy_line *line;
     const sy_text_para *marker_para; /* list marker, drawn at x - the list indent */
     const sy_line *marker_line;
+    size_t para_at, marker_at; /* their indexes in state.paras */
     size_t sig; /* IT_SIGS: index of the signature grid */
     sy_style_marker box; /* a check box in the margin */
     const double *color; /* RGB of the text; NULL: black */
@@ -367,6 +369,7 @@ static const sy_lines *make_lines(state *st, const sy_text_style *s, const char 
         sy_text_para_free(p);
         return NULL;
     }
+    sy_text_para_trim(p); /* drawing reads only its text and style */
     st->paras[st->nparas] = p;
     st->lines[st->nparas] = lines;
     st->nparas++;
@@ -418,6 +421,7 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
             it->ascent = ascent;
             it->x = indent;
             it->para = p;
+            it->para_at = st->nparas - 1;
             it->line = sy_lines_get(lines, i);
             it->color = color;
             if (first)
@@ -644,6 +648,7 @@ static void hang_marker(state *st, column *col, size_t from, const sy_buf *marke
         it = &col->items[k]; /* make_lines does not move items */
         if (mls && sy_lines_count(mls)) {
             it->marker_para = mp;
+            it->marker_at = st->nparas - 1;
             it->marker_line = sy_lines_get(mls, 0);
         }
         return;
@@ -1136,6 +1141,52 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
     return st->footer ? draw_footer(st, pdf, page) : SY_OK;
 }
 
+/* The paragraphs whose lines only items draw, ordered by the last page
+ * they are drawn on: *n pairs (page, index in st->paras), or NULL when out
+ * of memory (then nothing is freed early). */
+typedef struct para_end {
+    size_t page, para;
+} para_end;
+
+static int para_end_cmp(const void *a, const void *b)
+{
+    const para_end *x = a, *y = b;
+    if (x->page != y->page)
+        return x->page < y->page ? -1 : 1;
+    return x->para < y->para ? -1 : x->para > y->para;
+}
+
+static para_end *para_ends(const state *st, size_t *n)
+{
+    *n = 0;
+    size_t *last = malloc((st->nparas ? st->nparas : 1) * sizeof *last);
+    para_end *ends = malloc((st->nparas ? st->nparas : 1) * sizeof *ends);
+    if (!last || !ends) {
+        free(last);
+        free(ends);
+        return NULL;
+    }
+    for (size_t i = 0; i < st->nparas; i++)
+        last[i] = (size_t)-1; /* not drawn by an item: kept to the end */
+    for (size_t s = 0; s < st->nsecs; s++)
+        for (int k = 0; k < 2; k++)
+            for (size_t i = 0; i < st->secs[s].col[k].n; i++) {
+                const item *it = &st->secs[s].col[k].items[i];
+                if (it->kind != IT_LINE)
+                    continue;
+                size_t at[2] = {it->para_at, it->marker_at};
+                for (int m = 0; m < (it->marker_line ? 2 : 1); m++)
+                    if (last[at[m]] == (size_t)-1 || last[at[m]] < it->page)
+                        last[at[m]] = it->page;
+            }
+    for (size_t i = 0; i < st->nparas; i++)
+        if (last[i] != (size_t)-1)
+            ends[(*n)++] = (para_end){last[i], i};
+    free(last);
+    qsort(ends, *n, sizeof *ends, para_end_cmp);
+    return ends;
+}
+
 static void state_free(state *st)
 {
     for (size_t s = 0; s < st->nsecs; s++)
@@ -1199,6 +1250,26 @@ sy_status sy_render_doc(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layo
     return sy_render_doc_opts(rc, doc, layout, pdf, &o, result, d);
 }
 
+/* Bytes of the text of the blocks in list and inside them (paragraphs,
+ * headings, article titles, at every depth; not list markers or signature
+ * grids, which are small). Stops early once past `stop`. */
+static size_t blocks_text_bytes(const sy_blocks *list, size_t stop)
+{
+    size_t total = 0;
+    for (size_t i = 0; list && i < sy_blocks_count(list) && total <= stop; i++) {
+        const sy_block *b = sy_blocks_get(list, i);
+        size_t len = 0;
+        if (sy_block_kind_of(b) != SY_BLOCK_IMAGE)
+            sy_block_text(b, &len);
+        total += len;
+        total += blocks_text_bytes(sy_block_body(b), stop);
+        total += blocks_text_bytes(sy_block_en(b), stop);
+        for (size_t k = 0; k < sy_block_item_count(b); k++)
+            total += blocks_text_bytes(sy_block_item(b, k), stop);
+    }
+    return total;
+}
+
 sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layout,
                              sy_pdf *pdf, const sy_render_options *o, sy_render_result **result,
                              sy_diags *d)
@@ -1218,6 +1289,16 @@ sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout
     st.fonts = calloc(sy_style_role_count(st.ss) + 1, sizeof *st.fonts);
     if (!st.fonts)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    /* Typesetting keeps every line until the pages are drawn: refuse a
+     * document too big for that before the work, not during it. */
+    size_t text_bytes = blocks_text_bytes(sy_doc_blocks(doc), SY_LIMIT_DOC_TEXT_BYTES);
+    if (text_bytes > SY_LIMIT_DOC_TEXT_BYTES) {
+        free(st.fonts);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL,
+                            "the document has more than %u bytes of text to typeset (some 4,000 "
+                            "pages)",
+                            SY_LIMIT_DOC_TEXT_BYTES);
+    }
     size_t errors = sy_diags_errors(d);
     emit_blocks(&st, sy_doc_blocks(doc), NULL, 0);
     if (st.oom)
@@ -1230,14 +1311,31 @@ sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout
                 break;
         }
     }
+    /* sy_pdf_add_page checks this too, but only after every page before it
+     * is drawn. */
+    if (status == SY_OK && st.first_page + st.npages > SY_LIMIT_PAGES)
+        status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, NULL, 0, 0, NULL, "more than %d pages",
+                              SY_LIMIT_PAGES);
     sy_render_result *res = calloc(1, sizeof *res);
     if (!res && status == SY_OK)
         status = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    /* A paragraph's lines are freed once its last page is drawn, so the
+     * lines and the PDF's page contents are not all held at once. */
+    size_t nends = 0, next_end = 0;
+    para_end *ends = status == SY_OK ? para_ends(&st, &nends) : NULL;
     for (size_t p = 0; status == SY_OK && p < st.npages; p++) {
         status = sy_pdf_add_page(pdf, st.page->width, st.page->height, d);
         if (status == SY_OK)
             status = draw_page(&st, pdf, p, res);
+        for (; ends && next_end < nends && ends[next_end].page <= p; next_end++) {
+            size_t i = ends[next_end].para;
+            sy_lines_free(st.lines[i]);
+            sy_text_para_free(st.paras[i]);
+            st.lines[i] = NULL;
+            st.paras[i] = NULL;
+        }
     }
+    free(ends);
     if (status == SY_OK && res) {
         res->pages = st.npages;
         res->first = st.first_page;

@@ -9,6 +9,7 @@
 
 #include "cal/cal.h"
 #include "core/array.h"
+#include "core/limits.h"
 #include "data/yaml.h"
 
 #define MM SY_STYLE_PT_PER_MM
@@ -202,10 +203,6 @@ static int decimal(const char *t, double *v, const char **end)
     return 0;
 }
 
-/* Lengths are at most this many points (about 35 m): a page a building
- * wide is a typo, and it keeps layout arithmetic finite. */
-#define MAX_PT 100000.0
-
 /* A length "25mm", "12pt", "1in", "0" (or "0.45em" when allow_em). */
 static int length(reader *r, const sy_yn *n, int allow_em, sy_style_length *out)
 {
@@ -241,7 +238,7 @@ static int length(reader *r, const sy_yn *n, int allow_em, sy_style_length *out)
         sy_walk_error(&r->w, n, "a length must not be negative, got \"%s\"", n->text);
         return -1;
     }
-    if (l.pt > MAX_PT || l.em > 100) {
+    if (l.pt > SY_LIMIT_STYLE_LENGTH_PT || l.em > SY_LIMIT_STYLE_LENGTH_EM) {
         sy_walk_error(&r->w, n, "\"%s\" is too large", n->text);
         return -1;
     }
@@ -696,7 +693,7 @@ static int image_key(reader *r, const char *key, const sy_yn *v, void *ctx)
 {
     sy_style_image *im = ctx;
     if (!strcmp(key, "file")) {
-        if (!is_scalar(v) || v->len > 255) {
+        if (!is_scalar(v) || v->len > SY_LIMIT_STYLE_FILE_NAME_BYTES) {
             bad(r, v, "a file name in the template folder (such as emblem.png)");
             return -1;
         }

@@ -1072,6 +1072,24 @@ void sy_text_para_free(sy_text_para *p)
     free(p);
 }
 
+void sy_text_para_trim(sy_text_para *p)
+{
+    if (!p)
+        return;
+    free(p->runs);
+    free(p->glyphs);
+    free(p->brk);
+    free(p->grapheme);
+    free(p->input_at);
+    free(p->by_cluster);
+    p->runs = NULL;
+    p->glyphs = NULL;
+    p->brk = p->grapheme = NULL;
+    p->input_at = NULL;
+    p->by_cluster = NULL;
+    p->nruns = p->nglyphs = 0;
+}
+
 const char *sy_text_para_text(const sy_text_para *p, size_t *len)
 {
     if (len)
@@ -1211,6 +1229,20 @@ sy_status sy_text_para_shape_range(const sy_text_para *p, size_t start, size_t e
         *glyphs = NULL;
         *nglyphs = 0;
         return sy_diags_add(d, SY_SEV_ERROR, st, NULL, 0, 0, NULL, "out of memory");
+    }
+    /* A document keeps every line's glyphs until its pages are drawn: give
+     * back the growth slack and the runs this line does not have (out was
+     * sized for the paragraph's). A shrinking realloc that fails keeps the
+     * block as it was. */
+    if (*nglyphs < capg) {
+        sy_text_glyph *fit = realloc(*glyphs, (*nglyphs ? *nglyphs : 1) * sizeof *fit);
+        if (fit)
+            *glyphs = fit;
+    }
+    if (nr < p->nruns) {
+        sy_text_run *fit = realloc(out, (nr ? nr : 1) * sizeof *fit);
+        if (fit)
+            out = fit;
     }
     *runs = out;
     *nruns = nr;

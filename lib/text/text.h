@@ -133,6 +133,15 @@ sy_text_para *sy_text_para_new(sy_text_ctx *ctx, const sy_text_style *style, con
                                size_t len, sy_text_source src, sy_diags *d);
 void sy_text_para_free(sy_text_para *p);
 
+/* Frees what only shaping and line breaking read (runs, glyphs, break and
+ * grapheme tables, the cluster index, the map to the input text), keeping
+ * the text, style, source and cache id. Afterwards p serves
+ * sy_text_para_text, sy_text_para_style and sy_text_para_cache_id (what
+ * drawing laid-out lines needs), not sy_layout_paragraph. A document holds
+ * its paragraphs until its pages are drawn: their shaping data is some ten
+ * times their text, so the typesetter trims each once it is laid out. */
+void sy_text_para_trim(sy_text_para *p);
+
 /* Reports a problem at byte `offset` of the paragraph's normalised text
  * into d, at the place sy_text_locate gives for the byte of the original
  * text it came from. The message reads: what, " at byte offset N" (" of the
