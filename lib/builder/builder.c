@@ -167,12 +167,13 @@ void sy_builder_free(sy_builder *b)
 /* The template folder: a folder path as given, or templates/NAME. */
 static char *template_dir(const sy_builder *b, const char *name)
 {
-    struct stat st;
     size_t n = strlen(b->data_dir) + strlen(name) + 16;
     char *dir = malloc(n);
     if (!dir)
         return NULL;
-    if (strchr(name, '/') && stat(name, &st) == 0 && S_ISDIR(st.st_mode))
+    /* A name with a slash is a folder as the user spelt it, so that a
+     * mistyped one is reported as given, not as templates/./NAME. */
+    if (strchr(name, '/'))
         snprintf(dir, n, "%s", name);
     else
         snprintf(dir, n, "%s/templates/%s", b->data_dir, name);
