@@ -88,7 +88,8 @@ int sy_cmd_extract(int argc, char **argv)
     }
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        fprintf(stderr, "sanya extract: output folder '%s' does not exist\n", dir);
+        fprintf(stderr, "sanya extract: output folder '%s' %s\n", dir,
+                stat(dir, &sb) != 0 ? "does not exist" : "is not a folder");
         return SY_EXIT_CANTCREAT;
     }
 

@@ -5,6 +5,6 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 for family in "$@"; do
     f=$here/$family/cases
-    { grep '^#' "$f"; HOSTILE_RECORD=1 "$here/run.sh" "$family" | grep -v '^hostile: '; } >"$f.new"
+    { grep -a '^#' "$f"; HOSTILE_RECORD=1 "$here/run.sh" "$family" | grep -av '^hostile: '; } >"$f.new"
     mv "$f.new" "$f"
 done

@@ -56,6 +56,8 @@ for family in "${families[@]}"; do
         first=${first//$ROOT\//}
         [ -n "$first" ] || first=-
         if [ "$record" = 1 ]; then
+            # A regex that still matches is kept as written.
+            [ "${want_line:0:1}" = "~" ] && [[ $first =~ ${want_line:1} ]] && first=$want_line
             printf '%s | %s | %s | %s\n' "$name" "$rc" "$first" "$cmd"
             continue
         fi
