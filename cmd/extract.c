@@ -39,6 +39,23 @@ static const char usage_text[] =
  * a newline in a file name breaks every script that reads a list of them.
  * So is a leading '.': a hidden file (.bashrc, .profile, .ssh) written into
  * a home folder would change what the shell or a tool does next. */
+/* name with its control characters as \xNN, into buf (size bytes), for
+ * messages: a PDF's attachment name must not move the terminal's cursor or
+ * send it escape sequences. Returns buf. */
+static const char *escaped(const char *name, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (; *name && n + 5 < size; name++) {
+        unsigned char c = (unsigned char)*name;
+        if (c < 0x20 || c == 0x7F)
+            n += (size_t)snprintf(buf + n, size - n, "\\x%02X", c);
+        else
+            buf[n++] = (char)c;
+    }
+    buf[n] = 0;
+    return buf;
+}
+
 static int safe_name(const char *name)
 {
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
@@ -88,7 +105,8 @@ int sy_cmd_extract(int argc, char **argv)
     }
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        fprintf(stderr, "sanya extract: output folder '%s' does not exist\n", dir);
+        fprintf(stderr, "sanya extract: output folder '%s' %s\n", dir,
+                stat(dir, &sb) != 0 ? "does not exist" : "is not a folder");
         return SY_EXIT_CANTCREAT;
     }
 
@@ -110,10 +128,12 @@ int sy_cmd_extract(int argc, char **argv)
                                   "is at most %d: refused",
                                   files[i].name, strlen(files[i].name),
                                   SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES);
-            else if (!safe_name(files[i].name))
+            else if (!safe_name(files[i].name)) {
+                char shown[4 * SY_LIMIT_PDF_ATTACHMENT_NAME_BYTES + 1];
                 st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, in, 0, 0, NULL,
                                   "attachment name '%s' is not a plain file name; refused",
-                                  files[i].name);
+                                  escaped(files[i].name, shown, sizeof shown));
+            }
             for (size_t j = 0; j < i; j++)
                 if (!strcmp(files[i].name, files[j].name))
                     st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, in, 0, 0, NULL,

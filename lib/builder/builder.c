@@ -167,12 +167,13 @@ void sy_builder_free(sy_builder *b)
 /* The template folder: a folder path as given, or templates/NAME. */
 static char *template_dir(const sy_builder *b, const char *name)
 {
-    struct stat st;
     size_t n = strlen(b->data_dir) + strlen(name) + 16;
     char *dir = malloc(n);
     if (!dir)
         return NULL;
-    if (strchr(name, '/') && stat(name, &st) == 0 && S_ISDIR(st.st_mode))
+    /* A name with a slash is a folder as the user spelt it, so that a
+     * mistyped one is reported as given, not as templates/./NAME. */
+    if (strchr(name, '/'))
         snprintf(dir, n, "%s", name);
     else
         snprintf(dir, n, "%s/templates/%s", b->data_dir, name);
@@ -342,10 +343,23 @@ static sy_status attach_inputs(sy_pdf *pdf, const sy_agreement *a, const sy_rost
     sy_status st = SY_OK;
     if (roster)
         st = sy_agreement_write_roster_used(a, roster, &used, d);
-    if (st == SY_OK)
+    if (st == SY_OK) {
+        /* The agreement is attached under its file name: a name that cannot
+         * be one (not UTF-8, a control character) is reported at the file,
+         * saying what to do. */
+        sy_diags *mine = sy_diags_new();
         st = sy_pdf_attach_file(pdf, base_name(sy_agreement_name(a)), src, src_len,
                                 "application/yaml",
-                                "The agreement data this document was made from", d);
+                                "The agreement data this document was made from", mine ? mine : d);
+        for (size_t i = 0; mine && i < sy_diags_count(mine); i++) {
+            const sy_diag *e = sy_diags_get(mine, i);
+            sy_diags_add(d, e->severity, e->code, sy_agreement_name(a), 0, 0, e->path,
+                         "%s: the agreement is attached to the PDF under its file name, which "
+                         "must be UTF-8 without control characters: rename the file",
+                         e->message);
+        }
+        sy_diags_free(mine);
+    }
     if (st == SY_OK && roster && !sy_buf_failed(&used))
         st = sy_pdf_attach_file(pdf, "roster-used.yaml", used.data, used.len, "application/yaml",
                                 "The roster entries (office holders) this document used", d);

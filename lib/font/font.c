@@ -195,6 +195,11 @@ sy_font *sy_font_load(const char *path, sy_diags *d)
                      strerror(errno));
         return NULL;
     }
+    if (!S_ISREG(st.st_mode)) { /* a FIFO would block the read, a device never end */
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL,
+                     "not a regular file (a folder, a pipe or a device): refused");
+        return NULL;
+    }
     sy_font *f = calloc(1, sizeof *f);
     if (!f || !(f->path = strdup(path))) {
         free(f);

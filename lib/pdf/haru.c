@@ -38,7 +38,7 @@ typedef struct haru_image {
 struct sy_haru {
     HPDF_Doc doc;
     const char *error;
-    char error_buf[96];
+    char error_buf[128];
     haru_image *images;
     size_t nimages;
     /* libdeflate compressors by level (1-12), made when first used. */
@@ -55,13 +55,31 @@ const char *sy_haru_runtime_version(void)
     return HPDF_GetVersion();
 }
 
+/* What the libharu errors a user's file can cause mean (a template's
+ * image); other codes are ours and only need the number. */
+static const char *haru_error_words(HPDF_STATUS error_no)
+{
+    switch (error_no) {
+    case HPDF_STREAM_EOF:
+        return "the data ends too early (a truncated file?): ";
+    case HPDF_INVALID_JPEG_DATA:
+        return "invalid JPEG data: ";
+    case HPDF_UNSUPPORTED_JPEG_FORMAT:
+        return "unsupported JPEG format: ";
+    case HPDF_INVALID_IMAGE:
+        return "invalid image: ";
+    default:
+        return "";
+    }
+}
+
 /* libharu calls this on every error; it only records the first one. */
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 {
     sy_haru *h = user;
     if (!h->error) {
-        snprintf(h->error_buf, sizeof h->error_buf, "libharu error 0x%04X (detail %u)",
-                 (unsigned)error_no, (unsigned)detail_no);
+        snprintf(h->error_buf, sizeof h->error_buf, "%slibharu error 0x%04X (detail %u)",
+                 haru_error_words(error_no), (unsigned)error_no, (unsigned)detail_no);
         h->error = h->error_buf;
     }
 }

@@ -34,13 +34,39 @@ typedef struct resolved_style {
     const sy_font *km, *en, *km_other, *en_other;
 } resolved_style;
 
+/* A font the style sheet names, for text role r or (key non-NULL) for the
+ * sheet-wide setting key. An unknown font role is the sheet's mistake, not
+ * the caller's: a data error (65) naming where the sheet uses it, at the
+ * text role's entry in the style file when it has one. */
+static const sy_font *sheet_font(sy_fontset *fonts, const char *name, const sy_style_role *r,
+                                 const char *key, sy_diags *d)
+{
+    sy_diags *mine = sy_diags_new();
+    const sy_font *f = sy_fontset_get(fonts, name, mine ? mine : d);
+    for (size_t i = 0; mine && i < sy_diags_count(mine); i++) {
+        const sy_diag *e = sy_diags_get(mine, i);
+        if (e->code == SY_ERR_USAGE)
+            sy_diags_add(d, e->severity, SY_ERR_DATA, key ? NULL : r->mark.file,
+                         key ? 0 : r->mark.line, key ? 0 : r->mark.column, e->path,
+                         "style sheet, %s%s: %s", key ? key : "role ", key ? "" : r->name,
+                         e->message);
+        else
+            sy_diags_add(d, e->severity, e->code, e->file, e->line, e->column, e->path, "%s",
+                         e->message);
+    }
+    sy_diags_free(mine);
+    return f;
+}
+
 static int resolve_fonts(sy_fontset *fonts, const sy_style_sheet *ss, const sy_style_role *r,
                          resolved_style *out, sy_diags *d)
 {
-    out->km = sy_fontset_get(fonts, r->font[SY_STYLE_KM], d);
-    out->en = sy_fontset_get(fonts, r->font[SY_STYLE_EN], d);
-    out->km_other = sy_fontset_get(fonts, sy_style_other_script_font(ss, SY_STYLE_KM), d);
-    out->en_other = sy_fontset_get(fonts, sy_style_other_script_font(ss, SY_STYLE_EN), d);
+    out->km = sheet_font(fonts, r->font[SY_STYLE_KM], r, NULL, d);
+    out->en = sheet_font(fonts, r->font[SY_STYLE_EN], r, NULL, d);
+    out->km_other = sheet_font(fonts, sy_style_other_script_font(ss, SY_STYLE_KM), r,
+                               "other-script-font.km", d);
+    out->en_other = sheet_font(fonts, sy_style_other_script_font(ss, SY_STYLE_EN), r,
+                               "other-script-font.en", d);
     out->state = out->km && out->en && out->km_other && out->en_other ? 1 : -1;
     return out->state;
 }

@@ -692,8 +692,8 @@ static sy_status choose_fonts(const sy_text_para *p, const UScriptCode *script_a
                 char name[128] = "", what[200], tried[200];
                 UErrorCode st = U_ZERO_ERROR;
                 u_charName((UChar32)c, U_UNICODE_CHAR_NAME, name, sizeof name, &st);
-                snprintf(what, sizeof what, "no font of the style covers '%.*s' U+%04X %s",
-                         (int)(i - at), p->text + at, (unsigned)c, name);
+                snprintf(what, sizeof what, "no font of the style covers '%.*s' U+%04X%s%s",
+                         (int)(i - at), p->text + at, (unsigned)c, name[0] ? " " : "", name);
                 snprintf(tried, sizeof tried, "(fonts tried: %s%s%s)", sy_font_family(want),
                          other ? ", " : "", other ? sy_font_family(other) : "");
                 sy_text_para_report(p, d, SY_SEV_ERROR, SY_ERR_DATA, at, what, tried);

@@ -625,7 +625,8 @@ sy_tpl *sy_tpl_load(const char *template_dir, sy_diags *diags)
     l.realdir = realpath(template_dir, NULL);
     struct stat st;
     if (!l.realdir || stat(l.realdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        lerr(&l, SY_ERR_NOINPUT, template_dir, 0, 0, "no such template folder");
+        lerr(&l, SY_ERR_NOINPUT, template_dir, 0, 0,
+             l.realdir ? "not a folder: a template is a folder" : "no such template folder");
         free(l.realdir);
         sy_tpl_free(l.t);
         return NULL;
