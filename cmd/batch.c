@@ -3,9 +3,11 @@
 #include "cmd.h"
 
 #include <getopt.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -160,6 +162,18 @@ static void on_progress(void *user, const sy_batch_item *it, int started, size_t
 }
 
 /* The facts an office acts on, for the agreements that have any. */
+/* Whether path lies in out_dir (as written: "OUT/r.json", "OUT/sub/r.json")
+ * while out_dir does not exist yet. */
+static int in_missing_out_dir(const char *path, const char *out_dir)
+{
+    struct stat st;
+    size_t n = strlen(out_dir);
+    while (n > 1 && out_dir[n - 1] == '/')
+        n--;
+    return stat(out_dir, &st) != 0 && errno == ENOENT && !strncmp(path, out_dir, n) &&
+        path[n] == '/';
+}
+
 static void print_report(const sy_batch *b)
 {
     for (size_t i = 0; i < sy_batch_count(b); i++) {
@@ -286,7 +300,10 @@ int sy_cmd_batch(int argc, char **argv)
     /* The report never goes over an input (an agreement of the folder, the
      * roster) nor onto a pipe or a device: said before any work. */
     const char *inputs[] = {o.in_dir, o.roster};
-    sy_status st = report ? sy_file_check_output(report, inputs, 2, d) : SY_OK;
+    /* A report inside an output folder the batch has yet to make is checked
+     * when it is written, once the folder exists. */
+    int report_later = report && in_missing_out_dir(report, o.out_dir);
+    sy_status st = report && !report_later ? sy_file_check_output(report, inputs, 2, d) : SY_OK;
     if (st != SY_OK) {
         sy_cmd_print_diags(d);
         sy_diags_free(d);
@@ -321,9 +338,11 @@ int sy_cmd_batch(int argc, char **argv)
             sy_buf json = SY_BUF_INIT;
             sy_batch_report_json(b, &json);
             sy_diags_clear(d);
-            sy_status rs = sy_buf_failed(&json)
-                ? SY_ERR_NOMEM
-                : sy_file_write_atomic(report, json.data, json.len, d);
+            sy_status rs = sy_buf_failed(&json) ? SY_ERR_NOMEM
+                : report_later                  ? sy_file_check_output(report, inputs, 2, d)
+                                                : SY_OK;
+            if (rs == SY_OK)
+                rs = sy_file_write_atomic(report, json.data, json.len, d);
             sy_cmd_print_diags(d);
             sy_buf_free(&json);
             if (rs != SY_OK && rc == SY_EXIT_OK)
