@@ -1058,19 +1058,6 @@ static sy_text_para *para_new(sy_text_ctx *ctx, const sy_text_style *style, cons
     return p;
 }
 
-void sy_text_para_free(sy_text_para *p)
-{
-    if (!p)
-        return;
-    free(p->text);
-    free(p->runs);
-    free(p->glyphs);
-    free(p->brk);
-    free(p->grapheme);
-    free(p->input_at);
-    free(p->by_cluster);
-    free(p);
-}
 
 void sy_text_para_trim(sy_text_para *p)
 {
@@ -1088,6 +1075,15 @@ void sy_text_para_trim(sy_text_para *p)
     p->input_at = NULL;
     p->by_cluster = NULL;
     p->nruns = p->nglyphs = 0;
+}
+
+void sy_text_para_free(sy_text_para *p)
+{
+    if (!p)
+        return;
+    sy_text_para_trim(p);
+    free(p->text);
+    free(p);
 }
 
 const char *sy_text_para_text(const sy_text_para *p, size_t *len)
