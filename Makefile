@@ -1,5 +1,5 @@
 # sanya: YAML agreements -> bilingual Khmer/English MOUs in PDF.
-# The front door: all check check-asan check-khmer fuzz bench demo install format deps.
+# The front door: all check check-asan check-khmer fuzz fuzz-run bench demo install format deps.
 
 PREFIX ?= /usr/local
 CC ?= cc
@@ -51,7 +51,7 @@ FUZZ_CORPUS_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/corpus_%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps check test unit e2e check-asan check-khmer fuzz bench demo install format clean
+.PHONY: all deps check test unit e2e check-asan check-khmer fuzz fuzz-run bench demo install format clean
 
 all: $(BUILD)/sanya $(BUILD)/libsanya.a $(BUILD)/$(SHLIB) $(BENCH_BIN)
 
@@ -134,6 +134,15 @@ fuzz:
 	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=fuzzer,address,undefined -Ilib \
 	    $(PC_CFLAGS) -o build-fuzz/fuzz/$$n $$f build-fuzz/libsanya.a $(LIBS) || exit 1; done
 	@echo "fuzzers in build-fuzz/fuzz/ (run e.g. build-fuzz/fuzz/fuzz_text tests/fuzz/corpus/text)"
+
+# `make fuzz-run SECONDS=N FUZZ_JOBS=J FUZZ_TARGETS="fuzz_a fuzz_b"`: each
+# target for N seconds on a copy of its corpus in build-fuzz/work/, J at a
+# time; prints runs, cov/ft and crash files per target (tests/fuzz/run.sh).
+SECONDS ?= 60
+FUZZ_JOBS ?= 1
+FUZZ_TARGETS ?=
+fuzz-run: fuzz
+	@tests/fuzz/run.sh $(SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
 bench: all $(BENCH_BIN)
 	@bench/run.sh $(BUILD)

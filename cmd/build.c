@@ -68,8 +68,8 @@ int sy_cmd_build(int argc, char **argv)
         case 't':
             o.template_ = optarg;
             break;
-        case 'l':
-            sy_doc_layout layout;
+        case 'l': {
+            sy_doc_layout layout; /* a block: C11 has no declaration right after a label */
             if (sy_layout_parse(optarg, &layout) == 0)
                 o.layout = (int)layout;
             else {
@@ -78,6 +78,7 @@ int sy_cmd_build(int argc, char **argv)
                 return SY_EXIT_USAGE;
             }
             break;
+        }
         case 'N':
             no_cover = 1;
             break;

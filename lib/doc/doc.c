@@ -36,6 +36,7 @@ struct sy_block {
     sy_mark mark;
     char *text;
     size_t len;
+    size_t cap; /* bytes allocated for text: appends grow it geometrically */
     sy_lang lang;
     char *role;
     sy_align align;
@@ -361,6 +362,7 @@ static sy_block *add_text(sy_blocks *list, sy_block_kind kind, sy_mark m, const 
         return NULL;
     b->text = dup_n(text ? text : "", text ? len : 0);
     b->len = text ? len : 0;
+    b->cap = b->len + 1;
     b->lang = lang;
     b->align = align;
     b->role = role ? dup_s(role) : NULL;
@@ -447,16 +449,24 @@ int sy_block_append_text(sy_block *b, const char *text, size_t len)
 {
     if (!b || !b->text)
         return -1;
-    char *nt = realloc(b->text, b->len + len + 1);
-    if (!nt) {
-        b->body.doc->failed = 1;
-        return -1;
+    /* A paragraph is joined line by line: growing by what is appended
+     * would copy it once per line (quadratic where realloc cannot grow in
+     * place: AddressSanitizer, musl, macOS). */
+    size_t need = b->len + len + 1;
+    if (need > b->cap) {
+        size_t cap = b->cap * 2 > need ? b->cap * 2 : need;
+        char *nt = realloc(b->text, cap);
+        if (!nt) {
+            b->body.doc->failed = 1;
+            return -1;
+        }
+        b->text = nt;
+        b->cap = cap;
     }
     if (len)
-        memcpy(nt + b->len, text, len);
+        memcpy(b->text + b->len, text, len);
     b->len += len;
-    nt[b->len] = 0;
-    b->text = nt;
+    b->text[b->len] = 0;
     return 0;
 }
 

@@ -1,11 +1,17 @@
 /* libFuzzer target: parses and renders a template held in memory. The input
  * is the entry file "main.tpl"; a line "=== NAME" starts a further file
- * NAME (so includes, cycles and path checks are fuzzed too). The data is a
- * small fixed agreement. */
+ * NAME (so includes, cycles and path checks are fuzzed too). It is rendered
+ * twice: over a small fixed agreement, and (as sy_builder renders a
+ * template folder's entry file) over the template data of
+ * examples/moi-aple-2025.yaml with the calendar filters, when run from the
+ * repository's root; the corpus holds the real templates' files. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "builder/builder.h"
+#include "data/data.h"
+#include "data/model.h"
 #include "tpl/tpl.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -63,8 +69,41 @@ static sy_value *fake_date(const sy_value *in, const sy_value *const *args, size
     return str("date");
 }
 
+/* The example agreement's template data and an environment like the
+ * builder's, made once; NULL when examples/ is not there. */
+static sy_value *real_data;
+static sy_tpl_env *real_env;
+
+static void load_real(void)
+{
+    static int tried;
+    static sy_roster *roster; /* kept, as a builder's caller keeps them */
+    static sy_agreement *a;
+    if (tried)
+        return;
+    tried = 1;
+    sy_diags *d = sy_diags_new();
+    roster = d ? sy_roster_load("examples/roster.yaml", d) : NULL;
+    a = roster ? sy_agreement_load("examples/moi-aple-2025.yaml", roster, d) : NULL;
+    if (a && (real_env = sy_tpl_env_new()) && sy_builder_add_calendar_filters(real_env) == SY_OK)
+        real_data = sy_model_template_data(sy_agreement_model(a));
+    sy_diags_free(d);
+}
+
+static void render(const sy_tpl *t, sy_tpl_env *env, const sy_value *root, sy_diags *diags)
+{
+    sy_doc *doc = sy_tpl_render(t, env, root, diags);
+    if (doc) {
+        sy_buf out = SY_BUF_INIT;
+        sy_doc_dump(doc, &out);
+        sy_buf_free(&out);
+    }
+    sy_doc_free(doc);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    load_real();
     enum { MAX_FILES = 8 };
     sy_tpl_file files[MAX_FILES];
     char names[MAX_FILES][64];
@@ -101,13 +140,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sy_tpl_env_add_filter(env, "date_km", fake_date, NULL);
         sy_tpl *t = sy_tpl_load_memory("fuzz", files, n, "main.tpl", diags);
         if (t) {
-            sy_doc *doc = sy_tpl_render(t, env, root, diags);
-            if (doc) {
-                sy_buf out = SY_BUF_INIT;
-                sy_doc_dump(doc, &out);
-                sy_buf_free(&out);
-            }
-            sy_doc_free(doc);
+            render(t, env, root, diags);
+            if (real_data)
+                render(t, real_env, real_data, diags);
         }
         sy_tpl_free(t);
     }

@@ -260,10 +260,33 @@ static void signatory_fields_keep_their_spans(void **state)
     sy_doc_free(d);
 }
 
+/* A paragraph joined from 100 000 lines keeps every byte now that its
+ * buffer grows geometrically (growing it by each line copied it once per
+ * line: under AddressSanitizer a 1 MB paragraph took over 60 s; the seed
+ * tests/fuzz/corpus/template/regress-paragraph-append-quadratic guards the
+ * time under make check-asan and make fuzz-run). */
+static void long_paragraph_appended_line_by_line(void **state)
+{
+    (void)state;
+    sy_doc *d = sy_doc_new();
+    sy_block *p = sy_blocks_add_paragraph(sy_doc_body(d), at(1), "a", 1, SY_LANG_EN, NULL, 0);
+    for (int i = 0; i < 100000; i++)
+        assert_int_equal(sy_block_append_text(p, i % 2 ? "b" : " c", i % 2 ? 1 : 2), 0);
+    size_t len;
+    const char *text = sy_block_text(p, &len);
+    assert_int_equal(len, 1 + 50000 * 3);
+    assert_int_equal(strlen(text), len);
+    assert_memory_equal(text + len - 6, " cb cb", 6);
+    assert_int_equal(sy_block_append_text(p, "", 0), 0);
+    assert_int_equal(strlen(sy_block_text(p, &len)), len);
+    sy_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(build_and_read),
+        cmocka_unit_test(long_paragraph_appended_line_by_line),
         cmocka_unit_test(dump_is_readable_and_escaped),
         cmocka_unit_test(marks_outlive_their_strings),
         cmocka_unit_test(builders_reject_wrong_kinds),
