@@ -73,20 +73,32 @@ static sy_value *fake_date(const sy_value *in, const sy_value *const *args, size
  * builder's, made once; NULL when examples/ is not there. */
 static sy_value *real_data;
 static sy_tpl_env *real_env;
+static sy_roster *real_roster; /* kept while the data points into them */
+static sy_agreement *real_agreement;
+
+/* At exit: the leak checker of a replay sees everything freed. */
+static void free_real(void)
+{
+    sy_value_free(real_data);
+    sy_tpl_env_free(real_env);
+    sy_agreement_free(real_agreement);
+    sy_roster_free(real_roster);
+}
 
 static void load_real(void)
 {
     static int tried;
-    static sy_roster *roster; /* kept, as a builder's caller keeps them */
-    static sy_agreement *a;
     if (tried)
         return;
     tried = 1;
+    atexit(free_real);
+    sy_roster **roster = &real_roster;
+    sy_agreement **a_ = &real_agreement;
     sy_diags *d = sy_diags_new();
-    roster = d ? sy_roster_load("examples/roster.yaml", d) : NULL;
-    a = roster ? sy_agreement_load("examples/moi-aple-2025.yaml", roster, d) : NULL;
-    if (a && (real_env = sy_tpl_env_new()) && sy_builder_add_calendar_filters(real_env) == SY_OK)
-        real_data = sy_model_template_data(sy_agreement_model(a));
+    *roster = d ? sy_roster_load("examples/roster.yaml", d) : NULL;
+    *a_ = *roster ? sy_agreement_load("examples/moi-aple-2025.yaml", *roster, d) : NULL;
+    if (*a_ && (real_env = sy_tpl_env_new()) && sy_builder_add_calendar_filters(real_env) == SY_OK)
+        real_data = sy_model_template_data(sy_agreement_model(*a_));
     sy_diags_free(d);
 }
 
