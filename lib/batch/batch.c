@@ -347,13 +347,22 @@ static sy_status scan_dir(scan *s, const char *rel, int depth)
             continue;
         char *relpath = *rel ? join(rel, names[i]) : strdup(names[i]);
         char *path = relpath ? join(b->in_dir, relpath) : NULL;
-        struct stat stt;
+        struct stat stt, lst;
         if (!relpath || !path)
             st = nomem(s->d);
-        else if (sy_batch_ignored(b->ignore, relpath) || stat(path, &stt) != 0)
+        else if (sy_batch_ignored(b->ignore, relpath) || lstat(path, &lst) != 0 ||
+                 stat(path, &stt) != 0)
             ;
+        else if (S_ISDIR(stt.st_mode) && S_ISLNK(lst.st_mode))
+            /* A link to a folder could lead anywhere (/etc) or round in a
+             * loop: not followed. Links to files are. */
+            sy_diags_add(s->d, SY_SEV_WARNING, SY_OK, path, 0, 0, NULL,
+                         "a symbolic link to a folder: not followed (skipped)");
         else if (S_ISDIR(stt.st_mode))
             st = scan_dir(s, relpath, depth + 1);
+        else if (!S_ISREG(stt.st_mode) && ends_with(names[i], ".yaml"))
+            sy_diags_add(s->d, SY_SEV_WARNING, SY_OK, path, 0, 0, NULL,
+                         "not a regular file (a pipe or a device): skipped");
         else if (S_ISREG(stt.st_mode) && ends_with(names[i], ".yaml")) {
             char *real = realpath(path, NULL);
             char *data = NULL;
