@@ -951,10 +951,11 @@ static int fill_status(sy_batch_item *it, const sy_checklist *c)
     return 0;
 }
 
-/* The item's entry from what it is made from now. 0, or -1 when out of
- * memory. The checklist's facts go into the item. */
-static int make_entry(sy_batch *b, sy_batch_item *it, const sy_agreement *a, const char *src,
-                      size_t srclen, sy_batch_entry *e, sy_diags *d)
+/* The item's entry from what it is made from now, with the agreement's
+ * checklist c. 0, or -1 when out of memory. The checklist's facts go into
+ * the item. */
+static int make_entry(sy_batch *b, sy_batch_item *it, const sy_agreement *a, const sy_checklist *c,
+                      const char *src, size_t srclen, sy_batch_entry *e, sy_diags *d)
 {
     const sy_model *m = sy_agreement_model(a);
     memset(e, 0, sizeof *e);
@@ -975,8 +976,7 @@ static int make_entry(sy_batch *b, sy_batch_item *it, const sy_agreement *a, con
     hex_of(&h, e->roster);
     int failed = sy_buf_failed(&used);
     sy_buf_free(&used);
-    sy_checklist *c = NULL;
-    if (failed || sy_checklist_new(a, b->roster, b->as_of, &c, d) != SY_OK)
+    if (failed)
         return -1;
     sy_buf st = SY_BUF_INIT, changes = SY_BUF_INIT;
     status_text(c, &st);
@@ -992,7 +992,6 @@ static int make_entry(sy_batch *b, sy_batch_item *it, const sy_agreement *a, con
     e->changes = changes.len ? sy_buf_take(&changes, NULL) : strdup("");
     sy_buf_free(&changes);
     sy_buf_free(&st);
-    sy_checklist_free(c);
     const char *parts[] = {e->version, e->agreement, e->template_, e->fonts, e->roster, e->status};
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
         sy_hash_update_framed(&h, parts[i], strlen(parts[i]));
@@ -1315,15 +1314,17 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
         goto done;
     }
     have_entry = 1; /* e's strings are ours until the state takes them */
-    if (make_entry(b, it, a, src, srclen, &e, plan) != 0) {
+    /* the checklist on the as-of day: for the entry and for the reasons */
+    sy_checklist *c = NULL;
+    if (sy_checklist_new(a, b->roster, b->as_of, &c, plan) != SY_OK)
+        goto keep_plan;
+    if (make_entry(b, it, a, c, src, srclen, &e, plan) != 0) {
+        sy_checklist_free(c);
         if (!sy_diags_errors(plan))
             nomem(plan);
         goto keep_plan;
     }
     planned = 1;
-    sy_checklist *c = NULL;
-    if (sy_checklist_new(a, b->roster, b->as_of, &c, plan) != SY_OK)
-        goto keep_plan;
     reasons(b, it, b->item_old[i], &e, out_path, c->changes, c->nchanges, &why);
     sy_checklist_free(c);
     if (sy_buf_failed(&why)) {
