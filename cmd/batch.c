@@ -161,7 +161,6 @@ static void on_progress(void *user, const sy_batch_item *it, int started, size_t
     p->live = 1;
 }
 
-/* The facts an office acts on, for the agreements that have any. */
 /* Whether path lies in out_dir (as written: "OUT/r.json", "OUT/sub/r.json")
  * while out_dir does not exist yet. */
 static int in_missing_out_dir(const char *path, const char *out_dir)
@@ -174,6 +173,7 @@ static int in_missing_out_dir(const char *path, const char *out_dir)
         path[n] == '/';
 }
 
+/* The facts an office acts on, for the agreements that have any. */
 static void print_report(const sy_batch *b)
 {
     for (size_t i = 0; i < sy_batch_count(b); i++) {

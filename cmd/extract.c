@@ -34,11 +34,6 @@ static const char usage_text[] =
     "a bad attachment name, 66 missing input, 73 cannot write an output file\n"
     "(also: it exists and --force is not given)\n";
 
-/* Whether an attached name is safe as a file name in the output folder.
- * Control characters too are refused: sanya never attaches such a name, and
- * a newline in a file name breaks every script that reads a list of them.
- * So is a leading '.': a hidden file (.bashrc, .profile, .ssh) written into
- * a home folder would change what the shell or a tool does next. */
 /* name with its control characters as \xNN, into buf (size bytes), for
  * messages: a PDF's attachment name must not move the terminal's cursor or
  * send it escape sequences. Returns buf. */
@@ -56,6 +51,11 @@ static const char *escaped(const char *name, char *buf, size_t size)
     return buf;
 }
 
+/* Whether an attached name is safe as a file name in the output folder.
+ * Control characters too are refused: sanya never attaches such a name, and
+ * a newline in a file name breaks every script that reads a list of them.
+ * So is a leading '.': a hidden file (.bashrc, .profile, .ssh) written into
+ * a home folder would change what the shell or a tool does next. */
 static int safe_name(const char *name)
 {
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)

@@ -1460,17 +1460,14 @@ sy_status sy_batch_run(sy_batch *b, sy_batch_progress_fn progress, void *user, s
             s = sy_diags_status(d) != SY_OK ? sy_diags_status(d) : SY_ERR_INTERNAL;
     }
     if (s == SY_OK) {
-        size_t started = 0;
         for (size_t i = 1; i < nworkers; i++)
             if (pthread_create(&w[i].thread, NULL, work, &w[i]) == 0) {
                 w[i].started = 1;
-                started++;
             }
         work(&w[0]); /* the calling thread is a worker too */
         for (size_t i = 1; i < nworkers; i++)
             if (w[i].started)
                 pthread_join(w[i].thread, NULL);
-        (void)started;
     }
     for (size_t i = 0; w && i < nworkers; i++)
         sy_builder_free(w[i].builder);

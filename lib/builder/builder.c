@@ -242,9 +242,6 @@ static void cover_bookmark(const sy_doc *cover, sy_buf *out)
     }
 }
 
-/* What the PDF says about itself and what makes it one can sign and trust:
- * metadata, bookmarks, page labels, signature fields, the attached inputs
- * and the /ID. */
 static sy_status nomem(sy_diags *d)
 {
     return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");

@@ -17,5 +17,5 @@ int sy_layout_parse(const char *name, sy_doc_layout *out)
 
 const char *sy_layout_name(sy_doc_layout l)
 {
-    return l == SY_LAYOUT_SEQUENTIAL ? "sequential" : "parallel";
+    return sy_layout_names[l == SY_LAYOUT_SEQUENTIAL ? SY_LAYOUT_SEQUENTIAL : SY_LAYOUT_PARALLEL];
 }

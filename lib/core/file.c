@@ -75,7 +75,6 @@ sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d)
     return sy_file_read_max(path, 0, data, len, d);
 }
 
-/* The process's umask, without changing it for longer than a moment. */
 /* The process's umask, read without changing it (the umask(0) dance would
  * give other threads, a batch's workers, a moment of umask 0): from
  * /proc/self/status, once; else the dance, once. */

@@ -104,21 +104,6 @@ static int add_steps(const sy_model *m, sy_checklist *c)
     return 0;
 }
 
-static sy_model_text holder_name(const sy_value *holder)
-{
-    sy_model_text t = {0};
-    const sy_value *name = sy_value_get(holder, "name");
-    if (!name)
-        return t;
-    const sy_value *km = sy_value_get(name, "km"), *en = sy_value_get(name, "en");
-    t.km = sy_value_as_string(km, NULL);
-    t.en = sy_value_as_string(en, NULL);
-    t.mark = sy_value_mark(name);
-    t.km_mark = km ? sy_value_mark(km) : t.mark;
-    t.en_mark = en ? sy_value_mark(en) : t.mark;
-    return t;
-}
-
 static sy_status add_changes(const sy_agreement *a, const sy_model *m, const sy_roster *roster,
                              sy_checklist *c)
 {
@@ -138,8 +123,8 @@ static sy_status add_changes(const sy_agreement *a, const sy_model *m, const sy_
         ch->office = list[i].office;
         if (ch->party)
             ch->office_title = ch->party->signer.title;
-        ch->old_holder = holder_name(list[i].old_holder);
-        ch->new_holder = holder_name(list[i].new_holder);
+        ch->old_holder = sy_model_text_of(sy_value_get(list[i].old_holder, "name"));
+        ch->new_holder = sy_model_text_of(sy_value_get(list[i].new_holder, "name"));
         ch->date = list[i].date;
     }
     free(list);

@@ -79,5 +79,8 @@ void sy_tree_append(sy_tree *t, sy_value *list, sy_value *v);
  * side is missing) at key. */
 void sy_tree_put_string(sy_tree *t, sy_value *map, const char *key, const char *s, sy_mark m);
 void sy_tree_put_text(sy_tree *t, sy_value *map, const char *key, const sy_model_text *x);
+/* A {km, en} map of the validated tree (or a roster's) as a model text
+ * (all NULL when pair is NULL). */
+sy_model_text sy_model_text_of(const sy_value *pair);
 
 #endif

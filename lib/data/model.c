@@ -36,7 +36,7 @@ static const char *str(const sy_value *v)
     return sy_value_as_string(v, NULL);
 }
 
-static sy_model_text text_of(const sy_value *pair)
+sy_model_text sy_model_text_of(const sy_value *pair)
 {
     sy_model_text t = {0};
     if (!pair)
@@ -74,14 +74,14 @@ static void read_party(sy_model_party *p, const sy_value *v)
     p->kind_mark = mark_of(sy_value_get(v, "kind"), p->mark);
     int k = index_of(str(sy_value_get(v, "kind")), kind_names, 5);
     p->kind = k < 0 ? SY_PARTY_NGO : (sy_party_kind)k;
-    p->name = text_of(sy_value_get(v, "name"));
-    p->short_name = text_of(sy_value_get(v, "short"));
+    p->name = sy_model_text_of(sy_value_get(v, "name"));
+    p->short_name = sy_model_text_of(sy_value_get(v, "short"));
     const sy_value *sig = sy_value_get(v, "signatory");
     const sy_value *office = sy_value_get(sig, "office");
     p->signer.office = str(office);
     p->signer.office_mark = office ? sy_value_mark(office) : sy_value_mark(sig);
-    p->signer.name = text_of(sy_value_get(sig, "name"));
-    p->signer.title = text_of(sy_value_get(sig, "title"));
+    p->signer.name = sy_model_text_of(sy_value_get(sig, "name"));
+    p->signer.title = sy_model_text_of(sy_value_get(sig, "title"));
     p->signer.mark = sy_value_mark(sig);
 }
 
@@ -93,8 +93,8 @@ static void read_approval(sy_model *m, sy_model_approval *a, const sy_value *v, 
     a->party = party ? sy_model_party_by_id(m, party) : NULL;
     a->date = date_of(sy_value_get(v, "date"), &a->has_date);
     a->ref = str(sy_value_get(v, "ref"));
-    a->responsible = text_of(sy_value_get(v, "responsible"));
-    a->note = text_of(sy_value_get(v, "note"));
+    a->responsible = sy_model_text_of(sy_value_get(v, "responsible"));
+    a->note = sy_model_text_of(sy_value_get(v, "note"));
     a->index = i;
     a->mark = sy_value_mark(v);
     a->step_mark = mark_of(sy_value_get(v, "step"), a->mark);
@@ -116,9 +116,9 @@ sy_model *sy_model_build(const sy_value *root)
     m->template_name = str(sy_value_get(root, "template"));
     m->layout = SY_LAYOUT_PARALLEL;
     sy_layout_parse(str(sy_value_get(root, "layout")), &m->layout);
-    m->title = text_of(sy_value_get(root, "title"));
-    m->preamble = text_of(sy_value_get(root, "preamble"));
-    m->place = text_of(sy_value_get(root, "place"));
+    m->title = sy_model_text_of(sy_value_get(root, "title"));
+    m->preamble = sy_model_text_of(sy_value_get(root, "preamble"));
+    m->place = sy_model_text_of(sy_value_get(root, "place"));
     const sy_value *signed_v = sy_value_get(root, "signed");
     m->signed_on = date_of(signed_v, NULL);
     m->signed_mark = signed_v ? sy_value_mark(signed_v) : m->mark;
@@ -162,8 +162,8 @@ sy_model *sy_model_build(const sy_value *root)
         read_party(&m->parties[i], sy_value_at(parties, i));
     for (size_t i = 0; i < m->narticles; i++) {
         const sy_value *a = sy_value_at(articles, i);
-        m->articles[i].title = text_of(sy_value_get(a, "title"));
-        m->articles[i].body = text_of(sy_value_get(a, "body"));
+        m->articles[i].title = sy_model_text_of(sy_value_get(a, "title"));
+        m->articles[i].body = sy_model_text_of(sy_value_get(a, "body"));
         m->articles[i].mark = sy_value_mark(a);
     }
     for (size_t i = 0; i < m->napprovals; i++)

@@ -94,8 +94,5 @@ const sy_yn *sy_yn_get(const sy_yn *map, const char *key);
 /* The closest of the NULL-terminated candidates to word, or NULL when none
  * is close enough to be a plausible typo. */
 const char *sy_data_suggest(const char *word, const char *const *candidates);
-/* Optimal string alignment distance (edits: insert, delete, substitute,
- * swap two neighbours), computed up to cap (returns cap + 1 beyond it). */
-size_t sy_data_edit_distance(const char *a, const char *b, size_t cap);
 
 #endif

@@ -1024,11 +1024,17 @@ static int render_inside(render *r, const tpl_nvec *kids, ctx *k)
     return rc;
 }
 
+/* Statements (and blank lines) may stand anywhere blocks may. */
+static int is_statement(const tpl_node *n)
+{
+    return n->kind == N_IF || n->kind == N_FOR || n->kind == N_INCLUDE || n->kind == N_BLANK;
+}
+
 /* Reports a block where the signature syntax does not allow it: the
  * parser checks these within a file; an include can still misplace them. */
 static int check_placement(render *r, const tpl_node *n, const ctx *c)
 {
-    int stmt = n->kind == N_IF || n->kind == N_FOR || n->kind == N_INCLUDE || n->kind == N_BLANK;
+    int stmt = is_statement(n);
     if (!stmt && c->fields && n->kind != N_FIELD) {
         rerr(r, SY_ERR_DATA, n->line, n->column, NULL,
              "only 'field: value' lines go inside '::: signer'");
@@ -1340,7 +1346,7 @@ static int render_block(render *r, const tpl_node *n, ctx *c)
     sy_mark m = mark_of(r, n->line, n->column);
     if (check_placement(r, n, c) != 0)
         return -1;
-    int stmt = n->kind == N_IF || n->kind == N_FOR || n->kind == N_INCLUDE || n->kind == N_BLANK;
+    int stmt = is_statement(n);
     if (!stmt && add_output(r, n->line, n->column, SY_TPL_BLOCK_BYTES) != 0)
         return -1;
     r->at_line = n->line;
