@@ -65,3 +65,11 @@ void sy_hash_hex(const unsigned char *digest, size_t n, char *hex)
     }
     hex[2 * n] = '\0';
 }
+
+uint64_t sy_fnv1a64(uint64_t h, const void *data, size_t len)
+{
+    const unsigned char *b = data;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ b[i]) * 0x100000001b3u;
+    return h;
+}

@@ -46,4 +46,10 @@ size_t sy_hash_buffer(sy_hash_algo algo, const void *data, size_t len, unsigned 
 /* Lower-case hex of digest[0..n) into hex (2 * n + 1 bytes, NUL-terminated). */
 void sy_hash_hex(const unsigned char *digest, size_t n, char *hex);
 
+/* FNV-1a, 64 bits: a fast hash for in-memory cache keys (not for what is
+ * stored or compared across runs: use SHA-256 above). Start with
+ * SY_FNV1A64_INIT, chain calls to hash several pieces. */
+#define SY_FNV1A64_INIT 0xcbf29ce484222325u
+uint64_t sy_fnv1a64(uint64_t h, const void *data, size_t len);
+
 #endif

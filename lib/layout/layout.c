@@ -2,6 +2,7 @@
  * (layout.h). */
 #include "layout/layout.h"
 
+#include "core/hash.h"
 #include "core/array.h"
 #include "core/limits.h"
 
@@ -597,15 +598,12 @@ static sy_lines *lines_copy(const sy_lines *l, size_t *bytes)
 
 static uint64_t lc_hash(uint64_t id, double width, double size, sy_align align)
 {
-    uint64_t h = 0xcbf29ce484222325u;
     unsigned char key[sizeof id + 2 * sizeof(double) + sizeof align];
     memcpy(key, &id, sizeof id);
     memcpy(key + sizeof id, &width, sizeof width);
     memcpy(key + sizeof id + sizeof width, &size, sizeof size);
     memcpy(key + sizeof id + 2 * sizeof(double), &align, sizeof align);
-    for (size_t i = 0; i < sizeof key; i++)
-        h = (h ^ key[i]) * 0x100000001b3u;
-    return h;
+    return sy_fnv1a64(SY_FNV1A64_INIT, key, sizeof key);
 }
 
 /* Keeps a copy of l, evicting the least recently used beyond the bound. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/array.h"
 #include "core/buf.h"
 #include "core/file.h"
@@ -699,20 +700,12 @@ static void composite_shape(const pdf_font *f, int32_t *shape)
     }
 }
 
-static uint64_t fnv64(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ b[i]) * 0x100000001b3u;
-    return h;
-}
-
 static uint64_t cache_key(const pdf_font *f, const font_subset *s, const int32_t *shape)
 {
     uint64_t h = 0xcbf29ce484222325u;
-    h = fnv64(h, s->gids, s->n * sizeof *s->gids);
-    h = fnv64(h, f->parts, f->nparts * sizeof *f->parts);
-    return fnv64(h, shape, 2 * f->ncomps * sizeof *shape);
+    h = sy_fnv1a64(h, s->gids, s->n * sizeof *s->gids);
+    h = sy_fnv1a64(h, f->parts, f->nparts * sizeof *f->parts);
+    return sy_fnv1a64(h, shape, 2 * f->ncomps * sizeof *shape);
 }
 
 static cached_font *cache_find(sy_pdf_font_cache *c, uint64_t h, const pdf_font *f,

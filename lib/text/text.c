@@ -16,6 +16,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
+#include "core/hash.h"
 #include "core/buf.h"
 #include "core/limits.h"
 #include "text/words.h"
@@ -758,13 +759,8 @@ static sy_status shape_runs(sy_text_para *p, const UScriptCode *script_at, const
 
 static uint64_t cache_hash(const sy_text_style *style, const char *s, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
-    uintptr_t f[2] = {(uintptr_t)style->khmer, (uintptr_t)style->latin};
-    for (int k = 0; k < 2; k++)
-        h = (h ^ (uint64_t)f[k]) * 0x100000001b3u;
-    return h;
+    const sy_font *f[2] = {style->khmer, style->latin};
+    return sy_fnv1a64(sy_fnv1a64(SY_FNV1A64_INIT, s, len), f, sizeof f);
 }
 
 static uint32_t font_sum(const sy_font *f)
@@ -1057,7 +1053,6 @@ static sy_text_para *para_new(sy_text_ctx *ctx, const sy_text_style *style, cons
         p->cache_id = cache_add(ctx, hash, utf8, len, p);
     return p;
 }
-
 
 void sy_text_para_trim(sy_text_para *p)
 {
