@@ -118,23 +118,7 @@ int sy_cmd_number(const char *s, double min, double max, double *out)
 
 int sy_cmd_exit_code(sy_status s)
 {
-    switch (s) {
-    case SY_OK:
-        return SY_EXIT_OK;
-    case SY_ERR_USAGE:
-        return SY_EXIT_USAGE;
-    case SY_ERR_DATA:
-    case SY_ERR_LIMIT:
-        return SY_EXIT_DATA;
-    case SY_ERR_NOINPUT:
-        return SY_EXIT_NOINPUT;
-    case SY_ERR_CANTCREAT:
-        return SY_EXIT_CANTCREAT;
-    case SY_ERR_NOMEM:
-    case SY_ERR_INTERNAL:
-        break;
-    }
-    return SY_EXIT_SOFTWARE;
+    return sy_status_exit_code(s);
 }
 
 void sy_cmd_print_diags(const sy_diags *d)

@@ -106,23 +106,7 @@ const char *sanya_status_name(sanya_status status)
 
 int sanya_status_exit_code(sanya_status status)
 {
-    switch (status) {
-    case SANYA_OK:
-        return 0;
-    case SANYA_ERR_USAGE:
-        return 64;
-    case SANYA_ERR_DATA:
-    case SANYA_ERR_LIMIT:
-        return 65;
-    case SANYA_ERR_NOINPUT:
-        return 66;
-    case SANYA_ERR_CANTCREAT:
-        return 73;
-    case SANYA_ERR_NOMEM:
-    case SANYA_ERR_INTERNAL:
-        break;
-    }
-    return 70;
+    return sy_status_exit_code(internal_status(status));
 }
 
 sanya_diagnostics *sanya_diagnostics_new(void)

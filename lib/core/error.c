@@ -162,3 +162,24 @@ const char *sy_status_name(sy_status s)
     }
     return "unknown error";
 }
+
+int sy_status_exit_code(sy_status s)
+{
+    switch (s) {
+    case SY_OK:
+        return 0;
+    case SY_ERR_USAGE:
+        return 64;
+    case SY_ERR_DATA:
+    case SY_ERR_LIMIT:
+        return 65;
+    case SY_ERR_NOINPUT:
+        return 66;
+    case SY_ERR_CANTCREAT:
+        return 73;
+    case SY_ERR_NOMEM:
+    case SY_ERR_INTERNAL:
+        break;
+    }
+    return 70;
+}

@@ -59,6 +59,10 @@ size_t sy_diags_errors(const sy_diags *d);
 const sy_diag *sy_diags_get(const sy_diags *d, size_t i);
 /* The code of the first error, SY_OK when there is none. */
 sy_status sy_diags_status(const sy_diags *d);
+/* The sysexits-style exit status of a program that ends with s: 0 ok, 64
+ * usage, 65 data (also a limit), 66 missing input, 73 cannot create, 70
+ * otherwise. */
+int sy_status_exit_code(sy_status s);
 /* Non-zero when an entry could not be recorded for lack of memory. */
 int sy_diags_lost(const sy_diags *d);
 /* Removes every entry. */
