@@ -283,10 +283,8 @@ int sy_cmd_batch(int argc, char **argv)
         return SY_EXIT_USAGE;
     }
     o.in_dir = argv[optind];
-    if (!*o.in_dir) {
-        fprintf(stderr, "sanya batch: the input folder name is empty\n");
+    if (sy_cmd_need_name("batch", "input folder", o.in_dir) != 0)
         return SY_EXIT_USAGE;
-    }
     if (!sy_date_valid(o.as_of))
         o.as_of = sy_cmd_today();
     if (!o.jobs) {

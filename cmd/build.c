@@ -118,10 +118,8 @@ int sy_cmd_build(int argc, char **argv)
     if (!sy_date_valid(o.as_of))
         o.as_of = sy_cmd_today();
     o.agreement = argv[optind];
-    if (!*o.agreement) {
-        fprintf(stderr, "sanya build: the agreement file name is empty\n");
+    if (sy_cmd_need_name("build", "agreement file", o.agreement) != 0)
         return SY_EXIT_USAGE;
-    }
     char *default_out = NULL;
     if (!out) {
         size_t n = strlen(o.agreement);

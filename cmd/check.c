@@ -160,10 +160,8 @@ int sy_cmd_check(int argc, char **argv)
         usage(stderr);
         return SY_EXIT_USAGE;
     }
-    if (!*file) {
-        fprintf(stderr, "sanya check: the agreement file name is empty\n");
+    if (sy_cmd_need_name("check", "agreement file", file) != 0)
         return SY_EXIT_USAGE;
-    }
     if ((roster_path && sy_cmd_need_value("check", "--roster", roster_path)) ||
         (template_ && sy_cmd_need_value("check", "--template", template_)))
         return SY_EXIT_USAGE;

@@ -36,6 +36,11 @@ const char *sy_cmd_data_dir(void);
  * 9999 gets a warning on stderr (once), and the clock is used. */
 sy_date sy_cmd_today(void);
 
+/* 0 when the file or folder name given on the command line is not empty;
+ * else prints "sanya CMD: the WHAT name is empty" and returns -1 (a usage
+ * error). */
+int sy_cmd_need_name(const char *cmd, const char *what, const char *name);
+
 /* 0 when value is a non-empty option value; else prints "sanya CMD:
  * OPTION needs a value" and returns -1 (the caller exits 64). */
 int sy_cmd_need_value(const char *cmd, const char *option, const char *value);

@@ -99,10 +99,8 @@ int sy_cmd_extract(int argc, char **argv)
         fputs(usage_text, stderr);
         return SY_EXIT_USAGE;
     }
-    if (!*in) {
-        fprintf(stderr, "sanya extract: the PDF file name is empty\n");
+    if (sy_cmd_need_name("extract", "PDF file", in) != 0)
         return SY_EXIT_USAGE;
-    }
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
         fprintf(stderr, "sanya extract: output folder '%s' %s\n", dir,

@@ -108,10 +108,8 @@ int sy_cmd_proof(int argc, char **argv)
         return SY_EXIT_USAGE;
     }
     const char *input = argv[optind];
-    if (!*input) {
-        fprintf(stderr, "sanya proof: the text file name is empty\n");
+    if (sy_cmd_need_name("proof", "text file", input) != 0)
         return SY_EXIT_USAGE;
-    }
 
     sy_diags *d = sy_diags_new();
     if (!d)

@@ -107,10 +107,8 @@ int sy_cmd_renew(int argc, char **argv)
         usage(stderr);
         return SY_EXIT_USAGE;
     }
-    if (!*file) {
-        fprintf(stderr, "sanya renew: the agreement file name is empty\n");
+    if (sy_cmd_need_name("renew", "agreement file", file) != 0)
         return SY_EXIT_USAGE;
-    }
     sy_renew_options o = {0};
     o.years = years;
     if (on_arg) {

@@ -91,6 +91,14 @@ int sy_cmd_need_value(const char *cmd, const char *option, const char *value)
     return -1;
 }
 
+int sy_cmd_need_name(const char *cmd, const char *what, const char *name)
+{
+    if (*name)
+        return 0;
+    fprintf(stderr, "sanya %s: the %s name is empty\n", cmd, what);
+    return -1;
+}
+
 int sy_cmd_need_optarg(const char *cmd, const struct option *opts, int c, const char *value)
 {
     const char *name = "the option";
