@@ -269,10 +269,8 @@ static item *add_item(state *st, column *c, item_kind kind, double height)
 static const sy_style_role *role_of(state *st, const char *role, const resolved_style **fonts)
 {
     const sy_style_role *r = sy_style_role_get(st->ss, role);
-    size_t i = 0;
-    while (i < sy_style_role_count(st->ss) && sy_style_role_at(st->ss, i) != r)
-        i++;
-    resolved_style *f = &st->fonts[i];
+    /* the sheet's roles are one array: r's index keys the resolved fonts */
+    resolved_style *f = &st->fonts[r - sy_style_role_at(st->ss, 0)];
     if (f->state == 0 && resolve_fonts(st->rc->fonts, st->ss, r, f, st->d) < 0) {
         if (r->mark.file) /* point at the style sheet that asked for the font */
             sy_diags_add(st->d, SY_SEV_NOTE, SY_ERR_DATA, r->mark.file, r->mark.line,
