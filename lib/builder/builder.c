@@ -37,10 +37,13 @@ struct sy_builder {
      * agreements with one), then reused: immutable once loaded. */
     cached_tpl *tpls;
     size_t ntpls, captpls;
-    /* The roster of the latest build, with its file's path and bytes: a
-     * batch names the same roster for every agreement, and one read and
-     * compared costs a fraction of one parsed and checked. Kept only when
-     * it loaded without a diagnostic (a warning is reported every time). */
+    /* The roster of the latest build from files (sy_builder_pdf,
+     * sy_builder_check: the public API's builds), with its file's path and
+     * bytes: callers name the same roster build after build, and one read
+     * and compared costs a fraction of one parsed and checked (sanya batch
+     * loads its roster once itself and builds with sy_builder_pdf_loaded).
+     * Kept only when it loaded without a diagnostic (a warning is reported
+     * every time). */
     char *roster_path, *roster_bytes;
     size_t roster_len;
     sy_roster *roster;
