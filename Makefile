@@ -10,7 +10,7 @@ DEB_PKGS = gcc make pkg-config libhpdf-dev libpng-dev libyaml-dev libicu-dev lib
            libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu \
            libnss3-tools nettle-dev libdeflate-dev
 
-PC_PKGS = harfbuzz harfbuzz-subset harfbuzz-icu icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate
+PC_PKGS = harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate
 # libqpdf (C++, with GnuTLS) would add ~2.4 ms to every process's start:
 # only its headers are used at build time, and lib/pdf/qpdf.c loads the
 # library (by the soname found here) when a PDF is first read.

@@ -4,7 +4,6 @@
  * offset of the character it came from. */
 #include "text/text.h"
 
-#include <hb-icu.h>
 #include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -364,7 +363,7 @@ static sy_status shape_piece(const char *text, size_t len, size_t start, size_t 
                              const sy_text_run *run, sy_text_glyph **glyphs, size_t *n, size_t *cap)
 {
     hb_buffer_t *buf = hb_buffer_create();
-    hb_buffer_set_unicode_funcs(buf, hb_icu_get_unicode_funcs());
+    hb_buffer_set_unicode_funcs(buf, hb_unicode_funcs_get_default());
     hb_buffer_add_utf8(buf, text, (int)len, (unsigned)start, (int)(end - start));
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
     hb_buffer_set_script(buf, (hb_script_t)run->script);

@@ -5,7 +5,7 @@
  * (ICU), itemise into runs by script and font (Common and Inherited
  * characters take the script of their neighbours; a character the style's
  * fonts do not cover is an error naming it and the fonts tried), shape each
- * run with HarfBuzz (hb-icu Unicode functions, language km or en), and find
+ * run with HarfBuzz (its built-in Unicode functions, language km or en), and find
  * the break opportunities: ICU's line BreakIterator (locale km in Khmer,
  * en elsewhere), never inside a grapheme cluster, always after an author's
  * ZERO WIDTH SPACE, never next to a WORD JOINER, never inside a word of the

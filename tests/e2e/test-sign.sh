@@ -32,7 +32,7 @@ if nm "$build/libsanya.a" 2>/dev/null | grep -q __asan_; then
 fi
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $san -Ilib -o "$tmp/trustpdf" \
     tests/e2e/lib/trustpdf.c "$build/libsanya.a" \
-    $(pkg-config --libs harfbuzz harfbuzz-subset harfbuzz-icu icu-uc icu-i18n yaml-0.1 nettle libdeflate) \
+    $(pkg-config --libs harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libdeflate) \
     -lhpdf -lz -lm || { echo "FAIL: cannot compile tests/e2e/lib/trustpdf.c"; exit 1; }
 
 # A throw-away NSS database with a self-signed signing certificate; the key
