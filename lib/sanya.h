@@ -98,8 +98,12 @@ SANYA_EXPORT int sanya_diagnostics_lost(const sanya_diagnostics *diags);
 SANYA_EXPORT sanya_severity sanya_diagnostic_severity(const sanya_diagnostic *diag);
 /* The kind of problem; sanya_status_exit_code turns it into an exit status. */
 SANYA_EXPORT sanya_status sanya_diagnostic_status(const sanya_diagnostic *diag);
-/* The message alone, without place ("unknown key 'titel'"). */
+/* The message alone, without place or suggestion ("unknown key 'titel'"). */
 SANYA_EXPORT const char *sanya_diagnostic_message(const sanya_diagnostic *diag);
+/* The word a "did you mean" suggests, as it would be written in the file
+ * ("title"), or NULL when there is none. sanya_diagnostic_format includes
+ * it. */
+SANYA_EXPORT const char *sanya_diagnostic_suggestion(const sanya_diagnostic *diag);
 /* The source file, or NULL when the problem has none. */
 SANYA_EXPORT const char *sanya_diagnostic_file(const sanya_diagnostic *diag);
 /* 1-based line and column in the file; 0 when unknown. */
@@ -109,7 +113,8 @@ SANYA_EXPORT int sanya_diagnostic_column(const sanya_diagnostic *diag);
 SANYA_EXPORT const char *sanya_diagnostic_path(const sanya_diagnostic *diag);
 
 /* Writes "file:line:column: path: message" (only the parts that are known;
- * "warning: " before the message of a warning) and a NUL into buf, like
+ * "warning: " before the message of a warning; the suggestion after it, as
+ * in "; did you mean \"title\"?") and a NUL into buf, like
  * snprintf: returns the length the whole text needs, so a result >= size
  * means it was cut short. */
 SANYA_EXPORT int sanya_diagnostic_format(const sanya_diagnostic *diag, char *buf, size_t size);

@@ -173,6 +173,11 @@ const char *sanya_diagnostic_message(const sanya_diagnostic *diag)
     return diag_of(diag)->message ? diag_of(diag)->message : "";
 }
 
+const char *sanya_diagnostic_suggestion(const sanya_diagnostic *diag)
+{
+    return diag_of(diag)->suggestion;
+}
+
 const char *sanya_diagnostic_file(const sanya_diagnostic *diag)
 {
     return diag_of(diag)->file;
@@ -204,9 +209,7 @@ int sanya_diagnostic_format(const sanya_diagnostic *diag, char *buf, size_t size
 static sanya_status hand_on(sy_diags *from, sanya_diagnostics *to, sy_status st)
 {
     for (size_t i = 0; to && i < sy_diags_count(from); i++) {
-        const sy_diag *e = sy_diags_get(from, i);
-        sy_diags_add(to->list, e->severity, e->code, e->file, e->line, e->column, e->path, "%s",
-                     e->message ? e->message : "");
+        sy_diags_push(to->list, sy_diags_get(from, i));
     }
     if (to && sy_diags_lost(from))
         sy_diags_add(to->list, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,

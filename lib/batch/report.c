@@ -105,6 +105,8 @@ static void diags(sy_buf *out, const sy_diags *d, const char *indent, const char
         str_or_null(out, e->path);
         sy_buf_puts(out, ", \"message\": ");
         str_or_null(out, e->message);
+        sy_buf_puts(out, ", \"suggestion\": ");
+        str_or_null(out, e->suggestion);
         sy_buf_putc(out, '}');
     }
     if (d && sy_diags_count(d))

@@ -21,6 +21,7 @@ static void diag_release(sy_diag *e)
     free((char *)e->file);
     free((char *)e->path);
     free((char *)e->message);
+    free((char *)e->suggestion);
 }
 
 void sy_diags_clear(sy_diags *d)
@@ -52,40 +53,63 @@ static char *dup_or_null(const char *s, int *failed)
     return r;
 }
 
-sy_status sy_diags_addv(sy_diags *d, sy_severity sev, sy_status code, const char *file, int line,
-                        int column, const char *path, const char *fmt, va_list ap)
+/* Appends e with its strings copied, except the message msg, which the
+ * list takes over (NULL: out of memory). */
+static sy_status append(sy_diags *d, const sy_diag *e, char *msg)
 {
-    if (!d)
-        return code;
-    if (d->count == d->cap) {
+    int failed = !msg;
+    if (!failed && d->count == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 8;
         sy_diag *items = realloc(d->items, cap * sizeof *items);
-        if (!items) {
-            d->lost = 1;
-            return code;
+        if (items) {
+            d->items = items;
+            d->cap = cap;
+        } else {
+            failed = 1;
         }
-        d->items = items;
-        d->cap = cap;
     }
+    sy_diag c = *e;
+    c.message = msg;
+    c.file = dup_or_null(e->file, &failed);
+    c.path = dup_or_null(e->path, &failed);
+    c.suggestion = dup_or_null(e->suggestion, &failed);
+    if (failed) {
+        diag_release(&c);
+        d->lost = 1;
+        return e->code;
+    }
+    d->items[d->count++] = c;
+    if (c.severity == SY_SEV_ERROR)
+        d->errors++;
+    return e->code;
+}
+
+sy_status sy_diags_pushv(sy_diags *d, const sy_diag *e, const char *fmt, va_list ap)
+{
+    if (!d)
+        return e->code;
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
     va_end(ap2);
     char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    int failed = !msg;
     if (msg)
         vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    sy_diag e = {sev, code, dup_or_null(file, &failed), line, column, dup_or_null(path, &failed),
-                 msg};
-    if (failed) {
-        diag_release(&e);
-        d->lost = 1;
-        return code;
-    }
-    d->items[d->count++] = e;
-    if (sev == SY_SEV_ERROR)
-        d->errors++;
-    return code;
+    return append(d, e, msg);
+}
+
+sy_status sy_diags_push(sy_diags *d, const sy_diag *e)
+{
+    if (!d)
+        return e->code;
+    return append(d, e, strdup(e->message ? e->message : ""));
+}
+
+sy_status sy_diags_addv(sy_diags *d, sy_severity sev, sy_status code, const char *file, int line,
+                        int column, const char *path, const char *fmt, va_list ap)
+{
+    sy_diag e = {sev, code, file, line, column, path, NULL, NULL, SY_SUGGEST_SEMICOLON, 0};
+    return sy_diags_pushv(d, &e, fmt, ap);
 }
 
 sy_status sy_diags_add(sy_diags *d, sy_severity sev, sy_status code, const char *file, int line,
@@ -128,6 +152,14 @@ int sy_diags_lost(const sy_diags *d)
     return d ? d->lost : 0;
 }
 
+int sy_diag_format_suggestion(const sy_diag *e, char *buf, size_t size)
+{
+    if (!e->suggestion)
+        return snprintf(buf, size, "%s", "");
+    char q = e->suggest_form == SY_SUGGEST_PAREN_SINGLE ? '\'' : '"';
+    return snprintf(buf, size, "did you mean %c%s%c?", q, e->suggestion, q);
+}
+
 int sy_diag_format(const sy_diag *e, char *buf, size_t size)
 {
     char where[64] = "";
@@ -135,9 +167,17 @@ int sy_diag_format(const sy_diag *e, char *buf, size_t size)
         snprintf(where, sizeof where, ":%d:%d", e->line, e->column);
     else if (e->line > 0)
         snprintf(where, sizeof where, ":%d", e->line);
-    return snprintf(buf, size, "%s%s%s%s%s%s%s", e->file ? e->file : "", where,
+    /* the suggestion where the message used to carry it */
+    static const char *const pre[] = {"; did you mean \"", " (did you mean \"", " (did you mean '"};
+    static const char *const post[] = {"\"?", "\"?)", "'?)"};
+    int f = e->suggest_form >= SY_SUGGEST_SEMICOLON && e->suggest_form <= SY_SUGGEST_PAREN_SINGLE
+        ? (int)e->suggest_form
+        : 0;
+    return snprintf(buf, size, "%s%s%s%s%s%s%s%s%s%s", e->file ? e->file : "", where,
                     e->file || e->line ? ": " : "", e->path ? e->path : "", e->path ? ": " : "",
-                    e->severity == SY_SEV_WARNING ? "warning: " : "", e->message ? e->message : "");
+                    e->severity == SY_SEV_WARNING ? "warning: " : "", e->message ? e->message : "",
+                    e->suggestion ? pre[f] : "", e->suggestion ? e->suggestion : "",
+                    e->suggestion ? post[f] : "");
 }
 
 const char *sy_status_name(sy_status s)

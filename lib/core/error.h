@@ -25,15 +25,32 @@ typedef enum sy_status {
 
 typedef enum sy_severity { SY_SEV_ERROR = 0, SY_SEV_WARNING, SY_SEV_NOTE } sy_severity;
 
+/* How the one-line form (sy_diag_format) joins a suggestion to its message,
+ * as each part of sanya has always written it: the data and style readers
+ * with double quotes, the template engine with single quotes. */
+typedef enum sy_suggest_form {
+    SY_SUGGEST_SEMICOLON = 0, /* message; did you mean "word"? */
+    SY_SUGGEST_PAREN, /* message (did you mean "word"?) */
+    SY_SUGGEST_PAREN_SINGLE /* message (did you mean 'word'?) */
+} sy_suggest_form;
+
 /* One problem. Strings are owned by the sy_diags list that holds it. */
 typedef struct sy_diag {
     sy_severity severity;
     sy_status code;
     const char *file; /* may be NULL */
     int line; /* 1-based, 0 = unknown */
-    int column; /* 1-based, 0 = unknown */
+    int column; /* 1-based, in characters; 0 = unknown */
     const char *path; /* data path such as "parties[1].name", may be NULL */
-    const char *message;
+    const char *message; /* without the suggestion */
+    /* "Did you mean": the word meant, as it would be written in the file
+     * ("articles", "\pagebreak"), or NULL; joined to the message as form
+     * says. */
+    const char *suggestion;
+    sy_suggest_form suggest_form;
+    /* Characters of the source the problem covers from column (a scalar on
+     * one line), 0 when unknown; terminals underline them. */
+    int length;
 } sy_diag;
 
 typedef struct sy_diags sy_diags;
@@ -52,6 +69,12 @@ sy_status sy_diags_add(sy_diags *d, sy_severity sev, sy_status code, const char 
 sy_status sy_diags_addv(sy_diags *d, sy_severity sev, sy_status code, const char *file, int line,
                         int column, const char *path, const char *fmt, va_list ap);
 
+/* Appends a copy of e (its strings copied; message NULL counts as "").
+ * Returns e->code, as sy_diags_add does. */
+sy_status sy_diags_push(sy_diags *d, const sy_diag *e);
+/* The same with the message formatted from fmt instead of e->message. */
+sy_status sy_diags_pushv(sy_diags *d, const sy_diag *e, const char *fmt, va_list ap);
+
 size_t sy_diags_count(const sy_diags *d);
 /* Number of entries with severity SY_SEV_ERROR. */
 size_t sy_diags_errors(const sy_diags *d);
@@ -69,8 +92,12 @@ int sy_diags_lost(const sy_diags *d);
 void sy_diags_clear(sy_diags *d);
 
 /* Formats "file:line:column: path: message" (the parts that are known,
- * "warning: " before the message of a warning) into buf, like snprintf. */
+ * "warning: " before the message of a warning, the suggestion after it as
+ * its form says) into buf, like snprintf. */
 int sy_diag_format(const sy_diag *e, char *buf, size_t size);
+/* Formats the suggestion alone, "did you mean \"word\"?" (the quotes of its
+ * form), into buf like snprintf; "" when e has none. */
+int sy_diag_format_suggestion(const sy_diag *e, char *buf, size_t size);
 
 /* A short English name of a status ("data error", ...), static storage. */
 const char *sy_status_name(sy_status s);

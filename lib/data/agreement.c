@@ -189,8 +189,8 @@ static void resolve_office(ctx *c, const sy_yn *office_node, sy_value *sig, cons
             hint = sy_data_suggest(office, ids);
         }
         if (hint)
-            sy_walk_error(&c->w, office_node, "unknown office \"%s\"; did you mean \"%s\"?", office,
-                          hint);
+            sy_walk_suggest(&c->w, office_node, SY_SUGGEST_SEMICOLON, hint, "unknown office \"%s\"",
+                            office);
         else
             sy_walk_error(&c->w, office_node, "unknown office \"%s\" (not in the roster)", office);
         free(ids);
@@ -353,7 +353,7 @@ static sy_value *conv_approval(ctx *c, const sy_yn *n, size_t i)
                 hint = sy_data_suggest(id, ids);
             }
             if (hint)
-                sy_walk_error(&c->w, pn, "unknown party \"%s\"; did you mean \"%s\"?", id, hint);
+                sy_walk_suggest(&c->w, pn, SY_SUGGEST_SEMICOLON, hint, "unknown party \"%s\"", id);
             else
                 sy_walk_error(&c->w, pn, "unknown party \"%s\" (not among the parties)", id);
             free(ids);

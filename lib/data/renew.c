@@ -728,8 +728,7 @@ static sy_status verify(renew *rn, const sy_buf *text, sy_renewal *info)
     if (!b) {
         for (size_t i = 0; i < sy_diags_count(own); i++) {
             const sy_diag *x = sy_diags_get(own, i);
-            sy_diags_add(rn->d, x->severity, x->code, x->file, x->line, x->column, x->path, "%s",
-                         x->message);
+            sy_diags_push(rn->d, x);
         }
         st = sy_diags_status(own);
         if (st == SY_OK)

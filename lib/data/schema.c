@@ -45,17 +45,36 @@ sy_mark sy_walk_mark(const sy_walk *w, const sy_yn *n)
     return m;
 }
 
-static void report(sy_walk *w, sy_severity sev, const sy_yn *n, const char *fmt, va_list ap)
+static void report(sy_walk *w, sy_severity sev, const sy_yn *n, sy_suggest_form form,
+                   const char *hint, const char *fmt, va_list ap)
 {
-    sy_diags_addv(w->diags, sev, SY_ERR_DATA, w->file, n ? n->line : 0, n ? n->column : 0,
-                  w->plen ? w->path : NULL, fmt, ap);
+    sy_diag e = {sev,
+                 SY_ERR_DATA,
+                 w->file,
+                 n ? n->line : 0,
+                 n ? n->column : 0,
+                 w->plen ? w->path : NULL,
+                 NULL,
+                 hint,
+                 form,
+                 n && n->kind == SY_YN_SCALAR ? n->width : 0};
+    sy_diags_pushv(w->diags, &e, fmt, ap);
+}
+
+void sy_walk_suggest(sy_walk *w, const sy_yn *n, sy_suggest_form form, const char *hint,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(w, SY_SEV_ERROR, n, form, hint, fmt, ap);
+    va_end(ap);
 }
 
 void sy_walk_error(sy_walk *w, const sy_yn *n, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    report(w, SY_SEV_ERROR, n, fmt, ap);
+    report(w, SY_SEV_ERROR, n, SY_SUGGEST_SEMICOLON, NULL, fmt, ap);
     va_end(ap);
 }
 
@@ -63,7 +82,7 @@ void sy_walk_warning(sy_walk *w, const sy_yn *n, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    report(w, SY_SEV_WARNING, n, fmt, ap);
+    report(w, SY_SEV_WARNING, n, SY_SUGGEST_SEMICOLON, NULL, fmt, ap);
     va_end(ap);
 }
 
@@ -159,7 +178,7 @@ int sy_walk_map(sy_walk *w, const sy_yn *n, const char *const *allowed, const ch
         }
         const char *hint = sy_data_suggest(key->text, allowed);
         if (hint) {
-            sy_walk_error(w, key, "unknown key \"%s\"; did you mean \"%s\"?", key->text, hint);
+            sy_walk_suggest(w, key, SY_SUGGEST_SEMICOLON, hint, "unknown key \"%s\"", key->text);
         } else {
             char keys[512];
             join(keys, sizeof keys, allowed);
@@ -434,8 +453,8 @@ sy_value *sy_walk_enum(sy_walk *w, const sy_yn *n, const char *const *choices)
     join(list, sizeof list, choices);
     const char *hint = sy_data_suggest(n->text, choices);
     if (hint)
-        sy_walk_error(w, n, "must be one of %s; got %s (did you mean \"%s\"?)", list,
-                      sy_yn_describe(n, got, sizeof got), hint);
+        sy_walk_suggest(w, n, SY_SUGGEST_PAREN, hint, "must be one of %s; got %s", list,
+                        sy_yn_describe(n, got, sizeof got));
     else
         sy_walk_error(w, n, "must be one of %s; got %s", list, sy_yn_describe(n, got, sizeof got));
     return NULL;
@@ -524,8 +543,7 @@ void sy_data_move_diags(sy_diags *to, sy_diags *from)
         qsort(p, n, sizeof *p, by_place);
     for (size_t i = 0; i < n; i++) {
         const sy_diag *d = p ? p[i].d : sy_diags_get(from, i);
-        sy_diags_add(to, d->severity, d->code, d->file, d->line, d->column, d->path, "%s",
-                     d->message);
+        sy_diags_push(to, d);
     }
     if (sy_diags_lost(from))
         sy_diags_add(to, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL,

@@ -4,6 +4,7 @@
  * plain tree and a "billion laughs" file stops early with a clear error. */
 #include "data/data_internal.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -349,6 +350,9 @@ static sy_yn *parse_node(parser *ps, yaml_event_t *ev)
         memcpy(n->text, ev->data.scalar.value, n->len);
         n->text[n->len] = 0;
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !force_string;
+        if (ev->end_mark.line == m.line && ev->end_mark.column > m.column &&
+            ev->end_mark.column - m.column < (size_t)INT_MAX)
+            n->width = (int)(ev->end_mark.column - m.column);
         if (remember_anchor(ps, ev->data.scalar.anchor, n) != 0) {
             sy_yn_free(n);
             return NULL;

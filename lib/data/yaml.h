@@ -27,6 +27,9 @@ struct sy_yn {
     char *text;
     size_t len;
     int plain;
+    /* characters the scalar takes in the source when it is on one line
+     * (quotes included), else 0: what a terminal underlines */
+    int width;
     /* levels of collections from here down: 0 for a scalar, 1 for a flat
      * list or map (keeps the depth check of an alias cheap) */
     int depth;
@@ -77,6 +80,10 @@ void sy_walk_error(sy_walk *w, const sy_yn *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void sy_walk_warning(sy_walk *w, const sy_yn *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* sy_walk_error with a "did you mean": hint is the word meant (the
+ * diagnostic's suggestion), joined to the message as form says. */
+void sy_walk_suggest(sy_walk *w, const sy_yn *n, sy_suggest_form form, const char *hint,
+                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Records "out of memory" (once per walk). */
 void sy_walk_nomem(sy_walk *w);
 

@@ -51,8 +51,7 @@ static const sy_font *sheet_font(sy_fontset *fonts, const char *name, const sy_s
                          "style sheet, %s%s: %s", key ? key : "role ", key ? "" : r->name,
                          e->message);
         else
-            sy_diags_add(d, e->severity, e->code, e->file, e->line, e->column, e->path, "%s",
-                         e->message);
+            sy_diags_push(d, e);
     }
     sy_diags_free(mine);
     return f;

@@ -304,8 +304,8 @@ static int choice(reader *r, const sy_yn *n, const char *const *choices, int *ou
             (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", choices[i]);
     const char *hint = is_scalar(n) ? sy_data_suggest(n->text, choices) : NULL;
     if (hint)
-        sy_walk_error(&r->w, n, "expected one of %s, got %s (did you mean \"%s\"?)", list,
-                      sy_yn_describe(n, got, sizeof got), hint);
+        sy_walk_suggest(&r->w, n, SY_SUGGEST_PAREN, hint, "expected one of %s, got %s", list,
+                        sy_yn_describe(n, got, sizeof got));
     else
         sy_walk_error(&r->w, n, "expected one of %s, got %s", list,
                       sy_yn_describe(n, got, sizeof got));
@@ -814,8 +814,8 @@ static void check_role_ref(reader *r, const sy_yn *root, const char *section, co
     size_t old = section ? sy_walk_key(&r->w, section) : r->w.plen;
     size_t old2 = sy_walk_key(&r->w, key);
     if (hint)
-        sy_walk_error(&r->w, at, "no role \"%s\" in this style sheet (did you mean \"%s\"?)", role,
-                      hint);
+        sy_walk_suggest(&r->w, at, SY_SUGGEST_PAREN, hint, "no role \"%s\" in this style sheet",
+                        role);
     else
         sy_walk_error(&r->w, at,
                       "no role \"%s\" in this style sheet (roles are defined under roles)", role);

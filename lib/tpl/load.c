@@ -42,6 +42,19 @@ __attribute__((format(printf, 6, 7))) static void lerr(loader *l, sy_status code
     l->errors++;
 }
 
+/* lerr of a data error with a "did you mean 'hint'?". */
+__attribute__((format(printf, 6, 7))) static void
+lerr_hint(loader *l, const char *file, int line, int col, const char *hint, const char *fmt, ...)
+{
+    sy_diag e = {
+        SY_SEV_ERROR, SY_ERR_DATA, file, line, col, NULL, NULL, hint, SY_SUGGEST_PAREN_SINGLE, 0};
+    va_list ap;
+    va_start(ap, fmt);
+    sy_diags_pushv(l->diags, &e, fmt, ap);
+    va_end(ap);
+    l->errors++;
+}
+
 /* Offset of the first byte that is not well-formed UTF-8 or is NUL, or
  * len: a template is text, and a NUL would end it early. */
 static size_t utf8_bad(const char *s, size_t len)
@@ -388,8 +401,8 @@ static void check_names(loader *l, const tpl_file *f, const tpl_node *n)
             for (size_t i = 0; i < count; i++)
                 sy_suggest_try(&sg, sy_style_image_at(l->t->style, i)->name);
             if (sg.best)
-                lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
-                     "no image '%s' in the style sheet (did you mean '%s'?)", n->str, sg.best);
+                lerr_hint(l, f->display, n->line, n->column, sg.best,
+                          "no image '%s' in the style sheet", n->str);
             else
                 lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
                      "no image '%s' in the style sheet's images section", n->str);
@@ -402,8 +415,8 @@ static void check_names(loader *l, const tpl_file *f, const tpl_node *n)
         for (size_t i = 0; i < sy_style_role_count(ss); i++)
             sy_suggest_try(&sg, sy_style_role_at(ss, i)->name);
         if (sg.best)
-            lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
-                 "no role '%s' in the style sheet (did you mean '%s'?)", n->str, sg.best);
+            lerr_hint(l, f->display, n->line, n->column, sg.best, "no role '%s' in the style sheet",
+                      n->str);
         else
             lerr(l, SY_ERR_DATA, f->display, n->line, n->column,
                  "no role '%s' in the style sheet (roles are defined under 'roles:' in the "
@@ -503,8 +516,7 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
             for (int i = 0; i < NKEYS; i++)
                 sy_suggest_try(&sg, keys[i]);
             if (sg.best)
-                lerr(l, SY_ERR_DATA, file, ln, 1,
-                     "unknown manifest key '%.*s' (did you mean '%s'?)", (int)kn, s, sg.best);
+                lerr_hint(l, file, ln, 1, sg.best, "unknown manifest key '%.*s'", (int)kn, s);
             else
                 lerr(l, SY_ERR_DATA, file, ln, 1,
                      "unknown manifest key '%.*s' (keys: name, description, entry, layout, cover, "

@@ -121,6 +121,19 @@ __attribute__((format(printf, 4, 5))) static void perr(parser *p, int line, int 
     p->errors++;
 }
 
+/* perr with a "did you mean 'hint'?" (the diagnostic's suggestion). */
+__attribute__((format(printf, 5, 6))) static void perr_hint(parser *p, int line, int col,
+                                                            const char *hint, const char *fmt, ...)
+{
+    sy_diag e = {SY_SEV_ERROR, SY_ERR_DATA, p->f->display,           line, col, NULL,
+                 NULL,         hint,        SY_SUGGEST_PAREN_SINGLE, 0};
+    va_list ap;
+    va_start(ap, fmt);
+    sy_diags_pushv(p->diags, &e, fmt, ap);
+    va_end(ap);
+    p->errors++;
+}
+
 /* 1-based column, in characters, of byte offset off in the current line.
  * Remembers the last answer and walks from there, forward or back: callers
  * move along the line and step back only to the start of the expression
@@ -747,8 +760,8 @@ static int parse_tag(parser *p, const seg *s, tag *t)
         if (!n)
             perr(p, p->lineno, t->col, "empty '{%% %%}': a statement is missing");
         else if (sg.best)
-            perr(p, p->lineno, col_of(p, wpos), "unknown statement '%.*s' (did you mean '%s'?)",
-                 (int)n, p->line + wpos, sg.best);
+            perr_hint(p, p->lineno, col_of(p, wpos), sg.best, "unknown statement '%.*s'", (int)n,
+                      p->line + wpos);
         else
             perr(p, p->lineno, col_of(p, wpos),
                  "unknown statement '%.*s' (statements: if, elif, else, endif, for, endfor, "
@@ -1274,8 +1287,7 @@ static void signer_field_line(parser *p, const content *c)
         for (int i = 0; i < F_COUNT; i++)
             sy_suggest_try(&sg, tpl_field_names[i]);
         if (sg.best)
-            perr(p, p->lineno, c->col, "unknown signer field '%.*s' (did you mean '%s'?)", (int)k,
-                 t, sg.best);
+            perr_hint(p, p->lineno, c->col, sg.best, "unknown signer field '%.*s'", (int)k, t);
         else
             perr(p, p->lineno, c->col,
                  "a signer line must be 'field: value' with field one of party, name-km, "
@@ -1301,8 +1313,8 @@ static void unknown_block(parser *p, const content *c, size_t ws, size_t wn)
     for (size_t k = 0; k < sizeof container_names / sizeof *container_names; k++)
         sy_suggest_try(&sg, container_names[k]);
     if (sg.best)
-        perr(p, p->lineno, col_of(p, c->off + ws), "unknown block '::: %.*s' (did you mean '%s'?)",
-             (int)wn, name, sg.best);
+        perr_hint(p, p->lineno, col_of(p, c->off + ws), sg.best, "unknown block '::: %.*s'",
+                  (int)wn, name);
     else
         perr(p, p->lineno, col_of(p, c->off + ws),
              "unknown block '::: %.*s' (blocks: article, pair, keep, style, signatures, "
@@ -1507,10 +1519,11 @@ static void unknown_command(parser *p, const content *c, size_t cmdlen)
         (cmdlen == 10 && !memcmp(t, "\\pagebreak", 10)) || (cmdlen == 5 && !memcmp(t, "\\rule", 5));
     if (known)
         perr(p, p->lineno, c->col, "'%.*s' stands alone on its line", (int)cmdlen, t);
-    else if (sg.best)
-        perr(p, p->lineno, c->col, "unknown command '%.*s' (did you mean '\\%s'?)", (int)cmdlen, t,
-             sg.best);
-    else
+    else if (sg.best) {
+        char hint[SY_SUGGEST_MAX_LEN + 2]; /* a command is written with its backslash */
+        snprintf(hint, sizeof hint, "\\%s", sg.best);
+        perr_hint(p, p->lineno, c->col, hint, "unknown command '%.*s'", (int)cmdlen, t);
+    } else
         perr(p, p->lineno, c->col,
              "unknown command '%.*s' (commands: \\pagebreak, \\rule, \\space, \\image; "
              "write "

@@ -119,14 +119,12 @@ static void rv_free(rv *r)
     *r = rv_none;
 }
 
-__attribute__((format(printf, 6, 7))) static void rerr(render *r, sy_status code, int line, int col,
-                                                       const char *path, const char *fmt, ...)
+/* Reports an error, with a "did you mean 'hint'?" when hint is not NULL. */
+static void rerr_v(render *r, sy_status code, int line, int col, const char *path, const char *hint,
+                   const char *fmt, va_list ap)
 {
     char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     /* a loop repeats the same mistake once per item: report it once */
     for (size_t i = r->first_diag; i < sy_diags_count(r->diags); i++) {
         const sy_diag *d = sy_diags_get(r->diags, i);
@@ -136,12 +134,33 @@ __attribute__((format(printf, 6, 7))) static void rerr(render *r, sy_status code
             return;
         }
     }
-    sy_diags_add(r->diags, SY_SEV_ERROR, code, r->file->display, line, col, path, "%s", msg);
+    sy_diag e = {SY_SEV_ERROR, code, r->file->display,        line, col, path,
+                 msg,          hint, SY_SUGGEST_PAREN_SINGLE, 0};
+    sy_diags_push(r->diags, &e);
     r->errors++;
     if (r->errors >= MAX_ERRORS)
         r->fatal = 1; /* enough to fix; the rest would be noise */
     if (code == SY_ERR_LIMIT || code == SY_ERR_NOMEM)
         r->fatal = 1;
+}
+
+__attribute__((format(printf, 6, 7))) static void rerr(render *r, sy_status code, int line, int col,
+                                                       const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    rerr_v(r, code, line, col, path, NULL, fmt, ap);
+    va_end(ap);
+}
+
+/* A data error with a "did you mean 'hint'?". */
+__attribute__((format(printf, 5, 6))) static void rerr_hint(render *r, int line, int col,
+                                                            const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    rerr_v(r, SY_ERR_DATA, line, col, NULL, hint, fmt, ap);
+    va_end(ap);
 }
 
 /* Counts n steps of work done at line:col of the current file; -1 after
@@ -263,9 +282,10 @@ static void report_undefined(render *r, const tpl_expr *e, const rv *x, const ch
         for (size_t i = 0; i < sy_value_len(x->undef_map); i++)
             sy_suggest_try(&sg, sy_value_key_at(x->undef_map, i));
         if (sg.best) {
-            rerr(r, SY_ERR_DATA, e->line, e->column, NULL,
-                 "'%.*s' is not defined (did you mean '%s'?)%s", (int)e->srclen, e->src, sg.best,
-                 what);
+            /* the suggestion ends the line: after `what` since it became
+             * a field of the diagnostic */
+            rerr_hint(r, e->line, e->column, sg.best, "'%.*s' is not defined%s", (int)e->srclen,
+                      e->src, what);
             return;
         }
     }
@@ -300,8 +320,7 @@ static int lookup_var(render *r, const tpl_expr *e, rv *out)
         if (sy_value_key_at(r->data, i))
             sy_suggest_try(&sg, sy_value_key_at(r->data, i));
     if (sg.best)
-        rerr(r, SY_ERR_DATA, e->line, e->column, NULL, "unknown variable '%s' (did you mean '%s'?)",
-             e->name, sg.best);
+        rerr_hint(r, e->line, e->column, sg.best, "unknown variable '%s'", e->name);
     else if (!strcmp(e->name, "loop"))
         rerr(r, SY_ERR_DATA, e->line, e->column, NULL, "'loop' exists only inside '{%% for %%}'");
     else
@@ -1438,8 +1457,7 @@ static void check_expr(render *r, const tpl_expr *e)
         for (size_t i = 0; i < tpl_env_count(r->env); i++)
             sy_suggest_try(&sg, tpl_env_name_at(r->env, i));
         if (sg.best)
-            rerr(r, SY_ERR_DATA, e->line, e->column, NULL,
-                 "unknown filter '%s' (did you mean '%s'?)", e->name, sg.best);
+            rerr_hint(r, e->line, e->column, sg.best, "unknown filter '%s'", e->name);
         else
             rerr(r, SY_ERR_DATA, e->line, e->column, NULL, "unknown filter '%s'", e->name);
     }

@@ -45,6 +45,61 @@ static void diags_accumulate_and_format(void **state)
     sy_diags_free(d);
 }
 
+/* A suggestion is a field of its own; the one-line form joins it to the
+ * message as each module used to write it into the message. */
+static void diags_keep_suggestions(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    assert_non_null(d);
+    sy_diag e = {SY_SEV_ERROR, SY_ERR_DATA,          "a.yaml", 3, 1, NULL, "unknown key \"titel\"",
+                 "title",      SY_SUGGEST_SEMICOLON, 5};
+    sy_diags_push(d, &e);
+    e.suggest_form = SY_SUGGEST_PAREN;
+    e.path = "layout";
+    e.message = "must be one of parallel, sequential; got \"paralel\"";
+    e.suggestion = "parallel";
+    sy_diags_push(d, &e);
+    sy_diag t = {SY_SEV_ERROR,
+                 SY_ERR_DATA,
+                 "main.tpl",
+                 1,
+                 1,
+                 NULL,
+                 NULL,
+                 "\\pagebreak",
+                 SY_SUGGEST_PAREN_SINGLE,
+                 0};
+    sy_diags_push(d, &t); /* a NULL message is "" */
+    char line[256];
+    sy_diag_format(sy_diags_get(d, 0), line, sizeof line);
+    assert_string_equal(line, "a.yaml:3:1: unknown key \"titel\"; did you mean \"title\"?");
+    assert_string_equal(sy_diags_get(d, 0)->message, "unknown key \"titel\"");
+    assert_string_equal(sy_diags_get(d, 0)->suggestion, "title");
+    assert_int_equal(sy_diags_get(d, 0)->length, 5);
+    sy_diag_format(sy_diags_get(d, 1), line, sizeof line);
+    assert_string_equal(line,
+                        "a.yaml:3:1: layout: must be one of parallel, sequential; got "
+                        "\"paralel\" (did you mean \"parallel\"?)");
+    sy_diag_format(sy_diags_get(d, 2), line, sizeof line);
+    assert_string_equal(line, "main.tpl:1:1:  (did you mean '\\pagebreak'?)");
+    sy_diag_format_suggestion(sy_diags_get(d, 2), line, sizeof line);
+    assert_string_equal(line, "did you mean '\\pagebreak'?");
+    /* a copy keeps every field */
+    sy_diags *to = sy_diags_new();
+    sy_diags_push(to, sy_diags_get(d, 1));
+    assert_string_equal(sy_diags_get(to, 0)->suggestion, "parallel");
+    assert_int_equal(sy_diags_get(to, 0)->suggest_form, SY_SUGGEST_PAREN);
+    assert_int_equal(sy_diags_errors(to), 1);
+    /* without a suggestion, nothing is added */
+    sy_diags_add(to, SY_SEV_ERROR, SY_ERR_DATA, NULL, 0, 0, NULL, "plain");
+    assert_null(sy_diags_get(to, 1)->suggestion);
+    sy_diag_format_suggestion(sy_diags_get(to, 1), line, sizeof line);
+    assert_string_equal(line, "");
+    sy_diags_free(to);
+    sy_diags_free(d);
+}
+
 static void buf_numbers_are_pdf_numbers(void **state)
 {
     (void)state;
@@ -481,6 +536,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(diags_accumulate_and_format),
+        cmocka_unit_test(diags_keep_suggestions),
         cmocka_unit_test(arena_allocates_and_frees_at_once),
         cmocka_unit_test(suggestions_are_close_words),
         cmocka_unit_test(buf_numbers_are_pdf_numbers),
