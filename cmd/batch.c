@@ -87,12 +87,9 @@ static void print_renewal(const progress *p, const sy_batch_item *it)
     /* Errors and warnings; the notes (the new holder the renewal names)
      * are in the JSON report. */
     const sy_diags *d = it->renewal_diags;
-    char line[4096];
     for (size_t i = 0; d && i < sy_diags_count(d); i++)
-        if (sy_diags_get(d, i)->severity != SY_SEV_NOTE) {
-            sy_diag_format(sy_diags_get(d, i), line, sizeof line);
-            fprintf(stderr, "sanya: %s\n", line);
-        }
+        if (sy_diags_get(d, i)->severity != SY_SEV_NOTE)
+            sy_cmd_print_diag(sy_diags_get(d, i));
     if (it->has_renewal_on)
         sy_date_format_iso(it->renewal_on, iso);
     printf("renewal %s -> %s/%s: ", it->input, p->renew_into, it->renewal_path);

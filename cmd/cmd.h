@@ -56,7 +56,26 @@ int sy_cmd_number(const char *s, double min, double max, double *out);
 
 /* Exit code for a status. */
 int sy_cmd_exit_code(sy_status s);
-/* Prints every entry of d to stderr as "sanya: file:line:col: path: message". */
+
+/* --color=WHEN, a global option: auto (the default) colours diagnostics
+ * when stderr is a terminal and NO_COLOR is unset or empty; always also
+ * into a pipe or a file (and shows them as on a terminal); never does not
+ * colour. */
+typedef enum sy_cmd_color { SY_COLOR_AUTO, SY_COLOR_ALWAYS, SY_COLOR_NEVER } sy_cmd_color;
+/* Takes every "--color=WHEN" and "--color WHEN" out of argv[1..] (before a
+ * "--"), wherever it is, before or after the command, and sets the mode.
+ * Returns 0, or -1 after printing why for a WHEN that is not one of the
+ * three (the caller exits 64). */
+int sy_cmd_take_color(int *argc, char **argv);
+
+/* Prints every entry of d to stderr. Into a pipe or a file (and with
+ * --color=never off a terminal): "sanya: file:line:col: path: message", one
+ * line each, exactly. On a terminal (or with --color=always) as compilers
+ * do: "file:line:col: error: path: message", the source line with a caret
+ * under the column, the "did you mean" on its own line, coloured unless
+ * NO_COLOR or --color=never. */
 void sy_cmd_print_diags(const sy_diags *d);
+/* The same for one entry. */
+void sy_cmd_print_diag(const sy_diag *e);
 
 #endif

@@ -12,7 +12,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "core/date.h"
+#include "core/excerpt.h"
 
 #ifndef SY_DATADIR
 #define SY_DATADIR "/usr/local/share/sanya"
@@ -129,13 +131,100 @@ int sy_cmd_exit_code(sy_status s)
     return sy_status_exit_code(s);
 }
 
+static sy_cmd_color color_mode = SY_COLOR_AUTO;
+
+static int color_value(const char *when)
+{
+    static const char *const names[] = {"auto", "always", "never"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(when, names[i]))
+            return i;
+    return -1;
+}
+
+int sy_cmd_take_color(int *argc, char **argv)
+{
+    int out = 1;
+    int i = 1;
+    for (; i < *argc; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--"))
+            break;
+        const char *when = NULL;
+        if (!strncmp(arg, "--color=", 8))
+            when = arg + 8;
+        else if (!strcmp(arg, "--color")) {
+            if (i + 1 >= *argc) {
+                fprintf(stderr, "sanya: --color needs a value: auto, always or never\n");
+                return -1;
+            }
+            when = argv[++i];
+        }
+        if (!when) {
+            argv[out++] = argv[i];
+            continue;
+        }
+        int v = color_value(when);
+        if (v < 0) {
+            fprintf(stderr, "sanya: --color expects auto, always or never, got '%s'\n", when);
+            return -1;
+        }
+        color_mode = (sy_cmd_color)v;
+    }
+    for (; i < *argc; i++)
+        argv[out++] = argv[i];
+    argv[out] = NULL;
+    *argc = out;
+    return 0;
+}
+
+/* Whether diagnostics are shown as on a terminal, and in colour. stderr
+ * decides: it is where they go (stdout may be a PDF or a report). */
+static int rich_output(void)
+{
+    return color_mode == SY_COLOR_ALWAYS || isatty(STDERR_FILENO);
+}
+
+static int colored_output(void)
+{
+    if (color_mode != SY_COLOR_AUTO)
+        return color_mode == SY_COLOR_ALWAYS;
+    const char *no = getenv("NO_COLOR");
+    return isatty(STDERR_FILENO) && !(no && *no);
+}
+
+void sy_cmd_print_diag(const sy_diag *e)
+{
+    if (!rich_output()) {
+        char line[4096];
+        sy_diag_format(e, line, sizeof line);
+        fprintf(stderr, "sanya: %s\n", line);
+        return;
+    }
+    /* kept for the whole run: a file with many problems is read once */
+    static sy_sources *sources;
+    if (!sources)
+        sources = sy_sources_new();
+    size_t len = 0;
+    const char *src =
+        e->file && e->line > 0 ? sy_sources_line(sources, e->file, e->line, &len) : NULL;
+    sy_excerpt_options o = {colored_output(), "sanya"};
+    sy_buf out = SY_BUF_INIT;
+    sy_excerpt_append(&out, e, src, len, &o);
+    if (sy_buf_failed(&out)) {
+        char line[4096];
+        sy_diag_format(e, line, sizeof line);
+        fprintf(stderr, "sanya: %s\n", line);
+    } else {
+        fwrite(out.data, 1, out.len, stderr);
+    }
+    sy_buf_free(&out);
+}
+
 void sy_cmd_print_diags(const sy_diags *d)
 {
-    char line[4096];
-    for (size_t i = 0; i < sy_diags_count(d); i++) {
-        sy_diag_format(sy_diags_get(d, i), line, sizeof line);
-        fprintf(stderr, "sanya: %s\n", line);
-    }
+    for (size_t i = 0; i < sy_diags_count(d); i++)
+        sy_cmd_print_diag(sy_diags_get(d, i));
     if (sy_diags_lost(d))
         fprintf(stderr, "sanya: (some messages were lost: out of memory)\n");
 }

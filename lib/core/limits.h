@@ -176,6 +176,15 @@
 #define SY_LIMIT_PROOF_TEXT_BYTES (4u << 20)
 #define SY_LIMIT_WORDLIST_BYTES (4u << 20)
 #define SY_LIMIT_PDF_INPUT_BYTES (256u << 20)
+/* Showing diagnostics on a terminal (core/excerpt.h): a source file is read
+ * back for the line an error points at only up to the size of the largest
+ * input that has lines (an agreement, SY_LIMIT_YAML_BYTES); a larger or
+ * unreadable file is shown without its line, never an error. A line wider
+ * than SY_LIMIT_EXCERPT_COLUMNS terminal cells (a one-line file, a pasted
+ * paragraph) is shown cut around the caret: a wide terminal's width, and
+ * a hostile megabyte-long line prints no more than that. */
+#define SY_LIMIT_EXCERPT_SOURCE_BYTES SY_LIMIT_YAML_BYTES
+#define SY_LIMIT_EXCERPT_COLUMNS 160
 /* Bounds of caches: reaching one evicts the least recently used entries,
  * it is never an error. The text context's cache of analysed paragraphs
  * (lib/text): an agreement and its cover hold some 1-2 MiB of them (about

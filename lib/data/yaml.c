@@ -351,8 +351,18 @@ static sy_yn *parse_node(parser *ps, yaml_event_t *ev)
         n->text[n->len] = 0;
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !force_string;
         if (ev->end_mark.line == m.line && ev->end_mark.column > m.column &&
-            ev->end_mark.column - m.column < (size_t)INT_MAX)
+            ev->end_mark.column - m.column < (size_t)INT_MAX) {
             n->width = (int)(ev->end_mark.column - m.column);
+            /* libyaml may end a plain scalar a character after it; its text
+             * is its source, so count that */
+            if (n->plain) {
+                int chars = 0;
+                for (size_t i = 0; i < n->len; i++)
+                    chars += ((unsigned char)n->text[i] & 0xC0) != 0x80;
+                if (chars < n->width)
+                    n->width = chars;
+            }
+        }
         if (remember_anchor(ps, ev->data.scalar.anchor, n) != 0) {
             sy_yn_free(n);
             return NULL;

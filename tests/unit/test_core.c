@@ -18,8 +18,10 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/excerpt.h"
 #include "core/file.h"
 #include "core/hash.h"
+#include "core/limits.h"
 #include "core/suggest.h"
 #include "core/utf8.h"
 #include "core/value.h"
@@ -98,6 +100,185 @@ static void diags_keep_suggestions(void **state)
     assert_string_equal(line, "");
     sy_diags_free(to);
     sy_diags_free(d);
+}
+
+/* The terminal form of a diagnostic (core/excerpt.h). */
+static char *shown(const sy_diag *e, const char *line, int color)
+{
+    sy_buf b = SY_BUF_INIT;
+    sy_excerpt_options o = {color, "sanya"};
+    sy_excerpt_append(&b, e, line, line ? strlen(line) : 0, &o);
+    assert_false(sy_buf_failed(&b));
+    sy_buf_putc(&b, 0);
+    return b.data;
+}
+
+static void excerpt_ascii(void **state)
+{
+    (void)state;
+    sy_diag e = {
+        SY_SEV_ERROR, SY_ERR_DATA,          "moi.yaml", 33, 9, "signed", "not a date: '2025-13-12'",
+        NULL,         SY_SUGGEST_SEMICOLON, 10};
+    char *t = shown(&e, "signed: 2025-13-12", 0);
+    assert_string_equal(t,
+                        "moi.yaml:33:9: error: signed: not a date: '2025-13-12'\n"
+                        "   33 | signed: 2025-13-12\n"
+                        "      |         ^~~~~~~~~~\n");
+    free(t);
+    /* unknown length: one caret; a warning; a suggestion on its own line */
+    sy_diag w = {
+        SY_SEV_WARNING,       SY_OK, "a.yaml", 4, 1, NULL, "unknown key \"layuot\"", "layout",
+        SY_SUGGEST_SEMICOLON, 0};
+    t = shown(&w, "layuot: parallel", 0);
+    assert_string_equal(t,
+                        "a.yaml:4:1: warning: unknown key \"layuot\"\n"
+                        "    4 | layuot: parallel\n"
+                        "      | ^\n"
+                        "did you mean \"layout\"?\n");
+    free(t);
+    /* colours: bold place, red error, green caret and suggestion */
+    e.suggestion = "2025-12-13";
+    e.suggest_form = SY_SUGGEST_PAREN_SINGLE;
+    t = shown(&e, "signed: 2025-13-12", 1);
+    assert_string_equal(t,
+                        "\033[1mmoi.yaml:33:9:\033[0m \033[1;31merror:\033[0m signed: not a "
+                        "date: '2025-13-12'\n"
+                        "   33 | signed: 2025-13-12\n"
+                        "      |         \033[1;32m^~~~~~~~~~\033[0m\n"
+                        "did you mean \033[1;32m'2025-12-13'\033[0m?\n");
+    free(t);
+    /* no file: the program's name; no line: no excerpt */
+    sy_diag n = {SY_SEV_ERROR, SY_ERR_NOMEM,         NULL, 0, 0, NULL, "out of memory",
+                 NULL,         SY_SUGGEST_SEMICOLON, 0};
+    t = shown(&n, NULL, 0);
+    assert_string_equal(t, "sanya: error: out of memory\n");
+    free(t);
+}
+
+static void excerpt_khmer_marks(void **state)
+{
+    (void)state;
+    assert_int_equal(sy_excerpt_cells(0x1780), 1); /* KA */
+    assert_int_equal(sy_excerpt_cells(0x17D2), 0); /* COENG */
+    assert_int_equal(sy_excerpt_cells(0x17B7), 0); /* vowel sign I, above */
+    assert_int_equal(sy_excerpt_cells(0x17B6), 1); /* vowel sign AA, spacing */
+    assert_int_equal(sy_excerpt_cells(0x200B), 0); /* ZWSP */
+    assert_int_equal(sy_excerpt_cells(0x4E00), 2); /* a wide character */
+    /* "km: ក្រសួង ទី x": ក ្ រ ស ួ ង is 6 characters in 4 cells, ទ ី in 1;
+     * the x is character 15, cell 11 */
+    const char *line = "km: \xE1\x9E\x80\xE1\x9F\x92\xE1\x9E\x9A\xE1\x9E\x9F\xE1\x9E\xBD\xE1\x9E"
+                       "\x84 \xE1\x9E\x91\xE1\x9E\xB8 x";
+    sy_diag e = {SY_SEV_ERROR, SY_ERR_DATA,          "k.yaml", 2, 15, NULL, "here",
+                 NULL,         SY_SUGGEST_SEMICOLON, 0};
+    char *t = shown(&e, line, 0);
+    char want[256];
+    snprintf(want, sizeof want, "k.yaml:2:15: error: here\n    2 | %s\n      | %*s^\n", line, 11,
+             "");
+    assert_string_equal(t, want);
+    free(t);
+    /* underlining the Khmer word (6 characters) takes its 4 cells */
+    e.column = 5;
+    e.length = 6;
+    t = shown(&e, line, 0);
+    snprintf(want, sizeof want, "k.yaml:2:5: error: here\n    2 | %s\n      |     ^~~~\n", line);
+    assert_string_equal(t, want);
+    free(t);
+}
+
+static void excerpt_tabs_and_ends(void **state)
+{
+    (void)state;
+    /* a tab runs to the next multiple of 8 and is shown as spaces */
+    sy_diag e = {SY_SEV_ERROR, SY_ERR_DATA,          "t.yaml", 3, 10, NULL, "m",
+                 NULL,         SY_SUGGEST_SEMICOLON, 3};
+    char *t = shown(&e, "signed: \t\"x\"", 0);
+    assert_string_equal(t,
+                        "t.yaml:3:10: error: m\n"
+                        "    3 | signed:         \"x\"\n"
+                        "      |                 ^~~\n");
+    free(t);
+    /* a column past the end points just after the last character */
+    e.column = 40;
+    e.length = 0;
+    t = shown(&e, "abc", 0);
+    assert_string_equal(t, "t.yaml:3:40: error: m\n    3 | abc\n      |    ^\n");
+    free(t);
+    /* column 0: the line without a caret */
+    e.column = 0;
+    t = shown(&e, "abc", 0);
+    assert_string_equal(t, "t.yaml:3: error: m\n    3 | abc\n");
+    free(t);
+    /* control characters and bytes that are not UTF-8 never reach the
+     * terminal: U+FFFD, one cell each */
+    e.column = 5;
+    t = shown(&e,
+              "a\033[2Jb\xFF"
+              "c",
+              0);
+    assert_string_equal(t,
+                        "t.yaml:3:5: error: m\n"
+                        "    3 | a\xEF\xBF\xBD[2Jb\xEF\xBF\xBD"
+                        "c\n"
+                        "      |     ^\n");
+    free(t);
+    /* a line wider than the terminal is cut around the caret */
+    char long_line[1001];
+    memset(long_line, 'a', 1000);
+    long_line[1000] = 0;
+    long_line[500] = 'X';
+    e.column = 501;
+    t = shown(&e, long_line, 0);
+    const char *src = strstr(t, " | ");
+    assert_non_null(src);
+    assert_memory_equal(src, " | ...", 6);
+    const char *eol = strchr(src, '\n');
+    assert_int_equal(eol - src, 3 + 3 + SY_LIMIT_EXCERPT_COLUMNS + 3);
+    const char *caret = strchr(eol, '^');
+    const char *x = strchr(src, 'X');
+    /* the caret and the X are as far from the starts of their lines */
+    assert_int_equal(caret - (eol + 1), x - (src - 5));
+    free(t);
+}
+
+static void excerpt_reads_source_lines(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sanya-excerpt-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/a.yaml", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("\xEF\xBB\xBFid: x\r\nsigned: 2025\nlast", f);
+    fclose(f);
+    sy_sources *s = sy_sources_new();
+    size_t len;
+    const char *l = sy_sources_line(s, path, 1, &len);
+    assert_non_null(l);
+    assert_int_equal(len, 5);
+    assert_memory_equal(l, "id: x", 5);
+    l = sy_sources_line(s, path, 2, &len);
+    assert_int_equal(len, 12);
+    assert_memory_equal(l, "signed: 2025", 12);
+    l = sy_sources_line(s, path, 3, &len);
+    assert_int_equal(len, 4);
+    assert_null(sy_sources_line(s, path, 4, &len));
+    /* missing file, a folder: no line, quietly */
+    char missing[80];
+    snprintf(missing, sizeof missing, "%s/none.yaml", dir);
+    assert_null(sy_sources_line(s, missing, 1, &len));
+    assert_null(sy_sources_line(s, dir, 1, &len));
+    /* the diagnostic is still shown, without its line */
+    sy_diag e = {SY_SEV_ERROR, SY_ERR_DATA,          missing, 1, 1, NULL, "m",
+                 NULL,         SY_SUGGEST_SEMICOLON, 0};
+    char *t = shown(&e, sy_sources_line(s, missing, 1, &len), 0);
+    char want[160];
+    snprintf(want, sizeof want, "%s:1:1: error: m\n", missing);
+    assert_string_equal(t, want);
+    free(t);
+    sy_sources_free(s);
+    unlink(path);
+    rmdir(dir);
 }
 
 static void buf_numbers_are_pdf_numbers(void **state)
@@ -537,6 +718,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(diags_accumulate_and_format),
         cmocka_unit_test(diags_keep_suggestions),
+        cmocka_unit_test(excerpt_ascii),
+        cmocka_unit_test(excerpt_khmer_marks),
+        cmocka_unit_test(excerpt_tabs_and_ends),
+        cmocka_unit_test(excerpt_reads_source_lines),
         cmocka_unit_test(arena_allocates_and_frees_at_once),
         cmocka_unit_test(suggestions_are_close_words),
         cmocka_unit_test(buf_numbers_are_pdf_numbers),

@@ -170,6 +170,13 @@ static void all_errors_in_file_order(void **state)
         sy_diag_format(sy_diags_get(d, i), line, sizeof line);
         assert_string_equal(line, want[i]);
     }
+    /* the suggestion is a field, and the scalars at the marks have their
+     * lengths, for terminals to underline */
+    assert_string_equal(sy_diags_get(d, 4)->message, "unknown key \"articels\"");
+    assert_string_equal(sy_diags_get(d, 4)->suggestion, "articles");
+    assert_int_equal(sy_diags_get(d, 4)->length, 8);
+    assert_int_equal(sy_diags_get(d, 3)->length, 10);
+    assert_int_equal(sy_diags_get(d, 1)->length, 0); /* a map */
     assert_int_equal(sy_diags_status(d), SY_ERR_DATA);
     sy_diags_free(d);
 }
