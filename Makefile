@@ -53,7 +53,7 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .PHONY: all deps check test unit e2e check-asan check-khmer fuzz fuzz-run bench demo install format clean
 
-all: $(BUILD)/sanya $(BUILD)/libsanya.a $(BUILD)/$(SHLIB) $(BENCH_BIN)
+all: $(BUILD)/sanya $(BUILD)/libsanya.a $(BUILD)/$(SHLIB) $(BENCH_BIN) $(BUILD)/sanya.1
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -87,6 +87,12 @@ $(BUILD)/$(SHLIB): $(LIB_OBJ)
 
 $(BUILD)/sanya: $(CMD_OBJ) $(BUILD)/libsanya.a
 	$(CC) $(CFLAGS_ALL) -o $@ $(CMD_OBJ) $(BUILD)/libsanya.a $(LIBS) $(LDFLAGS)
+
+# The man page is made from the --help texts of the program just built
+# (man/mkman.sh): the help in cmd/*.c is its one source. (A cross build
+# would run a native sanya here.)
+$(BUILD)/sanya.1: $(BUILD)/sanya man/mkman.sh man/help2roff.awk
+	man/mkman.sh $(BUILD)/sanya $(VERSION) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libsanya.a
 	@mkdir -p $(dir $@)
@@ -160,13 +166,14 @@ demo: deps
 	@$(BUILD)/sanya proof examples/proof.txt -o out/proof.pdf --align justify && \
 	  echo "demo: wrote $$(pwd)/out/proof.pdf (font proof)"
 
-# The command, both libraries, the one public header, the data folder the
-# command finds beside it (bin/../share/sanya) and sanya.pc. DESTDIR stages
+# The command and its man page, both libraries, the one public header, the
+# data folder the command finds beside it (bin/../share/sanya) and sanya.pc. DESTDIR stages
 # the files for a package; PREFIX is where they will live.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/sanya
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/sanya $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/sanya $(DESTDIR)$(PREFIX)/bin/sanya
+	install -m 644 $(BUILD)/sanya.1 $(DESTDIR)$(PREFIX)/share/man/man1/sanya.1
 	install -m 644 $(BUILD)/libsanya.a $(DESTDIR)$(PREFIX)/lib/libsanya.a
 	install -m 755 $(BUILD)/$(SHLIB) $(DESTDIR)$(PREFIX)/lib/$(SHLIB)
 	ln -sf $(SHLIB) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
