@@ -59,6 +59,7 @@ grep -q "expects auto, always or never" "$tmp/err" || bad "--color=sometimes: no
 
 # 4. A terminal (script(1) gives the command a pty): the excerpt, coloured
 #    unless NO_COLOR is set and not empty or --color=never.
+command -v script >/dev/null 2>&1 || bad "no script(1) (bsdutils) for the terminal checks"
 if command -v script >/dev/null 2>&1; then
     pty() { script -qec "$1" /dev/null </dev/null | tr -d '\r'; }
     out=$(pty "'$sanya' check a.yaml")
@@ -74,8 +75,6 @@ if command -v script >/dev/null 2>&1; then
     done
     out=$(pty "NO_COLOR= '$sanya' check a.yaml")
     case $out in *"$esc"*) ;; *) bad "an empty NO_COLOR took the colours" ;; esac
-else
-    echo "skip: no script(1) for the terminal checks"
 fi
 
 # 5. A template's line too, and a file that cannot be read shows no line.

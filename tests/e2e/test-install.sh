@@ -144,35 +144,30 @@ fi
 # `sanya --help`, `sanya help`, `sanya help COMMAND` and `sanya COMMAND
 # --help`, each exit 0.
 page=$prefix/share/man/man1/sanya.1
-if command -v groff >/dev/null; then
-    groff -k -man -Tutf8 -ww "$page" >"$tmp/man.txt" 2>"$tmp/man.err"
-    [ -s "$tmp/man.err" ] && bad "groff warns on sanya.1: $(head -5 "$tmp/man.err")"
-    [ -s "$tmp/man.txt" ] || bad "groff rendered nothing of sanya.1"
-    # grotty overstrikes bold; compare the letters
-    sed 's/.\x08//g' "$tmp/man.txt" >"$tmp/man.plain"
-    if command -v man >/dev/null; then
-        MANWIDTH=80 man -l "$page" >/dev/null 2>"$tmp/man.err" || bad "man -l sanya.1 failed"
-        [ -s "$tmp/man.err" ] && bad "man -l warns: $(head -5 "$tmp/man.err")"
-    fi
-    cmds=$("$prefix/bin/sanya" --help | sed -n '/^commands:$/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
-    [ -n "$cmds" ] || bad "sanya --help lists no command"
-    for c in $cmds; do
-        grep -q "^   sanya $c\$" "$tmp/man.plain" || bad "sanya.1 has no section for $c"
-        "$prefix/bin/sanya" "$c" --help >"$tmp/h1" || bad "sanya $c --help exit $?"
-        "$prefix/bin/sanya" help "$c" >"$tmp/h2" || bad "sanya help $c exit $?"
-        cmp -s "$tmp/h1" "$tmp/h2" || bad "sanya help $c differs from sanya $c --help"
-        # every option of the command's help is in the page
-        for o in $(grep -o -- '--[a-z][a-z-]*' "$tmp/h1" | sort -u); do
-            grep -q -- "$o" "$tmp/man.plain" || bad "sanya.1 lacks $o of sanya $c"
-        done
+man_fail=$fail
+groff -k -man -Tutf8 -ww "$page" >"$tmp/man.txt" 2>"$tmp/man.err" || bad "groff failed on sanya.1"
+[ -s "$tmp/man.err" ] && bad "groff warns on sanya.1: $(head -5 "$tmp/man.err")"
+[ -s "$tmp/man.txt" ] || bad "groff rendered nothing of sanya.1"
+# grotty overstrikes bold; compare the letters
+sed 's/.\x08//g' "$tmp/man.txt" >"$tmp/man.plain"
+MANWIDTH=80 man -l "$page" >/dev/null 2>"$tmp/man.err" || bad "man -l sanya.1 failed"
+[ -s "$tmp/man.err" ] && bad "man -l warns: $(head -5 "$tmp/man.err")"
+cmds=$("$prefix/bin/sanya" --help | sed -n '/^commands:$/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p')
+[ -n "$cmds" ] || bad "sanya --help lists no command"
+for c in $cmds; do
+    grep -q "^   sanya $c\$" "$tmp/man.plain" || bad "sanya.1 has no section for $c"
+    "$prefix/bin/sanya" "$c" --help >"$tmp/h1" || bad "sanya $c --help exit $?"
+    "$prefix/bin/sanya" help "$c" >"$tmp/h2" || bad "sanya help $c exit $?"
+    cmp -s "$tmp/h1" "$tmp/h2" || bad "sanya help $c differs from sanya $c --help"
+    # every option of the command's help is in the page
+    for o in $(grep -o -- '--[a-z][a-z-]*' "$tmp/h1" | sort -u); do
+        grep -q -- "$o" "$tmp/man.plain" || bad "sanya.1 lacks $o of sanya $c"
     done
-    for o in --color NO_COLOR SOURCE_DATE_EPOCH "EXIT STATUS"; do
-        grep -q -- "$o" "$tmp/man.plain" || bad "sanya.1 lacks $o"
-    done
-    [ "$fail" -eq 0 ] && ok "sanya.1 renders and documents: $(echo $cmds)"
-else
-    echo "skip: no groff to render sanya.1"
-fi
+done
+for o in --color NO_COLOR SOURCE_DATE_EPOCH "EXIT STATUS"; do
+    grep -q -- "$o" "$tmp/man.plain" || bad "sanya.1 lacks $o"
+done
+[ "$fail" -eq "$man_fail" ] && ok "sanya.1 renders and documents: $(echo $cmds)"
 "$prefix/bin/sanya" --help >/dev/null || bad "sanya --help exit $?"
 "$prefix/bin/sanya" help >/dev/null || bad "sanya help exit $?"
 
