@@ -108,7 +108,8 @@ sy_status sy_diags_push(sy_diags *d, const sy_diag *e)
 sy_status sy_diags_addv(sy_diags *d, sy_severity sev, sy_status code, const char *file, int line,
                         int column, const char *path, const char *fmt, va_list ap)
 {
-    sy_diag e = {sev, code, file, line, column, path, NULL, NULL, SY_SUGGEST_SEMICOLON, 0};
+    sy_diag e = {
+        .severity = sev, .code = code, .file = file, .line = line, .column = column, .path = path};
     return sy_diags_pushv(d, &e, fmt, ap);
 }
 

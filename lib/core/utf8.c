@@ -92,3 +92,11 @@ sy_status sy_utf8_to_utf16(const char *s, size_t len, uint16_t **out, size_t *n,
     *n = (size_t)got;
     return SY_OK;
 }
+
+size_t sy_utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}

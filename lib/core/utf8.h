@@ -12,6 +12,9 @@
 /* The offset of the first byte of s[0..len) that does not start a
  * well-formed sequence, or (size_t)-1 when all of it is well formed. */
 size_t sy_utf8_check(const char *s, size_t len);
+/* The number of characters (code points) of valid UTF-8 s[0..len), the
+ * unit of a diagnostic's column and length. */
+size_t sy_utf8_count(const char *s, size_t len);
 /* Decodes the code point at s[*i] (valid UTF-8 assumed) and advances *i. */
 uint32_t sy_utf8_next(const char *s, size_t len, size_t *i);
 

@@ -48,16 +48,15 @@ sy_mark sy_walk_mark(const sy_walk *w, const sy_yn *n)
 static void report(sy_walk *w, sy_severity sev, const sy_yn *n, sy_suggest_form form,
                    const char *hint, const char *fmt, va_list ap)
 {
-    sy_diag e = {sev,
-                 SY_ERR_DATA,
-                 w->file,
-                 n ? n->line : 0,
-                 n ? n->column : 0,
-                 w->plen ? w->path : NULL,
-                 NULL,
-                 hint,
-                 form,
-                 n && n->kind == SY_YN_SCALAR ? n->width : 0};
+    sy_diag e = {.severity = sev,
+                 .code = SY_ERR_DATA,
+                 .file = w->file,
+                 .line = n ? n->line : 0,
+                 .column = n ? n->column : 0,
+                 .path = w->plen ? w->path : NULL,
+                 .suggestion = hint,
+                 .suggest_form = form,
+                 .length = n && n->kind == SY_YN_SCALAR ? n->width : 0};
     sy_diags_pushv(w->diags, &e, fmt, ap);
 }
 

@@ -46,8 +46,13 @@ __attribute__((format(printf, 6, 7))) static void lerr(loader *l, sy_status code
 __attribute__((format(printf, 6, 7))) static void
 lerr_hint(loader *l, const char *file, int line, int col, const char *hint, const char *fmt, ...)
 {
-    sy_diag e = {
-        SY_SEV_ERROR, SY_ERR_DATA, file, line, col, NULL, NULL, hint, SY_SUGGEST_PAREN_SINGLE, 0};
+    sy_diag e = {.severity = SY_SEV_ERROR,
+                 .code = SY_ERR_DATA,
+                 .file = file,
+                 .line = line,
+                 .column = col,
+                 .suggestion = hint,
+                 .suggest_form = SY_SUGGEST_PAREN_SINGLE};
     va_list ap;
     va_start(ap, fmt);
     sy_diags_pushv(l->diags, &e, fmt, ap);

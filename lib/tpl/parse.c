@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "tpl/internal.h"
 
 const char *const tpl_field_names[F_COUNT] = {"party",    "name-km",  "name-en",
@@ -121,12 +122,21 @@ __attribute__((format(printf, 4, 5))) static void perr(parser *p, int line, int 
     p->errors++;
 }
 
-/* perr with a "did you mean 'hint'?" (the diagnostic's suggestion). */
-__attribute__((format(printf, 5, 6))) static void perr_hint(parser *p, int line, int col,
+/* perr with a "did you mean 'hint'?" (the diagnostic's suggestion), about
+ * the word word[0..wlen) that starts at the column. */
+__attribute__((format(printf, 7, 8))) static void perr_hint(parser *p, int line, int col,
+                                                            const char *word, size_t wlen,
                                                             const char *hint, const char *fmt, ...)
 {
-    sy_diag e = {SY_SEV_ERROR, SY_ERR_DATA, p->f->display,           line, col, NULL,
-                 NULL,         hint,        SY_SUGGEST_PAREN_SINGLE, 0};
+    size_t chars = sy_utf8_count(word, wlen);
+    sy_diag e = {.severity = SY_SEV_ERROR,
+                 .code = SY_ERR_DATA,
+                 .file = p->f->display,
+                 .line = line,
+                 .column = col,
+                 .suggestion = hint,
+                 .suggest_form = SY_SUGGEST_PAREN_SINGLE,
+                 .length = chars < SY_LIMIT_LINE_BYTES ? (int)chars : 0};
     va_list ap;
     va_start(ap, fmt);
     sy_diags_pushv(p->diags, &e, fmt, ap);
@@ -760,8 +770,8 @@ static int parse_tag(parser *p, const seg *s, tag *t)
         if (!n)
             perr(p, p->lineno, t->col, "empty '{%% %%}': a statement is missing");
         else if (sg.best)
-            perr_hint(p, p->lineno, col_of(p, wpos), sg.best, "unknown statement '%.*s'", (int)n,
-                      p->line + wpos);
+            perr_hint(p, p->lineno, col_of(p, wpos), p->line + wpos, n, sg.best,
+                      "unknown statement '%.*s'", (int)n, p->line + wpos);
         else
             perr(p, p->lineno, col_of(p, wpos),
                  "unknown statement '%.*s' (statements: if, elif, else, endif, for, endfor, "
@@ -1287,7 +1297,8 @@ static void signer_field_line(parser *p, const content *c)
         for (int i = 0; i < F_COUNT; i++)
             sy_suggest_try(&sg, tpl_field_names[i]);
         if (sg.best)
-            perr_hint(p, p->lineno, c->col, sg.best, "unknown signer field '%.*s'", (int)k, t);
+            perr_hint(p, p->lineno, c->col, t, k, sg.best, "unknown signer field '%.*s'", (int)k,
+                      t);
         else
             perr(p, p->lineno, c->col,
                  "a signer line must be 'field: value' with field one of party, name-km, "
@@ -1313,8 +1324,8 @@ static void unknown_block(parser *p, const content *c, size_t ws, size_t wn)
     for (size_t k = 0; k < sizeof container_names / sizeof *container_names; k++)
         sy_suggest_try(&sg, container_names[k]);
     if (sg.best)
-        perr_hint(p, p->lineno, col_of(p, c->off + ws), sg.best, "unknown block '::: %.*s'",
-                  (int)wn, name);
+        perr_hint(p, p->lineno, col_of(p, c->off + ws), name, wn, sg.best,
+                  "unknown block '::: %.*s'", (int)wn, name);
     else
         perr(p, p->lineno, col_of(p, c->off + ws),
              "unknown block '::: %.*s' (blocks: article, pair, keep, style, signatures, "
@@ -1522,7 +1533,7 @@ static void unknown_command(parser *p, const content *c, size_t cmdlen)
     else if (sg.best) {
         char hint[SY_SUGGEST_MAX_LEN + 2]; /* a command is written with its backslash */
         snprintf(hint, sizeof hint, "\\%s", sg.best);
-        perr_hint(p, p->lineno, c->col, hint, "unknown command '%.*s'", (int)cmdlen, t);
+        perr_hint(p, p->lineno, c->col, t, cmdlen, hint, "unknown command '%.*s'", (int)cmdlen, t);
     } else
         perr(p, p->lineno, c->col,
              "unknown command '%.*s' (commands: \\pagebreak, \\rule, \\space, \\image; "

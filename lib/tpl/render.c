@@ -11,6 +11,7 @@
 #include "core/array.h"
 #include "core/date.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "tpl/internal.h"
 
 typedef struct binding {
@@ -119,9 +120,10 @@ static void rv_free(rv *r)
     *r = rv_none;
 }
 
-/* Reports an error, with a "did you mean 'hint'?" when hint is not NULL. */
-static void rerr_v(render *r, sy_status code, int line, int col, const char *path, const char *hint,
-                   const char *fmt, va_list ap)
+/* Reports an error, with a "did you mean 'hint'?" when hint is not NULL,
+ * about length characters from the column (0: unknown). */
+static void rerr_v(render *r, sy_status code, int line, int col, int length, const char *path,
+                   const char *hint, const char *fmt, va_list ap)
 {
     char msg[1024];
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -134,8 +136,16 @@ static void rerr_v(render *r, sy_status code, int line, int col, const char *pat
             return;
         }
     }
-    sy_diag e = {SY_SEV_ERROR, code, r->file->display,        line, col, path,
-                 msg,          hint, SY_SUGGEST_PAREN_SINGLE, 0};
+    sy_diag e = {.severity = SY_SEV_ERROR,
+                 .code = code,
+                 .file = r->file->display,
+                 .line = line,
+                 .column = col,
+                 .path = path,
+                 .message = msg,
+                 .suggestion = hint,
+                 .suggest_form = SY_SUGGEST_PAREN_SINGLE,
+                 .length = length};
     sy_diags_push(r->diags, &e);
     r->errors++;
     if (r->errors >= MAX_ERRORS)
@@ -149,17 +159,21 @@ __attribute__((format(printf, 6, 7))) static void rerr(render *r, sy_status code
 {
     va_list ap;
     va_start(ap, fmt);
-    rerr_v(r, code, line, col, path, NULL, fmt, ap);
+    rerr_v(r, code, line, col, 0, path, NULL, fmt, ap);
     va_end(ap);
 }
 
-/* A data error with a "did you mean 'hint'?". */
-__attribute__((format(printf, 5, 6))) static void rerr_hint(render *r, int line, int col,
+/* A data error about the word word[0..wlen) at the column, with a "did you
+ * mean 'hint'?". */
+__attribute__((format(printf, 7, 8))) static void rerr_hint(render *r, int line, int col,
+                                                            const char *word, size_t wlen,
                                                             const char *hint, const char *fmt, ...)
 {
+    size_t chars = sy_utf8_count(word, wlen);
     va_list ap;
     va_start(ap, fmt);
-    rerr_v(r, SY_ERR_DATA, line, col, NULL, hint, fmt, ap);
+    rerr_v(r, SY_ERR_DATA, line, col, chars < SY_LIMIT_LINE_BYTES ? (int)chars : 0, NULL, hint, fmt,
+           ap);
     va_end(ap);
 }
 
@@ -284,8 +298,8 @@ static void report_undefined(render *r, const tpl_expr *e, const rv *x, const ch
         if (sg.best) {
             /* the suggestion ends the line: after `what` since it became
              * a field of the diagnostic */
-            rerr_hint(r, e->line, e->column, sg.best, "'%.*s' is not defined%s", (int)e->srclen,
-                      e->src, what);
+            rerr_hint(r, e->line, e->column, e->src, e->srclen, sg.best, "'%.*s' is not defined%s",
+                      (int)e->srclen, e->src, what);
             return;
         }
     }
@@ -320,7 +334,8 @@ static int lookup_var(render *r, const tpl_expr *e, rv *out)
         if (sy_value_key_at(r->data, i))
             sy_suggest_try(&sg, sy_value_key_at(r->data, i));
     if (sg.best)
-        rerr_hint(r, e->line, e->column, sg.best, "unknown variable '%s'", e->name);
+        rerr_hint(r, e->line, e->column, e->name, strlen(e->name), sg.best, "unknown variable '%s'",
+                  e->name);
     else if (!strcmp(e->name, "loop"))
         rerr(r, SY_ERR_DATA, e->line, e->column, NULL, "'loop' exists only inside '{%% for %%}'");
     else
@@ -1457,7 +1472,8 @@ static void check_expr(render *r, const tpl_expr *e)
         for (size_t i = 0; i < tpl_env_count(r->env); i++)
             sy_suggest_try(&sg, tpl_env_name_at(r->env, i));
         if (sg.best)
-            rerr_hint(r, e->line, e->column, sg.best, "unknown filter '%s'", e->name);
+            rerr_hint(r, e->line, e->column, e->name, strlen(e->name), sg.best,
+                      "unknown filter '%s'", e->name);
         else
             rerr(r, SY_ERR_DATA, e->line, e->column, NULL, "unknown filter '%s'", e->name);
     }

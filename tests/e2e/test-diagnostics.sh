@@ -85,7 +85,7 @@ mv "$tmp/tpl/main.tpl.new" "$tmp/tpl/main.tpl"
 "$sanya" --color=always build "$root/examples/moi-aple-2025.yaml" --roster "$root/examples/roster.yaml" \
     --template ./tpl -o out.pdf 2>&1 >/dev/null | sed "s/${esc}\[[0-9;]*m//g" >"$tmp/err"
 printf '%s\n' "./tpl/main.tpl:1:4: error: unknown variable 'titel'" "    1 | {{ titel }}" \
-    "      |    ^" "did you mean 'title'?" >"$tmp/want-tpl"
+    "      |    ^~~~~" "did you mean 'title'?" >"$tmp/want-tpl"
 # (the plain one-line form, for comparison, ends with " (did you mean 'title'?)")
 head -4 "$tmp/err" | diff "$tmp/want-tpl" - >/dev/null || bad "template excerpt:
 $(cat "$tmp/err")"
