@@ -71,6 +71,29 @@ static glyph next_glyph(const char *s, size_t len, size_t i, long col)
     return g;
 }
 
+/* Appends s with its control characters (C0 but tab, DEL, C1) as U+FFFD:
+ * a message quotes the data ("unknown key \"\e[2J\"" from a quoted YAML
+ * key), and none of it may act on the terminal. */
+static void put_text(sy_buf *out, const char *s)
+{
+    size_t start = 0, i = 0;
+    for (; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t n = 0;
+        if ((c < 0x20 && c != '\t') || c == 0x7F)
+            n = 1;
+        else if (c == 0xC2 && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xA0)
+            n = 2;
+        if (!n)
+            continue;
+        sy_buf_put(out, s + start, i - start);
+        sy_buf_puts(out, REPLACEMENT);
+        i += n - 1;
+        start = i + 1;
+    }
+    sy_buf_put(out, s + start, i - start);
+}
+
 static void severity_label(sy_buf *out, sy_severity sev, int color)
 {
     const char *name = sev == SY_SEV_WARNING ? "warning" : sev == SY_SEV_NOTE ? "note" : "error";
@@ -88,7 +111,7 @@ static void header(sy_buf *out, const sy_diag *e, const sy_excerpt_options *o)
     if (color && (e->file || program))
         sy_buf_puts(out, BOLD);
     if (e->file) {
-        sy_buf_puts(out, e->file);
+        put_text(out, e->file);
         if (e->line > 0)
             sy_buf_printf(out, ":%d", e->line);
         if (e->line > 0 && e->column > 0)
@@ -99,9 +122,11 @@ static void header(sy_buf *out, const sy_diag *e, const sy_excerpt_options *o)
     if (e->file || program)
         sy_buf_printf(out, ":%s ", color ? RESET : "");
     severity_label(out, e->severity, color);
-    if (e->path)
-        sy_buf_printf(out, "%s: ", e->path);
-    sy_buf_puts(out, e->message ? e->message : "");
+    if (e->path) {
+        put_text(out, e->path);
+        sy_buf_puts(out, ": ");
+    }
+    put_text(out, e->message ? e->message : "");
     sy_buf_putc(out, '\n');
 }
 
@@ -194,8 +219,9 @@ void sy_excerpt_append(sy_buf *out, const sy_diag *e, const char *line, size_t l
         source(out, e, line, len, color);
     if (e->suggestion) {
         char q = e->suggest_form == SY_SUGGEST_PAREN_SINGLE ? '\'' : '"';
-        sy_buf_printf(out, "did you mean %s%c%s%c%s?\n", color ? GREEN : "", q, e->suggestion, q,
-                      color ? RESET : "");
+        sy_buf_printf(out, "did you mean %s%c", color ? GREEN : "", q);
+        put_text(out, e->suggestion);
+        sy_buf_printf(out, "%c%s?\n", q, color ? RESET : "");
     }
 }
 

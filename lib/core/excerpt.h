@@ -14,7 +14,8 @@
  * no cell, a wide character two, and a tab runs to the next multiple of 8.
  * Control characters, bidirectional controls and bytes that are not UTF-8
  * are shown as U+FFFD: a source line never sends an escape sequence to the
- * terminal. sy_sources reads lines back from the files diagnostics name. */
+ * terminal, nor does a message quoting the data (its control characters
+ * are replaced too). sy_sources reads lines back from the files diagnostics name. */
 #ifndef SY_CORE_EXCERPT_H
 #define SY_CORE_EXCERPT_H
 

@@ -221,6 +221,18 @@ static void excerpt_tabs_and_ends(void **state)
                         "c\n"
                         "      |     ^\n");
     free(t);
+    /* nor do those of a message quoting the data */
+    sy_diag q = {.severity = SY_SEV_ERROR,
+                 .file = "q.yaml",
+                 .line = 1,
+                 .column = 1,
+                 .message = "unknown key \"\033[2J\xC2\x9B\"",
+                 .suggestion = "\x07"};
+    t = shown(&q, NULL, 0);
+    assert_string_equal(t,
+                        "q.yaml:1:1: error: unknown key \"\xEF\xBF\xBD[2J\xEF\xBF\xBD\"\n"
+                        "did you mean \"\xEF\xBF\xBD\"?\n");
+    free(t);
     /* a line wider than the terminal is cut around the caret */
     char long_line[1001];
     memset(long_line, 'a', 1000);
