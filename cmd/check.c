@@ -15,7 +15,8 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: sanya check FILE.yaml [--roster ROSTER.yaml] [--template NAME|DIR] [--dump]\n\n"
             "Checks an agreement file against the schema (docs/agreement-schema.md) and\n"
-            "prints every problem as 'sanya: file:line:column: path: message'. When its\n"
+            "prints every problem as 'sanya: file:line:column: path: message' (on a\n"
+            "terminal with the line it points at: see 'sanya --help'). When its\n"
             "signatories can be named, it also runs every check 'sanya build' runs (the\n"
             "template, a font for every character, the cover sheet), so check and build\n"
             "agree on every file.\n"
