@@ -148,6 +148,16 @@ static void excerpt_ascii(void **state)
                         "      |         \033[1;32m^~~~~~~~~~\033[0m\n"
                         "did you mean \033[1;32m'2025-12-13'\033[0m?\n");
     free(t);
+    /* a warning in magenta, a note in cyan */
+    w.suggestion = NULL;
+    t = shown(&w, NULL, 1);
+    assert_string_equal(t, "\033[1ma.yaml:4:1:\033[0m \033[1;35mwarning:\033[0m unknown key "
+                           "\"layuot\"\n");
+    free(t);
+    w.severity = SY_SEV_NOTE;
+    t = shown(&w, NULL, 0);
+    assert_string_equal(t, "a.yaml:4:1: note: unknown key \"layuot\"\n");
+    free(t);
     /* no file: the program's name; no line: no excerpt */
     sy_diag n = {SY_SEV_ERROR, SY_ERR_NOMEM,         NULL, 0, 0, NULL, "out of memory",
                  NULL,         SY_SUGGEST_SEMICOLON, 0};
