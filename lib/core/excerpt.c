@@ -137,7 +137,13 @@ static void put_line(sy_buf *out, const char *line, size_t len, long from, long 
     long col = 0;
     for (size_t i = 0; i < len;) {
         glyph g = next_glyph(line, len, i, col);
-        if (col >= from && col + g.cells <= to && !(g.cells == 0 && col == from && from > 0)) {
+        if (col < from && col + g.cells > from) {
+            /* a wide character or a tab across the cut: its cells after it
+             * as spaces, so that the caret stays under its column */
+            for (long k = from; k < col + g.cells; k++)
+                sy_buf_putc(out, ' ');
+        } else if (col >= from && col + g.cells <= to &&
+                   !(g.cells == 0 && col == from && from > 0)) {
             if (g.tab)
                 for (int k = 0; k < g.cells; k++)
                     sy_buf_putc(out, ' ');

@@ -151,8 +151,9 @@ static void excerpt_ascii(void **state)
     /* a warning in magenta, a note in cyan */
     w.suggestion = NULL;
     t = shown(&w, NULL, 1);
-    assert_string_equal(t, "\033[1ma.yaml:4:1:\033[0m \033[1;35mwarning:\033[0m unknown key "
-                           "\"layuot\"\n");
+    assert_string_equal(t,
+                        "\033[1ma.yaml:4:1:\033[0m \033[1;35mwarning:\033[0m unknown key "
+                        "\"layuot\"\n");
     free(t);
     w.severity = SY_SEV_NOTE;
     t = shown(&w, NULL, 0);
@@ -261,6 +262,30 @@ static void excerpt_tabs_and_ends(void **state)
     /* the caret and the X are as far from the starts of their lines */
     assert_int_equal(caret - (eol + 1), x - (src - 5));
     free(t);
+}
+
+/* A wide character across the cut of a long line leaves its cells as
+ * spaces: the caret stays under its character. */
+static void excerpt_wide_cut(void **state)
+{
+    (void)state;
+    sy_buf line = SY_BUF_INIT;
+    for (int i = 0; i < 100; i++)
+        sy_buf_puts(&line, "\xE4\xB8\xAD"); /* U+4E2D, two cells */
+    sy_buf_puts(&line, "yaaaaaaaaaaaaaaaaaaaaX");
+    for (int i = 0; i < 100; i++)
+        sy_buf_puts(&line, "\xE4\xB8\xAD");
+    sy_buf_putc(&line, 0);
+    /* X: character 122, cell 221; the cut at cell 181 halves a U+4E2D */
+    sy_diag e = {.severity = SY_SEV_ERROR, .file = "w", .line = 1, .column = 122, .message = "m"};
+    char *t = shown(&e, line.data, 0);
+    const char *src = strstr(t, "    1 | ... \xE4\xB8\xAD");
+    assert_non_null(src);
+    char caret[64];
+    snprintf(caret, sizeof caret, "\n      | %*s^\n", 43, "");
+    assert_non_null(strstr(t, caret));
+    free(t);
+    sy_buf_free(&line);
 }
 
 static void excerpt_reads_source_lines(void **state)
@@ -811,6 +836,7 @@ int main(void)
         cmocka_unit_test(excerpt_ascii),
         cmocka_unit_test(excerpt_khmer_marks),
         cmocka_unit_test(excerpt_tabs_and_ends),
+        cmocka_unit_test(excerpt_wide_cut),
         cmocka_unit_test(excerpt_reads_source_lines),
         cmocka_unit_test(arena_allocates_and_frees_at_once),
         cmocka_unit_test(suggestions_are_close_words),
