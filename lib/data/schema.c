@@ -128,9 +128,25 @@ const sy_yn *sy_yn_get(const sy_yn *map, const char *key)
     return NULL;
 }
 
+int sy_yn_is_placeholder(const sy_yn *n)
+{
+    return n && n->kind == SY_YN_SCALAR && n->plain && n->len >= 3 && n->text[0] == '<' &&
+        n->text[n->len - 1] == '>';
+}
+
+int sy_walk_unfinished(sy_walk *w, const sy_yn *n)
+{
+    if (!sy_yn_is_placeholder(n))
+        return 0;
+    sy_walk_error(w, n, "unfinished: replace the placeholder %s", n->text);
+    return 1;
+}
+
 int sy_walk_map(sy_walk *w, const sy_yn *n, const char *const *allowed, const char *what)
 {
     char got[64];
+    if (sy_walk_unfinished(w, n))
+        return -1;
     if (!n || n->kind != SY_YN_MAP) {
         sy_walk_error(w, n, "expected %s, got %s", what, sy_yn_describe(n, got, sizeof got));
         return -1;
@@ -194,6 +210,8 @@ const sy_yn *sy_walk_require(sy_walk *w, const sy_yn *map, const char *key)
 /* A non-null scalar, or an "expected <what>" error. */
 static int want_scalar(sy_walk *w, const sy_yn *n, const char *what)
 {
+    if (sy_walk_unfinished(w, n))
+        return -1;
     if (n && n->kind == SY_YN_SCALAR && !sy_yn_is_null(n))
         return 0;
     char got[64];
