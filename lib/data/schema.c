@@ -268,16 +268,22 @@ sy_value *sy_walk_string(sy_walk *w, const sy_yn *n)
     return string_max(w, n, SY_LIMIT_STRING_BYTES, "a text");
 }
 
+int sy_data_id_chars(const char *s, size_t len, int allow_slash)
+{
+    int ok = len > 0;
+    for (size_t i = 0; i < len && ok; i++) {
+        char c = s[i];
+        int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        ok = alnum || (i > 0 && (c == '-' || c == '_' || (allow_slash && c == '/')));
+    }
+    return ok;
+}
+
 sy_value *sy_walk_ident(sy_walk *w, const sy_yn *n, int allow_slash)
 {
     if (want_scalar(w, n, "an id") != 0)
         return NULL;
-    int ok = n->len > 0;
-    for (size_t i = 0; i < n->len && ok; i++) {
-        char c = n->text[i];
-        int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        ok = alnum || (i > 0 && (c == '-' || c == '_' || (allow_slash && c == '/')));
-    }
+    int ok = sy_data_id_chars(n->text, n->len, allow_slash);
     if (ok && n->len > SY_LIMIT_ID_BYTES) {
         char got[64];
         sy_walk_error(w, n, "%s is %zu characters long; an id is at most %d",
