@@ -333,11 +333,20 @@ sy_status sy_agreement_new(const sy_new_options *o, sy_buf *out, sy_diags *d)
         return st;
     const char *name = o->name ? o->name : "new.yaml";
 
-    sy_tpl *tpl = sy_tpl_load(o->template_dir, d);
+    /* the template's own problems, apart: their status is the result */
+    sy_diags *own = sy_diags_new();
+    sy_tpl *tpl = own ? sy_tpl_load(o->template_dir, own) : NULL;
     if (!tpl) {
-        st = sy_diags_status(d);
+        st = own ? sy_diags_status(own) : SY_ERR_NOMEM;
+        if (own)
+            sy_data_move_diags(d, own);
+        else
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+        sy_diags_free(own);
         return st == SY_OK ? SY_ERR_NOMEM : st;
     }
+    sy_data_move_diags(d, own); /* warnings */
+    sy_diags_free(own);
     sy_buf src = SY_BUF_INIT, text = SY_BUF_INIT;
     char *starter = NULL;
     sy_splice_node *root = NULL;

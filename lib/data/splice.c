@@ -408,6 +408,10 @@ int sy_splice_put_scalar(sy_buf *out, const char *value)
     yaml_emitter_t em;
     yaml_event_t ev;
     sy_buf tmp = SY_BUF_INIT;
+    /* a value written <like this> is quoted, or it would read back as a
+     * placeholder (yaml.h, sy_yn_is_placeholder) */
+    size_t n = strlen(value);
+    int angled = n >= 3 && value[0] == '<' && value[n - 1] == '>';
     if (!yaml_emitter_initialize(&em))
         return -1;
     yaml_emitter_set_output(&em, emit_to_buf, &tmp);
@@ -419,8 +423,9 @@ int sy_splice_put_scalar(sy_buf *out, const char *value)
         yaml_emitter_emit(&em, &ev) &&
         yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE) &&
         yaml_emitter_emit(&em, &ev) &&
-        yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)value, (int)strlen(value), 1,
-                                     1, YAML_ANY_SCALAR_STYLE) &&
+        yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)value, (int)n, 1, 1,
+                                     angled ? YAML_SINGLE_QUOTED_SCALAR_STYLE
+                                            : YAML_ANY_SCALAR_STYLE) &&
         yaml_emitter_emit(&em, &ev) && yaml_sequence_end_event_initialize(&ev) &&
         yaml_emitter_emit(&em, &ev) && yaml_document_end_event_initialize(&ev, 1) &&
         yaml_emitter_emit(&em, &ev) && yaml_stream_end_event_initialize(&ev) &&

@@ -107,7 +107,8 @@ sy_status sy_splice_apply(sy_splice *s, sy_buf *out);
 
 /* Appends value as one YAML scalar that may stand anywhere, inside {...}
  * and [...] too: plain when libyaml's emitter writes it so, else quoted as
- * the emitter quotes it. Returns 0, or -1 when value cannot be one line
+ * the emitter quotes it; never as a placeholder (a value <like this> is
+ * quoted). Returns 0, or -1 when value cannot be one line
  * (a line break) or memory runs out (out may then hold part of it). */
 int sy_splice_put_scalar(sy_buf *out, const char *value);
 
