@@ -372,7 +372,8 @@ sy_status sy_splice_apply(sy_splice *s, sy_buf *out)
     size_t old_len = out->len;
     if (s->oom)
         return SY_ERR_NOMEM;
-    qsort(s->edits, s->count, sizeof *s->edits, edit_cmp);
+    if (s->count) /* qsort wants an array, even of none */
+        qsort(s->edits, s->count, sizeof *s->edits, edit_cmp);
     size_t at = 0;
     for (size_t i = 0; i < s->count; i++) {
         const edit *x = &s->edits[i];
@@ -412,6 +413,13 @@ int sy_splice_put_scalar(sy_buf *out, const char *value)
      * placeholder (yaml.h, sy_yn_is_placeholder) */
     size_t n = strlen(value);
     int angled = n >= 3 && value[0] == '<' && value[n - 1] == '>';
+    /* line breaks (\n, \r, U+0085, U+2028, U+2029) are written as escapes
+     * only in double quotes; the emitter's other styles break the line */
+    int breaks = strpbrk(value, "\r\n") || strstr(value, "\xC2\x85") ||
+        strstr(value, "\xE2\x80\xA8") || strstr(value, "\xE2\x80\xA9");
+    yaml_scalar_style_t style = breaks ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+        : angled                       ? YAML_SINGLE_QUOTED_SCALAR_STYLE
+                                       : YAML_ANY_SCALAR_STYLE;
     if (!yaml_emitter_initialize(&em))
         return -1;
     yaml_emitter_set_output(&em, emit_to_buf, &tmp);
@@ -424,16 +432,19 @@ int sy_splice_put_scalar(sy_buf *out, const char *value)
         yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE) &&
         yaml_emitter_emit(&em, &ev) &&
         yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)value, (int)n, 1, 1,
-                                     angled ? YAML_SINGLE_QUOTED_SCALAR_STYLE
-                                            : YAML_ANY_SCALAR_STYLE) &&
+                                     style) &&
         yaml_emitter_emit(&em, &ev) && yaml_sequence_end_event_initialize(&ev) &&
         yaml_emitter_emit(&em, &ev) && yaml_document_end_event_initialize(&ev, 1) &&
         yaml_emitter_emit(&em, &ev) && yaml_stream_end_event_initialize(&ev) &&
         yaml_emitter_emit(&em, &ev) && yaml_emitter_flush(&em);
     yaml_emitter_delete(&em);
-    /* "[SCALAR]" and a line break, perhaps a document end marker */
+    /* "[SCALAR]" and a line break, perhaps a document end marker: one
+     * line, or the value would not fit where it goes */
     char *nl = ok && tmp.data && !tmp.failed ? memchr(tmp.data, '\n', tmp.len) : NULL;
-    ok = nl && nl - tmp.data >= 3 && tmp.data[0] == '[' && nl[-1] == ']';
+    const char *rest = nl ? nl + 1 : NULL;
+    size_t left = nl ? tmp.len - (size_t)(rest - tmp.data) : 0;
+    ok = nl && nl - tmp.data >= 3 && tmp.data[0] == '[' && nl[-1] == ']' &&
+        (left == 0 || (left == 4 && !memcmp(rest, "...\n", 4)));
     if (ok)
         sy_buf_put(out, tmp.data + 1, (size_t)(nl - tmp.data) - 2);
     sy_buf_free(&tmp);
