@@ -431,8 +431,7 @@ int sy_splice_put_scalar(sy_buf *out, const char *value)
         yaml_emitter_emit(&em, &ev) &&
         yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE) &&
         yaml_emitter_emit(&em, &ev) &&
-        yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)value, (int)n, 1, 1,
-                                     style) &&
+        yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)value, (int)n, 1, 1, style) &&
         yaml_emitter_emit(&em, &ev) && yaml_sequence_end_event_initialize(&ev) &&
         yaml_emitter_emit(&em, &ev) && yaml_document_end_event_initialize(&ev, 1) &&
         yaml_emitter_emit(&em, &ev) && yaml_stream_end_event_initialize(&ev) &&
