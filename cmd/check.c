@@ -120,10 +120,19 @@ static void check_as_build(const sy_agreement *a, const sy_roster *roster, const
 int sy_cmd_check(int argc, char **argv)
 {
     const char *file = NULL, *roster_path = NULL, *template_ = NULL;
-    int want_dump = 0;
+    int want_dump = 0, options_end = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
-        if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+        if (options_end || arg[0] != '-' || !arg[1]) {
+            if (file) {
+                fprintf(stderr, "sanya check: one agreement file at a time ('%s' and '%s')\n", file,
+                        arg);
+                return SY_EXIT_USAGE;
+            }
+            file = arg;
+        } else if (!strcmp(arg, "--")) {
+            options_end = 1; /* what follows is a file name, even "-x.yaml" */
+        } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             usage(stdout);
             return SY_EXIT_OK;
         } else if (!strcmp(arg, "--roster")) {
@@ -144,16 +153,10 @@ int sy_cmd_check(int argc, char **argv)
             want_dump = 1;
         } else if (!strncmp(arg, "--roster=", 9)) {
             roster_path = arg + 9;
-        } else if (arg[0] == '-' && arg[1]) {
+        } else {
             fprintf(stderr, "sanya check: unknown option '%s'\n", arg);
             usage(stderr);
             return SY_EXIT_USAGE;
-        } else if (file) {
-            fprintf(stderr, "sanya check: one agreement file at a time ('%s' and '%s')\n", file,
-                    arg);
-            return SY_EXIT_USAGE;
-        } else {
-            file = arg;
         }
     }
     if (!file) {

@@ -27,12 +27,17 @@ static void date_usage(FILE *f)
 int sy_cmd_date(int argc, char **argv)
 {
     const char *arg = NULL;
+    int options_end = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+        if (!options_end && !strcmp(argv[i], "--")) {
+            options_end = 1; /* what follows is the date */
+            continue;
+        }
+        if (!options_end && (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))) {
             date_usage(stdout);
             return SY_EXIT_OK;
         }
-        if (argv[i][0] == '-' && argv[i][1] != '\0') {
+        if (!options_end && argv[i][0] == '-' && argv[i][1] != '\0') {
             fprintf(stderr, "sanya date: unknown option '%s'\n", argv[i]);
             date_usage(stderr);
             return SY_EXIT_USAGE;

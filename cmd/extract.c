@@ -68,8 +68,21 @@ static int safe_name(const char *name)
 int sy_cmd_extract(int argc, char **argv)
 {
     const char *in = NULL, *dir = ".";
-    int force = 0;
+    int force = 0, options_end = 0;
     for (int i = 1; i < argc; i++) {
+        if (options_end || argv[i][0] != '-' || !argv[i][1]) {
+            if (in) {
+                fprintf(stderr, "sanya extract: expected one PDF, got '%s' and '%s'\n", in,
+                        argv[i]);
+                return SY_EXIT_USAGE;
+            }
+            in = argv[i];
+            continue;
+        }
+        if (!strcmp(argv[i], "--")) {
+            options_end = 1; /* what follows is the PDF's name, even "-x.pdf" */
+            continue;
+        }
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(usage_text, stdout);
             return SY_EXIT_OK;
@@ -84,15 +97,10 @@ int sy_cmd_extract(int argc, char **argv)
             if (sy_cmd_need_value("extract", "-o", argv[i]) != 0)
                 return SY_EXIT_USAGE;
             dir = argv[i];
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+        } else {
             fprintf(stderr, "sanya extract: unknown option '%s'\n\n", argv[i]);
             fputs(usage_text, stderr);
             return SY_EXIT_USAGE;
-        } else if (in) {
-            fprintf(stderr, "sanya extract: expected one PDF, got '%s' and '%s'\n", in, argv[i]);
-            return SY_EXIT_USAGE;
-        } else {
-            in = argv[i];
         }
     }
     if (!in) {

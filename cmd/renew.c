@@ -53,9 +53,22 @@ static void usage(FILE *f)
 int sy_cmd_renew(int argc, char **argv)
 {
     const char *file = NULL, *roster_path = NULL, *out_path = NULL, *on_arg = NULL;
-    int force = 0, years = 0;
+    int force = 0, years = 0, options_end = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
+        if (options_end || arg[0] != '-' || !arg[1]) {
+            if (file) {
+                fprintf(stderr, "sanya renew: one agreement file at a time ('%s' and '%s')\n", file,
+                        arg);
+                return SY_EXIT_USAGE;
+            }
+            file = arg;
+            continue;
+        }
+        if (!strcmp(arg, "--")) {
+            options_end = 1; /* what follows is a file name, even "-x.yaml" */
+            continue;
+        }
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         char opt[16];
         const char *eq = !strncmp(arg, "--", 2) ? strchr(arg, '=') : NULL;
@@ -91,16 +104,10 @@ int sy_cmd_renew(int argc, char **argv)
             }
         } else if (!strcmp(arg, "--force") && !eq) {
             force = 1;
-        } else if (arg[0] == '-' && arg[1]) {
+        } else {
             fprintf(stderr, "sanya renew: unknown option '%s'\n", argv[i]);
             usage(stderr);
             return SY_EXIT_USAGE;
-        } else if (file) {
-            fprintf(stderr, "sanya renew: one agreement file at a time ('%s' and '%s')\n", file,
-                    arg);
-            return SY_EXIT_USAGE;
-        } else {
-            file = arg;
         }
     }
     if (!file) {

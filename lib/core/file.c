@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -221,6 +222,29 @@ static sy_status resolve_output(const char *path, char **target, struct stat *ol
     return SY_OK;
 }
 
+/* Links the file behind proc (/proc/self/fd/N) to tmp, a pattern ending in
+ * "XXXXXX" whose last six characters are replaced by random ones until the
+ * name is free. The file is only ever named once it is complete: no empty
+ * placeholder exists first (mkstemp's), so a process killed at any moment
+ * leaves at most one complete hidden file. Returns 0 or an errno value. */
+static int link_fresh(const char *proc, char *tmp)
+{
+    static const char digits[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    char *x = tmp + strlen(tmp) - 6;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        unsigned char r[6];
+        if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r)
+            return errno ? errno : EIO;
+        for (int i = 0; i < 6; i++)
+            x[i] = digits[r[i] % (sizeof digits - 1)];
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+            return 0;
+        if (errno != EEXIST)
+            return errno;
+    }
+    return EEXIST;
+}
+
 /* The complete temporary file becomes path: renamed over it (replace), or
  * linked to it, which fails with EEXIST when the name is taken. */
 static sy_status write_whole(const char *path, const void *data, size_t len, int replace, int flags,
@@ -264,17 +288,13 @@ static sy_status write_whole(const char *path, const void *data, size_t len, int
         if (!err) {
             char proc[64];
             snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-            /* a fresh unique name for the link: mkstemp's, then replaced;
-             * a file that must not replace another is linked to path
-             * itself */
-            int probe = replace ? mkstemp(tmp) : 0;
-            if (replace && (probe < 0 || close(probe) != 0 || unlink(tmp) != 0))
-                err = errno ? errno : EIO;
-            else if (linkat(AT_FDCWD, proc, AT_FDCWD, replace ? tmp : target, AT_SYMLINK_FOLLOW) !=
-                     0)
-                err = errno;
-            else
-                named = replace;
+            /* the complete file gets a fresh hidden name, renamed over
+             * the target at once; a file that must not replace another is
+             * linked to path itself */
+            err = replace ? link_fresh(proc, tmp)
+                : linkat(AT_FDCWD, proc, AT_FDCWD, target, AT_SYMLINK_FOLLOW) != 0 ? errno
+                                                                                   : 0;
+            named = replace && !err;
         }
         if (close(fd) != 0 && !err)
             err = errno;

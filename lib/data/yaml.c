@@ -108,8 +108,14 @@ static int next_event(parser *ps, yaml_event_t *ev)
 static sy_yn *new_node(parser *ps, sy_yn_kind kind, yaml_mark_t m)
 {
     if (++ps->nodes > SY_LIMIT_YAML_NODES) {
-        fatal(ps, SY_ERR_LIMIT, (int)m.line + 1, (int)m.column + 1,
-              "more than %d YAML nodes (an alias expanding too far?)", SY_LIMIT_YAML_NODES);
+        if (ps->aliases)
+            fatal(ps, SY_ERR_LIMIT, (int)m.line + 1, (int)m.column + 1,
+                  "more than %d YAML nodes (an alias expanding too far?)", SY_LIMIT_YAML_NODES);
+        else
+            fatal(ps, SY_ERR_LIMIT, (int)m.line + 1, (int)m.column + 1,
+                  "more than %d YAML nodes (keys, values, lists and maps): more than one "
+                  "file may hold",
+                  SY_LIMIT_YAML_NODES);
         return NULL;
     }
     sy_yn *n = calloc(1, sizeof *n);

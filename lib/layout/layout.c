@@ -5,6 +5,7 @@
 #include "core/hash.h"
 #include "core/array.h"
 #include "core/limits.h"
+#include "core/lru.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -490,70 +491,37 @@ sy_lines *sy_layout_paragraph(const sy_text_para *p, double width, sy_align alig
 /* ---- the layout cache ---- */
 
 typedef struct cached_lines {
-    struct cached_lines *next; /* in its hash bucket */
-    struct cached_lines *newer, *older; /* most recently used first */
-    uint64_t hash, id;
+    sy_lru_node node; /* first: the cache's links, hash and size */
+    uint64_t id;
     double width, size;
     sy_align align;
-    size_t bytes;
     sy_lines *lines;
 } cached_lines;
 
 struct sy_layout_cache {
-    cached_lines **buckets;
-    size_t nbuckets, n, bytes;
-    cached_lines *newest, *oldest;
+    sy_lru lru; /* of cached_lines */
 };
+
+static void lc_free_entry(sy_lru_node *n)
+{
+    cached_lines *e = (cached_lines *)n;
+    sy_lines_free(e->lines);
+    free(e);
+}
 
 sy_layout_cache *sy_layout_cache_new(void)
 {
-    return calloc(1, sizeof(sy_layout_cache));
-}
-
-static void lc_unlink(sy_layout_cache *c, cached_lines *e)
-{
-    if (e->newer)
-        e->newer->older = e->older;
-    else
-        c->newest = e->older;
-    if (e->older)
-        e->older->newer = e->newer;
-    else
-        c->oldest = e->newer;
-    e->newer = e->older = NULL;
-}
-
-static void lc_push(sy_layout_cache *c, cached_lines *e)
-{
-    e->older = c->newest;
-    e->newer = NULL;
-    if (c->newest)
-        c->newest->newer = e;
-    c->newest = e;
-    if (!c->oldest)
-        c->oldest = e;
-}
-
-static void lc_evict(sy_layout_cache *c, cached_lines *e)
-{
-    cached_lines **pp = &c->buckets[e->hash & (c->nbuckets - 1)];
-    while (*pp != e)
-        pp = &(*pp)->next;
-    *pp = e->next;
-    lc_unlink(c, e);
-    c->n--;
-    c->bytes -= e->bytes;
-    sy_lines_free(e->lines);
-    free(e);
+    sy_layout_cache *c = malloc(sizeof *c);
+    if (c)
+        sy_lru_init(&c->lru, SY_LAYOUT_CACHE_BYTES, lc_free_entry);
+    return c;
 }
 
 void sy_layout_cache_free(sy_layout_cache *c)
 {
     if (!c)
         return;
-    while (c->oldest)
-        lc_evict(c, c->oldest);
-    free(c->buckets);
+    sy_lru_free(&c->lru);
     free(c);
 }
 
@@ -606,47 +574,25 @@ static uint64_t lc_hash(uint64_t id, double width, double size, sy_align align)
     return sy_fnv1a64(SY_FNV1A64_INIT, key, sizeof key);
 }
 
-/* Keeps a copy of l, evicting the least recently used beyond the bound. */
+/* Keeps a copy of l, evicting the least recently used beyond the bound;
+ * out of memory it keeps nothing (the cache only saves work). */
 static void lc_add(sy_layout_cache *c, uint64_t h, uint64_t id, double width, double size,
                    sy_align align, const sy_lines *l)
 {
-    if (c->n + 1 > 2 * c->nbuckets) {
-        size_t n = c->nbuckets ? c->nbuckets * 2 : 256;
-        cached_lines **b = calloc(n, sizeof *b);
-        if (!b)
-            return;
-        for (cached_lines *e = c->oldest; e; e = e->newer) {
-            e->next = b[e->hash & (n - 1)];
-            b[e->hash & (n - 1)] = e;
-        }
-        free(c->buckets);
-        c->buckets = b;
-        c->nbuckets = n;
-    }
     size_t bytes = 0;
     cached_lines *e = malloc(sizeof *e);
     sy_lines *copy = e ? lines_copy(l, &bytes) : NULL;
-    bytes += sizeof *e;
-    if (!copy || bytes > SY_LAYOUT_CACHE_BYTES / 8) {
-        sy_lines_free(copy);
+    if (!copy) {
         free(e);
         return;
     }
-    while (c->oldest && c->bytes + bytes > SY_LAYOUT_CACHE_BYTES)
-        lc_evict(c, c->oldest);
-    e->hash = h;
     e->id = id;
     e->width = width;
     e->size = size;
     e->align = align;
-    e->bytes = bytes;
     e->lines = copy;
-    size_t k = h & (c->nbuckets - 1);
-    e->next = c->buckets[k];
-    c->buckets[k] = e;
-    lc_push(c, e);
-    c->n++;
-    c->bytes += bytes;
+    if (sy_lru_insert(&c->lru, &e->node, h, bytes + sizeof *e) != 0)
+        lc_free_entry(&e->node);
 }
 
 sy_lines *sy_layout_paragraph_cached(sy_layout_cache *c, const sy_text_para *p, double width,
@@ -657,20 +603,19 @@ sy_lines *sy_layout_paragraph_cached(sy_layout_cache *c, const sy_text_para *p, 
         return sy_layout_paragraph(p, width, align, d);
     double size = sy_text_para_style(p)->size;
     uint64_t h = lc_hash(id, width, size, align);
-    if (c->nbuckets)
-        for (cached_lines *e = c->buckets[h & (c->nbuckets - 1)]; e; e = e->next)
-            if (e->hash == h && e->id == id && e->width == width && e->size == size &&
-                e->align == align) {
-                size_t bytes;
-                sy_lines *copy = lines_copy(e->lines, &bytes);
-                if (!copy) {
-                    sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-                    return NULL;
-                }
-                lc_unlink(c, e);
-                lc_push(c, e);
-                return copy;
+    for (sy_lru_node *n = sy_lru_first(&c->lru, h); n; n = sy_lru_next(n)) {
+        cached_lines *e = (cached_lines *)n;
+        if (e->id == id && e->width == width && e->size == size && e->align == align) {
+            size_t bytes;
+            sy_lines *copy = lines_copy(e->lines, &bytes);
+            if (!copy) {
+                sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+                return NULL;
             }
+            sy_lru_touch(&c->lru, n);
+            return copy;
+        }
+    }
     size_t before = sy_diags_count(d);
     sy_lines *l = sy_layout_paragraph(p, width, align, d);
     if (l && sy_diags_count(d) == before)

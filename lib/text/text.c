@@ -18,6 +18,7 @@
 #include "core/hash.h"
 #include "core/buf.h"
 #include "core/limits.h"
+#include "core/lru.h"
 #include "text/words.h"
 
 typedef struct word {
@@ -28,12 +29,9 @@ typedef struct word {
 
 /* A paragraph analysed before (see "the paragraph cache" below). */
 typedef struct cached_para {
-    struct cached_para *next; /* in its hash bucket */
-    struct cached_para *newer, *older; /* most recently used first */
-    uint64_t hash;
+    sy_lru_node node; /* first: the cache's links, hash and size */
     const sy_font *khmer, *latin; /* the style's fonts, compared by address */
     uint32_t khmer_sum, latin_sum; /* and by their files' checksums */
-    size_t bytes; /* memory held, for the cache's bound */
     uint64_t id; /* never reused within the context */
     sy_text_para *para; /* the analysis (its ctx and src unset) */
     size_t input_len;
@@ -46,15 +44,12 @@ struct sy_text_ctx {
     word *words_list;
     size_t nwords, capwords;
     int sorted;
-    /* The paragraph cache: a hash table of chains, and a list by use. */
-    cached_para **buckets;
-    size_t nbuckets, nentries, cache_bytes;
-    cached_para *newest, *oldest;
+    sy_lru cache; /* of cached_para: the paragraph cache */
     uint64_t last_id;
     sy_text_cache_stats stats;
 };
 
-static void cache_clear(sy_text_ctx *ctx);
+static void cache_free_entry(sy_lru_node *n);
 
 struct sy_text_para {
     sy_text_ctx *ctx;
@@ -170,6 +165,7 @@ sy_text_ctx *sy_text_ctx_new(sy_diags *d)
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
         return NULL;
     }
+    sy_lru_init(&ctx->cache, SY_TEXT_CACHE_BYTES, cache_free_entry);
     UErrorCode st = U_ZERO_ERROR;
     ctx->nfc = unorm2_getNFCInstance(&st);
     ctx->line_km = ubrk_open(UBRK_LINE, "km", NULL, 0, &st);
@@ -195,8 +191,7 @@ void sy_text_ctx_free(sy_text_ctx *ctx)
 {
     if (!ctx)
         return;
-    cache_clear(ctx);
-    free(ctx->buckets);
+    sy_lru_free(&ctx->cache);
     if (ctx->line_km)
         ubrk_close(ctx->line_km);
     if (ctx->line_en)
@@ -217,7 +212,7 @@ size_t sy_text_ctx_word_count(const sy_text_ctx *ctx)
 sy_status sy_text_ctx_add_words(sy_text_ctx *ctx, const char *name, const char *text, size_t len,
                                 sy_diags *d)
 {
-    cache_clear(ctx); /* the words change where lines may break */
+    sy_lru_clear(&ctx->cache); /* the words change where lines may break */
     size_t bad = sy_utf8_check(text, len);
     if (bad != (size_t)-1)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, 0, 0, NULL,
@@ -767,59 +762,23 @@ static uint32_t font_sum(const sy_font *f)
     return f ? sy_font_checksum(f) : 0;
 }
 
-static void cache_unlink(sy_text_ctx *ctx, cached_para *e)
+static void cache_free_entry(sy_lru_node *n)
 {
-    if (e->newer)
-        e->newer->older = e->older;
-    else
-        ctx->newest = e->older;
-    if (e->older)
-        e->older->newer = e->newer;
-    else
-        ctx->oldest = e->newer;
-    e->newer = e->older = NULL;
-}
-
-static void cache_push_newest(sy_text_ctx *ctx, cached_para *e)
-{
-    e->older = ctx->newest;
-    e->newer = NULL;
-    if (ctx->newest)
-        ctx->newest->newer = e;
-    ctx->newest = e;
-    if (!ctx->oldest)
-        ctx->oldest = e;
-}
-
-static void cache_evict(sy_text_ctx *ctx, cached_para *e)
-{
-    cached_para **pp = &ctx->buckets[e->hash & (ctx->nbuckets - 1)];
-    while (*pp != e)
-        pp = &(*pp)->next;
-    *pp = e->next;
-    cache_unlink(ctx, e);
-    ctx->nentries--;
-    ctx->cache_bytes -= e->bytes;
+    cached_para *e = (cached_para *)n;
     sy_text_para_free(e->para);
     free(e);
-}
-
-static void cache_clear(sy_text_ctx *ctx)
-{
-    while (ctx->oldest)
-        cache_evict(ctx, ctx->oldest);
 }
 
 static cached_para *cache_find(sy_text_ctx *ctx, uint64_t hash, const sy_text_style *style,
                                const char *s, size_t len)
 {
-    if (!ctx->nbuckets)
-        return NULL;
-    for (cached_para *e = ctx->buckets[hash & (ctx->nbuckets - 1)]; e; e = e->next)
-        if (e->hash == hash && e->input_len == len && e->khmer == style->khmer &&
-            e->latin == style->latin && e->khmer_sum == font_sum(style->khmer) &&
-            e->latin_sum == font_sum(style->latin) && memcmp(e->input, s, len) == 0)
+    for (sy_lru_node *n = sy_lru_first(&ctx->cache, hash); n; n = sy_lru_next(n)) {
+        cached_para *e = (cached_para *)n;
+        if (e->input_len == len && e->khmer == style->khmer && e->latin == style->latin &&
+            e->khmer_sum == font_sum(style->khmer) && e->latin_sum == font_sum(style->latin) &&
+            memcmp(e->input, s, len) == 0)
             return e;
+    }
     return NULL;
 }
 
@@ -872,21 +831,8 @@ static uint64_t cache_add(sy_text_ctx *ctx, uint64_t hash, const char *s, size_t
                           const sy_text_para *p)
 {
     size_t bytes = sizeof(cached_para) + len + para_bytes(p);
-    if (bytes > SY_TEXT_CACHE_BYTES / 8)
+    if (!sy_lru_fits(&ctx->cache, bytes))
         return 0; /* one paragraph must not push out a document's worth */
-    if (ctx->nentries + 1 > 2 * ctx->nbuckets) {
-        size_t n = ctx->nbuckets ? ctx->nbuckets * 2 : 256;
-        cached_para **b = calloc(n, sizeof *b);
-        if (!b)
-            return 0;
-        for (cached_para *e = ctx->oldest; e; e = e->newer) {
-            e->next = b[e->hash & (n - 1)];
-            b[e->hash & (n - 1)] = e;
-        }
-        free(ctx->buckets);
-        ctx->buckets = b;
-        ctx->nbuckets = n;
-    }
     cached_para *e = malloc(sizeof *e + len + 1);
     sy_text_source none = {0};
     sy_text_para *copy = e ? para_copy(p, ctx, &p->style, none) : NULL;
@@ -894,24 +840,18 @@ static uint64_t cache_add(sy_text_ctx *ctx, uint64_t hash, const char *s, size_t
         free(e);
         return 0;
     }
-    while (ctx->oldest && ctx->cache_bytes + bytes > SY_TEXT_CACHE_BYTES)
-        cache_evict(ctx, ctx->oldest);
-    e->hash = hash;
     e->khmer = p->style.khmer;
     e->latin = p->style.latin;
     e->khmer_sum = font_sum(p->style.khmer);
     e->latin_sum = font_sum(p->style.latin);
-    e->bytes = bytes;
     e->para = copy;
     e->input_len = len;
     memcpy(e->input, s, len);
     e->input[len] = 0;
-    size_t b = hash & (ctx->nbuckets - 1);
-    e->next = ctx->buckets[b];
-    ctx->buckets[b] = e;
-    cache_push_newest(ctx, e);
-    ctx->nentries++;
-    ctx->cache_bytes += bytes;
+    if (sy_lru_insert(&ctx->cache, &e->node, hash, bytes) != 0) {
+        cache_free_entry(&e->node);
+        return 0;
+    }
     e->id = ++ctx->last_id;
     return e->id;
 }
@@ -924,8 +864,8 @@ uint64_t sy_text_para_cache_id(const sy_text_para *p)
 sy_text_cache_stats sy_text_ctx_cache_stats(const sy_text_ctx *ctx)
 {
     sy_text_cache_stats st = ctx->stats;
-    st.entries = ctx->nentries;
-    st.bytes = ctx->cache_bytes;
+    st.entries = ctx->cache.count;
+    st.bytes = ctx->cache.bytes;
     return st;
 }
 
@@ -1041,8 +981,7 @@ static sy_text_para *para_new(sy_text_ctx *ctx, const sy_text_style *style, cons
             return NULL;
         }
         p->cache_id = e->id;
-        cache_unlink(ctx, e);
-        cache_push_newest(ctx, e);
+        sy_lru_touch(&ctx->cache, &e->node);
         ctx->stats.hits++;
         return p;
     }

@@ -188,10 +188,21 @@ static long add_file(loader *l, const char *rel, const char *file, int line, int
     size_t bad = utf8_bad(text, len);
     if (bad < len) {
         int ln = 1;
+        size_t line_start = 0;
         for (size_t i = 0; i < bad; i++)
-            ln += text[i] == '\n';
-        lerr(l, SY_ERR_DATA, f->display, ln, 0, "not valid UTF-8 (byte 0x%02x)",
-             (unsigned char)text[bad]);
+            if (text[i] == '\n') {
+                ln++;
+                line_start = i + 1;
+            }
+        int at = 1; /* the column in characters: the text before bad is valid UTF-8 */
+        for (size_t i = line_start; i < bad; i++)
+            at += ((unsigned char)text[i] & 0xC0) != 0x80;
+        if (text[bad] == '\0')
+            lerr(l, SY_ERR_DATA, f->display, ln, at,
+                 "a NUL character (byte 0x00): a template is text; is this a binary file?");
+        else
+            lerr(l, SY_ERR_DATA, f->display, ln, at, "not valid UTF-8 (byte 0x%02x)",
+                 (unsigned char)text[bad]);
         return -1;
     }
     return (long)t->nfiles++;

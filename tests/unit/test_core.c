@@ -20,6 +20,7 @@
 #include "core/error.h"
 #include "core/file.h"
 #include "core/hash.h"
+#include "core/lru.h"
 #include "core/suggest.h"
 #include "core/utf8.h"
 #include "core/value.h"
@@ -477,6 +478,73 @@ static void check_output_against_inputs(void **state)
     cleanup_dir(dir);
 }
 
+/* An entry of the LRU tests: a key and a count of frees. */
+typedef struct lru_item {
+    sy_lru_node node;
+    int key;
+} lru_item;
+
+static int lru_freed;
+
+static void lru_item_free(sy_lru_node *n)
+{
+    lru_freed++;
+    free(n);
+}
+
+static lru_item *lru_get(sy_lru *c, int key)
+{
+    for (sy_lru_node *n = sy_lru_first(c, (uint64_t)key % 7); n; n = sy_lru_next(n))
+        if (((lru_item *)n)->key == key)
+            return (lru_item *)n;
+    return NULL;
+}
+
+static void lru_put(sy_lru *c, int key, size_t bytes, int expect)
+{
+    lru_item *e = malloc(sizeof *e);
+    assert_non_null(e);
+    e->key = key;
+    int r = sy_lru_insert(c, &e->node, (uint64_t)key % 7, bytes);
+    assert_int_equal(r, expect);
+    if (r != 0)
+        free(e);
+}
+
+static void lru_evicts_least_recently_used(void **state)
+{
+    (void)state;
+    sy_lru c;
+    lru_freed = 0;
+    sy_lru_init(&c, 800, lru_item_free);
+    assert_null(lru_get(&c, 1)); /* an empty cache has no table yet */
+    for (int k = 0; k < 8; k++)
+        lru_put(&c, k, 100, 0); /* hashes collide (k % 7): chains hold both */
+    assert_int_equal(c.count, 8);
+    assert_int_equal(c.bytes, 800);
+    for (int k = 0; k < 8; k++)
+        assert_non_null(lru_get(&c, k));
+    sy_lru_touch(&c, &lru_get(&c, 0)->node); /* 0 is now the newest */
+    lru_put(&c, 8, 100, 0); /* evicts 1, the least recently used */
+    assert_null(lru_get(&c, 1));
+    assert_non_null(lru_get(&c, 0));
+    assert_int_equal(lru_freed, 1);
+    lru_put(&c, 9, 101, -1); /* over an eighth of the bound: not kept */
+    assert_false(sy_lru_fits(&c, 101));
+    assert_true(sy_lru_fits(&c, 100));
+    for (int k = 10; k < 1000; k++) /* the table grows; the bound holds */
+        lru_put(&c, k, 1, 0);
+    assert_true(c.bytes <= 800);
+    assert_non_null(lru_get(&c, 999));
+    sy_lru_clear(&c);
+    assert_int_equal(c.count, 0);
+    assert_int_equal(c.bytes, 0);
+    assert_null(lru_get(&c, 999));
+    lru_put(&c, 5, 10, 0); /* usable after a clear */
+    sy_lru_free(&c);
+    assert_int_equal(lru_freed, 1000); /* every entry kept (all but 9) freed once */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +562,7 @@ int main(void)
         cmocka_unit_test(write_refuses_special_files),
         cmocka_unit_test(write_long_names),
         cmocka_unit_test(check_output_against_inputs),
+        cmocka_unit_test(lru_evicts_least_recently_used),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
