@@ -23,6 +23,7 @@ int sy_cmd_check(int argc, char **argv);
 int sy_cmd_build(int argc, char **argv);
 int sy_cmd_extract(int argc, char **argv);
 int sy_cmd_renew(int argc, char **argv);
+int sy_cmd_new(int argc, char **argv);
 int sy_cmd_batch(int argc, char **argv);
 
 /* The folder holding fonts/manifest and templates/: $SANYA_DATA, else the

@@ -17,6 +17,7 @@ static const subcommand commands[] = {
     {"proof", sy_cmd_proof, "typeset a text file in the house fonts (font proof)"},
     {"date", sy_cmd_date, "print the Khmer lunar and Gregorian date lines of a day"},
     {"extract", sy_cmd_extract, "write out the files attached to a PDF (also a signed one)"},
+    {"new", sy_cmd_new, "write a commented starting agreement to fill in"},
     {"renew", sy_cmd_renew, "write the agreement file of the next term (renewal)"},
     {"batch", sy_cmd_batch, "build a folder of agreements, rebuilding only what changed"},
 };

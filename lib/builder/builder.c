@@ -167,22 +167,6 @@ void sy_builder_free(sy_builder *b)
     free(b);
 }
 
-/* The template folder: a folder path as given, or templates/NAME. */
-static char *template_dir(const sy_builder *b, const char *name)
-{
-    size_t n = strlen(b->data_dir) + strlen(name) + 16;
-    char *dir = malloc(n);
-    if (!dir)
-        return NULL;
-    /* A name with a slash is a folder as the user spelt it, so that a
-     * mistyped one is reported as given, not as templates/./NAME. */
-    if (strchr(name, '/'))
-        snprintf(dir, n, "%s", name);
-    else
-        snprintf(dir, n, "%s/templates/%s", b->data_dir, name);
-    return dir;
-}
-
 /* Office signatories stay unresolved without a roster: name them. */
 static void report_unresolved(const sy_model *m, sy_diags *d)
 {
@@ -511,7 +495,7 @@ static sy_status make_documents(sy_builder *b, build *w, const sy_builder_option
 {
     const sy_model *m = sy_agreement_model(w->agreement);
     const char *name = o->template_ ? o->template_ : m->template_name;
-    char *dir = template_dir(b, name ? name : "mou");
+    char *dir = sy_tpl_folder(b->data_dir, name ? name : "mou");
     if (!dir)
         return nomem(d);
     w->tpl = template_of(b, dir, d);

@@ -139,6 +139,8 @@ typedef sy_value *(*item_fn)(ctx *c, const sy_yn *n, size_t i);
 static sy_value *walk_list(ctx *c, const sy_yn *n, size_t min, const char *what,
                            const char *too_few, item_fn item)
 {
+    if (sy_walk_unfinished(&c->w, n))
+        return NULL;
     if (!n || n->kind != SY_YN_SEQ) {
         char got[64];
         sy_walk_error(&c->w, n, "expected a list of %s, got %s", what,
@@ -418,8 +420,8 @@ static void check_party_ids(ctx *c, const sy_yn *list)
     size_t old = sy_walk_key(&c->w, "parties");
     for (size_t i = 0; i < list->count; i++) {
         const sy_yn *id = sy_yn_get(list->items[i], "id");
-        if (!id || id->kind != SY_YN_SCALAR)
-            continue;
+        if (!id || id->kind != SY_YN_SCALAR || sy_yn_is_placeholder(id))
+            continue; /* placeholders are reported as unfinished, not as twins */
         for (size_t j = 0; j < i; j++) {
             const sy_yn *other = sy_yn_get(list->items[j], "id");
             if (other && other->kind == SY_YN_SCALAR && !strcmp(other->text, id->text)) {

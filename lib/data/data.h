@@ -38,12 +38,17 @@ sy_roster *sy_roster_load_buffer(const char *name, const char *data, size_t len,
 void sy_roster_free(sy_roster *r);
 
 /* The validated roster tree: {offices: {ID: {title: {km,en}, holders: [{name:
- * {km,en}, title: {km,en}, from: date, to?: date}]}}}, each holder's title
- * filled from its office when not given. Owned by r. */
+ * {km,en}, title: {km,en}, from: date, to?: date}]}}, parties?: {ID: {name:
+ * {km,en}, short?: {km,en}, kind?: string}}}, each holder's title filled
+ * from its office when not given. Owned by r. */
 const sy_value *sy_roster_value(const sy_roster *r);
 /* The office map ({title, holders}) of office_id, NULL when r has no such
  * office. Owned by r. */
 const sy_value *sy_roster_office(const sy_roster *r, const char *office_id);
+/* The party map ({name, short?, kind?}) of party_id in the roster's
+ * optional `parties` section, NULL when r lists no such party. Owned by
+ * r. */
+const sy_value *sy_roster_party(const sy_roster *r, const char *party_id);
 /* The holder map ({name, title, from, to?}) of office_id on date: the last
  * holder whose `from` is on or before date, unless that holder's `to` is
  * before date (the office was vacant). NULL when nobody held the office then

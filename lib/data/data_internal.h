@@ -28,6 +28,9 @@ sy_value *sy_walk_string(sy_walk *w, const sy_yn *n);
  * allow_slash) '/'; starts with a letter or digit; at most
  * SY_LIMIT_ID_BYTES. */
 sy_value *sy_walk_ident(sy_walk *w, const sy_yn *n, int allow_slash);
+/* Non-zero when s (len bytes) is made of an id's characters as above (the
+ * length limit aside). */
+int sy_data_id_chars(const char *s, size_t len, int allow_slash);
 sy_value *sy_walk_date(sy_walk *w, const sy_yn *n);
 /* A decimal integer in [min, max]. */
 sy_value *sy_walk_int(sy_walk *w, const sy_yn *n, long long min, long long max, const char *what);

@@ -13,12 +13,16 @@ struct sy_roster {
     sy_value *root;
 };
 
-static const char *const roster_keys[] = {"offices", NULL};
+static const char *const roster_keys[] = {"offices", "parties", NULL};
+static const char *const party_keys[] = {"name", "short", "kind", NULL};
+/* the kinds of docs/agreement-schema.md, "Party" */
+static const char *const party_kinds[] = {"government", "ngo",      "international",
+                                          "company",    "academic", NULL};
 static const char *const office_keys[] = {"title", "holders", NULL};
 static const char *const holder_keys[] = {"name", "title", "from", "to", NULL};
 static const char *const text_keys[] = {"km", "en", NULL};
-static const char *const *const known_keys[] = {roster_keys, office_keys, holder_keys, text_keys,
-                                                NULL};
+static const char *const *const known_keys[] = {roster_keys, office_keys, holder_keys,
+                                                party_keys,  text_keys,   NULL};
 
 static sy_value *walk_holder(sy_walk *w, const sy_yn *n, const sy_value *office_title)
 {
@@ -138,6 +142,80 @@ static sy_value *walk_office(sy_walk *w, const sy_yn *n)
     return office;
 }
 
+/* One institution of `parties` ({name, short?, kind?}): what `sanya new`
+ * fills a party of that id with. */
+static sy_value *walk_party(sy_walk *w, const sy_yn *n)
+{
+    if (sy_walk_map(w, n, party_keys, "a party ({name: {km: ..., en: ...}, short, kind})") != 0)
+        return NULL;
+    sy_value *party = sy_value_map(sy_walk_mark(w, n));
+    if (!party) {
+        sy_walk_nomem(w);
+        return NULL;
+    }
+    int ok = 1;
+    for (int i = 0; i < 3; i++) {
+        const char *key = party_keys[i];
+        const sy_yn *f = i == 0 ? sy_walk_require(w, n, key) : sy_yn_get(n, key);
+        if (!f) {
+            ok &= i > 0;
+            continue;
+        }
+        size_t old = sy_walk_key(w, key);
+        sy_value *v = i < 2 ? sy_walk_line(w, f) : sy_walk_enum(w, f, party_kinds);
+        sy_walk_pop(w, old);
+        ok &= v != NULL;
+        sy_walk_set(w, party, key, v);
+    }
+    if (!ok) {
+        sy_value_free(party);
+        return NULL;
+    }
+    return party;
+}
+
+/* The optional `parties` map of party ids; -1 after a problem. */
+static int walk_parties(sy_walk *w, const sy_yn *root, sy_value *out)
+{
+    const sy_yn *parties = sy_yn_get(root, "parties");
+    if (!parties)
+        return 0;
+    size_t old = sy_walk_key(w, "parties");
+    if (sy_walk_unfinished(w, parties) || parties->kind != SY_YN_MAP) {
+        char got[64];
+        if (!sy_yn_is_placeholder(parties))
+            sy_walk_error(w, parties, "expected a map of party ids, got %s",
+                          sy_yn_describe(parties, got, sizeof got));
+        sy_walk_pop(w, old);
+        return -1;
+    }
+    sy_value *map = sy_value_map(sy_walk_mark(w, parties));
+    int ok = map != NULL;
+    if (!map)
+        sy_walk_nomem(w);
+    for (size_t i = 0; map && i + 1 < parties->count; i += 2) {
+        const sy_yn *key = parties->items[i];
+        size_t o2 = sy_walk_key(w, key->text);
+        sy_value *id = sy_walk_ident(w, key, 0);
+        int dup = 0;
+        for (size_t j = 0; j < i; j += 2)
+            dup |= !strcmp(parties->items[j]->text, key->text);
+        if (dup)
+            sy_walk_error(w, key, "party listed twice");
+        sy_value *party = id && !dup ? walk_party(w, parties->items[i + 1]) : NULL;
+        ok &= party != NULL;
+        sy_value_free(id);
+        sy_walk_set(w, map, key->text, party);
+        sy_walk_pop(w, o2);
+    }
+    sy_walk_pop(w, old);
+    if (ok)
+        sy_walk_set(w, out, "parties", map);
+    else
+        sy_value_free(map);
+    return ok ? 0 : -1;
+}
+
 static sy_value *walk_roster(sy_walk *w, const sy_yn *root)
 {
     if (sy_walk_map(w, root, roster_keys, "a map with \"offices\" at the top level") != 0)
@@ -178,6 +256,8 @@ static sy_value *walk_roster(sy_walk *w, const sy_yn *root)
         sy_walk_set(w, out, "offices", map);
     else
         sy_value_free(map);
+    if (out && walk_parties(w, root, out) != 0)
+        ok = 0;
     if (!ok || w->nomem) {
         sy_value_free(out);
         return NULL;
@@ -249,6 +329,11 @@ const sy_value *sy_roster_value(const sy_roster *r)
 const sy_value *sy_roster_office(const sy_roster *r, const char *office_id)
 {
     return r ? sy_value_get(sy_value_get(r->root, "offices"), office_id) : NULL;
+}
+
+const sy_value *sy_roster_party(const sy_roster *r, const char *party_id)
+{
+    return r ? sy_value_get(sy_value_get(r->root, "parties"), party_id) : NULL;
 }
 
 const sy_value *sy_roster_holder_at(const sy_roster *r, const char *office_id, sy_date date)

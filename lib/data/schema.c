@@ -146,9 +146,25 @@ const sy_yn *sy_yn_get(const sy_yn *map, const char *key)
     return NULL;
 }
 
+int sy_yn_is_placeholder(const sy_yn *n)
+{
+    return n && n->kind == SY_YN_SCALAR && n->plain && n->len >= 3 && n->text[0] == '<' &&
+        n->text[n->len - 1] == '>';
+}
+
+int sy_walk_unfinished(sy_walk *w, const sy_yn *n)
+{
+    if (!sy_yn_is_placeholder(n))
+        return 0;
+    sy_walk_error(w, n, "unfinished: replace the placeholder %s", n->text);
+    return 1;
+}
+
 int sy_walk_map(sy_walk *w, const sy_yn *n, const char *const *allowed, const char *what)
 {
     char got[64];
+    if (sy_walk_unfinished(w, n))
+        return -1;
     if (!n || n->kind != SY_YN_MAP) {
         sy_walk_error(w, n, "expected %s, got %s", what, sy_yn_describe(n, got, sizeof got));
         return -1;
@@ -212,6 +228,8 @@ const sy_yn *sy_walk_require(sy_walk *w, const sy_yn *map, const char *key)
 /* A non-null scalar, or an "expected <what>" error. */
 static int want_scalar(sy_walk *w, const sy_yn *n, const char *what)
 {
+    if (sy_walk_unfinished(w, n))
+        return -1;
     if (n && n->kind == SY_YN_SCALAR && !sy_yn_is_null(n))
         return 0;
     char got[64];
@@ -268,16 +286,22 @@ sy_value *sy_walk_string(sy_walk *w, const sy_yn *n)
     return string_max(w, n, SY_LIMIT_STRING_BYTES, "a text");
 }
 
+int sy_data_id_chars(const char *s, size_t len, int allow_slash)
+{
+    int ok = len > 0;
+    for (size_t i = 0; i < len && ok; i++) {
+        char c = s[i];
+        int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        ok = alnum || (i > 0 && (c == '-' || c == '_' || (allow_slash && c == '/')));
+    }
+    return ok;
+}
+
 sy_value *sy_walk_ident(sy_walk *w, const sy_yn *n, int allow_slash)
 {
     if (want_scalar(w, n, "an id") != 0)
         return NULL;
-    int ok = n->len > 0;
-    for (size_t i = 0; i < n->len && ok; i++) {
-        char c = n->text[i];
-        int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        ok = alnum || (i > 0 && (c == '-' || c == '_' || (allow_slash && c == '/')));
-    }
+    int ok = sy_data_id_chars(n->text, n->len, allow_slash);
     if (ok && n->len > SY_LIMIT_ID_BYTES) {
         char got[64];
         sy_walk_error(w, n, "%s is %zu characters long; an id is at most %d",

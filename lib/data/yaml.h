@@ -91,6 +91,17 @@ void sy_walk_nomem(sy_walk *w);
  * quoted scalar, shortened. Writes into buf and returns it. */
 const char *sy_yn_describe(const sy_yn *n, char *buf, size_t size);
 
+/* Placeholders: a plain (unquoted) scalar that begins with '<' and ends
+ * with '>', such as `<signing date, YYYY-MM-DD>`, stands for a value the
+ * author has yet to write (the starting agreements of `sanya new`). Quoted,
+ * the same text is an ordinary string. Non-zero when n is one. */
+int sy_yn_is_placeholder(const sy_yn *n);
+/* When n is a placeholder, reports "unfinished: replace the placeholder
+ * <...>" at n on the current path and returns 1; else returns 0. Every
+ * converter and sy_walk_map call it first, so a placeholder is reported
+ * as unfinished wherever it stands, never as a bad value of its kind. */
+int sy_walk_unfinished(sy_walk *w, const sy_yn *n);
+
 /* Checks that n is a map whose keys are all in `allowed` (NULL-terminated)
  * and appear once; reports each unknown key with a suggestion and each
  * duplicate key. Returns 0 when n is a map

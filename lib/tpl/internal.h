@@ -122,6 +122,9 @@ struct sy_tpl {
     size_t entry;
     size_t cover; /* the cover sheet's file, when has_cover */
     int has_cover;
+    const char *dir; /* the folder loaded from; NULL for a template in memory */
+    const char *starter; /* the manifest's `new` (the starting agreement), or NULL */
+    int starter_line;
 };
 
 /* Parses one file's text into f->root (allocated in a). Reports syntax

@@ -482,6 +482,18 @@ static sy_tpl *finish(loader *l, const char *entry, const char *file, int line)
     return t;
 }
 
+/* A file name the style sheet gives, relative to the template folder: no
+ * absolute path, no "..", no hidden file. */
+static int plain_relative(const char *p)
+{
+    if (!*p || *p == '/' || *p == '.')
+        return 0;
+    for (const char *s = p; *s; s++)
+        if (*s == '\\' || (*s == '/' && (s[1] == '.' || s[1] == '/' || !s[1])))
+            return 0;
+    return 1;
+}
+
 /* The manifest: "key: value" lines, '#' comments. */
 static const char *parse_manifest(loader *l, const char *text, size_t len, const char *file,
                                   int *entry_line, const char **style, int *style_line)
@@ -489,7 +501,7 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
     sy_tpl *t = l->t;
     const char *entry = NULL;
     static const char *const keys[] = {"name",  "description", "entry", "layout",
-                                       "cover", "subject",     "style"};
+                                       "cover", "subject",     "style", "new"};
     enum { NKEYS = sizeof keys / sizeof *keys };
     int seen[NKEYS] = {0};
     size_t pos = 0;
@@ -536,7 +548,7 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
             else
                 lerr(l, SY_ERR_DATA, file, ln, 1,
                      "unknown manifest key '%.*s' (keys: name, description, entry, layout, cover, "
-                     "subject, style)",
+                     "subject, style, new)",
                      (int)kn, s);
             continue;
         }
@@ -566,6 +578,12 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
         } else if (k == 6) {
             *style = val;
             *style_line = ln;
+        } else if (k == 7) {
+            if (!plain_relative(val))
+                lerr(l, SY_ERR_DATA, file, ln, (int)(v - s) + 1,
+                     "new '%s' must be a file name inside the template folder", val);
+            t->starter = val;
+            t->starter_line = ln;
         } else if (sy_layout_parse(val, &t->layout) != 0)
             lerr(l, SY_ERR_DATA, file, ln, (int)(v - s) + 1,
                  "layout must be 'parallel' or 'sequential', not '%s'", val);
@@ -575,18 +593,6 @@ static const char *parse_manifest(loader *l, const char *text, size_t len, const
     if (!seen[2])
         lerr(l, SY_ERR_DATA, file, 0, 0, "the manifest has no 'entry' (the first file to read)");
     return entry;
-}
-
-/* A file name the style sheet gives, relative to the template folder: no
- * absolute path, no "..", no hidden file. */
-static int plain_relative(const char *p)
-{
-    if (!*p || *p == '/' || *p == '.')
-        return 0;
-    for (const char *s = p; *s; s++)
-        if (*s == '\\' || (*s == '/' && (s[1] == '.' || s[1] == '/' || !s[1])))
-            return 0;
-    return 1;
 }
 
 /* Reads the style sheet the manifest names, and the files of its images. */
@@ -659,6 +665,7 @@ sy_tpl *sy_tpl_load(const char *template_dir, sy_diags *diags)
         sy_tpl_free(l.t);
         return NULL;
     }
+    l.t->dir = sy_arena_strndup(&l.t->arena, template_dir, strlen(template_dir));
     const char *mfile = display_name(&l, "manifest");
     char *text = NULL;
     size_t len = 0;
@@ -745,4 +752,82 @@ const char *sy_tpl_subject(const sy_tpl *tpl)
 const sy_style_sheet *sy_tpl_style(const sy_tpl *tpl)
 {
     return tpl && tpl->style ? tpl->style : sy_style_defaults();
+}
+
+const char *sy_tpl_starter_name(const sy_tpl *tpl)
+{
+    return tpl && tpl->starter ? tpl->starter : "new.yaml";
+}
+
+sy_status sy_tpl_read_starter(const sy_tpl *tpl, sy_buf *out, char **name, sy_diags *diags)
+{
+    if (name)
+        *name = NULL;
+    if (!tpl || !tpl->dir)
+        return sy_diags_add(diags, SY_SEV_ERROR, SY_ERR_USAGE, tpl ? tpl->name : NULL, 0, 0, NULL,
+                            "a template held in memory has no starting agreement");
+    loader l;
+    memset(&l, 0, sizeof l);
+    l.diags = diags;
+    l.dir = tpl->dir;
+    l.prefix = tpl->dir;
+    /* display_name allocates in the loader's template: a scratch one */
+    l.t = new_tpl();
+    l.realdir = realpath(tpl->dir, NULL);
+    const char *rel = sy_tpl_starter_name(tpl);
+    char *text = NULL;
+    size_t len = 0;
+    char why[512];
+    sy_status code = SY_ERR_NOMEM;
+    if (!l.t || !l.realdir) {
+        if (l.t)
+            code = SY_ERR_NOINPUT;
+        snprintf(why, sizeof why, l.t ? "the template folder is gone" : "out of memory");
+    } else if (read_disk(&l, rel, SY_LIMIT_YAML_BYTES, &text, &len, &code, why, sizeof why) == 0) {
+        code = SY_OK;
+    }
+    const char *shown = l.t ? display_name(&l, rel) : rel;
+    if (code == SY_OK) {
+        sy_buf_put(out, text, len);
+        if (name && !(*name = strdup(shown)))
+            code = SY_ERR_NOMEM;
+        if (sy_buf_failed(out))
+            code = SY_ERR_NOMEM;
+        if (code != SY_OK)
+            snprintf(why, sizeof why, "out of memory");
+    }
+    if (code != SY_OK) {
+        const char *mfile = l.t ? display_name(&l, "manifest") : "manifest";
+        if (tpl->starter)
+            sy_diags_add(diags, SY_SEV_ERROR, code, mfile, tpl->starter_line, 1, NULL,
+                         "the starting agreement: %s", why);
+        else
+            sy_diags_add(diags, SY_SEV_ERROR, code, shown, 0, 0, NULL,
+                         "template '%s' has no starting agreement (%s; the manifest may name "
+                         "another with 'new:')",
+                         sy_tpl_name(tpl), why);
+        if (name) {
+            free(*name);
+            *name = NULL;
+        }
+    }
+    free(text);
+    free(l.realdir);
+    sy_tpl_free(l.t);
+    return code;
+}
+
+char *sy_tpl_folder(const char *data_dir, const char *name)
+{
+    size_t n = strlen(data_dir) + strlen(name) + 16;
+    char *dir = malloc(n);
+    if (!dir)
+        return NULL;
+    /* A name with a slash is a folder as the user spelt it, so that a
+     * mistyped one is reported as given, not as templates/./NAME. */
+    if (strchr(name, '/'))
+        snprintf(dir, n, "%s", name);
+    else
+        snprintf(dir, n, "%s/templates/%s", data_dir, name);
+    return dir;
 }

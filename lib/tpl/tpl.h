@@ -41,6 +41,13 @@ void sy_tpl_env_free(sy_tpl_env *env);
 sy_status sy_tpl_env_add_filter(sy_tpl_env *env, const char *name, sy_tpl_filter_fn fn,
                                 void *userdata);
 
+/* The folder of the template `name`: name itself when it holds a slash (a
+ * folder as the user spelt it: "./my-office", "/srv/tpl/mou"), else
+ * data_dir/templates/NAME. Returns a malloc'd string (the caller frees
+ * it), NULL when out of memory. The one lookup of build, check, batch and
+ * new. */
+char *sy_tpl_folder(const char *data_dir, const char *name);
+
 /* Loads the template folder `template_dir`: reads its `manifest`, then the
  * entry file and every file it includes, and parses them all. Returns the
  * template (free with sy_tpl_free), or NULL after reporting every problem
@@ -75,6 +82,20 @@ const char *sy_tpl_subject(const sy_tpl *tpl);
  * and for templates loaded from memory); valid while tpl lives. Documents
  * rendered from tpl borrow it, so tpl must outlive their typesetting. */
 const sy_style_sheet *sy_tpl_style(const sy_tpl *tpl);
+
+/* The starting agreement of `sanya new`: the file the manifest's `new:`
+ * names, else new.yaml (a name relative to the template folder). Static or
+ * owned by tpl. */
+const char *sy_tpl_starter_name(const sy_tpl *tpl);
+/* Reads the starting agreement of tpl (loaded from a folder) with the
+ * checks of every template file (inside the folder, a regular file, at
+ * most SY_LIMIT_YAML_BYTES) and appends its bytes to out. *name (when name
+ * is not NULL) receives its display name ("templates/mou/new.yaml"),
+ * malloc'd, for the caller to free. Returns SY_OK; SY_ERR_NOINPUT when the
+ * template has none (a message names the template and the file);
+ * SY_ERR_DATA, SY_ERR_LIMIT, SY_ERR_USAGE (a template in memory) or
+ * SY_ERR_NOMEM, with the problem in diags. */
+sy_status sy_tpl_read_starter(const sy_tpl *tpl, sy_buf *out, char **name, sy_diags *diags);
 
 /* Renders the template over data (usually a map: the agreement). Returns a
  * new document owned by the caller (sy_doc_free), with the manifest's
