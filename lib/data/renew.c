@@ -264,7 +264,8 @@ static int put_pending_list(renew *rn, sy_buf *b, const sy_checklist *c, int blo
 }
 
 /* Drops the previous_approvals entry (key and value) of the top map. */
-static void edit_drop_entry(renew *rn, const sy_splice_node *root, const sy_splice_node *key, const sy_splice_node *val)
+static void edit_drop_entry(renew *rn, const sy_splice_node *root, const sy_splice_node *key,
+                            const sy_splice_node *val)
 {
     sy_buf none = SY_BUF_INIT;
     const char *s = rn->ed.src;

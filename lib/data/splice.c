@@ -67,8 +67,8 @@ static int rn_add(sy_splice_node *parent, sy_splice_node *item)
     return 0;
 }
 
-static sy_splice_node *rn_new(reparse *p, sy_splice_kind kind, const yaml_event_t *ev, const yaml_char_t *anchor,
-                     const yaml_char_t *tag)
+static sy_splice_node *rn_new(reparse *p, sy_splice_kind kind, const yaml_event_t *ev,
+                              const yaml_char_t *anchor, const yaml_char_t *tag)
 {
     sy_splice_node *n = calloc(1, sizeof *n);
     if (!n || (anchor && !(n->anchor = strdup((const char *)anchor)))) {
@@ -122,8 +122,9 @@ static sy_splice_node *rn_parse(reparse *p, yaml_event_t *ev)
         p->failed = 1;
         return NULL;
     }
-    n = is_map ? rn_new(p, SY_SPLICE_MAP, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag)
-               : rn_new(p, SY_SPLICE_SEQ, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
+    n = is_map
+        ? rn_new(p, SY_SPLICE_MAP, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag)
+        : rn_new(p, SY_SPLICE_SEQ, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
     if (n)
         n->flow = is_map ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                          : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
@@ -307,8 +308,8 @@ void sy_splice_scalar(sy_splice_editor *e, const sy_splice_node *n, const char *
     sy_buf b = SY_BUF_INIT;
     put_properties(&b, n);
     const char *q = n->kind == SY_SPLICE_SCALAR && n->style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? "'"
-        : n->kind == SY_SPLICE_SCALAR && n->style == YAML_DOUBLE_QUOTED_SCALAR_STYLE           ? "\""
-                                                                                        : "";
+        : n->kind == SY_SPLICE_SCALAR && n->style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? "\""
+                                                                                     : "";
     sy_buf_printf(&b, "%s%s%s", q, value, q);
     sy_splice_add(e, n->start, n->content_end, &b);
 }
@@ -420,7 +421,6 @@ static int put_scalar(sy_buf *b, const char *value, yaml_scalar_style_t want, in
     sy_buf_free(&tmp);
     return ok ? 0 : -1;
 }
-
 
 /* One component of a path: a key, or an index (key NULL). */
 typedef struct path_part {

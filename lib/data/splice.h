@@ -49,8 +49,7 @@ sy_splice_node *sy_splice_parse(const char *source, size_t len);
 void sy_splice_node_free(sy_splice_node *n);
 /* The value node of key in map m, NULL when absent; *key_node (may be
  * NULL) receives the key's node. Owned by the tree. */
-sy_splice_node *sy_splice_get(const sy_splice_node *m, const char *key,
-                              sy_splice_node **key_node);
+sy_splice_node *sy_splice_get(const sy_splice_node *m, const char *key, sy_splice_node **key_node);
 
 /* Edits of one text. Fields are read by the splicers; set src, len and
  * eol with sy_splice_editor_init. */
@@ -84,8 +83,7 @@ size_t sy_splice_line_after(const sy_splice_editor *e, size_t content_end);
 /* Inserts "key: value" entries (a NULL-terminated list of one-line texts)
  * into map m after its last entry: in a flow map as ", key: value", in a
  * block map as lines at the map's indentation. */
-void sy_splice_map_append(sy_splice_editor *e, const sy_splice_node *m,
-                          const char *const *entries);
+void sy_splice_map_append(sy_splice_editor *e, const sy_splice_node *m, const char *const *entries);
 
 /* Sets the value at path ("signed", "parties[1].name.en",
  * "articles[0].body.km") of the YAML text src[0..len) to the string value
