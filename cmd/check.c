@@ -177,9 +177,7 @@ int sy_cmd_check(int argc, char **argv)
      * offices then go unresolved) so that one run shows every problem. */
     sy_roster *roster = roster_path ? sy_roster_load(roster_path, diags) : NULL;
     sy_agreement *a = sy_agreement_load(file, roster, diags);
-    /* Without a roster, office signatories have no name yet: the template
-     * cannot be tried, only the data. */
-    if (a && (!roster_path || roster) && !sy_agreement_unresolved(a))
+    if (sy_builder_can_check(a, roster_path != NULL, roster))
         check_as_build(a, roster, template_, diags);
     sy_cmd_print_diags(diags);
     if (a && want_dump) {
