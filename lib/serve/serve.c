@@ -400,6 +400,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, sy_serve_reply *r)
      * scripts in it or read what it fetched; nothing is cached */
     MHD_add_response_header(resp, "Content-Security-Policy",
                             "default-src 'self'; img-src 'self' blob: data:; "
+                            "connect-src 'self' blob:; font-src 'self' blob: data:; "
                             "frame-src 'self' blob:; object-src 'self' blob:; "
                             "worker-src 'self' blob:; frame-ancestors 'self'; base-uri 'none'");
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
