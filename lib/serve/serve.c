@@ -126,15 +126,10 @@ void sy_serve_reply_error(sy_serve_reply *r, unsigned status, const char *fmt, .
 
 /* ---- the folder ---- */
 
-int sy_serve_open(sy_serve *s, const char *name, sy_serve_reply *r)
+/* name opened for reading beneath the folder; -1 with errno (EXDEV when
+ * the path leaves the folder). */
+static int open_beneath(const sy_serve *s, const char *name)
 {
-    if (!sy_serve_name_ok(name)) {
-        sy_serve_reply_error(r, 403,
-                             "'%s' is not a name of an agreement file under the folder (a "
-                             "relative path ending in .yaml, without '..' or hidden parts)",
-                             name ? name : "");
-        return -1;
-    }
     /* RESOLVE_BENEATH: the kernel refuses any step out of the folder,
      * through ".." or a symbolic link, atomically */
     struct open_how how;
@@ -155,6 +150,19 @@ int sy_serve_open(sy_serve *s, const char *name, sy_serve_reply *r)
             fd = open(real, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
         }
     }
+    return fd;
+}
+
+int sy_serve_open(sy_serve *s, const char *name, sy_serve_reply *r)
+{
+    if (!sy_serve_name_ok(name)) {
+        sy_serve_reply_error(r, 403,
+                             "'%s' is not a name of an agreement file under the folder (a "
+                             "relative path ending in .yaml, without '..' or hidden parts)",
+                             name ? name : "");
+        return -1;
+    }
+    int fd = open_beneath(s, name);
     if (fd < 0) {
         if (errno == EXDEV || errno == ELOOP || errno == EPERM || errno == EACCES)
             sy_serve_reply_error(r, 403, "%s leads out of the folder: refused", name);
@@ -318,6 +326,12 @@ static void list_dir(listing *l, int dfd, const char *prefix, int depth)
             continue;
         if (fstatat(dirfd(d), e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode))
             continue;
+        if (S_ISLNK(lst.st_mode)) { /* listed only when it stays inside */
+            int fd = open_beneath(l->s, rel);
+            if (fd < 0)
+                continue;
+            close(fd);
+        }
         if (!is_roster(l, dirfd(d), e->d_name))
             list_add(l, rel);
     }
