@@ -10,7 +10,7 @@ DEB_PKGS = gcc make pkg-config libhpdf-dev libpng-dev libyaml-dev libicu-dev lib
            libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu \
            libnss3-tools nettle-dev libdeflate-dev libmicrohttpd-dev libjansson-dev
 
-PC_PKGS = harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate libmicrohttpd jansson
+PC_PKGS = harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate jansson
 # libqpdf (C++, with GnuTLS) would add ~2.4 ms to every process's start:
 # only its headers are used at build time, and lib/pdf/qpdf.c loads the
 # library (by the soname found here) when a PDF is first read.
@@ -18,6 +18,13 @@ QPDF_SONAME = $(shell objdump -p $$(pkg-config --variable=libdir libqpdf 2>/dev/
   2>/dev/null | sed -n 's/^ *SONAME *//p')
 QPDF_CFLAGS = $(shell pkg-config --cflags libqpdf 2>/dev/null) \
   $(if $(QPDF_SONAME),-DSY_QPDF_SONAME='"$(QPDF_SONAME)"')
+# libmicrohttpd (sanya serve) brings GnuTLS: ~3 ms of loading at every
+# start. Only its header is used at build time; lib/serve/mhd.c loads the
+# library (by the soname found here) when sanya serve starts.
+MHD_SONAME = $(shell objdump -p $$(pkg-config --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so \
+  2>/dev/null | sed -n 's/^ *SONAME *//p')
+MHD_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null) \
+  $(if $(MHD_SONAME),-DSY_MHD_SONAME='"$(MHD_SONAME)"')
 # Recursive (=) so that pkg-config runs only when something is compiled,
 # after `make deps` had its chance to install the packages.
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_PKGS) 2>/dev/null)
@@ -37,7 +44,7 @@ SONAME = libsanya.so.$(VERSION_MAJOR)
 
 OPT ?= -O2 -g
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -Ilib $(PC_CFLAGS) $(QPDF_CFLAGS) -MMD -MP $(CFLAGS)
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -Ilib $(PC_CFLAGS) $(QPDF_CFLAGS) $(MHD_CFLAGS) -MMD -MP $(CFLAGS)
 LIBS = $(PC_LIBS) $(NONPC_LIBS)
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))

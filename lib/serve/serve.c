@@ -11,7 +11,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/openat2.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -26,6 +25,7 @@
 #include "batch/batch.h"
 #include "core/limits.h"
 #include "serve/assets.h"
+#include "serve/mhd.h"
 
 /* ---- the gates ---- */
 
@@ -376,6 +376,10 @@ void sy_serve_roster_refresh(sy_serve *s)
 
 /* ---- the daemon ---- */
 
+/* libmicrohttpd's functions, loaded by sy_serve_start before any is
+ * called (mhd.h). */
+static const sy_mhd_api *mhd;
+
 typedef struct connection {
     sy_buf body;
     int too_big;
@@ -383,7 +387,7 @@ typedef struct connection {
 
 static const char *arg_of(void *conn, const char *key)
 {
-    return MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, key);
+    return mhd->lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, key);
 }
 
 static const sy_serve_asset *asset_of(const char *url)
@@ -399,8 +403,8 @@ static const sy_serve_asset *asset_of(const char *url)
 static enum MHD_Result send_reply(struct MHD_Connection *c, sy_serve_reply *r)
 {
     struct MHD_Response *resp = r->body_static
-        ? MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_PERSISTENT)
-        : MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);
+        ? mhd->create_response_from_buffer(r->len, r->body, MHD_RESPMEM_PERSISTENT)
+        : mhd->create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);
     if (!resp) {
         if (!r->body_static)
             free(r->body);
@@ -409,23 +413,23 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, sy_serve_reply *r)
         return MHD_NO;
     }
     if (r->type)
-        MHD_add_response_header(resp, "Content-Type", r->type);
+        mhd->add_response_header(resp, "Content-Type", r->type);
     /* the page is this server's alone: no other site may frame it, run
      * scripts in it or read what it fetched; nothing is cached */
-    MHD_add_response_header(resp, "Content-Security-Policy",
-                            "default-src 'self'; img-src 'self' blob: data:; "
-                            "connect-src 'self' blob:; font-src 'self' blob: data:; "
-                            "frame-src 'self' blob:; object-src 'self' blob:; "
-                            "worker-src 'self' blob:; frame-ancestors 'self'; base-uri 'none'");
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    mhd->add_response_header(resp, "Content-Security-Policy",
+                             "default-src 'self'; img-src 'self' blob: data:; "
+                             "connect-src 'self' blob:; font-src 'self' blob: data:; "
+                             "frame-src 'self' blob:; object-src 'self' blob:; "
+                             "worker-src 'self' blob:; frame-ancestors 'self'; base-uri 'none'");
+    mhd->add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    mhd->add_response_header(resp, "Referrer-Policy", "no-referrer");
+    mhd->add_response_header(resp, "Cache-Control", "no-store");
     if (r->location)
-        MHD_add_response_header(resp, "Location", r->location);
+        mhd->add_response_header(resp, "Location", r->location);
     if (r->cookie)
-        MHD_add_response_header(resp, "Set-Cookie", r->cookie);
-    enum MHD_Result ok = MHD_queue_response(c, r->status, resp);
-    MHD_destroy_response(resp);
+        mhd->add_response_header(resp, "Set-Cookie", r->cookie);
+    enum MHD_Result ok = mhd->queue_response(c, r->status, resp);
+    mhd->destroy_response(resp);
     free(r->location);
     free(r->cookie);
     return ok;
@@ -436,7 +440,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, sy_serve_reply *r)
 static int gates(sy_serve *s, struct MHD_Connection *c, const char *url, const char *method,
                  sy_serve_reply *r)
 {
-    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    const char *host = mhd->lookup_connection_value(c, MHD_HEADER_KIND, "Host");
     if (!sy_serve_host_ok(host, s->port)) {
         sy_serve_reply_error(r, 403,
                              "this page answers to http://127.0.0.1:%u/ and "
@@ -444,7 +448,7 @@ static int gates(sy_serve *s, struct MHD_Connection *c, const char *url, const c
                              s->port, s->port);
         return -1;
     }
-    const char *query = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
+    const char *query = mhd->lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
     if (!strcmp(url, "/") && !strcmp(method, "GET") && query) {
         if (!sy_serve_token_eq(query, s->token)) {
             sy_serve_reply_error(r, 403, "wrong token: open the address sanya serve printed");
@@ -463,14 +467,14 @@ static int gates(sy_serve *s, struct MHD_Connection *c, const char *url, const c
         r->len = r->body ? strlen(r->body) : 0;
         return -1;
     }
-    const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "sanya_token");
-    const char *header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Sanya-Token");
+    const char *cookie = mhd->lookup_connection_value(c, MHD_COOKIE_KIND, "sanya_token");
+    const char *header = mhd->lookup_connection_value(c, MHD_HEADER_KIND, "X-Sanya-Token");
     if (!sy_serve_token_eq(cookie, s->token) && !sy_serve_token_eq(header, s->token)) {
         sy_serve_reply_error(r, 403,
                              "no token: open the address sanya serve printed (with ?token=)");
         return -1;
     }
-    const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+    const char *length = mhd->lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
     if (length && strtoull(length, NULL, 10) > SY_LIMIT_SERVE_BODY_BYTES) {
         sy_serve_reply_error(r, 413, "request body larger than %u bytes",
                              (unsigned)SY_LIMIT_SERVE_BODY_BYTES);
@@ -614,6 +618,8 @@ sy_serve *sy_serve_start(const sy_serve_options *o, sy_diags *d)
         if (stat(s->roster_path, &s->roster_st) != 0)
             memset(&s->roster_st, 0, sizeof s->roster_st);
     }
+    if (!(mhd = sy_mhd_load(d)))
+        return start_fail(s);
     s->builder = sy_builder_new(s->data_dir, d);
     if (!s->builder)
         return start_fail(s);
@@ -640,10 +646,10 @@ sy_serve *sy_serve_start(const sy_serve_options *o, sy_diags *d)
     s->port = ntohs(addr.sin_port);
     /* one thread answers every request in turn: one builder, its caches
      * warm, no two builds at once */
-    s->mhd = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL, NULL, on_request, s,
-                              MHD_OPTION_LISTEN_SOCKET, sock, MHD_OPTION_NOTIFY_COMPLETED,
-                              on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
-                              MHD_OPTION_CONNECTION_LIMIT, (unsigned)64, MHD_OPTION_END);
+    s->mhd = mhd->start_daemon(MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL, NULL, on_request, s,
+                               MHD_OPTION_LISTEN_SOCKET, sock, MHD_OPTION_NOTIFY_COMPLETED,
+                               on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
+                               MHD_OPTION_CONNECTION_LIMIT, (unsigned)64, MHD_OPTION_END);
     if (!s->mhd) {
         close(sock);
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_CANTCREAT, NULL, 0, 0, NULL,
@@ -663,7 +669,7 @@ void sy_serve_stop(sy_serve *s)
     if (!s)
         return;
     if (s->mhd)
-        MHD_stop_daemon(s->mhd);
+        mhd->stop_daemon(s->mhd);
     sy_builder_free(s->builder);
     sy_roster_free(s->roster);
     sy_diags_free(s->roster_diags);
