@@ -17,7 +17,7 @@ const el = (tag, attrs = {}, ...kids) => {
   return e;
 };
 
-const DEBOUNCE_MS = 200;
+const DEBOUNCE_MS = 150;
 const LONG_TEXTS = new Set(['body', 'preamble', 'note']);
 
 const state = {
@@ -370,6 +370,15 @@ function recordFields(record, prefix) {
   const frag = document.createDocumentFragment();
   for (const f of state.schema.records[record]) {
     const path = join(prefix, f.key);
+    // an optional map or list the file does not have stays folded
+    if (!f.required && (f.type === 'map' || f.type === 'list') && !state.fieldsByPath.has(path)) {
+      const d = el('details', { class: 'absent' }, el('summary', { text: `${f.key} (not in the file: ${f.description})` }));
+      d.addEventListener('toggle', () => {
+        if (d.open && d.childElementCount === 1) d.append(f.type === 'list' ? listField(path, f) : recordFields(f.record, path));
+      }, { once: true });
+      frag.append(d);
+      continue;
+    }
     if (f.type === 'bilingual') {
       frag.append(bilingualField(path, f.key, f));
     } else if (f.type === 'map' && f.record === 'signatory') {
