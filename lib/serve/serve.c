@@ -577,6 +577,12 @@ sy_serve *sy_serve_start(const sy_serve_options *o, sy_diags *d)
                      "cannot open the folder: %s", strerror(errno));
         return start_fail(s);
     }
+    if (!strcmp(real, "/")) {
+        /* every path would be "inside": a folder of agreements is meant */
+        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, o->dir, 0, 0, NULL,
+                     "refusing to serve the root folder: give the folder of the agreements");
+        return start_fail(s);
+    }
     if (!(s->dir = strdup(real)) || !(s->data_dir = strdup(o->data_dir)) ||
         (o->template_ && !(s->template_ = strdup(o->template_)))) {
         sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
@@ -611,6 +617,11 @@ sy_serve *sy_serve_start(const sy_serve_options *o, sy_diags *d)
             closedir(dd);
         if (found == 1 && realpath(path, real))
             s->roster_path = strdup(real);
+        else if (found > 1)
+            sy_diags_add(d, SY_SEV_WARNING, SY_OK, s->dir, 0, 0, NULL,
+                         "%d roster files (a top-level offices: key) in the folder: none is used; "
+                         "pass --roster",
+                         found);
     }
     if (s->roster_path) {
         s->roster_given = 1;
