@@ -456,7 +456,12 @@ static int next_part(const char **p, path_part *out)
     } else {
         size_t n = 0;
         while (*s && *s != '.' && *s != '[') {
-            if (n + 1 >= sizeof out->key)
+            /* keys of the schema: letters, digits, '_' and '-' (a new key
+             * is written as it is, so nothing that would need quotes) */
+            char c = *s;
+            if (n + 1 >= sizeof out->key ||
+                !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '-'))
                 return -1;
             out->key[n++] = *s++;
         }
@@ -630,7 +635,9 @@ sy_status sy_splice_set(const char *name, const char *src, size_t len, const cha
                 why = "an index of something that is not a list";
             else if (part.index == n->count && (n->flow || n->count)) {
                 bad = append_item(&e, n, p, value);
-                why = bad ? "the new item's path has an index in it" : "";
+                why = bad ? "the new item's path has an index in it, or the value is not UTF-8 "
+                            "text"
+                          : "";
             } else if (part.index >= n->count)
                 why = "the index is beyond the end of the list";
             else
@@ -644,7 +651,8 @@ sy_status sy_splice_set(const char *name, const char *src, size_t len, const cha
                     sy_buf entry = SY_BUF_INIT;
                     sy_buf_printf(&entry, "%s: ", part.key);
                     if (put_nested(&entry, p, value) != 0 || sy_buf_failed(&entry)) {
-                        why = "the new value's path has an index in it";
+                        why = "the new value's path has an index in it, or the value is not "
+                              "UTF-8 text";
                     } else {
                         const char *entries[2] = {entry.data, NULL};
                         sy_splice_map_append(&e, n, entries);
@@ -669,7 +677,7 @@ sy_status sy_splice_set(const char *name, const char *src, size_t len, const cha
         else if (n == root)
             why = "no path";
         else if (set_scalar(&e, n, value, flow) != 0)
-            e.oom = 1;
+            why = "the value cannot be written in YAML (it is not UTF-8 text)";
     }
     sy_status st = SY_OK;
     size_t old = out->len;

@@ -97,6 +97,7 @@ void sy_splice_map_append(sy_splice_editor *e, const sy_splice_node *m, const ch
  *    a term adds `term: {start: VALUE}`).
  *  - An index one past a list's end appends an item ("articles[3].title.en"
  *    to a list of three adds `- {title: {en: VALUE}}`).
+ * A path's keys are letters, digits, '_' and '-' (the schema's).
  * name is the file name in messages. Returns SY_OK; SY_ERR_DATA when the
  * text does not parse or the path does not lead to a value that can be set
  * (a map, an alias, an index beyond the end), with the reason in d;
