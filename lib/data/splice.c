@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 /* Character index (libyaml's marks count characters) to byte offset. The
  * marks asked for go mostly forward, so a cursor walks the UTF-8 text. */
 typedef struct cursor {
@@ -617,6 +619,10 @@ static sy_status set_fail(sy_diags *d, const char *name, const char *path, const
 sy_status sy_splice_set(const char *name, const char *src, size_t len, const char *path,
                         const char *value, sy_buf *out, sy_diags *d)
 {
+    size_t bad_at = sy_utf8_check(value, strlen(value));
+    if (bad_at != (size_t)-1)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, 0, 0, path,
+                            "cannot set this value: it is not UTF-8 text (byte %zu)", bad_at);
     sy_splice_node *root = sy_splice_parse(src, len);
     if (!root)
         return set_fail(d, name, NULL,
