@@ -6,6 +6,7 @@
  */
 #include "data/splice.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -501,9 +502,15 @@ static int set_block(sy_splice_editor *e, const sy_splice_node *n, const char *v
 {
     if (value[0] == ' ' || value[0] == '\t')
         return -1;
-    for (const char *s = value; *s; s++)
-        if ((unsigned char)*s < 0x20 && *s != '\n')
+    /* YAML's printable characters only, and no line break but '\n' (NEL,
+     * LS and PS break lines too): else the emitter quotes and escapes */
+    size_t vlen = strlen(value);
+    for (size_t i = 0; i < vlen;) {
+        uint32_t c = sy_utf8_next(value, vlen, &i);
+        if ((c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+            (c >= 0xd800 && c < 0xe000) || c == 0xfffe || c == 0xffff || c == 0xfeff)
             return -1;
+    }
     const char *src = e->src;
     size_t header_end = n->start;
     while (header_end < e->len && src[header_end] != '\n')
