@@ -519,6 +519,14 @@ static int set_block(sy_splice_editor *e, const sy_splice_node *n, const char *v
         return -1;
     if (header_end > n->start && src[header_end - 1] == '\r')
         header_end--;
+    /* an explicit indentation indicator (|2, >-4) fixes the indentation
+     * relative to a parent this tree does not know: quote instead */
+    size_t ind = n->start;
+    while (ind < header_end && src[ind] != '|' && src[ind] != '>')
+        ind++;
+    for (size_t k = ind + 1; k < header_end && k <= ind + 2; k++)
+        if (src[k] >= '1' && src[k] <= '9')
+            return -1;
     /* the content's indentation: the first non-blank line after the header */
     int indent = -1;
     for (size_t at = header_end; at < n->content_end && indent < 0;) {
