@@ -348,7 +348,7 @@ void sy_splice_map_append(sy_splice_editor *e, const sy_splice_node *m, const ch
         for (size_t i = 0; entries[i]; i++)
             sy_buf_printf(&b, "%s%s", i || m->count ? ", " : "", entries[i]);
     } else {
-        int indent = m->count ? m->items[0]->column - 1 : 0;
+        int indent = m->column - 1; /* the first key's (or its "?"), where the map starts */
         at = sy_splice_line_after(e, m->content_end);
         for (size_t i = 0; entries[i]; i++) {
             sy_buf_puts(&b, e->eol);
