@@ -20,6 +20,7 @@ static const subcommand commands[] = {
     {"new", sy_cmd_new, "write a commented starting agreement to fill in"},
     {"renew", sy_cmd_renew, "write the agreement file of the next term (renewal)"},
     {"batch", sy_cmd_batch, "build a folder of agreements, rebuilding only what changed"},
+    {"serve", sy_cmd_serve, "a local page for drafting agreements, with a live preview"},
 };
 
 static void usage(FILE *f)

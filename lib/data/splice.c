@@ -3,9 +3,12 @@
  * byte ranges in one pass. */
 #include "data/splice.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+
+#include "core/utf8.h"
 
 /* ---- the text as byte ranges ---- */
 
@@ -402,24 +405,16 @@ static int emit_to_buf(void *data, unsigned char *bytes, size_t size)
     return !sy_buf_failed(data);
 }
 
-int sy_splice_put_scalar(sy_buf *out, const char *value)
+/* Appends value as one line of YAML: a scalar libyaml's emitter writes in
+ * style where it allows (it falls back to quotes), inside a flow
+ * collection when flow (where ", " and brackets need quotes). -1 when the
+ * emitter does not give one line (out may then hold part of it). */
+static int emit_scalar(sy_buf *out, const char *value, yaml_scalar_style_t style, int flow)
 {
-    /* emitted as the one item of a flow list, so that the emitter quotes
-     * what a flow context needs quoted (", " and the like) */
     yaml_emitter_t em;
     yaml_event_t ev;
     sy_buf tmp = SY_BUF_INIT;
-    /* a value written <like this> is quoted, or it would read back as a
-     * placeholder (yaml.h, sy_yn_is_placeholder) */
     size_t n = strlen(value);
-    int angled = n >= 3 && value[0] == '<' && value[n - 1] == '>';
-    /* line breaks (\n, \r, U+0085, U+2028, U+2029) are written as escapes
-     * only in double quotes; the emitter's other styles break the line */
-    int breaks = strpbrk(value, "\r\n") || strstr(value, "\xC2\x85") ||
-        strstr(value, "\xE2\x80\xA8") || strstr(value, "\xE2\x80\xA9");
-    yaml_scalar_style_t style = breaks ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
-        : angled                       ? YAML_SINGLE_QUOTED_SCALAR_STYLE
-                                       : YAML_ANY_SCALAR_STYLE;
     if (!yaml_emitter_initialize(&em))
         return -1;
     yaml_emitter_set_output(&em, emit_to_buf, &tmp);
@@ -428,24 +423,388 @@ int sy_splice_put_scalar(sy_buf *out, const char *value)
     int ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) &&
         yaml_emitter_emit(&em, &ev) &&
         yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) &&
-        yaml_emitter_emit(&em, &ev) &&
-        yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE) &&
-        yaml_emitter_emit(&em, &ev) &&
+        yaml_emitter_emit(&em, &ev);
+    if (ok && flow) /* the one item of a flow list */
+        ok = yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE) &&
+            yaml_emitter_emit(&em, &ev);
+    ok = ok &&
         yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)value, (int)n, 1, 1, style) &&
-        yaml_emitter_emit(&em, &ev) && yaml_sequence_end_event_initialize(&ev) &&
-        yaml_emitter_emit(&em, &ev) && yaml_document_end_event_initialize(&ev, 1) &&
-        yaml_emitter_emit(&em, &ev) && yaml_stream_end_event_initialize(&ev) &&
-        yaml_emitter_emit(&em, &ev) && yaml_emitter_flush(&em);
+        yaml_emitter_emit(&em, &ev);
+    if (ok && flow)
+        ok = yaml_sequence_end_event_initialize(&ev) && yaml_emitter_emit(&em, &ev);
+    ok = ok && yaml_document_end_event_initialize(&ev, 1) && yaml_emitter_emit(&em, &ev) &&
+        yaml_stream_end_event_initialize(&ev) && yaml_emitter_emit(&em, &ev) &&
+        yaml_emitter_flush(&em);
     yaml_emitter_delete(&em);
-    /* "[SCALAR]" and a line break, perhaps a document end marker: one
-     * line, or the value would not fit where it goes */
+    /* the scalar (in "[...]" when flow) and a line break, perhaps a
+     * document end marker: one line, or the value would not fit where it
+     * goes */
     char *nl = ok && tmp.data && !tmp.failed ? memchr(tmp.data, '\n', tmp.len) : NULL;
     const char *rest = nl ? nl + 1 : NULL;
     size_t left = nl ? tmp.len - (size_t)(rest - tmp.data) : 0;
-    ok = nl && nl - tmp.data >= 3 && tmp.data[0] == '[' && nl[-1] == ']' &&
-        (left == 0 || (left == 4 && !memcmp(rest, "...\n", 4)));
+    const char *line = tmp.data;
+    size_t len = nl ? (size_t)(nl - tmp.data) : 0;
+    ok = nl && (left == 0 || (left == 4 && !memcmp(rest, "...\n", 4)));
+    if (ok && flow) {
+        ok = len >= 3 && line[0] == '[' && line[len - 1] == ']';
+        line++;
+        len -= 2;
+    }
     if (ok)
-        sy_buf_put(out, tmp.data + 1, (size_t)(nl - tmp.data) - 2);
+        sy_buf_put(out, line, len);
     sy_buf_free(&tmp);
     return ok && !sy_buf_failed(out) ? 0 : -1;
+}
+
+/* A value written <like this> would read back as a placeholder
+ * (yaml.h, sy_yn_is_placeholder). */
+static int angled(const char *value)
+{
+    size_t n = strlen(value);
+    return n >= 3 && value[0] == '<' && value[n - 1] == '>';
+}
+
+/* Line breaks (\n, \r, U+0085, U+2028, U+2029) are written as escapes
+ * only in double quotes; the emitter's other styles break the line. */
+static int has_breaks(const char *value)
+{
+    return strpbrk(value, "\r\n") || strstr(value, "\xC2\x85") || strstr(value, "\xE2\x80\xA8") ||
+        strstr(value, "\xE2\x80\xA9");
+}
+
+int sy_splice_put_scalar(sy_buf *out, const char *value)
+{
+    yaml_scalar_style_t style = has_breaks(value) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+        : angled(value)                           ? YAML_SINGLE_QUOTED_SCALAR_STYLE
+                                                  : YAML_ANY_SCALAR_STYLE;
+    return emit_scalar(out, value, style, 1);
+}
+
+/* ---- setting one value at a path (the drafting page's edits) ---- */
+
+static yaml_scalar_style_t yaml_style_of(char style)
+{
+    switch (style) {
+    case '\'':
+        return YAML_SINGLE_QUOTED_SCALAR_STYLE;
+    case '"':
+        return YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    case '|':
+        return YAML_LITERAL_SCALAR_STYLE;
+    case '>':
+        return YAML_FOLDED_SCALAR_STYLE;
+    default:
+        return YAML_PLAIN_SCALAR_STYLE;
+    }
+}
+
+/* One component of a path: a key, or an index. */
+typedef struct path_part {
+    char key[256];
+    int is_index;
+    size_t index;
+} path_part;
+
+/* Reads the next component of path at *p; 0 on success, 1 at the end, -1
+ * when the path is malformed. */
+static int next_part(const char **p, path_part *out)
+{
+    const char *s = *p;
+    if (!*s)
+        return 1;
+    if (*s == '.')
+        s++;
+    memset(out, 0, sizeof *out);
+    if (*s == '[') {
+        s++;
+        if (*s < '0' || *s > '9')
+            return -1;
+        size_t v = 0;
+        while (*s >= '0' && *s <= '9') {
+            if (v > 1000000)
+                return -1;
+            v = v * 10 + (size_t)(*s++ - '0');
+        }
+        if (*s++ != ']')
+            return -1;
+        out->is_index = 1;
+        out->index = v;
+    } else {
+        size_t n = 0;
+        while (*s && *s != '.' && *s != '[') {
+            /* keys of the schema: letters, digits, '_' and '-' (a new key
+             * is written as it is, so nothing that would need quotes) */
+            char c = *s;
+            if (n + 1 >= sizeof out->key ||
+                !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '_' || c == '-'))
+                return -1;
+            out->key[n++] = *s++;
+        }
+        if (!n)
+            return -1;
+        out->key[n] = 0;
+    }
+    *p = s;
+    return 0;
+}
+
+/* The rest of a path (from rest) as nested flow maps around value:
+ * "title.en" -> "{title: {en: VALUE}}" (just VALUE when rest is empty).
+ * Indexes cannot be made up: -1. */
+static int put_nested(sy_buf *b, const char *rest, const char *value)
+{
+    path_part part;
+    int r = next_part(&rest, &part);
+    if (r == 1)
+        return sy_splice_put_scalar(b, value);
+    if (r != 0 || part.is_index)
+        return -1;
+    sy_buf_printf(b, "{%s: ", part.key);
+    if (put_nested(b, rest, value) != 0)
+        return -1;
+    sy_buf_putc(b, '}');
+    return 0;
+}
+
+/* Rewrites scalar n in its block style (| or >): the header kept (a folded
+ * one becomes literal when value has line breaks, which folding would
+ * join), the lines at the content's indentation. -1 when value cannot be
+ * written so (a first line starting with a blank, characters YAML does not
+ * print, an explicit indentation indicator). */
+static int set_block(sy_splice *e, const sy_splice_node *n, const char *value)
+{
+    if (value[0] == ' ' || value[0] == '\t')
+        return -1;
+    /* YAML's printable characters only, and no line break but '\n' (NEL,
+     * LS and PS break lines too): else the emitter quotes and escapes */
+    size_t vlen = strlen(value);
+    for (size_t i = 0; i < vlen;) {
+        uint32_t c = sy_utf8_next(value, vlen, &i);
+        if ((c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+            (c >= 0xd800 && c < 0xe000) || c == 0xfffe || c == 0xffff || c == 0xfeff)
+            return -1;
+    }
+    const char *src = e->src;
+    size_t header_end = sy_splice_line_end(e, n->start);
+    if (header_end >= e->len)
+        return -1;
+    /* an explicit indentation indicator (|2, >-4) fixes the indentation
+     * relative to a parent this tree does not know: quote instead */
+    size_t ind = n->start;
+    while (ind < header_end && src[ind] != '|' && src[ind] != '>')
+        ind++;
+    for (size_t k = ind + 1; k < header_end && k <= ind + 2; k++)
+        if (src[k] >= '1' && src[k] <= '9')
+            return -1;
+    /* the content's indentation: the first non-blank line after the header */
+    int indent = -1;
+    for (size_t at = header_end; at < n->content_end && indent < 0;) {
+        while (at < e->len && src[at] != '\n')
+            at++;
+        at++;
+        int k = 0;
+        while (at + (size_t)k < e->len && src[at + (size_t)k] == ' ')
+            k++;
+        if (at + (size_t)k < e->len && src[at + (size_t)k] != '\n' && src[at + (size_t)k] != '\r')
+            indent = k;
+    }
+    if (indent < 1) {
+        size_t ls = n->start;
+        while (ls > 0 && src[ls - 1] != '\n')
+            ls--;
+        indent = 0;
+        while (src[ls + (size_t)indent] == ' ')
+            indent++;
+        indent += 2;
+    }
+    if (n->style == '>' && strchr(value, '\n')) {
+        sy_buf h = SY_BUF_INIT;
+        for (size_t i = n->start; i < header_end; i++)
+            sy_buf_putc(&h, src[i] == '>' ? '|' : src[i]);
+        sy_splice_replace(e, n->start, header_end, &h);
+    }
+    sy_buf b = SY_BUF_INIT;
+    const char *line = value;
+    for (;;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        sy_buf_puts(&b, e->eol);
+        if (len) {
+            put_spaces(&b, indent);
+            sy_buf_put(&b, line, len);
+        }
+        if (!end)
+            break;
+        line = end + 1;
+    }
+    sy_splice_replace(e, header_end, n->content_end, &b);
+    return 0;
+}
+
+/* Rewrites scalar n with value in n's own style where value allows it
+ * (flow: n sits in a flow collection). */
+static int set_scalar(sy_splice *e, const sy_splice_node *n, const char *value, int flow)
+{
+    if ((n->style == '|' || n->style == '>') && set_block(e, n, value) == 0)
+        return 0;
+    yaml_scalar_style_t want = yaml_style_of(n->style);
+    if (want == YAML_LITERAL_SCALAR_STYLE || want == YAML_FOLDED_SCALAR_STYLE || has_breaks(value))
+        want = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    else if (want == YAML_PLAIN_SCALAR_STYLE && angled(value))
+        want = YAML_SINGLE_QUOTED_SCALAR_STYLE;
+    sy_buf b = SY_BUF_INIT;
+    if (n->anchor)
+        sy_buf_printf(&b, "&%s ", n->anchor);
+    if (n->tagged)
+        sy_buf_puts(&b, "!!str ");
+    /* an empty plain value (`key:`) has its place right after the colon */
+    if (n->start == n->content_end && n->start > 0 && e->src[n->start - 1] == ':')
+        sy_buf_putc(&b, ' ');
+    if (emit_scalar(&b, value, want, flow) != 0) {
+        sy_buf_free(&b);
+        return -1;
+    }
+    sy_splice_replace(e, n->start, n->content_end, &b);
+    return 0;
+}
+
+/* Appends an item made of the rest of the path around value to list l. */
+static int append_item(sy_splice *e, const sy_splice_node *l, const char *rest, const char *value)
+{
+    sy_buf item = SY_BUF_INIT, b = SY_BUF_INIT;
+    if (put_nested(&item, rest, value) != 0 || sy_buf_failed(&item)) {
+        sy_buf_free(&item);
+        return -1;
+    }
+    size_t at;
+    if (l->flow) {
+        at = l->count ? l->items[l->count - 1]->content_end : l->start + 1;
+        sy_buf_printf(&b, "%s%s", l->count ? ", " : "", item.data);
+    } else {
+        /* "- " at the column of the dashes: the first item's, less "- " */
+        const sy_splice_node *first = l->items[0];
+        size_t s = first->start;
+        int back = 0;
+        while (s > 0 && e->src[s - 1] == ' ')
+            s--, back++;
+        int dash = first->column - 1 - back - 1;
+        at = sy_splice_line_end(e, l->content_end);
+        sy_buf_puts(&b, e->eol);
+        put_spaces(&b, dash < 0 ? 0 : dash);
+        sy_buf_printf(&b, "- %s", item.data);
+    }
+    sy_buf_free(&item);
+    sy_splice_replace(e, at, at, &b);
+    return 0;
+}
+
+static sy_status set_fail(sy_diags *d, const char *name, const char *path, const char *why)
+{
+    return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, 0, 0, path, "cannot set this value: %s",
+                        why);
+}
+
+/* Follows path from root, recording the edit that sets value there in e.
+ * Returns NULL when done, else why it cannot be done. */
+static const char *set_at_path(sy_splice *e, const sy_splice_node *root, const char *path,
+                               const char *value)
+{
+    const sy_splice_node *n = root;
+    int flow = root->flow, r;
+    const char *p = path;
+    path_part part;
+    while ((r = next_part(&p, &part)) == 0) {
+        if (n->kind == SY_SPLICE_ALIAS)
+            return "it is inside an alias (*name): edit the anchored value instead";
+        if (part.is_index) {
+            if (n->kind != SY_SPLICE_SEQ)
+                return "an index of something that is not a list";
+            if (part.index == n->count && (n->flow || n->count))
+                return append_item(e, n, p, value) == 0
+                    ? NULL
+                    : "the new item's path has an index in it, or the value is not UTF-8 text";
+            if (part.index >= n->count)
+                return "the index is beyond the end of the list";
+            n = n->items[part.index];
+        } else {
+            if (n->kind != SY_SPLICE_MAP)
+                return "a key of something that is not a map";
+            const sy_splice_node *v = sy_splice_get(n, part.key, NULL);
+            if (!v) {
+                sy_buf entry = SY_BUF_INIT;
+                sy_buf_printf(&entry, "%s: ", part.key);
+                int bad = put_nested(&entry, p, value) != 0 || sy_buf_failed(&entry);
+                if (!bad) {
+                    const char *entries[2] = {entry.data, NULL};
+                    sy_splice_map_append(e, n, entries);
+                }
+                sy_buf_free(&entry);
+                return bad ? "the new value's path has an index in it, or the value is not UTF-8 "
+                             "text"
+                           : NULL;
+            }
+            n = v;
+        }
+        if ((n->kind == SY_SPLICE_MAP || n->kind == SY_SPLICE_SEQ) && n->flow)
+            flow = 1;
+    }
+    if (r < 0)
+        return "the path is not of the form key.key[index]";
+    if (n->kind == SY_SPLICE_ALIAS)
+        return "it is an alias (*name): edit the anchored value instead";
+    if (n->kind != SY_SPLICE_SCALAR)
+        return "it is a map or a list, not one value";
+    if (n == root)
+        return "no path";
+    if (set_scalar(e, n, value, flow) != 0)
+        return "the value cannot be written in YAML (it is not UTF-8 text)";
+    return NULL;
+}
+
+sy_status sy_splice_set(const char *name, const char *src, size_t len, const char *path,
+                        const char *value, sy_buf *out, sy_diags *d)
+{
+    size_t bad_at = sy_utf8_check(value, strlen(value));
+    if (bad_at != (size_t)-1)
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, name, 0, 0, path,
+                            "cannot set this value: it is not UTF-8 text (byte %zu)", bad_at);
+    sy_splice_node *root = sy_splice_tree_parse(src, len);
+    if (!root || root->kind != SY_SPLICE_MAP) {
+        sy_splice_tree_free(root);
+        return set_fail(d, name, NULL,
+                        "the text is not a YAML map (fix the syntax in the YAML view first)");
+    }
+    sy_splice *e = sy_splice_new(src, len);
+    if (!e) {
+        sy_splice_tree_free(root);
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, name, 0, 0, path, "out of memory");
+    }
+    const char *why = set_at_path(e, root, path, value);
+    sy_status st = SY_OK;
+    size_t old = out->len;
+    if (why)
+        st = set_fail(d, name, path, why);
+    else if ((st = sy_splice_apply(e, out)) != SY_OK)
+        st = sy_diags_add(d, SY_SEV_ERROR, st, name, 0, 0, path,
+                          st == SY_ERR_NOMEM ? "out of memory" : "overlapping edits (a bug)");
+    else {
+        /* The text must still be YAML. Layouts the splicer does not model
+         * (explicit "? key" entries, multi-line plain keys) can defeat the
+         * indentation of an added key: refuse rather than hand back text
+         * that does not parse. */
+        sy_splice_node *again = sy_splice_tree_parse(out->data + old, out->len - old);
+        if (!again) {
+            out->len = old;
+            if (out->data)
+                out->data[old] = 0;
+            st = set_fail(d, name, path,
+                          "the new text would not be YAML here (an explicit '?' key or a key "
+                          "written over several lines nearby?): edit the YAML itself");
+        }
+        sy_splice_tree_free(again);
+    }
+    sy_splice_free(e);
+    sy_splice_tree_free(root);
+    return st;
 }

@@ -112,4 +112,26 @@ sy_status sy_splice_apply(sy_splice *s, sy_buf *out);
  * (a line break) or memory runs out (out may then hold part of it). */
 int sy_splice_put_scalar(sy_buf *out, const char *value);
 
+/* ---- setting one value (the drafting page's edits) ---- */
+
+/* Sets the value at path ("signed", "parties[1].name.en",
+ * "articles[0].body.km") of the YAML text src[0..len) to the string value
+ * and appends the new text to out; every other byte is src's.
+ *  - An existing scalar is rewritten in its own style where value allows it
+ *    (plain stays plain, quotes stay, a block scalar `|`/`>` keeps its
+ *    header and indentation), else quoted as libyaml's emitter judges
+ *    necessary (double quotes for several lines outside a block scalar).
+ *  - A missing key of an existing map is added at the map's end (with the
+ *    rest of the path as nested flow maps: "term.start" in a file without
+ *    a term adds `term: {start: VALUE}`).
+ *  - An index one past a list's end appends an item ("articles[3].title.en"
+ *    to a list of three adds `- {title: {en: VALUE}}`).
+ * A path's keys are letters, digits, '_' and '-' (the schema's).
+ * name is the file name in messages. Returns SY_OK; SY_ERR_DATA when the
+ * text does not parse or the path does not lead to a value that can be set
+ * (a map, an alias, an index beyond the end), with the reason in d;
+ * SY_ERR_NOMEM. On failure out keeps its length. */
+sy_status sy_splice_set(const char *name, const char *src, size_t len, const char *path,
+                        const char *value, sy_buf *out, sy_diags *d);
+
 #endif
