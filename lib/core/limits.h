@@ -194,6 +194,9 @@
 #define SY_LIMIT_SERVE_NAME_BYTES 1024
 /* Roster entries sent for one autocomplete query: a list a person reads. */
 #define SY_LIMIT_SERVE_ROSTER_MATCHES 50
+/* Parties of one new agreement asked for by the page: an MOU has two or
+ * three; a longer list is a probe. */
+#define SY_LIMIT_SERVE_NEW_PARTIES 16
 
 /* Bounds of caches: reaching one evicts the least recently used entries,
  * it is never an error. The text context's cache of analysed paragraphs

@@ -13,8 +13,10 @@
 #include "core/hash.h"
 #include "core/limits.h"
 #include "data/checklist.h"
+#include "data/new.h"
 #include "data/splice.h"
 #include "serve/json.h"
+#include "tpl/tpl.h"
 
 static sy_date today(const sy_serve *s)
 {
@@ -394,6 +396,95 @@ static void api_roster(sy_serve *s, const sy_serve_request *q, sy_serve_reply *r
     sy_serve_reply_json(r, 200, json_pack("{s:o}", "entries", entries));
 }
 
+/* A template name from a request: letters, digits, '-' and '_' only (a
+ * folder under the data folder's templates/, never a path the request
+ * chooses). */
+static int template_name_ok(const char *t)
+{
+    if (!*t || strlen(t) > 64)
+        return 0;
+    for (; *t; t++)
+        if (!((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') || (*t >= '0' && *t <= '9') ||
+              *t == '-' || *t == '_'))
+            return 0;
+    return 1;
+}
+
+/* POST /api/new {"name": "x.yaml", "template": "mou", "parties": ["moi"]}:
+ * the template's starting agreement (sy_agreement_new, as `sanya new`
+ * writes it) as a new file in the folder itself, never over an existing
+ * one. 201 {"name"}. */
+static void api_new(sy_serve *s, const sy_serve_request *q, sy_serve_reply *r)
+{
+    json_error_t err;
+    json_t *in = json_loadb(q->body, q->len, 0, &err);
+    const char *name = NULL, *tname = NULL;
+    json_t *parties = NULL;
+    if (!in ||
+        json_unpack(in, "{s:s, s?s, s?o}", "name", &name, "template", &tname, "parties",
+                    &parties) != 0) {
+        json_decref(in);
+        sy_serve_reply_error(r, 400,
+                             "expected JSON {\"name\": \"x.yaml\", \"template\": \"mou\", "
+                             "\"parties\": [\"moi\", ...]}");
+        return;
+    }
+    if (!tname || !*tname)
+        tname = s->template_ ? s->template_ : "mou";
+    size_t n = parties && json_is_array(parties) ? json_array_size(parties) : 0;
+    const char *ids[SY_LIMIT_SERVE_NEW_PARTIES];
+    const char *why = NULL;
+    if (strchr(name, '/') || !sy_serve_name_ok(name))
+        why = "a new agreement is a file of the folder itself: a name like moi-ngo-2026.yaml";
+    else if (!template_name_ok(tname))
+        why = "the template is a name of templates/ (letters, digits, - and _)";
+    else if (parties && !json_is_array(parties))
+        why = "parties is a list of party ids";
+    else if (n > SY_LIMIT_SERVE_NEW_PARTIES)
+        why = "too many parties";
+    for (size_t i = 0; !why && i < n; i++)
+        if (!(ids[i] = json_string_value(json_array_get(parties, i))))
+            why = "parties is a list of party ids (strings)";
+    if (why) {
+        sy_serve_reply_error(r, 400, "%s", why);
+        json_decref(in);
+        return;
+    }
+    char *tdir = sy_tpl_folder(s->data_dir, tname);
+    sy_diags *d = sy_diags_new();
+    sy_buf out = SY_BUF_INIT;
+    sy_serve_roster_refresh(s);
+    sy_new_options o = {tdir, ids, n, s->roster, today(s), name};
+    sy_status st = tdir && d ? sy_agreement_new(&o, &out, d) : SY_ERR_NOMEM;
+    char *path = NULL;
+    int existed = 0;
+    if (st == SY_OK) {
+        size_t dl = strlen(s->dir), nl = strlen(name);
+        path = malloc(dl + nl + 2);
+        if (path) {
+            memcpy(path, s->dir, dl);
+            path[dl] = '/';
+            memcpy(path + dl + 1, name, nl + 1);
+        }
+        st = path ? sy_file_write_new(path, out.data, out.len, &existed, d) : SY_ERR_NOMEM;
+    }
+    if (st == SY_OK)
+        sy_serve_reply_json(r, 201, json_pack("{s:s}", "name", name));
+    else if (existed)
+        sy_serve_reply_error(r, 409, "%s exists already: choose another name", name);
+    else if (st == SY_ERR_USAGE || st == SY_ERR_NOINPUT || st == SY_ERR_DATA)
+        sy_serve_reply_json(r, st == SY_ERR_NOINPUT ? 404 : 422,
+                            json_pack("{s:s, s:o}", "error", "the new agreement could not be made",
+                                      "diagnostics", sy_serve_json_diags(d, 0)));
+    else
+        sy_serve_reply_error(r, 500, "the new agreement could not be written");
+    free(path);
+    sy_buf_free(&out);
+    sy_diags_free(d);
+    free(tdir);
+    json_decref(in);
+}
+
 void sy_serve_api(sy_serve *s, const sy_serve_request *q, sy_serve_reply *r)
 {
     const char *path = q->url + 5; /* after "/api/" */
@@ -431,10 +522,5 @@ void sy_serve_api(sy_serve *s, const sy_serve_request *q, sy_serve_reply *r)
     else if (!strcmp(path, "save"))
         api_save(s, q, r);
     else /* new */
-        /* TODO: wire sy_agreement_new (lib/data/new.h, `sanya new`'s library
-         * function, written on another branch): build sy_new_options from
-         * {"template", "parties", "name"}, write the result with
-         * sy_file_write_new beneath the folder (name checked with
-         * sy_serve_name_ok), answer 201 {"name"}. */
-        sy_serve_reply_error(r, 501, "not yet wired");
+        api_new(s, q, r);
 }

@@ -34,7 +34,8 @@ json_t *sy_serve_json_diag(const sy_diag *e)
     json_t *msg = json_string(e->message ? e->message : "");
     if (!msg) /* not UTF-8: the message with its bad bytes as '?' */
         msg = json_stringn_nocheck("(a message that is not UTF-8)", 29);
-    bad = bad || json_object_set_new(o, "message", msg);
+    bad = bad || json_object_set_new(o, "message", msg) ||
+        json_object_set_new(o, "suggestion", string_or_null(e->suggestion));
     if (bad) {
         json_decref(o);
         return NULL;

@@ -225,7 +225,27 @@ code -H "$H" "$base/api/roster?q=SOKHLY" >/dev/null
 grep -q '"office":"ncct/permanent-vice-chair"' "$tmp/body" && ok "roster: by holder name, any case" || bad "roster: $(cat "$tmp/body")"
 code -H "$H" "$base/api/roster?q=moi/secretary" >/dev/null
 grep -q '"office":"moi/secretary-of-state"' "$tmp/body" && ok "roster: by office id" || bad "roster office"
-[ "$(code -H "$H" --data-binary '{}' "$base/api/new")" = 501 ] && ok "new: 501 until wired" || bad "new"
+# ---- new ----
+[ "$(code -H "$H" --data-binary '{}' "$base/api/new")" = 400 ] && ok "new: no name, 400" || bad "new {}"
+[ "$(code -H "$H" --data-binary '{"name":"../out.yaml"}' "$base/api/new")" = 400 ] &&
+    [ ! -e "$tmp/out.yaml" ] && ok "new: a name outside the folder refused" || bad "new outside"
+[ "$(code -H "$H" --data-binary '{"name":"t.yaml","template":"/etc"}' "$base/api/new")" = 400 ] &&
+    ok "new: a template path refused (names only)" || bad "new template path"
+[ "$(code -H "$H" --data-binary '{"name":"fresh.yaml","template":"mou","parties":["moi","aple"]}' \
+    "$base/api/new")" = 201 ] && grep -q '"name":"fresh.yaml"' "$tmp/body" &&
+    grep -q '^  - id: moi' "$tmp/dir/fresh.yaml" && grep -q 'office: moi/secretary-of-state' "$tmp/dir/fresh.yaml" &&
+    grep -q '^# ' "$tmp/dir/fresh.yaml" && ok "new: fresh.yaml written with its comments and the roster's party" ||
+    bad "new: $(cat "$tmp/body")"
+cp "$tmp/dir/fresh.yaml" "$tmp/fresh.before"
+[ "$(code -H "$H" --data-binary '{"name":"fresh.yaml","parties":["ncct"]}' "$base/api/new")" = 409 ] &&
+    cmp -s "$tmp/dir/fresh.yaml" "$tmp/fresh.before" && ok "new: an existing name refused, file untouched" ||
+    bad "new over an existing file: $(cat "$tmp/body")"
+[ "$(code -H "$H" --data-binary '{"name":"p.yaml","parties":["not an id"]}' "$base/api/new")" = 422 ] &&
+    grep -q '"diagnostics"' "$tmp/body" && [ ! -e "$tmp/dir/p.yaml" ] &&
+    ok "new: a bad party id reported, nothing written" || bad "new bad id: $(cat "$tmp/body")"
+code -H "$H" --data-binary @"$tmp/dir/fresh.yaml" "$base/api/check?name=fresh.yaml" >/dev/null
+grep -q 'unfinished' "$tmp/body" && ok "new: the check lists the placeholders as unfinished" ||
+    bad "new check: $(head -c 300 "$tmp/body")"
 [ "$(code -H "$H" "$base/api/check?name=x.yaml")" = 405 ] && ok "GET of a POST endpoint: 405" || bad "405"
 [ "$(code -H "$H" "$base/api/nope")" = 404 ] && ok "unknown endpoint: 404" || bad "404"
 head -c 9437185 /dev/zero | tr '\0' 'a' >"$tmp/big"

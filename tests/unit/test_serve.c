@@ -108,8 +108,25 @@ static void diagnostics_json(void **state)
     assert_true(json_is_null(json_object_get(e, "path")));
     assert_string_equal(json_string_value(json_object_get(e, "severity")), "warning");
     assert_string_equal(json_string_value(json_object_get(e, "message")), "ក្រសួង");
+    assert_true(json_is_null(json_object_get(e, "suggestion")));
     json_decref(j);
     free(text);
+    /* a "did you mean" travels apart from the message */
+    sy_diags_clear(d);
+    sy_diag s = {.severity = SY_SEV_ERROR,
+                 .code = SY_ERR_DATA,
+                 .file = "a.yaml",
+                 .line = 4,
+                 .column = 1,
+                 .message = "unknown key \"artcles\"",
+                 .suggestion = "articles"};
+    assert_int_equal(sy_diags_push(d, &s), SY_ERR_DATA);
+    json_t *one = sy_serve_json_diags(d, 0);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(one, 0), "suggestion")),
+                        "articles");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(one, 0), "message")),
+                        "unknown key \"artcles\"");
+    json_decref(one);
     /* a message that is not UTF-8 still gives JSON */
     sy_diags_clear(d);
     sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, "a.yaml", 1, 1, NULL, "bad byte \xff here");

@@ -208,9 +208,15 @@ async function renderPdf(box, bytes, url, seq) {
 
 // ---- diagnostics: beside the field and at the line ----
 
+// A diagnostic's message with its "did you mean" (the server sends the
+// suggested word apart, as `sanya check --json` does).
+function messageOf(d) {
+  return d.suggestion ? `${d.message} (did you mean "${d.suggestion}"?)` : d.message;
+}
+
 function diagText(d) {
   const where = [d.line ? `line ${d.line}` : null, d.path].filter(Boolean).join(', ');
-  return `${d.severity === 'error' ? '' : d.severity + ': '}${d.message}${where ? ` (${where})` : ''}`;
+  return `${d.severity === 'error' ? '' : d.severity + ': '}${messageOf(d)}${where ? ` (${where})` : ''}`;
 }
 
 function fieldFor(path) {
@@ -248,7 +254,7 @@ function showDiagnostics(diags) {
       const f = fieldFor(d.path);
       if (f) {
         f.classList.add('has-error');
-        f.append(el('div', { class: 'field-error', text: d.message }));
+        f.append(el('div', { class: 'field-error', text: messageOf(d) }));
       }
     }
   }
