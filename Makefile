@@ -1,5 +1,6 @@
 # sanya: YAML agreements -> bilingual Khmer/English MOUs in PDF.
-# The front door: all check check-asan check-khmer fuzz fuzz-run bench demo install format deps.
+# The front door: all check check-asan check-khmer fuzz fuzz-run bench demo install format deps
+# (and node-deps, screenshot).
 
 PREFIX ?= /usr/local
 CC ?= cc
@@ -8,7 +9,17 @@ BUILD ?= build
 # Debian packages sanya needs to build, test and render.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libpng-dev libyaml-dev libicu-dev libharfbuzz-dev libqpdf-dev \
            libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu \
-           libnss3-tools nettle-dev libdeflate-dev
+           libnss3-tools nettle-dev libdeflate-dev chromium
+
+# The browser test (tests/e2e/test-serve-browser.sh) drives Debian's Chromium
+# with puppeteer-core. npm comes with Debian's nodejs and npm, unless a node
+# that brings its own npm (NodeSource's nodejs, which conflicts with Debian's
+# npm package) is already installed. Its npm packages are pinned in
+# tests/browser/package-lock.json, Node 22 among them (puppeteer-core and
+# pdfjs-dist need it; Debian 12 has 18), and `npm ci` installs them into
+# NODE_DIR, the same folder for build/ and build-asan/. --ignore-scripts: no
+# package runs code at install, so no browser is ever downloaded.
+NODE_DIR = build/node
 
 PC_PKGS = harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate
 # libqpdf (C++, with GnuTLS) would add ~2.4 ms to every process's start:
@@ -51,12 +62,13 @@ FUZZ_CORPUS_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/corpus_%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps check test unit e2e check-asan check-khmer fuzz fuzz-run bench demo install format clean
+.PHONY: all deps node-deps screenshot check test unit e2e check-asan check-khmer fuzz fuzz-run bench demo install format clean
 
 all: $(BUILD)/sanya $(BUILD)/libsanya.a $(BUILD)/$(SHLIB) $(BENCH_BIN)
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ]; then \
 	  echo "sanya needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; fi; \
@@ -115,8 +127,22 @@ unit: $(UNIT_BIN) $(FUZZ_CORPUS_BIN)
 	for t in $(FUZZ_CORPUS_BIN); do n=$${t##*/corpus_fuzz_}; echo "== $$t tests/fuzz/corpus/$$n"; \
 	  $$t tests/fuzz/corpus/$$n || fail=1; done; exit $$fail
 
-e2e: all
+e2e: all node-deps
 	@tests/e2e/run-all.sh $(BUILD)
+
+node-deps: $(NODE_DIR)/.installed
+
+$(NODE_DIR)/.installed: tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: run make deps (as root) first"; exit 1; }
+	@rm -rf $(NODE_DIR) && mkdir -p $(NODE_DIR)
+	cp tests/browser/package.json tests/browser/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Runs the browser test alone and copies its screenshot of the drafting page
+# (build/browser/serve.png) to docs/serve.png, which README shows.
+screenshot: all node-deps
+	@UPDATE_SCREENSHOT=1 SANYA=$(CURDIR)/$(BUILD)/sanya SANYA_ROOT=$(CURDIR) bash tests/e2e/test-serve-browser.sh
 
 check-asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
