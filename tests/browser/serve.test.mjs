@@ -55,7 +55,12 @@ let passed = 0, failed = 0;
 const ok = (msg) => { passed++; console.log(`ok: ${msg}`); };
 class Stop extends Error {}
 // A failed check stops the scenario: what follows depends on it.
-const fail = (msg) => { failed++; console.log(`FAIL: ${msg}`); throw new Stop(msg); };
+const fail = (msg, details) => {
+  failed++;
+  console.log(`FAIL: ${msg}`);
+  if (details) console.log(details);
+  throw new Stop(msg);
+};
 const check = (cond, msg, detail) => (cond ? ok(msg) : fail(detail ? `${msg}: ${detail}` : msg));
 
 // What the server and the page did, printed when something fails.
@@ -103,12 +108,11 @@ async function snapshot(page) {
   }
 }
 
-function report(page) {
-  return snapshot(page).then((s) => {
-    console.log('  the page shows:\n' + s);
-    console.log('  last API requests:\n' + (apiLog.slice(-12).map((l) => '    ' + l).join('\n') || '    (none)'));
-    if (pageErrors.length) console.log('  page errors:\n' + pageErrors.slice(-8).map((l) => '    ' + l).join('\n'));
-  });
+async function report(page) {
+  let r = '  the page shows:\n' + (await snapshot(page));
+  r += '\n  last API requests:\n' + (apiLog.slice(-12).map((l) => '    ' + l).join('\n') || '    (none)');
+  if (pageErrors.length) r += '\n  page errors:\n' + pageErrors.slice(-8).map((l) => '    ' + l).join('\n');
+  return r;
 }
 
 // Waits for fn (run in the page) to return a truthy value, or fails with what.
@@ -119,8 +123,7 @@ async function waitPage(page, what, fn, ...args) {
   } catch (e) {
     if (e instanceof Stop) throw e;
     const why = e.name === 'TimeoutError' ? `not within ${WAIT_MS / 1000} s` : e.message.split('\n')[0];
-    await report(page);
-    fail(`${what}: ${why}`);
+    fail(`${what}: ${why}`, await report(page));
   }
 }
 
@@ -141,11 +144,11 @@ async function previewPdf(page) {
       return { error: `fetch(${url.slice(0, 60)}) failed: ${e}` };
     }
   });
-  if (r.error) { await report(page); fail(`the preview's PDF: ${r.error}`); }
+  if (r.error) fail(`the preview's PDF: ${r.error}`, await report(page));
   const bytes = Buffer.from(r.b64, 'base64');
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
-    await report(page);
-    fail(`the preview's data-pdf-url gives no PDF (${bytes.length} bytes, ${r.type}: ${JSON.stringify(bytes.subarray(0, 40).toString('latin1'))})`);
+    fail(`the preview's data-pdf-url gives no PDF (${bytes.length} bytes, ${r.type}: ${JSON.stringify(bytes.subarray(0, 40).toString('latin1'))})`,
+      await report(page));
   }
   return { bytes, dataPages: Number(r.pages), state: r.state, ...(await pdfInfo(bytes)) };
 }
@@ -153,7 +156,7 @@ async function previewPdf(page) {
 // Clears the signing date input and types value, key by key.
 async function typeSigned(page, value) {
   const input = await page.$('#form input[data-path="signed"], #form textarea[data-path="signed"]');
-  if (!input) { await report(page); fail('the form has no input[data-path="signed"]'); }
+  if (!input) fail('the form has no input or textarea [data-path="signed"]', await report(page));
   await input.click();
   await input.evaluate((e) => e.select());
   await page.keyboard.press('Backspace');
@@ -266,7 +269,8 @@ try {
   // 5. Fixed: the errors go, the preview shows the new date.
   await typeSigned(page, GOOD_DATE);
   await waitPage(page, 'the error beside the field goes',
-    () => !document.querySelector('#form .field.has-error') && !document.querySelector('#form .field-error:not(:empty)'));
+    () => !document.querySelector('#form .field.has-error') &&
+      [...document.querySelectorAll('#form .field-error')].every((e) => e.textContent.trim() === ''));
   ok('no field shows an error');
   await waitPage(page, 'the error marks of the YAML view go',
     () => !document.querySelector('#yaml-gutter .err') && !document.querySelector('#yaml-errors li'));
@@ -282,9 +286,9 @@ try {
       if (second.text.includes(NEW_DATE_TEXT)) break;
     }
     if (Date.now() > deadline) {
-      await report(page);
       fail(`the preview shows "${NEW_DATE_TEXT}" within ${WAIT_MS / 1000} s` +
-        (second ? ` (the last ready preview had ${second.text.includes(OLD_DATE_TEXT) ? 'the old date' : 'neither date'})` : ' (never ready)'));
+        (second ? ` (the last ready preview had ${second.text.includes(OLD_DATE_TEXT) ? 'the old date' : 'neither date'})` : ' (never ready)'),
+        await report(page));
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -297,8 +301,11 @@ try {
     `data-pdf-url is the page's own (${url.protocol === 'blob:' ? 'blob:' : url.pathname})`);
 
   // 6. Save: the status says so; the file on disk changed in its date alone.
+  // "saved" as a word: not "unsaved changes", not "not saved".
+  const savedRe = '(^|[^a-z])saved($|[^a-z])';
   await page.click('#save');
-  await waitPage(page, '#status says saved', () => /saved/i.test(document.querySelector('#status')?.textContent ?? ''));
+  await waitPage(page, '#status says saved',
+    (re) => { const t = document.querySelector('#status')?.textContent ?? ''; return new RegExp(re, 'i').test(t) && !/not saved/i.test(t); }, savedRe);
   ok(`#status: "${await page.$eval('#status', (s) => s.textContent.trim())}"`);
   const saved = fs.readFileSync(path.join(serveDir, NAME), 'utf8');
   const savedLines = saved.split('\n');
