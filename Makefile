@@ -9,17 +9,7 @@ BUILD ?= build
 # Debian packages sanya needs to build, test and render.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libpng-dev libyaml-dev libicu-dev libharfbuzz-dev libqpdf-dev \
            libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu \
-           libnss3-tools nettle-dev libdeflate-dev chromium
-
-# The browser test (tests/e2e/test-serve-browser.sh) drives Debian's Chromium
-# with puppeteer-core. npm comes with Debian's nodejs and npm, unless a node
-# that brings its own npm (NodeSource's nodejs, which conflicts with Debian's
-# npm package) is already installed. Its npm packages are pinned in
-# tests/browser/package-lock.json, Node 22 among them (puppeteer-core and
-# pdfjs-dist need it; Debian 12 has 18), and `npm ci` installs them into
-# NODE_DIR, the same folder for build/ and build-asan/. --ignore-scripts: no
-# package runs code at install, so no browser is ever downloaded.
-NODE_DIR = build/node
+           libnss3-tools nettle-dev libdeflate-dev
 
 PC_PKGS = harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate
 # libqpdf (C++, with GnuTLS) would add ~2.4 ms to every process's start:
@@ -61,6 +51,17 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_CORPUS_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/corpus_%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+# The browser test (tests/e2e/test-serve-browser.sh) drives Debian's Chromium
+# with puppeteer-core. npm comes with Debian's nodejs and npm, unless a node
+# that brings its own npm (NodeSource's nodejs, which conflicts with Debian's
+# npm package) is already installed. Its npm packages are pinned in
+# tests/browser/package-lock.json, Node 22 among them (puppeteer-core and
+# pdfjs-dist need it; Debian 12 has 18), and `npm ci` installs them into
+# NODE_DIR, the same folder for build/ and build-asan/. --ignore-scripts: no
+# package runs code at install, so no browser is ever downloaded.
+DEB_PKGS += chromium
+NODE_DIR = build/node
 
 .PHONY: all deps node-deps screenshot check test unit e2e check-asan check-khmer fuzz fuzz-run bench demo install format clean
 
