@@ -9,9 +9,9 @@ BUILD ?= build
 # Debian packages sanya needs to build, test and render.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libpng-dev libyaml-dev libicu-dev libharfbuzz-dev libqpdf-dev \
            libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu \
-           libnss3-tools nettle-dev libdeflate-dev
+           libnss3-tools nettle-dev libdeflate-dev libmicrohttpd-dev libjansson-dev
 
-PC_PKGS = harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate
+PC_PKGS = harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate jansson
 # libqpdf (C++, with GnuTLS) would add ~2.4 ms to every process's start:
 # only its headers are used at build time, and lib/pdf/qpdf.c loads the
 # library (by the soname found here) when a PDF is first read.
@@ -19,6 +19,13 @@ QPDF_SONAME = $(shell objdump -p $$(pkg-config --variable=libdir libqpdf 2>/dev/
   2>/dev/null | sed -n 's/^ *SONAME *//p')
 QPDF_CFLAGS = $(shell pkg-config --cflags libqpdf 2>/dev/null) \
   $(if $(QPDF_SONAME),-DSY_QPDF_SONAME='"$(QPDF_SONAME)"')
+# libmicrohttpd (sanya serve) brings GnuTLS: ~3 ms of loading at every
+# start. Only its header is used at build time; lib/serve/mhd.c loads the
+# library (by the soname found here) when sanya serve starts.
+MHD_SONAME = $(shell objdump -p $$(pkg-config --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so \
+  2>/dev/null | sed -n 's/^ *SONAME *//p')
+MHD_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null) \
+  $(if $(MHD_SONAME),-DSY_MHD_SONAME='"$(MHD_SONAME)"')
 # Recursive (=) so that pkg-config runs only when something is compiled,
 # after `make deps` had its chance to install the packages.
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_PKGS) 2>/dev/null)
@@ -38,11 +45,11 @@ SONAME = libsanya.so.$(VERSION_MAJOR)
 
 OPT ?= -O2 -g
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -Ilib $(PC_CFLAGS) $(QPDF_CFLAGS) -MMD -MP $(CFLAGS)
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -Ilib $(PC_CFLAGS) $(QPDF_CFLAGS) $(MHD_CFLAGS) -MMD -MP $(CFLAGS)
 LIBS = $(PC_LIBS) $(NONPC_LIBS)
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/serve_assets.o
 CMD_SRC := $(sort $(wildcard cmd/*.c))
 CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -88,6 +95,29 @@ $(LIB_OBJ): CFLAGS_ALL += -fPIC -fvisibility=hidden
 $(LIB_OBJ): $(BUILD)/lib/.pic
 $(BUILD)/lib/.pic:
 	@mkdir -p $(dir $@) && touch $@
+
+# The drafting page's assets (lib/serve/assets.h), compiled into the
+# library: the page's own files, and pdf.js (pdfjs-dist, pinned in
+# lib/serve/page/package-lock.json) installed by `npm ci` into the build
+# folder. Without npm (or the registry) the page is built without pdf.js and
+# shows the preview in the browser's own PDF viewer.
+SERVE_PAGE_ASSETS = index.html lib/serve/page/index.html assets/app.js lib/serve/page/app.js \
+  assets/app.css lib/serve/page/app.css
+PDFJS_DIR = $(BUILD)/page/node_modules/pdfjs-dist/build
+$(BUILD)/page/.npm-done: lib/serve/page/package.json lib/serve/page/package-lock.json
+	@mkdir -p $(BUILD)/page && cp lib/serve/page/package.json lib/serve/page/package-lock.json $(BUILD)/page/
+	@if command -v npm >/dev/null 2>&1 && (cd $(BUILD)/page && npm ci --ignore-scripts --omit=optional \
+	    --no-audit --no-fund --loglevel=error >/dev/null 2>&1); then echo "pdf.js: installed with npm ci"; \
+	  else rm -rf $(BUILD)/page/node_modules; \
+	    echo "pdf.js: npm missing or failed: the page previews in the browser's own PDF viewer"; fi
+	@touch $@
+$(BUILD)/gen/serve_assets.c: lib/serve/gen-assets.sh $(wildcard lib/serve/page/*) $(BUILD)/page/.npm-done
+	@mkdir -p $(dir $@)
+	lib/serve/gen-assets.sh $(SERVE_PAGE_ASSETS) \
+	  $$(test -f $(PDFJS_DIR)/pdf.min.mjs && echo assets/pdf.min.mjs $(PDFJS_DIR)/pdf.min.mjs \
+	     assets/pdf.worker.min.mjs $(PDFJS_DIR)/pdf.worker.min.mjs) >$@.tmp && mv $@.tmp $@
+$(BUILD)/gen/serve_assets.o: $(BUILD)/gen/serve_assets.c
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(BUILD)/libsanya.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)

@@ -6,13 +6,15 @@
 # Then `sanya build` of each example as a whole process, and `sanya batch`
 # of 1,000 generated agreements (tests/batch/gen-agreements.py): from
 # scratch at -j 2 (agreements per second and peak memory), a no-op re-run,
-# and a re-run after a roster change that touches about 10% of them.
+# and a re-run after a roster change that touches about 10% of them; and
+# the drafting page's preview latency (`sanya serve`, curl).
 # Each line gives the command, the figure, the aim and whether it is met;
 # never fails on speed, only if sanya fails (or a batch rebuilds another set
 # than the one expected). Whole-process times and peak RSS come from
 # $BUILD/bench/measure (bench/measure.c: fork, exec, waitpid, getrusage).
 # Usage: bench/run.sh BUILD_DIR   (RUNS=n sets the number of timed runs, 7;
-# BATCH_N the number of generated agreements, 1000; BATCH_J the workers, 2)
+# BATCH_N the number of generated agreements, 1000; BATCH_J the workers, 2;
+# SERVE_N the previews timed, 30)
 set -u
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -131,6 +133,64 @@ if [ -x "$build_bench" ] && [ -r "$root/examples/roster.yaml" ]; then
             echo "bench: bench_build examples/${y##*/} exited $? (not counted as a failure)"
     done
 fi
+
+# The drafting page's preview (sanya serve): from a one-character change
+# of the text to the new PDF received, as the page asks for it: POST
+# /api/check then POST /api/preview with the changed text (the server
+# answers one request at a time), and the preview alone. Timed by curl
+# (time_total: connect, send, build, receive) on a copy of examples/,
+# SERVE_N times each (30), alternating the first character of the title.
+serve_n=${SERVE_N:-30}
+aim_preview_ms=150
+sdir=$tmp/serve
+mkdir -p "$sdir/in"
+cp "$root"/examples/*.yaml "$sdir/in/"
+"$sanya" serve "$sdir/in" >"$sdir/out" 2>"$sdir/err" &
+serve_pid=$!
+for _ in $(seq 100); do [ -s "$sdir/out" ] && break; sleep 0.05; done
+serve_url=$(sed -n '1s/^sanya serve: //p' "$sdir/out")
+if [ -z "$serve_url" ] || ! command -v curl >/dev/null; then
+    echo "bench: sanya serve did not start or curl is missing: $(cat "$sdir/err")" >&2
+    kill "$serve_pid" 2>/dev/null
+    exit 1
+fi
+base=${serve_url%%/\?*}
+tok=${serve_url##*=}
+: >"$tmp/preview.runs"
+: >"$tmp/keystroke.runs"
+for i in $(seq "$serve_n"); do
+    c=$([ $((i % 2)) = 0 ] && echo x || echo y)
+    sed "0,/^  en: Memorandum/s//  en: ${c}Memorandum/" "$sdir/in/moi-aple-2025.yaml" >"$sdir/text.yaml"
+    t0=$(now_ns)
+    curl -sf -H "X-Sanya-Token: $tok" --data-binary @"$sdir/text.yaml" -o /dev/null \
+        "$base/api/check?name=moi-aple-2025.yaml" &&
+        curl -sf -H "X-Sanya-Token: $tok" --data-binary @"$sdir/text.yaml" -o "$sdir/p.pdf" \
+            -w '%{time_total}\n' "$base/api/preview?name=moi-aple-2025.yaml" >>"$tmp/preview.runs" || {
+        echo "bench: POST /api/check or /api/preview failed" >&2
+        kill "$serve_pid"
+        exit 1
+    }
+    t1=$(now_ns)
+    echo $(((t1 - t0) / 1000)) >>"$tmp/keystroke.runs"
+done
+kill -INT "$serve_pid"
+wait "$serve_pid" || { echo "bench: sanya serve did not stop cleanly" >&2; exit 1; }
+head -c 5 "$sdir/p.pdf" | grep -q '%PDF-' || { echo "bench: the preview is not a PDF" >&2; exit 1; }
+/usr/bin/python3 - "$tmp/preview.runs" "$tmp/keystroke.runs" "$aim_preview_ms" "$(pages_of "$sdir/p.pdf")" "$build" <<'EOF'
+import sys
+pre = sorted(float(x) * 1000 for x in open(sys.argv[1]).read().split())
+key = sorted(int(x) / 1000 for x in open(sys.argv[2]).read().split())
+aim, pages, build = float(sys.argv[3]), sys.argv[4], sys.argv[5]
+q = lambda v, p: v[min(len(v) - 1, int(round(p * (len(v) - 1))))]
+print("%s/sanya serve COPY_OF_EXAMPLES; then for each change: curl POST /api/check, curl POST "
+      "/api/preview (examples/moi-aple-2025.yaml, one character of the title changed; %s pages)"
+      % (build, pages))
+print("  change -> new PDF received (check then preview, two curl processes), %d runs: median %.1f ms, "
+      "p90 %.1f ms (aim < %g ms keystroke to preview: %s)"
+      % (len(key), q(key, 0.5), q(key, 0.9), aim, "met" if q(key, 0.9) < aim else "not met"))
+print("  POST /api/preview alone (curl time_total), %d runs: median %.1f ms, p90 %.1f ms"
+      % (len(pre), q(pre, 0.5), q(pre, 0.9)))
+EOF
 
 # Batches: BATCH_N generated agreements (tests/batch/gen-agreements.py with
 # 10 deputies per ministry: 30 offices, so the holders of three offices, one

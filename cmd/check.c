@@ -9,27 +9,33 @@
 #include "builder/builder.h"
 #include "core/date.h"
 #include "data/data.h"
+#include "serve/json.h"
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "usage: sanya check FILE.yaml [--roster ROSTER.yaml] [--template NAME|DIR] [--dump]\n\n"
-            "Checks an agreement file against the schema (docs/agreement-schema.md) and\n"
-            "prints every problem as 'sanya: file:line:column: path: message'. When its\n"
-            "signatories can be named, it also runs every check 'sanya build' runs (the\n"
-            "template, a font for every character, the cover sheet), so check and build\n"
-            "agree on every file.\n"
-            "With --roster, each signatory given as {office: ID} must name an office of\n"
-            "the roster that somebody held on the signing date; a note on stdout tells\n"
-            "of each such office that changed hands after the signing date.\n\n"
-            "options:\n"
-            "  --roster FILE  the roster of office holders (roster.yaml)\n"
-            "  --template T   check against this template (a name under templates/ or a\n"
-            "                 folder) instead of the agreement's\n"
-            "  --dump         print the agreement as templates see it, one value a line\n"
-            "                 with its source\n"
-            "  -h, --help     show this help\n\n"
-            "exit status: 0 valid, 64 usage error, 65 data error, 66 missing input file\n");
+    fprintf(
+        f,
+        "usage: sanya check FILE.yaml [--roster ROSTER.yaml] [--template NAME|DIR] [--dump] "
+        "[--json]\n\n"
+        "Checks an agreement file against the schema (docs/agreement-schema.md) and\n"
+        "prints every problem as 'sanya: file:line:column: path: message'. When its\n"
+        "signatories can be named, it also runs every check 'sanya build' runs (the\n"
+        "template, a font for every character, the cover sheet), so check and build\n"
+        "agree on every file.\n"
+        "With --roster, each signatory given as {office: ID} must name an office of\n"
+        "the roster that somebody held on the signing date; a note on stdout tells\n"
+        "of each such office that changed hands after the signing date.\n\n"
+        "options:\n"
+        "  --roster FILE  the roster of office holders (roster.yaml)\n"
+        "  --template T   check against this template (a name under templates/ or a\n"
+        "                 folder) instead of the agreement's\n"
+        "  --dump         print the agreement as templates see it, one value a line\n"
+        "                 with its source\n"
+        "  --json         print the problems as JSON on stdout instead, {\"file\": ...,\n"
+        "                 \"diagnostics\": [{\"file\", \"line\", \"column\", \"path\",\n"
+        "                 \"severity\", \"code\", \"message\"}]} (the exit status is the same)\n"
+        "  -h, --help     show this help\n\n"
+        "exit status: 0 valid, 64 usage error, 65 data error, 66 missing input file\n");
 }
 
 /* One line per leaf: path, value, and where it came from. */
@@ -76,8 +82,9 @@ static void dump(const sy_value *v, char *path, size_t len, size_t cap)
 }
 
 /* Tells (on stdout: it is not a problem of the file) which office
- * signatories have a successor in the roster after the signing date. */
-static sy_status report_changes(const sy_agreement *a, const sy_roster *roster)
+ * signatories have a successor in the roster after the signing date; with
+ * --json, as notes in the list (into, not NULL) instead. */
+static sy_status report_changes(const sy_agreement *a, const sy_roster *roster, sy_diags *into)
 {
     sy_leadership_change *changes;
     size_t n;
@@ -92,10 +99,16 @@ static sy_status report_changes(const sy_agreement *a, const sy_roster *roster)
             sy_value_as_string(sy_value_lookup(changes[i].old_holder, "name.en"), NULL);
         const char *new =
             sy_value_as_string(sy_value_lookup(changes[i].new_holder, "name.en"), NULL);
-        printf("%s: note: office \"%s\" (party %s) changed hands on %s, after the signing date "
-               "%s: %s, then %s\n",
-               sy_agreement_name(a), changes[i].office, changes[i].party, from, signed_on,
-               old ? old : "(vacant)", new ? new : "?");
+        char msg[1024];
+        snprintf(msg, sizeof msg,
+                 "office \"%s\" (party %s) changed hands on %s, after the signing date %s: %s, "
+                 "then %s",
+                 changes[i].office, changes[i].party, from, signed_on, old ? old : "(vacant)",
+                 new ? new : "?");
+        if (into)
+            sy_diags_add(into, SY_SEV_NOTE, SY_OK, sy_agreement_name(a), 0, 0, NULL, "%s", msg);
+        else
+            printf("%s: note: %s\n", sy_agreement_name(a), msg);
     }
     free(changes);
     return SY_OK;
@@ -120,7 +133,7 @@ static void check_as_build(const sy_agreement *a, const sy_roster *roster, const
 int sy_cmd_check(int argc, char **argv)
 {
     const char *file = NULL, *roster_path = NULL, *template_ = NULL;
-    int want_dump = 0, options_end = 0;
+    int want_dump = 0, want_json = 0, options_end = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (options_end || arg[0] != '-' || !arg[1]) {
@@ -151,6 +164,8 @@ int sy_cmd_check(int argc, char **argv)
             template_ = arg + 11;
         } else if (!strcmp(arg, "--dump")) {
             want_dump = 1;
+        } else if (!strcmp(arg, "--json")) {
+            want_json = 1;
         } else if (!strncmp(arg, "--roster=", 9)) {
             roster_path = arg + 9;
         } else {
@@ -177,20 +192,36 @@ int sy_cmd_check(int argc, char **argv)
      * offices then go unresolved) so that one run shows every problem. */
     sy_roster *roster = roster_path ? sy_roster_load(roster_path, diags) : NULL;
     sy_agreement *a = sy_agreement_load(file, roster, diags);
-    /* Without a roster, office signatories have no name yet: the template
-     * cannot be tried, only the data. */
-    if (a && (!roster_path || roster) && !sy_agreement_unresolved(a))
+    if (sy_builder_can_check(a, roster_path != NULL, roster))
         check_as_build(a, roster, template_, diags);
-    sy_cmd_print_diags(diags);
-    if (a && want_dump) {
+    int rc = sy_cmd_exit_code(sy_diags_status(diags));
+    if (want_json && a && roster && report_changes(a, roster, diags) != SY_OK) {
+        fprintf(stderr, "sanya check: out of memory\n");
+        rc = SY_EXIT_SOFTWARE;
+    }
+    if (want_json) {
+        /* the same JSON the drafting page gets (lib/serve/json.c) */
+        char *json = sy_serve_json_check_report(file, diags);
+        if (!json) {
+            fprintf(stderr, "sanya check: out of memory\n");
+            sy_agreement_free(a);
+            sy_roster_free(roster);
+            sy_diags_free(diags);
+            return SY_EXIT_SOFTWARE;
+        }
+        fputs(json, stdout);
+        free(json);
+    } else {
+        sy_cmd_print_diags(diags);
+    }
+    if (a && want_dump && !want_json) {
         char path[1024] = "";
         sy_value *tree = sy_model_template_data(sy_agreement_model(a));
         if (tree)
             dump(tree, path, 0, sizeof path);
         sy_value_free(tree);
     }
-    int rc = sy_cmd_exit_code(sy_diags_status(diags));
-    if (a && roster && report_changes(a, roster) != SY_OK) {
+    if (a && roster && !want_json && report_changes(a, roster, NULL) != SY_OK) {
         fprintf(stderr, "sanya check: out of memory\n");
         rc = SY_EXIT_SOFTWARE;
     }

@@ -24,6 +24,7 @@ int sy_cmd_build(int argc, char **argv);
 int sy_cmd_extract(int argc, char **argv);
 int sy_cmd_renew(int argc, char **argv);
 int sy_cmd_batch(int argc, char **argv);
+int sy_cmd_serve(int argc, char **argv);
 
 /* The folder holding fonts/manifest and templates/: $SANYA_DATA, else the
  * source tree the binary was built in (build/sanya -> .), else the install

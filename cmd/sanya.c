@@ -19,6 +19,7 @@ static const subcommand commands[] = {
     {"extract", sy_cmd_extract, "write out the files attached to a PDF (also a signed one)"},
     {"renew", sy_cmd_renew, "write the agreement file of the next term (renewal)"},
     {"batch", sy_cmd_batch, "build a folder of agreements, rebuilding only what changed"},
+    {"serve", sy_cmd_serve, "a local page for drafting agreements, with a live preview"},
 };
 
 static void usage(FILE *f)

@@ -623,6 +623,13 @@ sy_status sy_builder_check_loaded(sy_builder *b, const sy_agreement *a, const sy
     return run_loaded(b, a, roster, o, NULL, NULL, NULL, d);
 }
 
+int sy_builder_can_check(const sy_agreement *a, int roster_given, const sy_roster *roster)
+{
+    /* without a roster, office signatories have no name yet: the template
+     * cannot be tried, only the data */
+    return a && (!roster_given || roster) && !sy_agreement_unresolved(a);
+}
+
 sy_status sy_builder_pdf_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
                                 const sy_builder_options *o, char **pdf_out, size_t *len,
                                 size_t *pages, sy_diags *d)

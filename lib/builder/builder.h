@@ -56,6 +56,11 @@ sy_status sy_builder_check(sy_builder *b, const sy_builder_options *o, sy_diags 
  * read). */
 sy_status sy_builder_check_loaded(sy_builder *b, const sy_agreement *a, const sy_roster *roster,
                                   const sy_builder_options *o, sy_diags *d);
+/* Non-zero when `sanya check` goes on from the data to the build's own
+ * checks for agreement a: its signatories can be named (roster_given is 0
+ * and none signs by office, or the roster given was loaded). The command
+ * and the drafting page (lib/serve) ask the same question. */
+int sy_builder_can_check(const sy_agreement *a, int roster_given, const sy_roster *roster);
 /* sy_builder_pdf for an agreement (and roster, may be NULL) the caller
  * loaded and keeps: a batch reads each file once (o->agreement and
  * o->roster are not read). The roster must be the one a was loaded with. */

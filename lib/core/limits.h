@@ -176,6 +176,16 @@
 #define SY_LIMIT_PROOF_TEXT_BYTES (4u << 20)
 #define SY_LIMIT_WORDLIST_BYTES (4u << 20)
 #define SY_LIMIT_PDF_INPUT_BYTES (256u << 20)
+/* sanya serve (lib/serve): a request body is an agreement's text (or a
+ * JSON edit carrying it, a little more), so the agreement's own limit with
+ * room for the JSON around it; a bigger body is refused (413) before it is
+ * read whole. A file name in a request is a relative path under the
+ * folder: PATH_MAX-sized names are a probe, not a filing system. */
+#define SY_LIMIT_SERVE_BODY_BYTES (SY_LIMIT_YAML_BYTES + (1u << 20))
+#define SY_LIMIT_SERVE_NAME_BYTES 1024
+/* Roster entries sent for one autocomplete query: a list a person reads. */
+#define SY_LIMIT_SERVE_ROSTER_MATCHES 50
+
 /* Bounds of caches: reaching one evicts the least recently used entries,
  * it is never an error. The text context's cache of analysed paragraphs
  * (lib/text): an agreement and its cover hold some 1-2 MiB of them (about

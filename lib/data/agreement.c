@@ -44,6 +44,101 @@ static const char *const party_kinds[] = {"government", "ngo",      "internation
 static const char *const approval_steps[] = {"local-leader-letter", "city-hall", "ministry-cabinet",
                                              "city-department", NULL};
 
+/* The schema described for tools (data.h): the same keys as the lists
+ * above (a unit test compares them), with their types and one line each
+ * from docs/agreement-schema.md. */
+#define F(key, type, req, rec, choices, desc)                                                      \
+    {                                                                                              \
+        key, SY_FIELD_##type, req, rec, choices, desc                                              \
+    }
+static const sy_schema_field agreement_fields[] = {
+    F("id", STRING, 1, NULL, NULL, "names the agreement (file names, PDF metadata)"),
+    F("template", STRING, 0, NULL, NULL, "template folder under templates/ (default mou)"),
+    F("layout", STRING, 0, NULL, sy_layout_names,
+      "Khmer left and English right (parallel) or Khmer then English (sequential)"),
+    F("title", BILINGUAL, 1, NULL, NULL, "the document's title"),
+    F("preamble", BILINGUAL, 0, NULL, NULL,
+      "the \"having regard to ... have agreed as follows\" paragraph"),
+    F("parties", LIST, 1, "party", NULL, "the parties, at least two"),
+    F("place", BILINGUAL, 1, NULL, NULL, "place of signature"),
+    F("signed", DATE, 1, NULL, NULL, "signing date; office signatories are resolved on this day"),
+    F("term", MAP, 0, "term", NULL, "the term: its length, renewal count and first day"),
+    F("articles", LIST, 1, "article", NULL, "the articles, numbered in order by the template"),
+    F("approvals", LIST, 0, "approval", NULL, "the approval steps gone through before signature"),
+    F("previous_approvals", LIST, 0, "approval", NULL,
+      "the approvals of the term this agreement renews (history)"),
+    F("lunar_override", MAP, 0, "lunar_override", NULL,
+      "replaces the computed Khmer lunar date line"),
+};
+static const sy_schema_field party_fields[] = {
+    F("id", STRING, 1, NULL, NULL, "unique among the parties"),
+    F("kind", STRING, 1, NULL, party_kinds, "what the party is"),
+    F("name", BILINGUAL, 1, NULL, NULL, "full name"),
+    F("short", BILINGUAL, 0, NULL, NULL, "short form used in the articles"),
+    F("signatory", MAP, 1, "signatory", NULL, "who signs: an office of the roster, or a name"),
+};
+static const sy_schema_field signatory_fields[] = {
+    F("office", STRING, 0, NULL, NULL,
+      "office id in the roster (name and title then come from it); or give name and title"),
+    F("name", BILINGUAL, 0, NULL, NULL, "the signatory's name, when not given by office"),
+    F("title", BILINGUAL, 0, NULL, NULL, "the signatory's title, when not given by office"),
+};
+static const sy_schema_field term_fields[] = {
+    F("years", INT, 1, NULL, NULL, "length of the term, 1 to 99 years"),
+    F("renewal", INT, 0, NULL, NULL, "0 for a first agreement, 2 for the second renewal"),
+    F("start", DATE, 0, NULL, NULL, "first day of the term (default: the signing date)"),
+};
+static const sy_schema_field article_fields[] = {
+    F("title", BILINGUAL, 1, NULL, NULL, "the article's title"),
+    F("body", BILINGUAL, 1, NULL, NULL, "the article's text; a blank line separates paragraphs"),
+};
+static const sy_schema_field approval_fields[] = {
+    F("step", STRING, 1, NULL, approval_steps, "the approval step"),
+    F("date", DATE, 0, NULL, NULL, "when it was given; no date: still pending"),
+    F("ref", STRING, 0, NULL, NULL, "letter number or other reference"),
+    F("party", STRING, 0, NULL, NULL,
+      "the government party (for ministry-cabinet and city-department)"),
+    F("note", BILINGUAL, 0, NULL, NULL, "a note"),
+    F("responsible", BILINGUAL, 0, NULL, NULL, "who obtains this approval"),
+};
+static const sy_schema_field lunar_fields[] = {
+    F("date_line_km", STRING, 1, NULL, NULL, "the Khmer lunar date line, word for word"),
+};
+#undef F
+#define RECORD(name, fields)                                                                       \
+    {                                                                                              \
+        name, fields, sizeof fields / sizeof *fields                                               \
+    }
+static const sy_schema_record records[] = {
+    RECORD("agreement", agreement_fields),  RECORD("party", party_fields),
+    RECORD("signatory", signatory_fields),  RECORD("term", term_fields),
+    RECORD("article", article_fields),      RECORD("approval", approval_fields),
+    RECORD("lunar_override", lunar_fields),
+};
+#undef RECORD
+static const char *const *const record_keys[] = {
+    top_keys, party_keys, signatory_keys, term_keys, article_keys, approval_keys, lunar_keys};
+
+const sy_schema_record *sy_agreement_schema(size_t *n)
+{
+    *n = sizeof records / sizeof *records;
+    return records;
+}
+
+const char *const *sy_agreement_record_keys(const char *record)
+{
+    for (size_t i = 0; i < sizeof records / sizeof *records; i++)
+        if (!strcmp(records[i].name, record))
+            return record_keys[i];
+    return NULL;
+}
+
+const char *sy_field_type_name(sy_field_type t)
+{
+    static const char *const names[] = {"string", "bilingual", "date", "int", "list", "map"};
+    return (unsigned)t < sizeof names / sizeof *names ? names[t] : "string";
+}
+
 /* Defaults (also in docs/agreement-schema.md). */
 #define DEFAULT_TEMPLATE "mou"
 #define DEFAULT_LAYOUT SY_LAYOUT_PARALLEL

@@ -128,4 +128,43 @@ sy_status sy_agreement_leadership_changes(const sy_agreement *a, const sy_roster
                                           const sy_date *until, sy_leadership_change **out,
                                           size_t *count);
 
+/* ---- The agreement schema, described for tools (the drafting page's form) ---- */
+
+typedef enum sy_field_type {
+    SY_FIELD_STRING = 0, /* a string, an id or a word of `choices` */
+    SY_FIELD_BILINGUAL, /* {km: ..., en: ...} */
+    SY_FIELD_DATE, /* YYYY-MM-DD */
+    SY_FIELD_INT,
+    SY_FIELD_LIST, /* of `record` */
+    SY_FIELD_MAP /* a `record` */
+} sy_field_type;
+
+/* One key of a record: what the loader (agreement.c) accepts there. */
+typedef struct sy_schema_field {
+    const char *key;
+    sy_field_type type;
+    int required;
+    const char *record; /* LIST: each item's record; MAP: the map's; else NULL */
+    const char *const *choices; /* the allowed words (NULL-terminated), or NULL */
+    const char *description; /* one line, English */
+} sy_schema_field;
+
+/* The fields of one kind of map ("agreement", "party", "signatory",
+ * "term", "article", "approval", "lunar_override"). */
+typedef struct sy_schema_record {
+    const char *name;
+    const sy_schema_field *fields;
+    size_t nfields;
+} sy_schema_record;
+
+/* The agreement schema, records[0] being the top level ("agreement"); *n
+ * receives the number of records. Static storage, kept beside the key
+ * lists the loader checks with (a unit test compares them). */
+const sy_schema_record *sy_agreement_schema(size_t *n);
+/* "string", "bilingual", "date", "int", "list", "map" (static). */
+const char *sy_field_type_name(sy_field_type t);
+/* The keys the loader allows in a record (NULL-terminated, static), NULL
+ * for an unknown record: for tests of the schema description. */
+const char *const *sy_agreement_record_keys(const char *record);
+
 #endif
