@@ -199,9 +199,11 @@ try {
   const page = await browser.newPage();
   page.setDefaultTimeout(WAIT_MS);
   page.on('pageerror', (e) => pageErrors.push(String(e.message || e).split('\n')[0]));
-  // Errors the page logs, less the browser's own request for a favicon.
+  // Errors the page's JavaScript logs; not the browser's own line for an
+  // HTTP error status (a 422 preview of a bad date is the API's answer; the
+  // requests are in apiLog).
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location()?.url || ''))
+    if (m.type() === 'error' && !/^Failed to load resource: /.test(m.text()))
       pageErrors.push(`console: ${m.text().slice(0, 200)} ${m.location()?.url || ''}`);
   });
   page.on('response', (r) => {
