@@ -9,7 +9,7 @@ BUILD ?= build
 # Debian packages sanya needs to build, test and render.
 DEB_PKGS = gcc make pkg-config libhpdf-dev libpng-dev libyaml-dev libicu-dev libharfbuzz-dev libqpdf-dev \
            libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu \
-           libnss3-tools nettle-dev libdeflate-dev libmicrohttpd-dev libjansson-dev
+           libnss3-tools nettle-dev libdeflate-dev libmicrohttpd-dev libjansson-dev curl
 
 PC_PKGS = harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate jansson
 # libqpdf (C++, with GnuTLS) would add ~2.4 ms to every process's start:
@@ -106,7 +106,7 @@ SERVE_PAGE_ASSETS = index.html lib/serve/page/index.html assets/app.js lib/serve
 PDFJS_DIR = $(BUILD)/page/node_modules/pdfjs-dist/build
 $(BUILD)/page/.npm-done: lib/serve/page/package.json lib/serve/page/package-lock.json
 	@mkdir -p $(BUILD)/page && cp lib/serve/page/package.json lib/serve/page/package-lock.json $(BUILD)/page/
-	@if command -v npm >/dev/null 2>&1 && (cd $(BUILD)/page && npm ci --ignore-scripts --omit=optional \
+	@if command -v npm >/dev/null 2>&1 && (cd $(BUILD)/page && npm ci --ignore-scripts --omit=optional --fetch-retries=1 --fetch-timeout=30000 \
 	    --no-audit --no-fund --loglevel=error >/dev/null 2>&1); then echo "pdf.js: installed with npm ci"; \
 	  else rm -rf $(BUILD)/page/node_modules; \
 	    echo "pdf.js: npm missing or failed: the page previews in the browser's own PDF viewer"; fi

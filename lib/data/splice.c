@@ -348,7 +348,7 @@ void sy_splice_map_append(sy_splice_editor *e, const sy_splice_node *m, const ch
         for (size_t i = 0; entries[i]; i++)
             sy_buf_printf(&b, "%s%s", i || m->count ? ", " : "", entries[i]);
     } else {
-        int indent = m->count ? m->items[0]->column - 1 : 0;
+        int indent = m->column - 1; /* the first key's (or its "?"), where the map starts */
         at = sy_splice_line_after(e, m->content_end);
         for (size_t i = 0; entries[i]; i++) {
             sy_buf_puts(&b, e->eol);
@@ -707,6 +707,21 @@ sy_status sy_splice_set(const char *name, const char *src, size_t len, const cha
     else if (e.oom || sy_splice_apply(&e, out) != 0) {
         out->len = old;
         st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, name, 0, 0, path, "out of memory");
+    } else {
+        /* The text must still be YAML. Layouts the splicer does not model
+         * (explicit "? key" entries, multi-line plain keys) can defeat
+         * the indentation of an added key: refuse rather than hand back
+         * text that does not parse. */
+        sy_splice_node *again = sy_splice_parse(out->data + old, out->len - old);
+        if (!again) {
+            out->len = old;
+            if (out->data)
+                out->data[old] = 0;
+            st = set_fail(d, name, path,
+                          "the new text would not be YAML here (an explicit '?' key or a key "
+                          "written over several lines nearby?): edit the YAML itself");
+        }
+        sy_splice_node_free(again);
     }
     sy_splice_editor_free(&e);
     sy_splice_node_free(root);
