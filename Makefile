@@ -1,5 +1,6 @@
 # sanya: YAML agreements -> bilingual Khmer/English MOUs in PDF.
-# The front door: all check check-asan check-khmer fuzz fuzz-run bench demo install format deps.
+# The front door: all check check-asan check-khmer fuzz fuzz-run bench demo install format deps
+# (and node-deps, screenshot).
 
 PREFIX ?= /usr/local
 CC ?= cc
@@ -59,12 +60,24 @@ FUZZ_CORPUS_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/corpus_%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps check test unit e2e check-asan check-khmer fuzz fuzz-run bench demo install format clean
+# The browser test (tests/e2e/test-serve-browser.sh) drives Debian's Chromium
+# with puppeteer-core. npm comes with Debian's nodejs and npm, unless a node
+# that brings its own npm (NodeSource's nodejs, which conflicts with Debian's
+# npm package) is already installed. Its npm packages are pinned in
+# tests/browser/package-lock.json, Node 22 among them (puppeteer-core and
+# pdfjs-dist need it; Debian 12 has 18), and `npm ci` installs them into
+# NODE_DIR, the same folder for build/ and build-asan/. --ignore-scripts: no
+# package runs code at install, so no browser is ever downloaded.
+DEB_PKGS += chromium
+NODE_DIR = build/node
+
+.PHONY: all deps node-deps screenshot check test unit e2e check-asan check-khmer fuzz fuzz-run bench demo install format clean
 
 all: $(BUILD)/sanya $(BUILD)/libsanya.a $(BUILD)/$(SHLIB) $(BENCH_BIN) $(BUILD)/sanya.1
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ]; then \
 	  echo "sanya needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; fi; \
@@ -152,8 +165,22 @@ unit: $(UNIT_BIN) $(FUZZ_CORPUS_BIN)
 	for t in $(FUZZ_CORPUS_BIN); do n=$${t##*/corpus_fuzz_}; echo "== $$t tests/fuzz/corpus/$$n"; \
 	  $$t tests/fuzz/corpus/$$n || fail=1; done; exit $$fail
 
-e2e: all
+e2e: all node-deps
 	@tests/e2e/run-all.sh $(BUILD)
+
+node-deps: $(NODE_DIR)/.installed
+
+$(NODE_DIR)/.installed: tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: run make deps (as root) first"; exit 1; }
+	@rm -rf $(NODE_DIR) && mkdir -p $(NODE_DIR)
+	cp tests/browser/package.json tests/browser/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Runs the browser test alone and copies its screenshot of the drafting page
+# (build/browser/serve.png) to docs/serve.png, which README shows.
+screenshot: all node-deps
+	@UPDATE_SCREENSHOT=1 SANYA=$(CURDIR)/$(BUILD)/sanya SANYA_ROOT=$(CURDIR) bash tests/e2e/test-serve-browser.sh
 
 check-asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
