@@ -295,6 +295,9 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   ok(`the preview's PDF reads "${NEW_DATE_TEXT}" (pdf.js)`);
+  // Reported, not asserted (speed is measured by make bench, not tests).
+  const latency = await page.$eval('#preview', (p) => p.dataset.latencyMs).catch(() => null);
+  console.log(`info: keystroke to preview drawn: ${latency ?? '?'} ms (the last key of the date to its PDF drawn)`);
   check(!second.text.includes(OLD_DATE_TEXT), `the preview no longer reads "${OLD_DATE_TEXT}"`);
   check(second.dataPages === second.pages,
     `the preview's PDF has data-pages pages (${second.pages})`, `data-pages=${second.dataPages}, the PDF has ${second.pages}`);
