@@ -1,36 +1,22 @@
 /* Loading libqpdf on first use (qpdf.h). */
 #include "pdf/qpdf.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
-#include <stdio.h>
+
+#include "core/dl.h"
 
 #ifndef SY_QPDF_SONAME
 #define SY_QPDF_SONAME "libqpdf.so.29"
 #endif
 
 static sy_qpdf_api api;
-static const char *missing; /* the symbol or library that failed, or NULL */
-static char dl_error[256];
+static sy_dl_failure failure; /* why the load failed (failure.missing NULL: it did not) */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-/* One entry of the table: its name in the library and where it goes. */
-typedef struct entry {
-    const char *name;
-    void **slot;
-} entry;
 
 static void load(void)
 {
-    void *lib = dlopen(SY_QPDF_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        const char *e = dlerror();
-        snprintf(dl_error, sizeof dl_error, "%s", e ? e : "");
-        missing = SY_QPDF_SONAME;
-        return;
-    }
-    const entry table[] = {
+    const sy_dl_symbol table[] = {
         {"qpdf_cleanup", (void **)&api.cleanup},
         {"qpdf_get_error", (void **)&api.get_error},
         {"qpdf_get_error_code", (void **)&api.get_error_code},
@@ -67,29 +53,15 @@ static void load(void)
         {"qpdf_set_suppress_warnings", (void **)&api.set_suppress_warnings},
         {"qpdf_silence_errors", (void **)&api.silence_errors},
     };
-    for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
-        /* POSIX: a dlsym result converts to a function pointer */
-        void *sym = dlsym(lib, table[i].name);
-        if (!sym) {
-            missing = table[i].name;
-            return; /* the library stays loaded: harmless, and rare */
-        }
-        *table[i].slot = sym;
-    }
+    sy_dl_open(SY_QPDF_SONAME, table, sizeof table / sizeof *table, &failure);
 }
 
 const sy_qpdf_api *sy_qpdf_load(sy_diags *d)
 {
     pthread_once(&once, load);
-    if (!missing)
+    if (!failure.missing)
         return &api;
-    if (dl_error[0])
-        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, NULL, 0, 0, NULL,
-                     "reading PDFs needs %s (Debian package libqpdf29): %s", SY_QPDF_SONAME,
-                     dl_error);
-    else
-        sy_diags_add(d, SY_SEV_ERROR, SY_ERR_INTERNAL, NULL, 0, 0, NULL,
-                     "%s has no %s: a newer libqpdf is needed", SY_QPDF_SONAME, missing);
+    sy_dl_report(&failure, SY_QPDF_SONAME, "reading PDFs", "libqpdf29", "libqpdf", d);
     return NULL;
 }
 
