@@ -198,22 +198,32 @@ static int body_is_text(const sy_serve_request *q, sy_serve_reply *r)
     return 1;
 }
 
+/* The start of an endpoint that takes an agreement's text for ?name=:
+ * checks the name and the body and gives a new diagnostics list (the
+ * caller frees it); NULL with r filled when the request is refused. */
+static sy_diags *text_request(const sy_serve_request *q, sy_serve_reply *r, const char **name)
+{
+    *name = q->arg(q->conn, "name");
+    if (!sy_serve_name_ok(*name)) {
+        sy_serve_reply_error(r, 403, "'%s' is not a name of an agreement file under the folder",
+                             *name ? *name : "");
+        return NULL;
+    }
+    if (!body_is_text(q, r))
+        return NULL;
+    sy_diags *d = sy_diags_new();
+    if (!d)
+        sy_serve_reply_error(r, 500, "out of memory");
+    return d;
+}
+
 /* POST /api/check?name= with the text. */
 static void api_check(sy_serve *s, const sy_serve_request *q, sy_serve_reply *r)
 {
-    const char *name = q->arg(q->conn, "name");
-    if (!sy_serve_name_ok(name)) {
-        sy_serve_reply_error(r, 403, "'%s' is not a name of an agreement file under the folder",
-                             name ? name : "");
+    const char *name;
+    sy_diags *d = text_request(q, r, &name);
+    if (!d)
         return;
-    }
-    if (!body_is_text(q, r))
-        return;
-    sy_diags *d = sy_diags_new();
-    if (!d) {
-        sy_serve_reply_error(r, 500, "out of memory");
-        return;
-    }
     sy_agreement *a = check(s, name, q->body, q->len, 1, d);
     sy_agreement_free(a);
     sy_serve_reply_json(r, 200, check_json(name, q->body, q->len, d));
@@ -262,19 +272,10 @@ static void api_edit(sy_serve *s, const sy_serve_request *q, sy_serve_reply *r)
 /* POST /api/preview?name= with the text: the PDF, or 422 with why not. */
 static void api_preview(sy_serve *s, const sy_serve_request *q, sy_serve_reply *r)
 {
-    const char *name = q->arg(q->conn, "name");
-    if (!sy_serve_name_ok(name)) {
-        sy_serve_reply_error(r, 403, "'%s' is not a name of an agreement file under the folder",
-                             name ? name : "");
+    const char *name;
+    sy_diags *d = text_request(q, r, &name);
+    if (!d)
         return;
-    }
-    if (!body_is_text(q, r))
-        return;
-    sy_diags *d = sy_diags_new();
-    if (!d) {
-        sy_serve_reply_error(r, 500, "out of memory");
-        return;
-    }
     sy_agreement *a = check(s, name, q->body, q->len, 0, d);
     char *pdf = NULL;
     size_t len = 0, pages = 0;
