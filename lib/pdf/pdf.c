@@ -56,6 +56,7 @@ struct sy_pdf {
     size_t nfonts, capfonts;
     int finished;
     sy_pdf_trust *trust; /* metadata, outline, forms...: trust.c */
+    sy_pdf_pdfa *pdfa; /* PDF/A-3b: pdfa.c; NULL: plain PDF */
     sy_pdf_font_cache *font_cache; /* borrowed; NULL: none */
 };
 
@@ -77,6 +78,11 @@ int sy_pdf_is_finished(const sy_pdf *pdf)
 sy_pdf_trust **sy_pdf_trust_slot(sy_pdf *pdf)
 {
     return &pdf->trust;
+}
+
+sy_pdf_pdfa **sy_pdf_pdfa_slot(sy_pdf *pdf)
+{
+    return &pdf->pdfa;
 }
 
 const char *sy_pdf_haru_compiled_version(void)
@@ -130,6 +136,7 @@ void sy_pdf_free(sy_pdf *pdf)
     free(pdf->fonts);
     free(pdf->pages);
     sy_pdf_trust_free(pdf->trust);
+    sy_pdf_pdfa_free(pdf->pdfa);
     sy_haru_free(pdf->haru);
     free(pdf);
 }
@@ -1016,6 +1023,11 @@ sy_status sy_pdf_finish(sy_pdf *pdf, char **data, size_t *len, sy_diags *d)
     }
     if (pdf->trust) {
         sy_status st = sy_pdf_trust_finish(pdf, pdf->trust, d);
+        if (st != SY_OK)
+            return st;
+    }
+    if (pdf->pdfa) {
+        sy_status st = sy_pdf_pdfa_finish(pdf, pdf->pdfa, d);
         if (st != SY_OK)
             return st;
     }
