@@ -357,7 +357,10 @@ static sy_status attach_inputs(sy_pdf *pdf, const sy_agreement *a, const sy_rost
             sy_date_format_iso(as_of, iso);
         else
             iso[0] = 0;
-        snprintf(parts_s, sizeof parts_s, "%d/%d", (int)o->parts, layout);
+        /* A PDF/A file is another file of the same inputs: its own ID
+         * (a plain build's ID stays what it always was). */
+        int pdfa = o->pdfa || sy_style_pdfa(sy_tpl_style(tpl));
+        snprintf(parts_s, sizeof parts_s, "%d/%d%s", (int)o->parts, layout, pdfa ? "/pdfa" : "");
         const char *template_name = sy_tpl_name(tpl);
         const void *parts[] = {src, used.data, template_name, iso, parts_s};
         size_t lens[] = {src_len, used.len, strlen(template_name), strlen(iso), strlen(parts_s)};

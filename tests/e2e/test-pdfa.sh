@@ -91,6 +91,11 @@ for s in OutputIntents pdfaid "+00'00'"; do
     grep -aq "$s" "$tmp/plain-qdf.pdf" && bad "a plain build has $s"
 done
 
+# The PDF/A file is another file of the same inputs: another /ID.
+id_of() { qpdf --show-object=trailer "$1" | sed -n 's/.*\/ID \[ <\([0-9a-f]*\)>.*/\1/p'; }
+[ -n "$(id_of "$tmp/plain.pdf")" ] && [ "$(id_of "$tmp/plain.pdf")" != "$(id_of "$tmp/again.pdf")" ] ||
+    bad "the --pdfa file has the plain file's /ID"
+
 # batch --pdfa: every output PDF/A; switching it rebuilds, saying why.
 mkdir -p "$tmp/in" && cp examples/moi-aple-2025.yaml examples/roster.yaml "$tmp/in/"
 "$sanya" batch "$tmp/in" -o "$tmp/outb" -j 1 >/dev/null 2>&1 || bad "batch"
