@@ -91,6 +91,17 @@ for s in OutputIntents pdfaid "+00'00'"; do
     grep -aq "$s" "$tmp/plain-qdf.pdf" && bad "a plain build has $s"
 done
 
+# The rules have teeth: the plain build breaks exactly the ones --pdfa
+# exists for (output intent, identification, widths, dated attachments).
+qpdf --json=2 --json-stream-data=inline --decode-level=generalized "$tmp/plain.pdf" "$tmp/pj.json"
+qpdf --json=2 --json-stream-data=none "$tmp/plain.pdf" "$tmp/pr.json"
+"$PY" tests/e2e/lib/pdfa_rules.py "$tmp/plain.pdf" "$tmp/pj.json" "$tmp/pr.json" >"$tmp/plain.rules" &&
+    bad "the rule test passes a plain build"
+for c in "6.2.2 an /OutputIntents" "6.6.4 pdfaid:part" "6.2.11.5 " "6.8 .*ModDate"; do
+    grep -q "^FAIL: $c" "$tmp/plain.rules" || bad "the rule test does not catch $c on a plain build"
+done
+echo "ok: a plain build fails $(grep -c '^FAIL' "$tmp/plain.rules") rules (the control)"
+
 # The PDF/A file is another file of the same inputs: another /ID.
 id_of() { qpdf --show-object=trailer "$1" | sed -n 's/.*\/ID \[ <\([0-9a-f]*\)>.*/\1/p'; }
 [ -n "$(id_of "$tmp/plain.pdf")" ] && [ "$(id_of "$tmp/plain.pdf")" != "$(id_of "$tmp/again.pdf")" ] ||

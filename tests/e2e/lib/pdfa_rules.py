@@ -98,6 +98,13 @@ check(re.search(rb"%%EOF(\r\n|\r|\n)?$", raw) is not None, "6.1.3", "nothing aft
 streams = [o["stream"]["dict"] for o in objs.values() if isinstance(o, dict) and "stream" in o]
 check(all(not ({"/F", "/FFilter", "/FDecodeParms"} & set(s)) for s in streams), "6.1.7.1",
       f"no stream refers to an external file ({len(streams)} streams)")
+# 6.1.7.1 The stream keyword followed by CR LF or LF, endstream after an EOL
+# (the Length qpdf --check verifies).
+after = re.findall(rb">>\s*stream(\r\n|\n|\r|.)", raw)
+before = re.findall(rb"(.)endstream", raw)
+check(after and all(a in (b"\r\n", b"\n") for a in after) and all(b in (b"\n", b"\r") for b in before),
+      "6.1.7.1", f"stream/endstream keywords with their end-of-line markers ({len(after)} streams)")
+
 # 6.1.7.2 Filters: no LZWDecode (nor Crypt).
 filters = set()
 for s in [o["stream"]["dict"] for o in raw_objs.values() if isinstance(o, dict) and "stream" in o]:
@@ -266,6 +273,7 @@ def has_ap(a):
         return isinstance(val(n), dict) and "stream" not in obj(n)
     return isinstance(n, str) and "stream" in obj(n)
 check(all(has_ap(a) for a in annots), "6.3.3", "every annotation has an /AP /N appearance stream")
+check(all(set(a.get("/AP", {})) <= {"/N"} for a in annots), "6.3.3", "appearance dictionaries hold /N only")
 # 6.4.1 Interactive forms: widgets without /A, /AA; NeedAppearances not true; no XFA.
 check(all("/A" not in a and "/AA" not in a for a in annots if a.get("/Subtype") == "/Widget"),
       "6.4.1", "no actions on widget annotations")
@@ -379,6 +387,12 @@ for ref in specs:
           f"{fname}: /Params /ModDate {text(params['/ModDate']) if '/ModDate' in params else None}, /Size {params.get('/Size')}")
     check(ref in af, "6.8", f"{fname}: listed in the catalog's /AF")
 check(len(specs) == len(af), "6.8", f"/AF lists exactly the {len(specs)} attached files")
+
+# 6.11 / 6.1.x The catalog: no /Requirements, no /NeedsRendering; /Perms
+# only UR3 or DocMDP.
+check("/Requirements" not in catalog and catalog.get("/NeedsRendering") is not True and
+      set(val(catalog.get("/Perms")) or {}) <= {"/UR3", "/DocMDP"},
+      "6.11", "catalog without /Requirements or NeedsRendering; /Perms only UR3 or DocMDP")
 
 # 6.9 No optional content configuration sanya does not write; 6.10/6.11: no
 # /Alternates presentations; no /PresSteps; no /Threads need nothing.
