@@ -10,7 +10,7 @@ BUILD ?= build
 DEB_PKGS = gcc make pkg-config libhpdf-dev libpng-dev libyaml-dev libicu-dev libharfbuzz-dev libqpdf-dev \
            libcmocka-dev zlib1g-dev fonts-khmeros fonts-noto-core poppler-utils qpdf python3 python3-icu \
            libnss3-tools nettle-dev libdeflate-dev groff-base man-db bsdutils libmicrohttpd-dev \
-           libjansson-dev curl
+           libjansson-dev curl icc-profiles-free python3-fonttools
 
 PC_PKGS = harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 nettle libpng libdeflate jansson
 # libqpdf (C++, with GnuTLS) would add ~2.4 ms to every process's start:

@@ -32,7 +32,8 @@ int main(int argc, char **argv)
         return 1;
     }
     double setup = now() - t0;
-    sy_builder_options o = {argv[1], argv[2], NULL, -1, SY_BUILDER_COVER_AND_AGREEMENT, {0, 0, 0}};
+    sy_builder_options o = {argv[1],   argv[2], NULL, -1, SY_BUILDER_COVER_AND_AGREEMENT,
+                            {0, 0, 0}, 0};
     size_t bytes = 0, pages = 0;
     t0 = now();
     for (int i = 0; i < n; i++) {

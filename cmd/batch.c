@@ -19,7 +19,7 @@
 
 static const char usage_text[] =
     "usage: sanya batch DIR -o OUT_DIR [--roster ROSTER.yaml] [--as-of DATE] [-j N]\n"
-    "                   [--dry-run] [--force] [--report FILE.json]\n"
+    "                   [--dry-run] [--force] [--report FILE.json] [--pdfa]\n"
     "                   [--renew-into RENEW_DIR [--force-renewals]]\n"
     "\n"
     "Builds every agreement under DIR (*.yaml, recursively; not roster files,\n"
@@ -47,6 +47,8 @@ static const char usage_text[] =
     "                         day after --as-of; DIR must not be (nor be inside\n"
     "                         or around) the input or the output folder\n"
     "  --force-renewals       replace renewal files that exist (--force does not)\n"
+    "  --pdfa                 write PDF/A-3b (default: as each template says);\n"
+    "                         switching it rebuilds every output\n"
     "  -h, --help             this text\n"
     "\n"
     "exit status: 0 ok, 64 usage (also OUT_DIR inside DIR, or RENEW_DIR inside\n"
@@ -201,18 +203,14 @@ static void print_report(const sy_batch *b)
 
 int sy_cmd_batch(int argc, char **argv)
 {
-    static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-                                         {"roster", required_argument, NULL, 'r'},
-                                         {"as-of", required_argument, NULL, 'A'},
-                                         {"jobs", required_argument, NULL, 'j'},
-                                         {"dry-run", no_argument, NULL, 'n'},
-                                         {"force", no_argument, NULL, 'f'},
-                                         {"report", required_argument, NULL, 'R'},
-                                         {"renew-into", required_argument, NULL, 'N'},
-                                         {"force-renewals", no_argument, NULL, 'F'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    sy_batch_options o = {sy_cmd_data_dir(), NULL, NULL, NULL, {0, 0, 0}, 0, 0, 0, NULL, 0};
+    static const struct option opts[] = {
+        {"output", required_argument, NULL, 'o'},   {"roster", required_argument, NULL, 'r'},
+        {"as-of", required_argument, NULL, 'A'},    {"jobs", required_argument, NULL, 'j'},
+        {"dry-run", no_argument, NULL, 'n'},        {"force", no_argument, NULL, 'f'},
+        {"report", required_argument, NULL, 'R'},   {"renew-into", required_argument, NULL, 'N'},
+        {"force-renewals", no_argument, NULL, 'F'}, {"pdfa", no_argument, NULL, 'P'},
+        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
+    sy_batch_options o = {sy_cmd_data_dir(), NULL, NULL, NULL, {0, 0, 0}, 0, 0, 0, NULL, 0, 0};
     const char *report = NULL;
     int c;
     optind = 1;
@@ -257,6 +255,9 @@ int sy_cmd_batch(int argc, char **argv)
             break;
         case 'N':
             o.renew_into = optarg;
+            break;
+        case 'P':
+            o.pdfa = 1;
             break;
         case 'F':
             o.force_renewals = 1;

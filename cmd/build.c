@@ -13,7 +13,7 @@
 
 static const char usage_text[] =
     "usage: sanya build FILE.yaml [-o OUT.pdf] [--roster ROSTER.yaml]\n"
-    "                   [--template NAME|DIR] [--layout parallel|sequential]\n"
+    "                   [--template NAME|DIR] [--layout parallel|sequential] [--pdfa]\n"
     "\n"
     "Renders an agreement to a bilingual Khmer/English PDF. The output\n"
     "defaults to FILE.pdf beside FILE.yaml and is written atomically: on any\n"
@@ -31,6 +31,9 @@ static const char usage_text[] =
     "                         the other (default: the agreement's `layout`)\n"
     "  --no-cover             leave out the approval-checklist cover sheet\n"
     "  --cover-only           print the cover sheet alone\n"
+    "  --pdfa                 write PDF/A-3b, for archives (default: as the template\n"
+    "                         says, `pdfa` in its style.yaml); needs the sRGB ICC\n"
+    "                         profile of icc-profiles-free (exit 66 without it)\n"
     "  --as-of YYYY-MM-DD     the day the cover sheet gives the status at (default:\n"
     "                         SOURCE_DATE_EPOCH if set, else today)\n"
     "  -h, --help             this text\n"
@@ -40,16 +43,13 @@ static const char usage_text[] =
 
 int sy_cmd_build(int argc, char **argv)
 {
-    static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-                                         {"roster", required_argument, NULL, 'r'},
-                                         {"template", required_argument, NULL, 't'},
-                                         {"layout", required_argument, NULL, 'l'},
-                                         {"no-cover", no_argument, NULL, 'N'},
-                                         {"cover-only", no_argument, NULL, 'C'},
-                                         {"as-of", required_argument, NULL, 'A'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    sy_builder_options o = {NULL, NULL, NULL, -1, SY_BUILDER_COVER_AND_AGREEMENT, {0, 0, 0}};
+    static const struct option opts[] = {
+        {"output", required_argument, NULL, 'o'},   {"roster", required_argument, NULL, 'r'},
+        {"template", required_argument, NULL, 't'}, {"layout", required_argument, NULL, 'l'},
+        {"no-cover", no_argument, NULL, 'N'},       {"cover-only", no_argument, NULL, 'C'},
+        {"as-of", required_argument, NULL, 'A'},    {"pdfa", no_argument, NULL, 'P'},
+        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
+    sy_builder_options o = {NULL, NULL, NULL, -1, SY_BUILDER_COVER_AND_AGREEMENT, {0, 0, 0}, 0};
     int no_cover = 0, cover_only = 0;
     const char *out = NULL;
     int c;
@@ -84,6 +84,9 @@ int sy_cmd_build(int argc, char **argv)
             break;
         case 'C':
             cover_only = 1;
+            break;
+        case 'P':
+            o.pdfa = 1;
             break;
         case 'A':
             if (sy_date_parse_iso(optarg, strlen(optarg), &o.as_of) != 0) {

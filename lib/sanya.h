@@ -162,6 +162,11 @@ SANYA_EXPORT sanya_status sanya_options_set_template(sanya_options *opts, const 
 SANYA_EXPORT sanya_status sanya_options_set_layout(sanya_options *opts, sanya_layout layout);
 /* What the document holds (default: SANYA_PARTS_COVER_AND_AGREEMENT). */
 SANYA_EXPORT sanya_status sanya_options_set_parts(sanya_options *opts, sanya_parts parts);
+/* 1: write PDF/A-3b (docs/pdfa.md); 0 (the default): as the template's
+ * style sheet says (`pdfa`). PDF/A needs the sRGB ICC profile of Debian's
+ * icc-profiles-free (or DATA_DIR/color/sRGB.icc): without it the build
+ * fails with SANYA_ERR_NOINPUT. */
+SANYA_EXPORT sanya_status sanya_options_set_pdfa(sanya_options *opts, int pdfa);
 /* The day the cover sheet gives the approval status at, "YYYY-MM-DD"; NULL
  * (the default): the signing date. The library never reads the clock, so
  * the same options give the same bytes. */

@@ -28,6 +28,7 @@ struct sanya_options {
     sanya_layout layout;
     sanya_parts parts;
     sy_date as_of; /* {0, 0, 0}: the signing date */
+    int pdfa; /* 1: PDF/A-3b; 0: as the template says */
 };
 
 struct sanya_builder {
@@ -287,6 +288,14 @@ sanya_status sanya_options_set_parts(sanya_options *opts, sanya_parts parts)
     return SANYA_OK;
 }
 
+sanya_status sanya_options_set_pdfa(sanya_options *opts, int pdfa)
+{
+    if (!opts || (pdfa != 0 && pdfa != 1))
+        return SANYA_ERR_USAGE;
+    opts->pdfa = pdfa;
+    return SANYA_OK;
+}
+
 sanya_status sanya_options_set_as_of(sanya_options *opts, const char *yyyy_mm_dd)
 {
     if (!opts)
@@ -304,6 +313,7 @@ static sy_status builder_options(const sanya_options *opts, sy_builder_options *
     if (!opts || !opts->agreement)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
                             "no agreement file given (sanya_options_set_agreement)");
+    memset(out, 0, sizeof *out);
     out->agreement = opts->agreement;
     out->roster = opts->roster;
     out->template_ = opts->template_;
@@ -314,6 +324,7 @@ static sy_status builder_options(const sanya_options *opts, sy_builder_options *
         : opts->parts == SANYA_PARTS_COVER_ONLY            ? SY_BUILDER_COVER_ONLY
                                                            : SY_BUILDER_COVER_AND_AGREEMENT;
     out->as_of = opts->as_of;
+    out->pdfa = opts->pdfa;
     return SY_OK;
 }
 

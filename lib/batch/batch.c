@@ -49,7 +49,7 @@ struct sy_batch {
     char *renew_into; /* as given; NULL: no renewals */
     char *in_real, *out_real, *roster_real; /* resolved, for the renewals' checks */
     sy_date as_of;
-    int jobs, dry_run, force, force_renewals;
+    int jobs, dry_run, force, force_renewals, pdfa;
     char *ignore; /* the ignore file's text, or NULL */
     sy_batch_item *items;
     size_t nitems, cap;
@@ -475,6 +475,7 @@ sy_status sy_batch_new(const sy_batch_options *o, sy_batch **out, sy_diags *d)
     b->dry_run = o->dry_run;
     b->force = o->force;
     b->force_renewals = o->force_renewals;
+    b->pdfa = o->pdfa;
     b->data_dir = strdup(o->data_dir);
     b->in_dir = strip_slashes(o->in_dir);
     b->out_dir = strip_slashes(o->out_dir);
@@ -961,7 +962,10 @@ static int make_entry(sy_batch *b, sy_batch_item *it, const sy_agreement *a, con
     memset(e, 0, sizeof *e);
     if (!(e->output = strdup(it->output)))
         return -1;
-    snprintf(e->version, sizeof e->version, "%s", SANYA_VERSION_STRING);
+    /* --pdfa changes the output as a new version of sanya would: it is
+     * recorded with the version, so switching it rebuilds (reasons() says
+     * so in words). */
+    snprintf(e->version, sizeof e->version, "%s%s", SANYA_VERSION_STRING, b->pdfa ? "+pdfa" : "");
     sy_hash h;
     sy_hash_init(&h, SY_HASH_SHA256);
     sy_hash_update(&h, src, srclen);
@@ -1016,7 +1020,11 @@ static void reasons(const sy_batch *b, const sy_batch_item *it, const sy_batch_e
     if ((long long)st.st_size != old->size || (long long)st.st_mtim.tv_sec != old->mtime_s ||
         (long long)st.st_mtim.tv_nsec != old->mtime_ns)
         add_reason(r, "output changed since it was built");
-    if (strcmp(old->version, e->version))
+    size_t vlen = strlen(SANYA_VERSION_STRING);
+    if (!strncmp(old->version, e->version, vlen) &&
+        !strncmp(e->version, SANYA_VERSION_STRING, vlen) && strcmp(old->version, e->version))
+        add_reason(r, "PDF/A %s", strcmp(e->version + vlen, "+pdfa") ? "off" : "on");
+    else if (strcmp(old->version, e->version))
         add_reason(r, "sanya version changed (%s -> %s)", old->version, e->version);
     if (strcmp(old->agreement, e->agreement))
         add_reason(r, "agreement changed");
@@ -1340,8 +1348,8 @@ static void process(sy_batch *b, size_t i, sy_builder *builder)
         result = SY_BATCH_WOULD_BUILD;
         goto keep_plan;
     }
-    sy_builder_options o = {in_path, b->roster_path, NULL, -1, SY_BUILDER_COVER_AND_AGREEMENT,
-                            b->as_of};
+    sy_builder_options o = {in_path,  b->roster_path, NULL, -1, SY_BUILDER_COVER_AND_AGREEMENT,
+                            b->as_of, b->pdfa};
     char *pdf = NULL;
     size_t len = 0;
     struct stat st;

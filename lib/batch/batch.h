@@ -44,6 +44,7 @@ typedef struct sy_batch_options {
      * out_dir, nor inside or around either (SY_ERR_USAGE). */
     const char *renew_into;
     int force_renewals; /* replace renewal files that exist (force does not) */
+    int pdfa; /* 1: every output PDF/A-3b; 0: as each template says */
 } sy_batch_options;
 
 typedef enum sy_batch_result {

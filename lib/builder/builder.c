@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cal/cal.h"
 #include "core/array.h"
@@ -32,6 +33,8 @@ struct sy_builder {
     sy_text_ctx *text;
     sy_render_ctx *render;
     sy_pdf_font_cache *font_cache; /* embedded fonts, shared by its documents */
+    char *icc; /* the sRGB profile of PDF/A output intents, read on first use */
+    size_t icc_len;
     sy_tpl_env *env;
     /* Templates are read and parsed once per builder (a batch builds many
      * agreements with one), then reused: immutable once loaded. */
@@ -161,6 +164,7 @@ void sy_builder_free(sy_builder *b)
     sy_tpl_env_free(b->env);
     sy_render_ctx_free(b->render);
     sy_pdf_font_cache_free(b->font_cache);
+    free(b->icc);
     sy_text_ctx_free(b->text);
     sy_fontset_free(b->fonts);
     free(b->data_dir);
@@ -353,7 +357,10 @@ static sy_status attach_inputs(sy_pdf *pdf, const sy_agreement *a, const sy_rost
             sy_date_format_iso(as_of, iso);
         else
             iso[0] = 0;
-        snprintf(parts_s, sizeof parts_s, "%d/%d", (int)o->parts, layout);
+        /* A PDF/A file is another file of the same inputs: its own ID
+         * (a plain build's ID stays what it always was). */
+        int pdfa = o->pdfa || sy_style_pdfa(sy_tpl_style(tpl));
+        snprintf(parts_s, sizeof parts_s, "%d/%d%s", (int)o->parts, layout, pdfa ? "/pdfa" : "");
         const char *template_name = sy_tpl_name(tpl);
         const void *parts[] = {src, used.data, template_name, iso, parts_s};
         size_t lens[] = {src_len, used.len, strlen(template_name), strlen(iso), strlen(parts_s)};
@@ -525,6 +532,35 @@ static sy_status make_documents(sy_builder *b, build *w, const sy_builder_option
     return w->cover && !sy_diags_errors(d) ? SY_OK : sy_diags_status(d);
 }
 
+#ifndef SY_PDFA_ICC_SYSTEM
+#define SY_PDFA_ICC_SYSTEM "/usr/share/color/icc/sRGB.icc" /* Debian's icc-profiles-free */
+#endif
+
+/* Makes pdf PDF/A-3b with the sRGB profile: the data folder's own
+ * (color/sRGB.icc, for an installation that ships one), else the system's;
+ * read once per builder. */
+static sy_status make_pdfa(sy_builder *b, sy_pdf *pdf, sy_diags *d)
+{
+    if (!b->icc) {
+        sy_buf path = SY_BUF_INIT;
+        sy_buf_printf(&path, "%s/color/sRGB.icc", b->data_dir);
+        if (sy_buf_failed(&path))
+            return nomem(d);
+        const char *use = access(path.data, F_OK) == 0 ? path.data : SY_PDFA_ICC_SYSTEM;
+        sy_status st = access(use, F_OK) == 0
+            ? sy_file_read_max(use, SY_LIMIT_ICC_BYTES, &b->icc, &b->icc_len, d)
+            : sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, use, 0, 0, NULL,
+                           "PDF/A needs an sRGB ICC profile for its output intent: install "
+                           "icc-profiles-free (apt-get install icc-profiles-free) or put one at "
+                           "%s",
+                           path.data);
+        sy_buf_free(&path);
+        if (st != SY_OK)
+            return st;
+    }
+    return sy_pdf_set_pdfa(pdf, b->icc, b->icc_len, d);
+}
+
 /* Every stage after the data: documents, pages, the PDF (kept in *pdf_out
  * when not NULL). */
 static sy_status run_stages(sy_builder *b, build *w, const sy_builder_options *o, char **pdf_out,
@@ -535,6 +571,8 @@ static sy_status run_stages(sy_builder *b, build *w, const sy_builder_options *o
         st = sy_diags_status(d);
     if (st == SY_OK)
         sy_pdf_set_font_cache(w->pdf, b->font_cache);
+    if (st == SY_OK && (o->pdfa || sy_style_pdfa(sy_tpl_style(w->tpl))))
+        st = make_pdfa(b, w->pdf, d);
     sy_render_options no_footer = {0};
     if (st == SY_OK && w->cover)
         st = sy_render_doc_opts(b->render, w->cover, SY_LAYOUT_PARALLEL, w->pdf, &no_footer,

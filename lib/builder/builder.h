@@ -38,6 +38,10 @@ typedef struct sy_builder_options {
     sy_builder_parts parts;
     sy_date as_of; /* the day the cover sheet gives the status at (an input:
                       lib/ reads no clock); {0,0,0}: the signing date */
+    int pdfa; /* 1: PDF/A-3b; 0: as the template's style sheet says (`pdfa`).
+                 PDF/A needs the sRGB ICC profile: DATA_DIR/color/sRGB.icc,
+                 else SY_PDFA_ICC_SYSTEM (icc-profiles-free's
+                 /usr/share/color/icc/sRGB.icc); neither is SY_ERR_NOINPUT */
 } sy_builder_options;
 
 /* Builds the agreement into a PDF in memory (*pdf malloc'd; caller frees).

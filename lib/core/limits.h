@@ -112,6 +112,10 @@
  * decodes a stream whole, so the bound is checked after decoding: it keeps
  * absurd data out of the caller's hands but does not cap qpdf's memory. */
 #define SY_LIMIT_PDF_ATTACHMENT_BYTES (64u << 20)
+
+/* The ICC profile of a PDF/A output intent: sRGB profiles are 3 to 60 KB;
+ * 4 MiB leaves room for any RGB profile and refuses a file that is not one. */
+#define SY_LIMIT_ICC_BYTES (4u << 20)
 /* Depth of the /EmbeddedFiles name tree: sanya writes one node, big
  * documents from other tools two or three levels; the walk recurses, and a
  * /Kids cycle ends here. */

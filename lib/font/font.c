@@ -309,6 +309,11 @@ unsigned sy_font_upem(const sy_font *f)
     return f->upem;
 }
 
+int32_t sy_font_glyph_advance(const sy_font *f, uint32_t gid)
+{
+    return hb_font_get_glyph_h_advance(f->font, gid);
+}
+
 unsigned sy_font_glyph_count(const sy_font *f)
 {
     return f->nglyphs;

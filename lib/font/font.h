@@ -56,6 +56,9 @@ void sy_font_bbox(const sy_font *f, int bbox[4]);
 /* The height of capital letters in font units (OS/2 sCapHeight, or
  * HarfBuzz's fallback from the glyph of 'H'). */
 int sy_font_cap_height(const sy_font *f);
+/* The advance of glyph gid in font units (hmtx, as HarfBuzz reads it,
+ * before any positioning of shaping). */
+int32_t sy_font_glyph_advance(const sy_font *f, uint32_t gid);
 
 /* ---- Subsets (subset.c) ---- */
 

@@ -56,6 +56,7 @@ struct sy_pdf {
     size_t nfonts, capfonts;
     int finished;
     sy_pdf_trust *trust; /* metadata, outline, forms...: trust.c */
+    sy_pdf_pdfa *pdfa; /* PDF/A-3b: pdfa.c; NULL: plain PDF */
     sy_pdf_font_cache *font_cache; /* borrowed; NULL: none */
 };
 
@@ -77,6 +78,11 @@ int sy_pdf_is_finished(const sy_pdf *pdf)
 sy_pdf_trust **sy_pdf_trust_slot(sy_pdf *pdf)
 {
     return &pdf->trust;
+}
+
+sy_pdf_pdfa **sy_pdf_pdfa_slot(sy_pdf *pdf)
+{
+    return &pdf->pdfa;
 }
 
 const char *sy_pdf_haru_compiled_version(void)
@@ -130,6 +136,7 @@ void sy_pdf_free(sy_pdf *pdf)
     free(pdf->fonts);
     free(pdf->pages);
     sy_pdf_trust_free(pdf->trust);
+    sy_pdf_pdfa_free(pdf->pdfa);
     sy_haru_free(pdf->haru);
     free(pdf);
 }
@@ -273,21 +280,12 @@ static uint32_t cid_for(pdf_font *f, uint32_t glyph, int32_t advance, const char
     return cid;
 }
 
-/* The composite made of glyphs g[0..n) at HarfBuzz's offsets; returns its
- * index | COMPOSITE_BIT, or 0 on failure. */
-static uint32_t composite_for(pdf_font *f, const sy_text_glyph *g, size_t n, int32_t *advance)
+/* The composite of parts f->parts[f->nparts, + n) (written there, not yet
+ * committed) with advance pen; returns its index | COMPOSITE_BIT, or 0 on
+ * failure. */
+static uint32_t composite_of_parts(pdf_font *f, size_t n, int32_t pen)
 {
-    if (SY_RESERVE(f->parts, f->capparts, f->nparts + n) != 0)
-        return 0;
-    sy_font_component *cand = f->parts + f->nparts; /* not committed yet */
-    int32_t pen = 0;
-    for (size_t q = 0; q < n; q++) {
-        cand[q].gid = g[q].gid;
-        cand[q].dx = pen + g[q].x_offset;
-        cand[q].dy = g[q].y_offset;
-        pen += g[q].x_advance;
-    }
-    *advance = pen;
+    sy_font_component *cand = f->parts + f->nparts;
     uint32_t h = fnv(2166136261u, cand, n * sizeof *cand);
     h = fnv(h, &pen, sizeof pen);
     size_t mask = f->comp_table_cap - 1;
@@ -311,6 +309,54 @@ static uint32_t composite_for(pdf_font *f, const sy_text_glyph *g, size_t n, int
         i = (i + 1) & mask;
     f->comp_table[i] = (uint32_t)f->ncomps + 1;
     return COMPOSITE_BIT | (uint32_t)f->ncomps++;
+}
+
+/* The composite made of glyphs g[0..n) at HarfBuzz's offsets; returns its
+ * index | COMPOSITE_BIT, or 0 on failure. */
+static uint32_t composite_for(pdf_font *f, const sy_text_glyph *g, size_t n, int32_t *advance)
+{
+    if (SY_RESERVE(f->parts, f->capparts, f->nparts + n) != 0)
+        return 0;
+    sy_font_component *cand = f->parts + f->nparts; /* not committed yet */
+    int32_t pen = 0;
+    for (size_t q = 0; q < n; q++) {
+        cand[q].gid = g[q].gid;
+        cand[q].dx = pen + g[q].x_offset;
+        cand[q].dy = g[q].y_offset;
+        pen += g[q].x_advance;
+    }
+    *advance = pen;
+    return composite_of_parts(f, n, pen);
+}
+
+/* PDF/A (ISO 19005-3, 6.2.11.5): a glyph's /W width must be its advance
+ * in the embedded font program. A glyph drawn with another advance (kerned
+ * by GPOS, widened by justification) is drawn by a composite of its own:
+ * the same outline(s) at the same place, with that advance. glyph is a
+ * glyph ID or a composite (COMPOSITE_BIT); returns it when its advance is
+ * adv already, else the composite, or 0 on failure. */
+static uint32_t glyph_with_advance(pdf_font *f, uint32_t glyph, int32_t adv)
+{
+    size_t n = 1, start = 0;
+    if (glyph & COMPOSITE_BIT) {
+        const comp_entry *c = &f->comps[glyph & ~COMPOSITE_BIT];
+        if (c->advance == adv)
+            return glyph;
+        n = c->nparts;
+        start = c->start;
+    } else if (sy_font_glyph_advance(f->font, glyph) == adv) {
+        return glyph;
+    }
+    if (SY_RESERVE(f->parts, f->capparts, f->nparts + n) != 0)
+        return 0;
+    sy_font_component *cand = f->parts + f->nparts; /* after SY_RESERVE: f->parts moved */
+    if (glyph & COMPOSITE_BIT) {
+        memcpy(cand, f->parts + start, n * sizeof *cand);
+    } else {
+        cand[0].gid = glyph;
+        cand[0].dx = cand[0].dy = 0;
+    }
+    return composite_of_parts(f, n, adv);
 }
 
 size_t sy_pdf_font_cid_count(const sy_pdf *pdf, const sy_font *font)
@@ -339,7 +385,6 @@ static size_t encode(sy_pdf *pdf, pdf_font *f, const char *text, size_t start, s
 {
     const sy_font *font = f->font;
     size_t ng = sy_pdf_group_glyphs(text, start, end, g, n, groups);
-    (void)pdf;
     for (size_t i = 0; i < ng; i++) {
         const sy_glyph_group *grp = &groups[i];
         uint32_t glyph;
@@ -366,6 +411,10 @@ static size_t encode(sy_pdf *pdf, pdf_font *f, const char *text, size_t start, s
         if (extra)
             for (size_t q = grp->first; q < grp->first + grp->count; q++)
                 adv += extra[q];
+        if (pdf->pdfa && !(glyph = glyph_with_advance(f, glyph, adv))) {
+            sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+            return 0;
+        }
         uint32_t cid = cid_for(f, glyph, adv, text + grp->lo, grp->hi - grp->lo);
         if (!cid) {
             int full = f->ncids >= SY_LIMIT_CIDS;
@@ -926,7 +975,7 @@ static uint32_t subset_gid(const cid_entry *e, const font_subset *s)
 
 /* W: one run of widths from CID 0; CIDToGIDMap: two bytes a CID. */
 static int write_widths_and_map(sy_haru *h, const pdf_font *f, const font_subset *s,
-                                const font_objs *o)
+                                const font_objs *o, int pdfa)
 {
     double k = 1000.0 / sy_font_upem(f->font);
     int bad = 0;
@@ -938,6 +987,9 @@ static int write_widths_and_map(sy_haru *h, const pdf_font *f, const font_subset
         if (c > 0) {
             g = subset_gid(&f->cids[c], s);
             w = f->cids[c].advance * k;
+        } else if (pdfa) {
+            /* never drawn, but PDF/A wants every width the font's own */
+            w = sy_font_glyph_advance(f->font, 0) * k;
         }
         bad |= sy_haru_array_real(h, o->wrun, w);
         sy_buf_u16be(&map, g);
@@ -994,7 +1046,7 @@ static sy_status finish_font(sy_pdf *pdf, pdf_font *f, sy_diags *d)
     if (!bad) {
         bad |= write_cidfont(h, f, &o, name);
         bad |= write_descriptor(h, f->font, &o, name, s.plen);
-        bad |= write_widths_and_map(h, f, &s, &o);
+        bad |= write_widths_and_map(h, f, &s, &o, pdf->pdfa != NULL);
         bad |= write_tounicode(h, f, o.tounicode, d);
     }
     subset_release(&s);
@@ -1016,6 +1068,11 @@ sy_status sy_pdf_finish(sy_pdf *pdf, char **data, size_t *len, sy_diags *d)
     }
     if (pdf->trust) {
         sy_status st = sy_pdf_trust_finish(pdf, pdf->trust, d);
+        if (st != SY_OK)
+            return st;
+    }
+    if (pdf->pdfa) {
+        sy_status st = sy_pdf_pdfa_finish(pdf, pdf->pdfa, d);
         if (st != SY_OK)
             return st;
     }

@@ -191,6 +191,18 @@ sy_status sy_pdf_set_id(sy_pdf *pdf, const unsigned char digest[16], sy_diags *d
 void sy_pdf_hash_inputs(const void *const *parts, const size_t *lens, size_t n,
                         unsigned char out[16]);
 
+/* Makes the document PDF/A-3b (ISO 19005-3, level b; pdfa.c): an
+ * output intent /GTS_PDFA1 "sRGB IEC61966-2.1" whose DestOutputProfile is
+ * icc[0..icc_len) (an RGB ICC profile, version 2 or 4; copied, else
+ * SY_ERR_DATA), the PDF/A identification (pdfaid:part 3, conformance B) in
+ * the XMP packet, the creation and modification dates with a time and a
+ * zone (+00:00) in both Info and XMP, /Params /ModDate on attached files,
+ * and every glyph's /W width equal to its advance in the embedded font
+ * program (a CID whose width differs, from kerning or justification, is
+ * drawn by a composite glyph of its own with that advance). Call it before
+ * the first glyph is drawn; calls after sy_pdf_finish are SY_ERR_USAGE. */
+sy_status sy_pdf_set_pdfa(sy_pdf *pdf, const void *icc, size_t icc_len, sy_diags *d);
+
 /* An attached file read back from a PDF. */
 typedef struct sy_pdf_attachment {
     char *name; /* UTF-8 (the Filespec's /UF, else /F) */

@@ -27,5 +27,19 @@ sy_status sy_pdf_put_utf16(sy_buf *b, const char *text, size_t len, int hex, sy_
  * outline, page labels, name trees, AcroForm, Info, XMP and /ID. */
 sy_status sy_pdf_trust_finish(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d);
 void sy_pdf_trust_free(sy_pdf_trust *t);
+/* Makes the trust state of pdf if it has none yet (PDF/A needs the XMP
+ * packet trust.c writes, even without sy_pdf_set_info). */
+sy_status sy_pdf_trust_ensure(sy_pdf *pdf, sy_diags *d);
+
+/* PDF/A-3b (pdfa.c): the slot where its state is kept (NULL: a plain
+ * PDF; pdf.c frees it with sy_pdf_pdfa_free), whether pdf is to be PDF/A,
+ * the pdfaid description trust.c adds to the XMP packet, and the objects
+ * sy_pdf_finish adds after trust.c's (the output intent). */
+typedef struct sy_pdf_pdfa sy_pdf_pdfa;
+sy_pdf_pdfa **sy_pdf_pdfa_slot(sy_pdf *pdf);
+int sy_pdf_pdfa_on(sy_pdf *pdf);
+void sy_pdf_pdfa_xmp(sy_buf *x);
+sy_status sy_pdf_pdfa_finish(sy_pdf *pdf, sy_pdf_pdfa *a, sy_diags *d);
+void sy_pdf_pdfa_free(sy_pdf_pdfa *a);
 
 #endif

@@ -102,6 +102,12 @@ static sy_status state(sy_pdf *pdf, const char *what, sy_pdf_trust **t, sy_diags
     return SY_OK;
 }
 
+sy_status sy_pdf_trust_ensure(sy_pdf *pdf, sy_diags *d)
+{
+    sy_pdf_trust *t;
+    return state(pdf, "PDF/A asked for", &t, d);
+}
+
 /* Checks that s is UTF-8 without control characters; what names it. */
 static sy_status check_text(const char *s, const char *what, sy_diags *d)
 {
@@ -494,10 +500,19 @@ static sy_status finish_info(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d)
         if (t->info[i])
             bad |= dict_text(h, info, keys[i], t->info[i]);
     char pdfdate[32] = "", xmpdate[32] = "";
+    int pdfa = sy_pdf_pdfa_on(pdf);
     if (t->info[5]) {
         int f[6], has_time;
         parse_created(t->info[5], f, &has_time); /* checked by sy_pdf_set_info */
-        if (has_time) {
+        if (pdfa) {
+            /* ISO 19005-3, 6.6.2.3.1: Info's dates and XMP's must be the
+             * same; written whole, with the same zone, so that no reader
+             * has to guess a missing time or zone. */
+            snprintf(pdfdate, sizeof pdfdate, "D:%04d%02d%02d%02d%02d%02d+00'00'", f[0], f[1], f[2],
+                     f[3], f[4], f[5]);
+            snprintf(xmpdate, sizeof xmpdate, "%04d-%02d-%02dT%02d:%02d:%02d+00:00", f[0], f[1],
+                     f[2], f[3], f[4], f[5]);
+        } else if (has_time) {
             snprintf(pdfdate, sizeof pdfdate, "D:%04d%02d%02d%02d%02d%02dZ", f[0], f[1], f[2], f[3],
                      f[4], f[5]);
             snprintf(xmpdate, sizeof xmpdate, "%04d-%02d-%02dT%02d:%02d:%02dZ", f[0], f[1], f[2],
@@ -540,7 +555,10 @@ static sy_status finish_info(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d)
         xmp_simple(&x, "xmp:CreateDate", xmpdate);
         xmp_simple(&x, "xmp:ModifyDate", xmpdate);
     }
-    sy_buf_puts(&x, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    sy_buf_puts(&x, "</rdf:Description>\n");
+    if (pdfa)
+        sy_pdf_pdfa_xmp(&x);
+    sy_buf_puts(&x, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
     sy_haru_obj *meta = sy_haru_stream_plain(h);
     bad = sy_buf_failed(&x) || !meta;
     if (!bad) {
@@ -655,6 +673,16 @@ static sy_status finish_files(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d)
     sy_haru_obj *names = sy_haru_direct_dict(h), *tree = sy_haru_direct_dict(h);
     sy_haru_obj *arr = sy_haru_array(h), *af = sy_haru_array(h);
     int bad = !names || !tree || !arr || !af;
+    /* PDF/A: the attached inputs are dated as the document is (its
+     * creation date, the same string as Info's); a plain PDF keeps the
+     * dictionaries it always had. */
+    char moddate[32] = "";
+    if (sy_pdf_pdfa_on(pdf) && t->info[5]) {
+        int f[6], has_time;
+        parse_created(t->info[5], f, &has_time);
+        snprintf(moddate, sizeof moddate, "D:%04d%02d%02d%02d%02d%02d+00'00'", f[0], f[1], f[2],
+                 f[3], f[4], f[5]);
+    }
     for (size_t i = 0; i < t->nfiles && !bad; i++) {
         attachment *a = &t->files[i];
         sy_haru_obj *spec = sy_haru_dict(h), *ef = sy_haru_direct_dict(h);
@@ -668,6 +696,8 @@ static sy_status finish_files(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d)
         if (a->mime)
             bad |= sy_haru_dict_name(h, file, "Subtype", a->mime);
         bad |= sy_haru_dict_int(h, params, "Size", (long)a->len);
+        if (moddate[0]) /* ISO 19005-3, 6.8: when the file was last changed */
+            bad |= sy_haru_dict_string(h, params, "ModDate", moddate, strlen(moddate));
         bad |= sy_haru_dict_obj(h, file, "Params", params);
         bad |= sy_haru_dict_name(h, spec, "Type", "Filespec");
         bad |= sy_haru_dict_string(h, spec, "F", a->key.data, a->key.len);
@@ -765,7 +795,7 @@ static sy_status finish_id(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d)
 sy_status sy_pdf_trust_finish(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d)
 {
     sy_status st = SY_OK;
-    if (t->has_info)
+    if (t->has_info || sy_pdf_pdfa_on(pdf)) /* PDF/A needs the XMP packet */
         st = finish_info(pdf, t, d);
     if (st == SY_OK && t->nmarks)
         st = finish_outline(pdf, t, d);

@@ -35,6 +35,7 @@ struct sy_style_sheet {
     sy_page_geometry page;
     double column_gap, full_width_leading;
     int first_language;
+    int pdfa; /* 1: documents are PDF/A-3b unless the caller says */
     const char *default_role;
     const char *other_font[2];
     sy_style_footer footer;
@@ -761,6 +762,10 @@ static int top_key(reader *r, const char *key, const sy_yn *v, void *ctx)
         return number(r, v, 0.5, 3, 0, &s->full_width_leading);
     if (!strcmp(key, "default-role"))
         return name(r, v, &s->default_role);
+    if (!strcmp(key, "pdfa")) {
+        static const char *const yes_no[] = {"false", "true", NULL};
+        return choice(r, v, yes_no, &s->pdfa);
+    }
     if (!strcmp(key, "other-script-font"))
         return per_lang(r, v, read_font, s->other_font, sizeof s->other_font[0]);
     if (!strcmp(key, "footer")) {
@@ -869,6 +874,7 @@ sy_style_sheet *sy_style_parse(const char *file, const char *text, size_t len, s
                                            "full-width-leading",
                                            "first-language",
                                            "default-role",
+                                           "pdfa",
                                            "other-script-font",
                                            "footer",
                                            "article",
@@ -960,6 +966,11 @@ int sy_style_first_language(const sy_style_sheet *s)
 double sy_style_full_width_leading(const sy_style_sheet *s)
 {
     return or_default(s)->full_width_leading;
+}
+
+int sy_style_pdfa(const sy_style_sheet *s)
+{
+    return or_default(s)->pdfa;
 }
 
 const char *sy_style_other_script_font(const sy_style_sheet *s, int lang)

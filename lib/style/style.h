@@ -152,6 +152,9 @@ double sy_style_column_gap(const sy_style_sheet *s);
 int sy_style_first_language(const sy_style_sheet *s);
 /* Khmer leading is multiplied by this in full-width (single-column) text. */
 double sy_style_full_width_leading(const sy_style_sheet *s);
+/* Non-zero when the template's documents are PDF/A-3b by default
+ * (`pdfa: true`); a build option may still ask for it. */
+int sy_style_pdfa(const sy_style_sheet *s);
 /* The fonts of a word in the other script: [KM] for Khmer inside English
  * text, [EN] for Latin inside Khmer text. */
 const char *sy_style_other_script_font(const sy_style_sheet *s, int lang);

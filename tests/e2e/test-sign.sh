@@ -138,6 +138,26 @@ for ex in moi-aple-2025 ncct-coalition-2024 moeys-school-2023; do
     done
 done
 
+# 2b. PDF/A output (--pdfa) signs the same way, and the signed file keeps
+# its PDF/A parts: XMP metadata and the output intent (pdfsig appends an
+# incremental update; the catalog it rewrites must keep them).
+if [ -f /usr/share/color/icc/sRGB.icc ]; then
+    y=examples/moi-aple-2025.yaml
+    if "$sanya" build "$y" --roster examples/roster.yaml --pdfa -o "$tmp/pdfa.pdf" 2>"$tmp/err"; then
+        signed=
+        sign_all "$tmp/pdfa.pdf" "$y"
+        if [ -n "$signed" ]; then
+            root=$(qpdf --show-object=trailer "$signed" | sed -n 's/.*\/Root \([0-9]* [0-9]*\) R.*/\1/p')
+            cat_obj=$(qpdf --show-object="${root% *},${root#* }" "$signed")
+            for k in Metadata OutputIntents AF; do
+                echo "$cat_obj" | grep -q "/$k " || bad "pdfa: the signed file's catalog lost /$k"
+            done
+        fi
+    else
+        bad "sanya build --pdfa: $(cat "$tmp/err")"
+    fi
+fi
+
 # 3. sanya extract: unsafe names, exit codes.
 mkdir "$tmp/names" "$tmp/x"
 # sanya never writes such a name: rename "xxevil" to "..evil" in the bytes

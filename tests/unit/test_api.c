@@ -221,6 +221,8 @@ static void missing_inputs_and_bad_options_are_errors(void **state)
     assert_int_equal(sanya_options_set_parts(opts, (sanya_parts)-1), SANYA_ERR_USAGE);
     assert_int_equal(sanya_options_set_agreement(opts, NULL), SANYA_ERR_USAGE);
     assert_int_equal(sanya_options_set_roster(opts, NULL), SANYA_OK);
+    assert_int_equal(sanya_options_set_pdfa(opts, 2), SANYA_ERR_USAGE);
+    assert_int_equal(sanya_options_set_pdfa(NULL, 1), SANYA_ERR_USAGE);
     sanya_options_free(opts);
 
     sanya_builder *b = (sanya_builder *)fx;
@@ -277,6 +279,43 @@ static void extract_returns_the_attached_inputs(void **state)
     assert_non_null(strstr(sanya_diagnostic_message(sanya_diagnostics_get(fx->diags, 0)), "PDF"));
 }
 
+static int has(const unsigned char *pdf, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(pdf + i, s, n))
+            return 1;
+    return 0;
+}
+
+/* sanya_options_set_pdfa(1): the output intent and the PDF/A identification
+ * (tests/e2e/test-pdfa.sh checks the rules); 0 again: a plain PDF. Needs
+ * icc-profiles-free, else the build is SANYA_ERR_NOINPUT. */
+static void pdfa_option_writes_pdfa(void **state)
+{
+    api_fixture *fx = *state;
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    sanya_diagnostics_clear(fx->diags);
+    assert_int_equal(sanya_options_set_pdfa(fx->opts, 1), SANYA_OK);
+    sanya_status st = sanya_build(fx->builder, fx->opts, &pdf, &len, fx->diags);
+    if (access("/usr/share/color/icc/sRGB.icc", R_OK) != 0) {
+        assert_int_equal(st, SANYA_ERR_NOINPUT);
+    } else {
+        assert_int_equal(st, SANYA_OK);
+        assert_true(has(pdf, len, "/GTS_PDFA1"));
+        assert_true(has(pdf, len, "<pdfaid:part>3</pdfaid:part>"));
+        assert_true(has(pdf, len, "/AFRelationship /Source"));
+    }
+    sanya_free(pdf);
+    pdf = NULL;
+    assert_int_equal(sanya_options_set_pdfa(fx->opts, 0), SANYA_OK);
+    assert_int_equal(sanya_build(fx->builder, fx->opts, &pdf, &len, fx->diags), SANYA_OK);
+    assert_false(has(pdf, len, "/GTS_PDFA1"));
+    assert_false(has(pdf, len, "pdfaid"));
+    sanya_free(pdf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +325,7 @@ int main(void)
         cmocka_unit_test(check_reports_every_error_with_its_place),
         cmocka_unit_test(missing_inputs_and_bad_options_are_errors),
         cmocka_unit_test(extract_returns_the_attached_inputs),
+        cmocka_unit_test(pdfa_option_writes_pdfa),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

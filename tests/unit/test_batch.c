@@ -145,7 +145,8 @@ static sy_batch *run_renewing(const char *out, sy_date as_of, int dry_run, int f
 {
     char in[128];
     snprintf(in, sizeof in, "%s/in", tmp);
-    sy_batch_options o = {".", in, out, NULL, as_of, 2, dry_run, force, renew_into, force_renewals};
+    sy_batch_options o = {".",     in,    out,        NULL,           as_of, 2,
+                          dry_run, force, renew_into, force_renewals, 0};
     sy_diags *d = sy_diags_new();
     sy_batch *b = NULL;
     assert_int_equal(sy_batch_new(&o, &b, d), SY_OK);
@@ -217,7 +218,7 @@ static void a_batch_builds_then_keeps(void **state)
 
     /* OUT inside DIR, or DIR itself, is refused before anything is read. */
     snprintf(p, sizeof p, "%s/out", in);
-    sy_batch_options o = {".", in, p, NULL, day, 1, 0, 0, NULL, 0};
+    sy_batch_options o = {".", in, p, NULL, day, 1, 0, 0, NULL, 0, 0};
     sy_diags *d = sy_diags_new();
     assert_int_equal(sy_batch_new(&o, &b, d), SY_ERR_USAGE);
     assert_null(b);
@@ -387,7 +388,7 @@ static void renewals_are_drafted_once(void **state)
     const char *bad[] = {in, out, text, tmp};
     snprintf(text, sizeof text, "%s/drafts", out);
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        sy_batch_options o = {".", in, out, NULL, day, 1, 0, 0, bad[i], 0};
+        sy_batch_options o = {".", in, out, NULL, day, 1, 0, 0, bad[i], 0, 0};
         sy_diags *d = sy_diags_new();
         assert_int_equal(sy_batch_new(&o, &b, d), SY_ERR_USAGE);
         assert_null(b);

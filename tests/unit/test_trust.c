@@ -599,6 +599,65 @@ static void extractor_rejects_malformed_pdfs(void **state)
     sy_diags_free(d);
 }
 
+/* A made-up RGB ICC v2 header (the profile is not parsed beyond it). */
+static void fake_icc(unsigned char *p, size_t len)
+{
+    memset(p, 0, len);
+    p[0] = (unsigned char)(len >> 24);
+    p[1] = (unsigned char)(len >> 16);
+    p[2] = (unsigned char)(len >> 8);
+    p[3] = (unsigned char)len;
+    p[8] = 2;
+    memcpy(p + 12, "mntr", 4);
+    memcpy(p + 16, "RGB ", 4);
+    memcpy(p + 36, "acsp", 4);
+}
+
+static void pdfa_adds_output_intent_identification_and_dates(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    unsigned char icc[200];
+    fake_icc(icc, sizeof icc);
+    sy_pdf *pdf = new_doc(1, d);
+    has_error(d, SY_ERR_DATA, sy_pdf_set_pdfa(pdf, icc, sizeof icc - 1, d), "not an RGB ICC");
+    icc[16] = 'C'; /* "CGB " */
+    has_error(d, SY_ERR_DATA, sy_pdf_set_pdfa(pdf, icc, sizeof icc, d), "not an RGB ICC");
+    fake_icc(icc, sizeof icc);
+    assert_int_equal(sy_pdf_set_pdfa(pdf, icc, sizeof icc, d), SY_OK);
+    sy_pdf_info info = {"A & B", NULL, NULL, NULL, "sanya", "2025-06-12"};
+    assert_int_equal(sy_pdf_set_info(pdf, &info, d), SY_OK);
+    assert_int_equal(sy_pdf_attach_file(pdf, "a.yaml", "x: 1\n", 5, "application/yaml", NULL, d),
+                     SY_OK);
+    size_t len;
+    char *data = finish(pdf, &len, d);
+    assert_true(has(data, len, "/S /GTS_PDFA1"));
+    assert_true(has(data, len, "/OutputIntents "));
+    assert_true(has(data, len, "/DestOutputProfile "));
+    assert_true(has(data, len, "/N 3"));
+    assert_true(has(data, len, "<pdfaid:part>3</pdfaid:part>"));
+    assert_true(has(data, len, "<pdfaid:conformance>B</pdfaid:conformance>"));
+    /* The same instant and zone in Info (hex string) and XMP. */
+    char hex[128] = "/CreationDate <", *h = hex + strlen(hex);
+    for (const char *c = "D:20250612000000+00'00'"; *c; c++, h += 2)
+        snprintf(h, 3, "%02X", (unsigned char)*c);
+    strcpy(h, ">");
+    assert_true(has(data, len, hex));
+    assert_true(has(data, len, "<xmp:CreateDate>2025-06-12T00:00:00+00:00</xmp:CreateDate>"));
+    assert_true(has(data, len, "/ModDate "));
+    assert_int_equal(count(data, len, "/ModDate "), 2); /* Info's and the attachment's */
+    free(data);
+
+    /* PDF/A without sy_pdf_set_info still has its XMP packet. */
+    pdf = new_doc(1, d);
+    assert_int_equal(sy_pdf_set_pdfa(pdf, icc, sizeof icc, d), SY_OK);
+    data = finish(pdf, &len, d);
+    assert_true(has(data, len, "/Metadata "));
+    assert_true(has(data, len, "<pdfaid:part>3</pdfaid:part>"));
+    free(data);
+    sy_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -611,6 +670,7 @@ int main(void)
         cmocka_unit_test(extractor_reads_name_trees_and_filters),
         cmocka_unit_test(extractor_refuses_bad_names_filters_and_trees),
         cmocka_unit_test(extractor_rejects_malformed_pdfs),
+        cmocka_unit_test(pdfa_adds_output_intent_identification_and_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
