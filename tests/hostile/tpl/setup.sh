@@ -28,6 +28,9 @@ mk entry-fifo; rm entry-fifo/main.tpl; mkfifo entry-fifo/main.tpl
 mk entry-missing; rm entry-missing/main.tpl
 mk entry-huge; head -c $((1024 * 1024 + 1)) /dev/zero | tr '\0' 'x' >entry-huge/main.tpl
 mk entry-nul; printf 'a\0b\n' >>entry-nul/main.tpl
+# found by fuzz_template: each of 10,000 iterations makes a 10,000-item
+# list; filters' results count as steps, so it stops at the step limit
+mk filter-work; line filter-work '{% for i in 10000 | range %}{% if (10000 | range | length) == 0 %}x{% endif %}{% endfor %}'
 mk entry-bad-utf8; printf 'caf\xe9\n' >>entry-bad-utf8/main.tpl
 mk entry-bom; { printf '\xef\xbb\xbf'; cat "$ROOT/templates/mou/main.tpl"; } >entry-bom/main.tpl
 mk entry-crlf; sed -i 's/$/\r/' entry-crlf/main.tpl
