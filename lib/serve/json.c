@@ -18,24 +18,33 @@ static json_t *string_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
+/* s as a JSON string, or what stands for it when it is not UTF-8 (a file
+ * name, a path or a message quoting a bad byte: jansson refuses them),
+ * or null. */
+static json_t *text_or_null(const char *s, const char *instead)
+{
+    json_t *j = string_or_null(s);
+    return j ? j : json_string(instead);
+}
+
 json_t *sy_serve_json_diag(const sy_diag *e)
 {
     json_t *o = json_object();
     if (!o)
         return NULL;
-    /* jansson refuses strings that are not UTF-8 (a message quoting a bad
-     * byte): json_string then gives NULL, and set_new a failure */
-    int bad = json_object_set_new(o, "file", string_or_null(e->file)) ||
-        json_object_set_new(o, "line", json_integer(e->line)) ||
-        json_object_set_new(o, "column", json_integer(e->column)) ||
-        json_object_set_new(o, "path", string_or_null(e->path)) ||
-        json_object_set_new(o, "severity", json_string(sy_serve_severity_name(e->severity))) ||
-        json_object_set_new(o, "code", json_string(sy_status_name(e->code)));
-    json_t *msg = json_string(e->message ? e->message : "");
-    if (!msg) /* not UTF-8: the message with its bad bytes as '?' */
-        msg = json_stringn_nocheck("(a message that is not UTF-8)", 29);
-    bad = bad || json_object_set_new(o, "message", msg) ||
-        json_object_set_new(o, "suggestion", string_or_null(e->suggestion));
+    /* every value is made and handed to set_new (which releases it on
+     * failure) in turn: a failure leaks nothing */
+    int bad = 0;
+    bad |= json_object_set_new(o, "file", text_or_null(e->file, "(a name that is not UTF-8)"));
+    bad |= json_object_set_new(o, "line", json_integer(e->line));
+    bad |= json_object_set_new(o, "column", json_integer(e->column));
+    bad |= json_object_set_new(o, "path", text_or_null(e->path, "(a path that is not UTF-8)"));
+    bad |= json_object_set_new(o, "severity", json_string(sy_serve_severity_name(e->severity)));
+    bad |= json_object_set_new(o, "code", json_string(sy_status_name(e->code)));
+    bad |= json_object_set_new(
+        o, "message", text_or_null(e->message ? e->message : "", "(a message that is not UTF-8)"));
+    bad |= json_object_set_new(o, "suggestion",
+                               text_or_null(e->suggestion, "(a suggestion that is not UTF-8)"));
     if (bad) {
         json_decref(o);
         return NULL;

@@ -24,6 +24,7 @@
 
 #include "batch/batch.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "serve/assets.h"
 #include "serve/mhd.h"
 
@@ -39,6 +40,10 @@ int sy_serve_name_ok(const char *name)
     for (const char *p = name; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
             return 0;
+    /* the name is echoed in JSON answers, which jansson writes as UTF-8
+     * only: another byte would turn them into 500s */
+    if (sy_utf8_check(name, n) != (size_t)-1)
+        return 0;
     /* every part: not empty (no leading '/', no "//"), not hidden (".",
      * ".." and ".name" all start with a dot) */
     for (const char *part = name;;) {
@@ -555,7 +560,9 @@ static sy_serve *start_fail(sy_serve *s)
     return NULL;
 }
 
-sy_serve *sy_serve_start(const sy_serve_options *o, sy_diags *d)
+/* The state of a server without its daemon: the folder, the roster, the
+ * builder (what sy_serve_start and sy_serve_open_for_tests share). */
+static sy_serve *open_state(const sy_serve_options *o, sy_diags *d)
 {
     sy_serve *s = calloc(1, sizeof *s);
     if (!s) {
@@ -605,6 +612,12 @@ sy_serve *sy_serve_start(const sy_serve_options *o, sy_diags *d)
             size_t k = strlen(e->d_name);
             if (e->d_name[0] == '.' || k <= 5 || strcmp(e->d_name + k - 5, ".yaml"))
                 continue;
+            /* a symbolic link out of the folder is not the folder's
+             * roster (nothing outside is read unless named by --roster) */
+            int fd = open_beneath(s, e->d_name);
+            if (fd < 0)
+                continue;
+            close(fd);
             listing probe;
             memset(&probe, 0, sizeof probe);
             probe.s = s;
@@ -629,10 +642,26 @@ sy_serve *sy_serve_start(const sy_serve_options *o, sy_diags *d)
         if (stat(s->roster_path, &s->roster_st) != 0)
             memset(&s->roster_st, 0, sizeof s->roster_st);
     }
-    if (!(mhd = sy_mhd_load(d)))
-        return start_fail(s);
     s->builder = sy_builder_new(s->data_dir, d);
     if (!s->builder)
+        return start_fail(s);
+    return s;
+}
+
+sy_serve *sy_serve_open_for_tests(const sy_serve_options *o, sy_diags *d)
+{
+    sy_serve *s = open_state(o, d);
+    if (s)
+        s->port = o->port; /* nothing listens on it: the Host gate's port */
+    return s;
+}
+
+sy_serve *sy_serve_start(const sy_serve_options *o, sy_diags *d)
+{
+    sy_serve *s = open_state(o, d);
+    if (!s)
+        return NULL;
+    if (!(mhd = sy_mhd_load(d)))
         return start_fail(s);
 
     /* the socket is bound here, so the port is known before the first

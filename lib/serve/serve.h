@@ -56,8 +56,8 @@ void sy_serve_stop(sy_serve *s);
 
 /* Non-zero when name is a file name the API may touch: a relative path of
  * '/'-separated parts, none empty, ".", ".." or hidden (starting with
- * '.'), ending in ".yaml", without control characters or backslashes, at
- * most SY_LIMIT_SERVE_NAME_BYTES bytes. (The file is then opened beneath
+ * '.'), ending in ".yaml", well-formed UTF-8 without control characters
+ * or backslashes, at most SY_LIMIT_SERVE_NAME_BYTES bytes. (The file is then opened beneath
  * the folder, refusing symbolic links that lead out of it.) */
 int sy_serve_name_ok(const char *name);
 /* Non-zero when host (the Host header, may be NULL) is "127.0.0.1:PORT" or

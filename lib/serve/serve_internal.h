@@ -56,6 +56,13 @@ void sy_serve_reply_json(sy_serve_reply *r, unsigned status, json_t *j);
 void sy_serve_reply_error(sy_serve_reply *r, unsigned status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* For tests and fuzz targets only: the server's state as sy_serve_start
+ * makes it (the folder, the roster, the builder; o->token required),
+ * without libmicrohttpd or a socket. sy_serve_port gives o->port, which
+ * nothing listens on; requests go to sy_serve_api directly. Free with
+ * sy_serve_stop. */
+sy_serve *sy_serve_open_for_tests(const sy_serve_options *o, sy_diags *d);
+
 /* Routes an API request (url starting with /api/) to its endpoint. */
 void sy_serve_api(sy_serve *s, const sy_serve_request *q, sy_serve_reply *r);
 

@@ -2,13 +2,16 @@
  * stands on: the gates (file names, the Host header, the token), the JSON
  * of diagnostics and of the form's model, the schema described for the
  * form (the same keys the loader allows), and sy_splice_set, the one-value
- * edit (lib/data/splice.c). The HTTP side: tests/e2e/test-serve-http.sh. */
+ * edit (lib/data/splice.c), and the roster a folder's server finds
+ * (sy_serve_open_for_tests: no daemon). The HTTP side:
+ * tests/e2e/test-serve-http.sh; every endpoint: tests/fuzz/fuzz_serve.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +21,9 @@
 #include "data/splice.h"
 #include "serve/json.h"
 #include "serve/serve.h"
+#include "serve/serve_internal.h"
+
+#include <unistd.h>
 
 static void names(void **state)
 {
@@ -39,6 +45,9 @@ static void names(void **state)
     assert_false(sy_serve_name_ok("sub/.hidden.yaml"));
     assert_false(sy_serve_name_ok("a\\..\\b.yaml"));
     assert_false(sy_serve_name_ok("a\nb.yaml"));
+    /* not UTF-8: the name would make the JSON answers 500s (fuzz_serve) */
+    assert_false(sy_serve_name_ok("moi-aple-20\xe9\xe9.yaml"));
+    assert_false(sy_serve_name_ok("a\xc0\xaf.yaml"));
     char long_name[2048];
     memset(long_name, 'a', sizeof long_name);
     strcpy(long_name + sizeof long_name - 6, ".yaml");
@@ -133,6 +142,20 @@ static void diagnostics_json(void **state)
     json_t *a = sy_serve_json_diags(d, 0);
     assert_non_null(a);
     assert_int_equal(json_array_size(a), 1);
+    json_decref(a);
+    /* nor does a file name or a path that is not UTF-8 (fuzz_serve: the
+     * whole answer was lost, a 500, and the message leaked) */
+    sy_diags_clear(d);
+    sy_diags_add(d, SY_SEV_ERROR, SY_ERR_DATA, "a\xe9\xe9.yaml", 1, 1, "x\xff", "bad byte \xff");
+    a = sy_serve_json_diags(d, 0);
+    assert_non_null(a);
+    json_t *bad = json_array_get(a, 0);
+    assert_string_equal(json_string_value(json_object_get(bad, "file")),
+                        "(a name that is not UTF-8)");
+    assert_string_equal(json_string_value(json_object_get(bad, "path")),
+                        "(a path that is not UTF-8)");
+    assert_string_equal(json_string_value(json_object_get(bad, "message")),
+                        "(a message that is not UTF-8)");
     json_decref(a);
     sy_diags_free(d);
 }
@@ -258,13 +281,114 @@ static void splice_set(void **state)
     set_gives("a: [\n", "a", "x", NULL);
 }
 
+static const char *roster_query(void *conn, const char *key)
+{
+    (void)conn;
+    return !strcmp(key, "q") ? "sophea" : NULL;
+}
+
+/* The matches of GET /api/roster?q=sophea (a holder of examples/roster.yaml). */
+static size_t roster_matches(sy_serve *s)
+{
+    sy_serve_request q = {"GET", "/api/roster", roster_query, NULL, "", 0};
+    sy_serve_reply r;
+    memset(&r, 0, sizeof r);
+    sy_serve_api(s, &q, &r);
+    assert_int_equal(r.status, 200);
+    json_t *j = json_loadb(r.body, r.len, 0, NULL);
+    assert_non_null(j);
+    size_t n = json_array_size(json_object_get(j, "entries"));
+    json_decref(j);
+    free(r.body);
+    return n;
+}
+
+static sy_date fixed_today(void)
+{
+    sy_date d = {2026, 3, 1};
+    return d;
+}
+
+static sy_serve *open_dir(const char *dir)
+{
+    sy_serve_options o;
+    memset(&o, 0, sizeof o);
+    o.dir = dir;
+    o.data_dir = "."; /* run from the repository's root */
+    o.port = 8080;
+    o.token = "0123456789abcdef0123456789abcdef";
+    o.today = fixed_today;
+    sy_diags *d = sy_diags_new();
+    sy_serve *s = sy_serve_open_for_tests(&o, d);
+    assert_non_null(s);
+    assert_int_equal(sy_serve_port(s), 8080);
+    sy_diags_free(d);
+    return s;
+}
+
+/* The roster found at the top of the folder is one of the folder's files:
+ * a symbolic link to a roster outside is not read (the fuzz target's
+ * sentinel beside its folder was taken for the roster). */
+static void found_roster(void **state)
+{
+    (void)state;
+    char top[] = "/tmp/test_serve.XXXXXX", dir[64], out[128], link[128], in[128];
+    assert_non_null(mkdtemp(top));
+    snprintf(dir, sizeof dir, "%s/dir", top);
+    snprintf(out, sizeof out, "%s/roster.yaml", top);
+    snprintf(link, sizeof link, "%s/link.yaml", dir);
+    snprintf(in, sizeof in, "%s/roster.yaml", dir);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    char *roster = NULL;
+    size_t len = 0;
+    sy_buf b = SY_BUF_INIT;
+    FILE *f = fopen("examples/roster.yaml", "rb");
+    assert_non_null(f);
+    char chunk[4096];
+    while ((len = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sy_buf_put(&b, chunk, len);
+    fclose(f);
+    roster = b.data;
+    len = b.len;
+    assert_non_null(roster);
+    f = fopen(out, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(roster, 1, len, f), len);
+    fclose(f);
+    assert_int_equal(symlink("../roster.yaml", link), 0);
+
+    sy_serve *s = open_dir(dir);
+    assert_null(s->roster_path);
+    assert_false(s->roster_given);
+    assert_int_equal(roster_matches(s), 0);
+    sy_serve_stop(s);
+
+    f = fopen(in, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(roster, 1, len, f), len);
+    fclose(f);
+    s = open_dir(dir);
+    assert_non_null(s->roster_path);
+    assert_true(s->roster_given);
+    assert_non_null(strstr(s->roster_path, "/dir/roster.yaml"));
+    assert_int_equal(roster_matches(s), 1);
+    sy_serve_stop(s);
+
+    sy_buf_free(&b);
+    unlink(in);
+    unlink(link);
+    unlink(out);
+    rmdir(dir);
+    rmdir(top);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(names),      cmocka_unit_test(hosts),
         cmocka_unit_test(tokens),     cmocka_unit_test(diagnostics_json),
         cmocka_unit_test(model_json), cmocka_unit_test(schema_matches_loader),
-        cmocka_unit_test(splice_set),
+        cmocka_unit_test(splice_set), cmocka_unit_test(found_roster),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
