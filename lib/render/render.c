@@ -128,6 +128,7 @@ typedef struct item {
     size_t page;
     double top;
     long tag, marker_tag; /* structure elements of the line and its marker (0: artifact) */
+    int newline_after; /* the last line before a forced line break of its paragraph */
 } item;
 
 typedef struct column {
@@ -506,6 +507,8 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
         }
         if (!nl)
             break;
+        if (lines && sy_lines_count(lines) && c->n && c->items[c->n - 1].kind == IT_LINE)
+            c->items[c->n - 1].newline_after = 1;
         pos = end + 1;
     }
     if (c->n) {
@@ -1080,6 +1083,40 @@ static double page_y(const state *st, double top)
     return st->page->height - st->page->margin_top - top;
 }
 
+/* In a tagged PDF a line that ends at a space of its paragraph (a word
+ * break) gets that space drawn after its last glyph, with no advance, inside
+ * its element: Tagged PDF represents word breaks as space characters
+ * (ISO 32000-1, 14.8.2.5), so what reads an element's marked content (a
+ * screen reader, pdfinfo -struct-text) does not run the last word of a
+ * line into the first word of the next. The text of the line itself and
+ * its glyphs' mapping are unchanged. */
+static sy_status draw_break_space(state *st, sy_pdf *pdf, const sy_text_para *p,
+                                  const sy_line *line, double x, double y, int newline)
+{
+    size_t len, at;
+    const char *text = sy_text_para_text(p, &len);
+    if (newline) { /* a forced break (its piece of the paragraph ends): a space too */
+        text = " ";
+        at = 0;
+    } else if (line->end < len && text[line->end] == ' ') {
+        at = line->end;
+    } else {
+        return SY_OK;
+    }
+    if (!st->tag_parent || !line->nruns)
+        return SY_OK;
+    const sy_font *f = line->runs[line->nruns - 1].font;
+    uint32_t gid = sy_font_nominal_glyph(f, ' ');
+    if (!gid)
+        return SY_OK;
+    double end = line->x + line->width;
+    for (size_t i = 0; line->extra && i < line->nglyphs; i++)
+        end += line->extra[i];
+    sy_text_glyph g = {gid, (uint32_t)at, 0, 0, 0, 0};
+    return sy_pdf_draw_glyphs(pdf, f, sy_text_para_style(p)->size, x + end, y, text, at, at + 1, &g,
+                              1, NULL, NULL, st->d);
+}
+
 static sy_status draw_lines_of(state *st, sy_pdf *pdf, const sig_cell *cell, int k, double cx,
                                double *y)
 {
@@ -1089,8 +1126,11 @@ static sy_status draw_lines_of(state *st, sy_pdf *pdf, const sig_cell *cell, int
             return s;
     }
     for (size_t l = 0; cell->lines[k] && l < sy_lines_count(cell->lines[k]); l++) {
-        sy_status s = sy_render_draw_line(pdf, cell->paras[k], sy_lines_get(cell->lines[k], l), cx,
-                                          page_y(st, *y + cell->la[k]), st->d);
+        const sy_line *line = sy_lines_get(cell->lines[k], l);
+        double base = page_y(st, *y + cell->la[k]);
+        sy_status s = sy_render_draw_line(pdf, cell->paras[k], line, cx, base, st->d);
+        if (s == SY_OK)
+            s = draw_break_space(st, pdf, cell->paras[k], line, cx, base, 0);
         if (s != SY_OK)
             return s;
         *y += cell->lh[k];
@@ -1244,6 +1284,9 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
                         rc = sy_pdf_set_fill(pdf, it->color[0], it->color[1], it->color[2], st->d);
                     if (rc == SY_OK)
                         rc = sy_render_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
+                    if (rc == SY_OK && it->tag > 0)
+                        rc = draw_break_space(st, pdf, it->para, it->line, x + it->x, y,
+                                              it->newline_after);
                     if (rc == SY_OK && it->color)
                         rc = sy_pdf_set_fill(pdf, 0, 0, 0, st->d);
                     if (rc == SY_OK && it->box)
