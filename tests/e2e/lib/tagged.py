@@ -164,7 +164,11 @@ def main():
         if re.search(r'Page ?\d+ ?of ?\d+', t) or re.search('ទំព័រ ?[០-៩]+ ?នៃ ?[០-៩]+', t):
             problems.append(f'element {k} ({elems[k][0]}) holds the footer: {t}')
 
-    doc_lang, objs = qpdf_elems(pdf)
+    try:
+        doc_lang, objs = qpdf_elems(pdf)
+    except KeyError as e:
+        print(f'{pdf}: not a tagged PDF: no {e}')
+        return 1
     if doc_lang != 'km':
         problems.append(f'catalog /Lang is {doc_lang!r}, expected km')
     if [t for t, _ in objs] != [t for t, _, _ in elems]:
