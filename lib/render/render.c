@@ -218,7 +218,7 @@ static size_t tag_new(state *st, size_t parent, const char *type, sy_lang lang)
     size_t id = 0;
     const char *l = lang == SY_LANG_KM ? "km" : lang == SY_LANG_EN ? "en" : NULL;
     if (sy_pdf_tag_add(st->pdf, parent ? parent : st->tag_parent, type, l, &id, st->d) != SY_OK)
-        st->oom = 1; /* reported */
+        st->tag_parent = 0; /* reported in st->d (the render fails): no more elements */
     return id;
 }
 
@@ -671,8 +671,8 @@ static void add_image(state *st, column *c, const sy_block *b, double indent)
     if (!it)
         return;
     it->tag = (long)tag_new(st, 0, "Figure", SY_LANG_MIXED);
-    if (it->tag && sy_pdf_tag_set_alt(st->pdf, (size_t)it->tag, im->alt ? im->alt : name, st->d))
-        st->oom = 1;
+    if (it->tag) /* a failure is reported in st->d: the render fails */
+        sy_pdf_tag_set_alt(st->pdf, (size_t)it->tag, im->alt ? im->alt : name, st->d);
     it->image = img;
     it->width = w;
     it->x = indent +
