@@ -314,6 +314,8 @@ static sy_status add_signature_fields(sy_pdf *pdf, const sy_render_result *mou, 
         else
             snprintf(name, sizeof name, "sig-%s", sp->party);
         st = sy_pdf_add_signature_field(pdf, sp->page, sp->x0, sp->y0, sp->x1, sp->y1, name, d);
+        if (st == SY_OK && sp->form) /* its Form element in the structure tree */
+            st = sy_pdf_tag_field(pdf, sp->form, name, d);
     }
     return st;
 }
@@ -573,12 +575,17 @@ static sy_status run_stages(sy_builder *b, build *w, const sy_builder_options *o
         sy_pdf_set_font_cache(w->pdf, b->font_cache);
     if (st == SY_OK && (o->pdfa || sy_style_pdfa(sy_tpl_style(w->tpl))))
         st = make_pdfa(b, w->pdf, d);
-    sy_render_options no_footer = {0};
+    /* Tagged: a structure tree in reading order, Khmer the document's
+     * language (the agreement is Khmer first; English elements say so). */
+    size_t root = 0;
+    if (st == SY_OK)
+        st = sy_pdf_tags_enable(w->pdf, "km", &root, d);
+    sy_render_options no_footer = {0, root}, with_footer = {1, root};
     if (st == SY_OK && w->cover)
         st = sy_render_doc_opts(b->render, w->cover, SY_LAYOUT_PARALLEL, w->pdf, &no_footer,
                                 &w->cover_res, d);
     if (st == SY_OK && o->parts != SY_BUILDER_COVER_ONLY)
-        st = sy_render_doc(b->render, w->doc, w->layout, w->pdf, &w->res, d);
+        st = sy_render_doc_opts(b->render, w->doc, w->layout, w->pdf, &with_footer, &w->res, d);
     if (st == SY_OK && pages)
         *pages = sy_pdf_page_count(w->pdf);
     if (st == SY_OK)

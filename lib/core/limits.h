@@ -106,6 +106,10 @@
 #define SY_LIMIT_PDF_BOOKMARKS 10000
 #define SY_LIMIT_PDF_ATTACHMENTS 1000
 #define SY_LIMIT_PDF_SIGFIELDS 1000
+/* Structure elements of a tagged PDF (lib/pdf/tags.c): one or two a
+ * paragraph, an agreement has some hundred; a million is a runaway caller
+ * (the document's text limit gives far fewer). */
+#define SY_LIMIT_PDF_STRUCT_ELEMS 1000000
 
 /* The attachment extractor (extract.c, through qpdf) reads untrusted bytes.
  * One attachment decodes to at most this (a YAML source is some KiB). qpdf

@@ -417,6 +417,14 @@ int sy_haru_draw_image(sy_haru *h, sy_haru_page *page, sy_haru_image *img, doubl
         : -1;
 }
 
+/* ---- tagged PDF (lib/pdf/tags.c) ---- */
+
+int sy_haru_dict_bool(sy_haru *h, sy_haru_obj *dict, const char *key, int v)
+{
+    HPDF_Boolean b = HPDF_Boolean_New(h->doc->mmgr, v ? HPDF_TRUE : HPDF_FALSE);
+    return b && HPDF_Dict_Add((HPDF_Dict)dict, key, b) == HPDF_OK ? 0 : -1;
+}
+
 int sy_haru_set_producer(sy_haru *h, const char *producer)
 {
     return HPDF_SetInfoAttr(h->doc, HPDF_INFO_PRODUCER, producer) == HPDF_OK ? 0 : -1;

@@ -84,6 +84,11 @@ sy_haru_image *sy_haru_load_image(sy_haru *h, const void *data, size_t len, int 
 int sy_haru_draw_image(sy_haru *h, sy_haru_page *page, sy_haru_image *img, double x, double y,
                        double w, double hgt);
 
+/* ---- tagged PDF (lib/pdf/tags.c) ---- */
+
+/* A boolean in a dictionary (/MarkInfo << /Marked true >>). */
+int sy_haru_dict_bool(sy_haru *h, sy_haru_obj *dict, const char *key, int v);
+
 /* Sets the Info dictionary's Producer (libharu would stamp its own). */
 int sy_haru_set_producer(sy_haru *h, const char *producer);
 /* Serialises the document into memory (malloc'd; caller frees). */

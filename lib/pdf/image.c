@@ -84,6 +84,9 @@ sy_status sy_pdf_draw_image(sy_pdf *pdf, sy_pdf_image *image, double x, double y
     if (!page || sy_pdf_is_finished(pdf) || !image)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
                             "PDF: no page to draw the image on");
+    sy_status ts = sy_pdf_tags_before_draw(pdf, d);
+    if (ts != SY_OK)
+        return ts;
     sy_haru *hr = sy_pdf_haru_of(pdf);
     if (sy_haru_draw_image(hr, page, (sy_haru_image *)image, x, y, w, h) != 0) {
         const char *why = sy_haru_error(hr);

@@ -58,6 +58,7 @@ struct sy_pdf {
     sy_pdf_trust *trust; /* metadata, outline, forms...: trust.c */
     sy_pdf_pdfa *pdfa; /* PDF/A-3b: pdfa.c; NULL: plain PDF */
     sy_pdf_font_cache *font_cache; /* borrowed; NULL: none */
+    sy_pdf_tags *tags; /* the structure tree: tags.c */
 };
 
 sy_haru *sy_pdf_haru_of(sy_pdf *pdf)
@@ -83,6 +84,11 @@ sy_pdf_trust **sy_pdf_trust_slot(sy_pdf *pdf)
 sy_pdf_pdfa **sy_pdf_pdfa_slot(sy_pdf *pdf)
 {
     return &pdf->pdfa;
+}
+
+sy_pdf_tags **sy_pdf_tags_slot(sy_pdf *pdf)
+{
+    return &pdf->tags;
 }
 
 const char *sy_pdf_haru_compiled_version(void)
@@ -137,6 +143,7 @@ void sy_pdf_free(sy_pdf *pdf)
     free(pdf->pages);
     sy_pdf_trust_free(pdf->trust);
     sy_pdf_pdfa_free(pdf->pdfa);
+    sy_pdf_tags_free(pdf->tags);
     sy_haru_free(pdf->haru);
     free(pdf);
 }
@@ -151,6 +158,9 @@ sy_status sy_pdf_add_page(sy_pdf *pdf, double width, double height, sy_diags *d)
                             SY_LIMIT_PAGES);
     if (SY_RESERVE(pdf->pages, pdf->cappages, pdf->npages + 1) != 0)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
+    sy_status ts = sy_pdf_tags_end_page(pdf, d);
+    if (ts != SY_OK)
+        return ts;
     sy_haru_page *page = sy_haru_add_page(pdf->haru, width, height);
     if (!page)
         return haru_fail(pdf, d, "cannot add a page");
@@ -498,10 +508,11 @@ static sy_status write_ops(sy_pdf *pdf, sy_buf *ops, sy_diags *d)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_USAGE, NULL, 0, 0, NULL,
                             "PDF: no page to draw on");
     }
-    sy_status st = SY_OK;
-    if (sy_buf_failed(ops))
+    sy_status st = sy_pdf_tags_before_draw(pdf, d);
+    if (st == SY_OK && sy_buf_failed(ops))
         st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");
-    else if (sy_haru_page_write(pdf->haru, pdf->pages[pdf->npages - 1], ops->data, ops->len) != 0)
+    else if (st == SY_OK &&
+             sy_haru_page_write(pdf->haru, pdf->pages[pdf->npages - 1], ops->data, ops->len) != 0)
         st = haru_fail(pdf, d, "cannot write page content");
     sy_buf_free(ops);
     return st;
@@ -1068,6 +1079,11 @@ sy_status sy_pdf_finish(sy_pdf *pdf, char **data, size_t *len, sy_diags *d)
     }
     if (pdf->trust) {
         sy_status st = sy_pdf_trust_finish(pdf, pdf->trust, d);
+        if (st != SY_OK)
+            return st;
+    }
+    if (pdf->tags) { /* after the fields: Form elements refer to their widgets */
+        sy_status st = sy_pdf_tags_finish(pdf, pdf->tags, pdf->trust, d);
         if (st != SY_OK)
             return st;
     }

@@ -202,6 +202,49 @@ void sy_pdf_hash_inputs(const void *const *parts, const size_t *lens, size_t n,
  * drawn by a composite glyph of its own with that advance). Call it before
  * the first glyph is drawn; calls after sy_pdf_finish are SY_ERR_USAGE. */
 sy_status sy_pdf_set_pdfa(sy_pdf *pdf, const void *icc, size_t icc_len, sy_diags *d);
+/* ---- Tagged PDF (tags.c) ----
+ *
+ * A logical structure tree for screen readers and reflowing viewers.
+ * Elements are numbered from 1 (0: none) and kept in the order they are
+ * added, which is the reading order, whatever order their content is drawn
+ * in. Content drawn on a page belongs to the element last given to
+ * sy_pdf_mark (a BDC with the page's next MCID ... EMC around it), or is an
+ * artifact (page furniture, outside the tree); drawing while nothing is
+ * marked makes an artifact. Without sy_pdf_tags_enable every call here
+ * does nothing and returns SY_OK (ids 0). sy_pdf_finish writes the tree:
+ * /StructTreeRoot with a /ParentTree (key i: page i's elements by MCID; the
+ * widgets of signature fields after them) and /ParentTreeNextKey,
+ * /StructParents on every page, /StructParent on every field widget a Form
+ * element refers to, /Tabs /S on pages with fields, /MarkInfo << /Marked
+ * true >>, the catalog's /Lang and /ViewerPreferences << /DisplayDocTitle
+ * true >>. */
+
+/* Makes the document tagged, in language lang ("km", "en": a BCP 47 tag),
+ * before its first page; *root receives the Document element's id. */
+sy_status sy_pdf_tags_enable(sy_pdf *pdf, const char *lang, size_t *root, sy_diags *d);
+/* The Document element's id; 0 when the document is not tagged. */
+size_t sy_pdf_tags_root(sy_pdf *pdf);
+/* A new element of structure type `type` (a name: P, H1, L, LI, Lbl, LBody,
+ * Table, TR, TH, TD, Figure, Form, Div, ...) as the last child of element
+ * parent; lang (NULL: its parent's) is written as /Lang when it differs
+ * from the language the element inherits. *id receives its id. */
+sy_status sy_pdf_tag_add(sy_pdf *pdf, size_t parent, const char *type, const char *lang,
+                         size_t *id, sy_diags *d);
+/* The element's alternate text (/Alt, UTF-8, copied): a Figure's words. */
+sy_status sy_pdf_tag_set_alt(sy_pdf *pdf, size_t id, const char *alt, sy_diags *d);
+/* The element (a Form) refers to the widget of signature field `field`
+ * (sy_pdf_add_signature_field, before or after this call) with an OBJR. */
+sy_status sy_pdf_tag_field(sy_pdf *pdf, size_t id, const char *field, sy_diags *d);
+/* What content drawn next on the current page belongs to: element `what`
+ * (> 0), SY_PDF_ARTIFACT, or nothing (0: closes what is open). Giving the
+ * element already open continues its marked content; a new page closes
+ * it. Marks wrap whole BT ... ET pieces and drawings. */
+#define SY_PDF_ARTIFACT (-1L)
+sy_status sy_pdf_mark(sy_pdf *pdf, long what, sy_diags *d);
+/* Inspection (tests): elements made, MCIDs of page i, MCID m's element. */
+size_t sy_pdf_tags_count(const sy_pdf *pdf);
+size_t sy_pdf_tags_page_mcids(const sy_pdf *pdf, size_t page);
+size_t sy_pdf_tags_mcid_elem(const sy_pdf *pdf, size_t page, size_t mcid);
 
 /* An attached file read back from a PDF. */
 typedef struct sy_pdf_attachment {

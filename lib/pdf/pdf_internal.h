@@ -41,5 +41,26 @@ int sy_pdf_pdfa_on(sy_pdf *pdf);
 void sy_pdf_pdfa_xmp(sy_buf *x);
 sy_status sy_pdf_pdfa_finish(sy_pdf *pdf, sy_pdf_pdfa *a, sy_diags *d);
 void sy_pdf_pdfa_free(sy_pdf_pdfa *a);
+/* After sy_pdf_trust_finish: the widget of signature field `name` (NULL
+ * when there is none) and its page index; whether page p has a field. */
+sy_haru_obj *sy_pdf_trust_widget(sy_pdf_trust *t, const char *name, size_t *page);
+int sy_pdf_trust_page_has_fields(const sy_pdf_trust *t, size_t page);
+
+/* The structure tree (tags.c): its slot in the document (NULL until
+ * sy_pdf_tags_enable; pdf.c frees it with sy_pdf_tags_free). */
+typedef struct sy_pdf_tags sy_pdf_tags;
+sy_pdf_tags **sy_pdf_tags_slot(sy_pdf *pdf);
+void sy_pdf_tags_free(sy_pdf_tags *t);
+/* Called before content is drawn: content drawn while no element is
+ * marked becomes an artifact (page furniture). */
+sy_status sy_pdf_tags_before_draw(sy_pdf *pdf, sy_diags *d);
+/* Closes the marked content open on the current page (before a new page
+ * and at the end). */
+sy_status sy_pdf_tags_end_page(sy_pdf *pdf, sy_diags *d);
+/* Called by sy_pdf_finish after sy_pdf_trust_finish (trust may be NULL):
+ * writes the elements, the parent tree, /StructParents, /StructParent and
+ * /Tabs, and the catalog's /StructTreeRoot, /MarkInfo, /Lang and
+ * /ViewerPreferences. */
+sy_status sy_pdf_tags_finish(sy_pdf *pdf, sy_pdf_tags *t, sy_pdf_trust *trust, sy_diags *d);
 
 #endif

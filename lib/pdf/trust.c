@@ -39,6 +39,7 @@ typedef struct sigfield {
     size_t page;
     double x0, y0, x1, y1;
     char *name;
+    sy_haru_obj *widget; /* made by finish_fields */
 } sigfield;
 
 struct sy_pdf_trust {
@@ -771,6 +772,7 @@ static sy_status finish_fields(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d)
         bad |= sy_haru_dict_obj(h, w, "AP", ap);
         bad |= sy_haru_array_obj(h, annots[f->page], w);
         bad |= sy_haru_array_obj(h, fields, w);
+        t->fields[i].widget = w;
     }
     if (!bad) {
         bad |= sy_haru_dict_obj(h, form, "Fields", fields);
@@ -781,6 +783,24 @@ static sy_status finish_fields(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d)
     if (!annots)
         return nomem(d);
     return bad ? fail(pdf, d, "the signature fields") : SY_OK;
+}
+
+sy_haru_obj *sy_pdf_trust_widget(sy_pdf_trust *t, const char *name, size_t *page)
+{
+    for (size_t i = 0; t && i < t->nfields; i++)
+        if (!strcmp(t->fields[i].name, name)) {
+            *page = t->fields[i].page;
+            return t->fields[i].widget;
+        }
+    return NULL;
+}
+
+int sy_pdf_trust_page_has_fields(const sy_pdf_trust *t, size_t page)
+{
+    for (size_t i = 0; t && i < t->nfields; i++)
+        if (t->fields[i].page == page && t->fields[i].widget)
+            return 1;
+    return 0;
 }
 
 static sy_status finish_id(sy_pdf *pdf, sy_pdf_trust *t, sy_diags *d)

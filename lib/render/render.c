@@ -127,6 +127,8 @@ typedef struct item {
     double width;
     size_t page;
     double top;
+    long tag, marker_tag; /* structure elements of the line and its marker (0: artifact) */
+    int newline_after; /* the last line before a forced line break of its paragraph */
 } item;
 
 typedef struct column {
@@ -154,6 +156,8 @@ typedef struct sig_cell {
     double title_h, names_h;
     char *party;
     int index;
+    long tags[4]; /* their structure elements */
+    size_t form; /* the Form element of the signing field */
 } sig_cell;
 
 typedef struct sig_grid {
@@ -201,7 +205,52 @@ typedef struct state {
     int footer;
     article_mark *marks;
     size_t nmarks, capmarks;
+    /* tagged PDF: 0 when untagged */
+    size_t tag_parent; /* where the next elements go */
+    size_t table, row; /* the checklist's Table being built, its row */
 } state;
+
+/* A new structure element under the current parent (0 when untagged). */
+static size_t tag_new(state *st, size_t parent, const char *type, sy_lang lang)
+{
+    if (!st->tag_parent)
+        return 0;
+    size_t id = 0;
+    const char *l = lang == SY_LANG_KM ? "km" : lang == SY_LANG_EN ? "en" : NULL;
+    if (sy_pdf_tag_add(st->pdf, parent ? parent : st->tag_parent, type, l, &id, st->d) != SY_OK)
+        st->tag_parent = 0; /* reported in st->d (the render fails): no more elements */
+    return id;
+}
+
+/* The structure type of a role's text: a `#` heading of level n (level > 0)
+ * is Hn unless its role's `tag` is something else than a heading (TH,
+ * Note, Artifact, ...); other text takes its role's `tag`, else `fallback`. */
+static const char *role_tag(const sy_style_role *r, int level, const char *fallback, char *buf)
+{
+    const char *tag = r ? r->tag : NULL;
+    int heading_tag = tag && tag[0] == 'H' && tag[1] >= '1' && tag[1] <= '6' && !tag[2];
+    if (level > 0 && (!tag || heading_tag)) {
+        buf[0] = 'H';
+        buf[1] = (char)('0' + (level > 6 ? 6 : level));
+        buf[2] = 0;
+        return buf;
+    }
+    return tag ? tag : fallback;
+}
+
+static long text_tag(state *st, const sy_style_role *r, int level, const char *fallback,
+                     sy_lang lang)
+{
+    if (!st->tag_parent)
+        return 0;
+    char buf[4];
+    const char *type = role_tag(r, level, fallback, buf);
+    if (!strcmp(type, "Artifact"))
+        return SY_PDF_ARTIFACT;
+    if (!strcmp(type, "TD") || !strcmp(type, "TH"))
+        return (long)tag_new(st, st->row, type, lang); /* no row: under the parent */
+    return (long)tag_new(st, 0, type, lang);
+}
 
 /* The array p (n used, *cap allocated) with room for one more, or NULL
  * (and *oom set) when out of memory. */
@@ -405,7 +454,7 @@ static const sy_lines *make_lines(state *st, const sy_text_style *s, const char 
  * to whatever the item's first line is: see SY_BLOCK_LIST.) */
 static void add_paragraph(state *st, column *c, const char *text, size_t len, sy_lang lang,
                           const char *role, sy_align align, int keep_with_next, double indent,
-                          sy_text_source src)
+                          sy_text_source src, long tag)
 {
     double space_before, space_after, lead;
     sy_text_style s;
@@ -447,6 +496,7 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
             it->para_at = st->nparas - 1;
             it->line = sy_lines_get(lines, i);
             it->color = color;
+            it->tag = tag;
             if (first)
                 it->box = box;
             /* Two lines at least together at a page's end or start. */
@@ -457,6 +507,8 @@ static void add_paragraph(state *st, column *c, const char *text, size_t len, sy
         }
         if (!nl)
             break;
+        if (lines && sy_lines_count(lines) && c->n && c->items[c->n - 1].kind == IT_LINE)
+            c->items[c->n - 1].newline_after = 1;
         pos = end + 1;
     }
     if (c->n) {
@@ -521,6 +573,7 @@ static void add_signatures(state *st, column *c, const sy_block *b)
         return;
     }
     g->n = n;
+    st->ngrids++; /* counted now: the grid owns its cells from here on */
     const sy_style_signatures *ssig = sy_style_signatures_of(st->ss);
     g->cell_w = (c->width - sy_style_column_gap(st->ss)) / 2;
     double total = 0;
@@ -534,6 +587,8 @@ static void add_signatures(state *st, column *c, const sy_block *b)
             if (!strcmp(g->cells[k].party, s->party ? s->party : ""))
                 cell->index++;
         cell->index++;
+        /* a signatory: its titles, the Form of its field, its names */
+        size_t div = tag_new(st, 0, "Div", SY_LANG_MIXED);
         const char *texts[4] = {s->title_km, s->title_en, s->name_km, s->name_en};
         const char *roles[4] = {ssig->title_role, ssig->title_role, ssig->name_role,
                                 ssig->name_role};
@@ -541,8 +596,12 @@ static void add_signatures(state *st, column *c, const sy_block *b)
         sy_signatory_field fields[4] = {SY_SIGNATORY_TITLE_KM, SY_SIGNATORY_TITLE_EN,
                                         SY_SIGNATORY_NAME_KM, SY_SIGNATORY_NAME_EN};
         for (int k = 0; k < 4; k++) {
+            if (k == 2 && div)
+                cell->form = tag_new(st, div, "Form", SY_LANG_MIXED);
             if (!texts[k] || !*texts[k])
                 continue;
+            if (div)
+                cell->tags[k] = (long)tag_new(st, div, "P", langs[k]);
             double lead;
             sy_text_style sty;
             if (text_style(st, roles[k], langs[k], &sty, NULL, NULL, &lead) != 0)
@@ -566,8 +625,7 @@ static void add_signatures(state *st, column *c, const sy_block *b)
     g->height = total;
     item *it = add_item(st, c, IT_SIGS, total);
     if (it)
-        it->sig = st->ngrids;
-    st->ngrids++;
+        it->sig = st->ngrids - 1;
 }
 
 /* An image of the style sheet, loaded into the PDF once, at its size
@@ -612,6 +670,9 @@ static void add_image(state *st, column *c, const sy_block *b, double indent)
     item *it = add_item(st, c, IT_IMAGE, h);
     if (!it)
         return;
+    it->tag = (long)tag_new(st, 0, "Figure", SY_LANG_MIXED);
+    if (it->tag) /* a failure is reported in st->d: the render fails */
+        sy_pdf_tag_set_alt(st->pdf, (size_t)it->tag, im->alt ? im->alt : name, st->d);
     it->image = img;
     it->width = w;
     it->x = indent +
@@ -628,8 +689,9 @@ static void emit_text(state *st, const sy_block *b, column *c, double indent)
     const char *text = sy_block_text(b, &len);
     const sy_style_role *r = sy_style_role_get(st->ss, sy_block_role(b));
     sy_align align = sy_block_role_align(b) && r->has_align ? r->align : sy_block_align(b);
+    long tag = text_tag(st, r, sy_block_level(b), "P", sy_block_lang(b));
     add_paragraph(st, c ? c : top_column(st), text, len, sy_block_lang(b), sy_block_role(b), align,
-                  sy_block_kind_of(b) == SY_BLOCK_HEADING, indent, block_source(b, 0));
+                  sy_block_kind_of(b) == SY_BLOCK_HEADING, indent, block_source(b, 0), tag);
 }
 
 /* An article: its labelled heading (marked for the bookmarks), then its
@@ -642,11 +704,13 @@ static void emit_article(state *st, const sy_block *b, column *c, double indent)
     article_heading(st, b, &h);
     column *col = c ? c : top_column(st);
     size_t before = col ? col->n : 0;
+    const char *role = sy_style_article_of(st->ss)->role;
+    long tag = text_tag(st, sy_style_role_get(st->ss, role), 0, "H2", sy_block_lang(b));
     if (sy_buf_failed(&h) || !col)
         st->oom = 1;
     else /* the heading ends with the title */
-        add_paragraph(st, col, h.data, h.len, sy_block_lang(b), sy_style_article_of(st->ss)->role,
-                      SY_ALIGN_LEFT, 1, indent, block_source(b, -(ptrdiff_t)(h.len - len)));
+        add_paragraph(st, col, h.data, h.len, sy_block_lang(b), role, SY_ALIGN_LEFT, 1, indent,
+                      block_source(b, -(ptrdiff_t)(h.len - len)), tag);
     if (col && col->n > before && !st->oom)
         mark_article(st, col, before, sy_block_number(b), sy_block_lang(b) == SY_LANG_EN, &h);
     sy_buf_free(&h);
@@ -655,7 +719,7 @@ static void emit_article(state *st, const sy_block *b, column *c, double indent)
 
 /* Hangs a list marker beside the first line among items [from, col->n). */
 static void hang_marker(state *st, column *col, size_t from, const sy_buf *marker, sy_lang lang,
-                        sy_mark m)
+                        sy_mark m, long tag)
 {
     const sy_style_list *ls = sy_style_list_of(st->ss);
     for (size_t k = from; k < col->n; k++) {
@@ -673,6 +737,7 @@ static void hang_marker(state *st, column *col, size_t from, const sy_buf *marke
             it->marker_para = mp;
             it->marker_at = st->nparas - 1;
             it->marker_line = sy_lines_get(mls, 0);
+            it->marker_tag = tag;
         }
         return;
     }
@@ -682,8 +747,13 @@ static void hang_marker(state *st, column *col, size_t from, const sy_buf *marke
 static void emit_list(state *st, const sy_block *b, column *c, double indent)
 {
     const sy_style_list *ls = sy_style_list_of(st->ss);
+    size_t list = tag_new(st, 0, "L", SY_LANG_MIXED), outer = st->tag_parent;
     for (size_t i = 0; i < sy_block_item_count(b); i++) {
         const sy_blocks *item_blocks = sy_block_item(b, i);
+        /* LI: its marker (Lbl), then its blocks (LBody) */
+        size_t li = list ? tag_new(st, list, "LI", SY_LANG_MIXED) : 0;
+        long lbl = li ? (long)tag_new(st, li, "Lbl", SY_LANG_MIXED) : 0;
+        size_t body = li ? tag_new(st, li, "LBody", SY_LANG_MIXED) : 0;
         sy_buf marker = SY_BUF_INIT;
         sy_lang lang = SY_LANG_MIXED;
         if (sy_blocks_count(item_blocks))
@@ -695,9 +765,12 @@ static void emit_list(state *st, const sy_block *b, column *c, double indent)
             sy_style_format(ls->number[ml], ml == SY_STYLE_KM, (long)i + 1, 0, 0, NULL, 0, &marker);
         column *col = c ? c : top_column(st);
         size_t before = col ? col->n : 0;
+        if (body)
+            st->tag_parent = body;
         emit_blocks(st, item_blocks, col, indent + ls->indent);
+        st->tag_parent = outer;
         if (col && col->n > before && !sy_buf_failed(&marker))
-            hang_marker(st, col, before, &marker, lang, sy_block_mark(b));
+            hang_marker(st, col, before, &marker, lang, sy_block_mark(b), lbl);
         sy_buf_free(&marker);
     }
 }
@@ -720,9 +793,28 @@ static void emit_keep(state *st, const sy_block *b, column *c, double indent)
 /* A bilingual pair: side by side in a two-column section (parallel, at the
  * top level), else one language after the other, the sheet's first
  * language first. */
+/* Whether a pair is a row of a table: its first paragraph's role has the
+ * structure type TD or TH. */
+static int table_row(state *st, const sy_block *b)
+{
+    if (!st->tag_parent || sy_block_kind_of(b) != SY_BLOCK_PAIR)
+        return 0;
+    const sy_blocks *side = sy_block_body(b);
+    const sy_block *first = sy_blocks_count(side) ? sy_blocks_get(side, 0) : NULL;
+    if (!first || sy_block_kind_of(first) != SY_BLOCK_PARAGRAPH)
+        return 0;
+    const char *tag = sy_style_role_get(st->ss, sy_block_role(first))->tag;
+    return tag && (!strcmp(tag, "TD") || !strcmp(tag, "TH"));
+}
+
 static void emit_pair(state *st, const sy_block *b, column *c, double indent)
 {
     int en_first = sy_style_first_language(st->ss) == SY_STYLE_EN;
+    if (table_row(st, b)) { /* consecutive rows make one Table */
+        if (!st->table)
+            st->table = tag_new(st, 0, "Table", SY_LANG_MIXED);
+        st->row = st->table ? tag_new(st, st->table, "TR", SY_LANG_MIXED) : 0;
+    }
     if (!c && st->layout == SY_LAYOUT_PARALLEL) {
         section *s = add_section(st, SEC_DOUBLE);
         if (!s)
@@ -739,6 +831,7 @@ static void emit_pair(state *st, const sy_block *b, column *c, double indent)
         emit_blocks(st, en_first ? sy_block_en(b) : sy_block_body(b), c, indent);
         emit_blocks(st, en_first ? sy_block_body(b) : sy_block_en(b), c, indent);
     }
+    st->row = 0;
 }
 
 static void emit_block(state *st, const sy_block *b, column *c, double indent)
@@ -791,7 +884,10 @@ static void emit_blocks(state *st, const sy_blocks *blocks, column *c, double in
         /* A column pointer may move when its section array grows: columns
          * of sections are only appended to while they are the last one, and
          * pairs (which add sections) are only laid out at the top level. */
-        emit_block(st, sy_blocks_get(blocks, i), c, indent);
+        const sy_block *b = sy_blocks_get(blocks, i);
+        if (!table_row(st, b) && !st->row) /* anything else ends a table */
+            st->table = 0;
+        emit_block(st, b, c, indent);
     }
 }
 
@@ -987,12 +1083,54 @@ static double page_y(const state *st, double top)
     return st->page->height - st->page->margin_top - top;
 }
 
+/* In a tagged PDF a line that ends at a space of its paragraph (a word
+ * break) gets that space drawn after its last glyph, with no advance, inside
+ * its element: Tagged PDF represents word breaks as space characters
+ * (ISO 32000-1, 14.8.2.5), so what reads an element's marked content (a
+ * screen reader, pdfinfo -struct-text) does not run the last word of a
+ * line into the first word of the next. The text of the line itself and
+ * its glyphs' mapping are unchanged. */
+static sy_status draw_break_space(state *st, sy_pdf *pdf, const sy_text_para *p,
+                                  const sy_line *line, double x, double y, int newline)
+{
+    size_t len, at;
+    const char *text = sy_text_para_text(p, &len);
+    if (newline) { /* a forced break (its piece of the paragraph ends): a space too */
+        text = " ";
+        at = 0;
+    } else if (line->end < len && text[line->end] == ' ') {
+        at = line->end;
+    } else {
+        return SY_OK;
+    }
+    if (!st->tag_parent || !line->nruns)
+        return SY_OK;
+    const sy_font *f = line->runs[line->nruns - 1].font;
+    uint32_t gid = sy_font_nominal_glyph(f, ' ');
+    if (!gid)
+        return SY_OK;
+    double end = line->x + line->width;
+    for (size_t i = 0; line->extra && i < line->nglyphs; i++)
+        end += line->extra[i];
+    sy_text_glyph g = {gid, (uint32_t)at, 0, 0, 0, 0};
+    return sy_pdf_draw_glyphs(pdf, f, sy_text_para_style(p)->size, x + end, y, text, at, at + 1, &g,
+                              1, NULL, NULL, st->d);
+}
+
 static sy_status draw_lines_of(state *st, sy_pdf *pdf, const sig_cell *cell, int k, double cx,
                                double *y)
 {
+    if (cell->lines[k] && sy_lines_count(cell->lines[k])) {
+        sy_status s = sy_pdf_mark(pdf, cell->tags[k] ? cell->tags[k] : SY_PDF_ARTIFACT, st->d);
+        if (s != SY_OK)
+            return s;
+    }
     for (size_t l = 0; cell->lines[k] && l < sy_lines_count(cell->lines[k]); l++) {
-        sy_status s = sy_render_draw_line(pdf, cell->paras[k], sy_lines_get(cell->lines[k], l), cx,
-                                          page_y(st, *y + cell->la[k]), st->d);
+        const sy_line *line = sy_lines_get(cell->lines[k], l);
+        double base = page_y(st, *y + cell->la[k]);
+        sy_status s = sy_render_draw_line(pdf, cell->paras[k], line, cx, base, st->d);
+        if (s == SY_OK)
+            s = draw_break_space(st, pdf, cell->paras[k], line, cx, base, 0);
         if (s != SY_OK)
             return s;
         *y += cell->lh[k];
@@ -1021,6 +1159,8 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
             /* the room to sign and seal, then the line */
             double line_y = page_y(st, row_top + title_h + room);
             if (s == SY_OK)
+                s = sy_pdf_mark(pdf, SY_PDF_ARTIFACT, st->d);
+            if (s == SY_OK)
                 s = sy_pdf_stroke(pdf, cx + g->cell_w * 0.12, line_y, cx + g->cell_w * 0.88, line_y,
                                   0.6, st->d);
             if (s != SY_OK)
@@ -1032,7 +1172,7 @@ static sy_status draw_sigs(state *st, sy_pdf *pdf, const sig_grid *g, double x, 
             res->sigs = p;
             sy_sig_place sp = {cell->party,           cell->index, st->first_page + page,
                                cx + g->cell_w * 0.12, line_y,      cx + g->cell_w * 0.88,
-                               line_y + room * 0.75};
+                               line_y + room * 0.75,  cell->form};
             res->sigs[res->nsigs++] = sp;
             y = row_top + title_h + room + 2;
             s = draw_lines_of(st, pdf, cell, 2, cx, &y);
@@ -1108,6 +1248,11 @@ static sy_status draw_footer(state *st, sy_pdf *pdf, size_t page)
     if (!p)
         return sy_diags_status(st->d);
     const sy_page_geometry *g = st->page;
+    sy_status ms = sy_pdf_mark(pdf, SY_PDF_ARTIFACT, st->d); /* page furniture */
+    if (ms != SY_OK) {
+        sy_text_para_free(p);
+        return ms;
+    }
     sy_lines *l =
         sy_layout_paragraph(p, g->width - g->margin_left - g->margin_right, f->align, st->d);
     sy_status rc = l ? SY_OK : sy_diags_status(st->d);
@@ -1134,25 +1279,41 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
                 sy_status rc = SY_OK;
                 if (it->kind == IT_LINE) {
                     double y = page_y(st, it->top + it->ascent);
-                    if (it->color)
-                        rc = sy_pdf_set_fill(pdf, it->color[0], it->color[1], it->color[2], st->d);
-                    if (rc == SY_OK)
-                        rc = sy_render_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
-                    if (rc == SY_OK && it->color)
-                        rc = sy_pdf_set_fill(pdf, 0, 0, 0, st->d);
+                    /* the box and the marker first, so the paragraph's
+                     * lines follow one another in one marked content */
+                    if (it->box)
+                        rc = sy_pdf_mark(pdf, SY_PDF_ARTIFACT, st->d);
                     if (rc == SY_OK && it->box)
                         rc = draw_box(st, pdf, x + it->x - list_indent, y,
                                       sy_text_para_style(it->para)->size,
                                       it->box == SY_STYLE_MARKER_BOX_CHECKED);
                     if (rc == SY_OK && it->marker_line)
+                        rc = sy_pdf_mark(pdf, it->marker_tag ? it->marker_tag : SY_PDF_ARTIFACT,
+                                         st->d);
+                    if (rc == SY_OK && it->marker_line)
                         rc = sy_render_draw_line(pdf, it->marker_para, it->marker_line,
                                                  x + it->x - list_indent, y, st->d);
+                    if (rc == SY_OK)
+                        rc = sy_pdf_mark(pdf, it->tag ? it->tag : SY_PDF_ARTIFACT, st->d);
+                    if (rc == SY_OK && it->color)
+                        rc = sy_pdf_set_fill(pdf, it->color[0], it->color[1], it->color[2], st->d);
+                    if (rc == SY_OK)
+                        rc = sy_render_draw_line(pdf, it->para, it->line, x + it->x, y, st->d);
+                    if (rc == SY_OK && it->tag > 0)
+                        rc = draw_break_space(st, pdf, it->para, it->line, x + it->x, y,
+                                              it->newline_after);
+                    if (rc == SY_OK && it->color)
+                        rc = sy_pdf_set_fill(pdf, 0, 0, 0, st->d);
                 } else if (it->kind == IT_RULE) {
-                    rc = draw_rule(st, pdf, x + c->width / 2, it->top);
+                    rc = sy_pdf_mark(pdf, SY_PDF_ARTIFACT, st->d);
+                    if (rc == SY_OK)
+                        rc = draw_rule(st, pdf, x + c->width / 2, it->top);
                 } else if (it->kind == IT_IMAGE) {
-                    rc = sy_pdf_draw_image(pdf, it->image, x + it->x,
-                                           page_y(st, it->top + it->height), it->width, it->height,
-                                           st->d);
+                    rc = sy_pdf_mark(pdf, it->tag ? it->tag : SY_PDF_ARTIFACT, st->d);
+                    if (rc == SY_OK)
+                        rc = sy_pdf_draw_image(pdf, it->image, x + it->x,
+                                               page_y(st, it->top + it->height), it->width,
+                                               it->height, st->d);
                 } else if (it->kind == IT_SIGS) {
                     rc = draw_sigs(st, pdf, &st->grids[it->sig], x, it->top, page, res);
                 }
@@ -1161,7 +1322,8 @@ static sy_status draw_page(state *st, sy_pdf *pdf, size_t page, sy_render_result
             }
         }
     }
-    return st->footer ? draw_footer(st, pdf, page) : SY_OK;
+    sy_status fs = st->footer ? draw_footer(st, pdf, page) : SY_OK;
+    return fs == SY_OK ? sy_pdf_mark(pdf, 0, st->d) : fs;
 }
 
 /* The paragraphs whose lines only items draw, ordered by the last page
@@ -1269,7 +1431,7 @@ static sy_status collect_marks(state *st, sy_render_result *res)
 sy_status sy_render_doc(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout layout, sy_pdf *pdf,
                         sy_render_result **result, sy_diags *d)
 {
-    sy_render_options o = {1};
+    sy_render_options o = {1, 0};
     return sy_render_doc_opts(rc, doc, layout, pdf, &o, result, d);
 }
 
@@ -1309,6 +1471,7 @@ sy_status sy_render_doc_opts(sy_render_ctx *rc, const sy_doc *doc, sy_doc_layout
     st.ss = sy_doc_style(doc) ? sy_doc_style(doc) : sy_style_defaults();
     st.page = sy_style_page(st.ss);
     st.pdf = pdf;
+    st.tag_parent = o ? o->tags : 0;
     st.fonts = calloc(sy_style_role_count(st.ss) + 1, sizeof *st.fonts);
     if (!st.fonts)
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, NULL, 0, 0, NULL, "out of memory");

@@ -42,6 +42,7 @@ typedef struct sy_sig_place {
     int index; /* 1-based among the signatories of that party */
     size_t page;
     double x0, y0, x1, y1;
+    size_t form; /* the Form element of a tagged PDF for its field (0: untagged) */
 } sy_sig_place;
 
 /* Where an article starts, for a bookmark: both languages' headings as the
@@ -57,6 +58,12 @@ typedef struct sy_render_result sy_render_result;
 
 typedef struct sy_render_options {
     int footer; /* non-zero: the style sheet's footer on every page */
+    /* Non-zero, in a tagged PDF (sy_pdf_tags_enable): the element the
+     * document's structure goes into, in reading order (headings, P, L, the
+     * checklist's Table, signatures with their Form, Figure), each role's
+     * structure type from the style sheet (`tag:`); the footer, rules, check
+     * boxes and signing lines are artifacts. */
+    size_t tags;
 } sy_render_options;
 
 /* Typesets doc into pdf after the pages it already has (page numbers in the

@@ -55,28 +55,31 @@ struct sy_style_sheet {
 /* ---- the defaults: today's look of Cambodian official documents ---- */
 
 /* clang-format off */
-#define ROLE(name, kmf, enf, kms, ens, after, kml, color, marker) \
+#define ROLE(name, kmf, enf, kms, ens, after, kml, color, marker, tag) \
     {name, {kmf, enf}, {kms, ens}, {kml, 0}, {0, 0}, {0, after}, 0, SY_ALIGN_LEFT, color, marker, \
-     {NULL, 0, 0}}
+     {NULL, 0, 0}, tag}
 #define BLACK {0, 0, 0}
 #define DARK_RED {0.7, 0, 0}
 #define NO_MARKER SY_STYLE_MARKER_NONE
 
 static const sy_style_role default_roles[] = {
-    ROLE("motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1, 1.45, BLACK, NO_MARKER),
-    ROLE("title", "khmer-heading", "latin-bold", 13, 12, 0.35, 1.45, BLACK, NO_MARKER),
-    ROLE("heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45, BLACK, NO_MARKER),
-    ROLE("article", "khmer-heading", "latin-bold", 10.5, 10, 0.15, 1.45, BLACK, NO_MARKER),
-    ROLE("party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45, BLACK, NO_MARKER),
-    ROLE("body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42, BLACK, NO_MARKER),
-    ROLE("small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42, BLACK, NO_MARKER),
+    ROLE("motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1, 1.45, BLACK, NO_MARKER, NULL),
+    ROLE("title", "khmer-heading", "latin-bold", 13, 12, 0.35, 1.45, BLACK, NO_MARKER, "H1"),
+    ROLE("heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45, BLACK, NO_MARKER, "H2"),
+    ROLE("article", "khmer-heading", "latin-bold", 10.5, 10, 0.15, 1.45, BLACK, NO_MARKER, "H2"),
+    ROLE("party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45, BLACK, NO_MARKER, NULL),
+    ROLE("body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42, BLACK, NO_MARKER, NULL),
+    ROLE("small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42, BLACK, NO_MARKER, NULL),
+    /* the checklist's heading: its table's header row */
+    ROLE("checklist-head", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45, BLACK, NO_MARKER,
+         "TH"),
     /* checklist rows: a box in the margin, ticked when done */
     ROLE("check-open", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42, BLACK,
-         SY_STYLE_MARKER_BOX),
+         SY_STYLE_MARKER_BOX, "TD"),
     ROLE("check-done", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42, BLACK,
-         SY_STYLE_MARKER_BOX_CHECKED),
+         SY_STYLE_MARKER_BOX_CHECKED, "TD"),
     /* warnings, in dark red */
-    ROLE("banner", "khmer-body", "latin-bold", 10.5, 10, 0.3, 1.42, DARK_RED, NO_MARKER),
+    ROLE("banner", "khmer-body", "latin-bold", 10.5, 10, 0.3, 1.42, DARK_RED, NO_MARKER, NULL),
 };
 /* clang-format on */
 #define NDEFAULT_ROLES (sizeof default_roles / sizeof *default_roles)
@@ -635,6 +638,16 @@ static int role_key(reader *r, const char *key, const sy_yn *v, void *ctx)
     }
     if (!strcmp(key, "color"))
         return color(r, v, ro->color);
+    if (!strcmp(key, "tag")) {
+        static const char *const tags[] = {"P",  "H1", "H2",       "H3",         "H4",
+                                           "H5", "H6", "Caption",  "BlockQuote", "Note",
+                                           "TD", "TH", "Artifact", NULL};
+        int t;
+        if (choice(r, v, tags, &t) != 0)
+            return -1;
+        ro->tag = tags[t];
+        return 0;
+    }
     static const char *const markers[] = {"none", "box", "box-checked", NULL};
     int m;
     if (choice(r, v, markers, &m) != 0)
@@ -653,8 +666,8 @@ static sy_style_role *find_role(sy_style_sheet *s, const char *name)
 
 static void read_roles(reader *r, const sy_yn *n)
 {
-    static const char *const keys[] = {
-        "font", "size", "leading", "space-before", "space-after", "align", "color", "marker", NULL};
+    static const char *const keys[] = {"font",  "size",  "leading", "space-before", "space-after",
+                                       "align", "color", "marker",  "tag",          NULL};
     if (!n || n->kind != SY_YN_MAP) {
         bad(r, n, "a map of roles (name: {font, size, ...})");
         return;
@@ -706,12 +719,20 @@ static int image_key(reader *r, const char *key, const sy_yn *v, void *ctx)
         return size(r, v, &im->width);
     if (!strcmp(key, "height"))
         return size(r, v, &im->height);
+    if (!strcmp(key, "alt")) {
+        if (!is_scalar(v) || !v->len || v->len > 1000) {
+            bad(r, v, "the image's words for a screen reader, 1 to 1000 bytes");
+            return -1;
+        }
+        im->alt = own_str(r, v->text, v->len);
+        return im->alt ? 0 : -1;
+    }
     return align(r, v, &im->align);
 }
 
 static void read_images(reader *r, const sy_yn *n)
 {
-    static const char *const keys[] = {"file", "width", "height", "align", NULL};
+    static const char *const keys[] = {"file", "width", "height", "align", "alt", NULL};
     if (!n || n->kind != SY_YN_MAP) {
         bad(r, n, "a map of images (name: {file, width, height})");
         return;
@@ -726,7 +747,8 @@ static void read_images(reader *r, const sy_yn *n)
     for (size_t i = 0; i + 1 < n->count; i += 2) {
         const sy_yn *k = n->items[i], *v = n->items[i + 1];
         size_t old = sy_walk_key(&r->w, k->text);
-        sy_style_image im = {NULL, NULL, 0, 0, SY_ALIGN_CENTER, NULL, 0, sy_walk_mark(&r->w, k)};
+        sy_style_image im = {NULL, NULL, 0, 0, SY_ALIGN_CENTER, NULL, 0, sy_walk_mark(&r->w, k),
+                             NULL};
         if (!is_name(k->text)) {
             bad(r, k, "an image name (lowercase letters, digits, '-', '_')");
         } else if (sy_yn_get(n, k->text) != v) {

@@ -66,6 +66,11 @@ typedef struct sy_style_role {
     double color[3]; /* RGB, each 0..1 */
     sy_style_marker marker;
     sy_mark mark; /* its entry in the style file; file NULL for a default role */
+    /* The structure type of its paragraphs in a tagged PDF (`tag:`): "P",
+     * "H1".."H6", "Caption", "BlockQuote", "Note", "TD" (a row of a table:
+     * each language a cell), "TH" (the table's header row) or "Artifact"
+     * (outside the tree). NULL: "P", and Hn for a heading of level n. */
+    const char *tag;
 } sy_style_role;
 
 /* The page footer: the per-language formats ({page}, {pages}; Khmer digits
@@ -120,6 +125,7 @@ typedef struct sy_style_image {
     const unsigned char *data;
     size_t len;
     sy_mark mark; /* the image's entry in style.yaml */
+    const char *alt; /* `alt:` its words for a screen reader (tagged PDF); NULL: its name */
 } sy_style_image;
 
 typedef struct sy_style_sheet sy_style_sheet;

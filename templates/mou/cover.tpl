@@ -36,7 +36,8 @@ Leadership changed: re-approval required. {{ c.office_title.en }} ({{ c.office }
 :::
 {% endfor %}
 
-::: style heading left
+{# the checklist's heading: the header row of its table (tagged PDF) #}
+::: style checklist-head left
 ::: pair
 ការអនុម័តដែលត្រូវការមុនពេលចុះហត្ថលេខា
 --- en

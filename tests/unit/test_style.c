@@ -53,17 +53,19 @@ static void defaults_are_todays_look(void **state)
     static const struct {
         const char *name, *km_font, *en_font;
         double km, en, after, lead;
+        const char *tag; /* structure type in a tagged PDF */
     } roles[] = {
-        {"motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1, 1.45},
-        {"title", "khmer-heading", "latin-bold", 13, 12, 0.35, 1.45},
-        {"heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45},
-        {"article", "khmer-heading", "latin-bold", 10.5, 10, 0.15, 1.45},
-        {"party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45},
-        {"body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42},
-        {"small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42},
-        {"check-open", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42},
-        {"check-done", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42},
-        {"banner", "khmer-body", "latin-bold", 10.5, 10, 0.3, 1.42},
+        {"motto", "khmer-heading", "latin-bold", 12.5, 12, 0.1, 1.45, "P"},
+        {"title", "khmer-heading", "latin-bold", 13, 12, 0.35, 1.45, "H1"},
+        {"heading", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45, "H2"},
+        {"article", "khmer-heading", "latin-bold", 10.5, 10, 0.15, 1.45, "H2"},
+        {"party", "khmer-heading", "latin-bold", 10.5, 10, 0.1, 1.45, "P"},
+        {"body", "khmer-body", "latin-body", 10.5, 10, 0.45, 1.42, "P"},
+        {"small", "khmer-body", "latin-body", 8.5, 8, 0.2, 1.42, "P"},
+        {"checklist-head", "khmer-heading", "latin-bold", 11, 10.5, 0.2, 1.45, "TH"},
+        {"check-open", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42, "TD"},
+        {"check-done", "khmer-body", "latin-body", 10.5, 10, 0.3, 1.42, "TD"},
+        {"banner", "khmer-body", "latin-bold", 10.5, 10, 0.3, 1.42, "P"},
     };
     assert_int_equal(sy_style_role_count(s), sizeof roles / sizeof *roles);
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
@@ -77,6 +79,7 @@ static void defaults_are_todays_look(void **state)
         assert_near(r->leading[SY_STYLE_KM], roles[i].lead);
         assert_near(r->leading[SY_STYLE_EN], 0);
         assert_int_equal(r->has_align, 0);
+        assert_string_equal(r->tag ? r->tag : "P", roles[i].tag);
     }
     assert_int_equal(sy_style_role_find(s, "check-open")->marker, SY_STYLE_MARKER_BOX);
     assert_int_equal(sy_style_role_find(s, "check-done")->marker, SY_STYLE_MARKER_BOX_CHECKED);
@@ -143,6 +146,7 @@ static void mou_style_states_the_defaults(void **state)
         assert_memory_equal(a->color, b->color, sizeof a->color);
         assert_int_equal(a->marker, b->marker);
         assert_int_equal(a->has_align, b->has_align);
+        assert_string_equal(a->tag ? a->tag : "P", b->tag ? b->tag : "P");
     }
     const sy_style_footer *fa = sy_style_footer_of(z), *fb = sy_style_footer_of(s);
     assert_int_equal(fa->enabled, fb->enabled);
@@ -399,6 +403,37 @@ static void template_images(void **state)
     rmdir(dir);
 }
 
+/* A role's structure type (tag) and an image's words for screen readers
+ * (alt), for tagged PDFs. */
+static void tags_and_alt_texts(void **state)
+{
+    (void)state;
+    sy_diags *d = sy_diags_new();
+    sy_style_sheet *s = parse("roles:\n  note: {tag: Note}\n  deco: {tag: Artifact}\n"
+                              "  plain: {size: 9pt}\n",
+                              d);
+    assert_non_null(s);
+    assert_int_equal(sy_diags_count(d), 0);
+    assert_string_equal(sy_style_role_find(s, "note")->tag, "Note");
+    assert_string_equal(sy_style_role_find(s, "deco")->tag, "Artifact");
+    assert_null(sy_style_role_find(s, "plain")->tag); /* a copy of body: P */
+    assert_string_equal(sy_style_role_find(s, "title")->tag, "H1");
+    sy_style_free(s);
+    s = parse("roles:\n  body: {tag: H7}\n", d);
+    assert_null(s);
+    assert_int_equal(sy_diags_count(d), 1);
+    assert_non_null(strstr(sy_diags_get(d, 0)->message, "expected one of P, H1"));
+    sy_diags_clear(d);
+    s = parse("images:\n  logo: {file: logo.png, width: 1in, alt: \"The logo\"}\n", d);
+    assert_non_null(s);
+    assert_string_equal(sy_style_image_find(s, "logo")->alt, "The logo");
+    sy_style_free(s);
+    s = parse("images:\n  logo: {file: logo.png, width: 1in, alt: \"\"}\n", d);
+    assert_null(s);
+    assert_non_null(strstr(sy_diags_get(d, 0)->message, "screen reader"));
+    sy_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +443,7 @@ int main(void)
         cmocka_unit_test(a_style_file_is_read_over_the_defaults),
         cmocka_unit_test(every_mistake_has_a_place),
         cmocka_unit_test(template_images),
+        cmocka_unit_test(tags_and_alt_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
