@@ -174,6 +174,37 @@ static sy_value *walk_party(sy_walk *w, const sy_yn *n)
     return party;
 }
 
+/* The map m of ids (slashes allowed when slash) to records, each id listed
+ * once and its record made by item; `what` names an entry in messages.
+ * Returns the map (NULL when out of memory); *ok is cleared when an entry
+ * is wrong. */
+static sy_value *walk_id_map(sy_walk *w, const sy_yn *m, int slash, const char *what,
+                             sy_value *(*item)(sy_walk *, const sy_yn *), int *ok)
+{
+    sy_value *map = sy_value_map(sy_walk_mark(w, m));
+    if (!map) {
+        sy_walk_nomem(w);
+        *ok = 0;
+        return NULL;
+    }
+    for (size_t i = 0; i + 1 < m->count; i += 2) {
+        const sy_yn *key = m->items[i];
+        size_t o2 = sy_walk_key(w, key->text);
+        sy_value *id = sy_walk_ident(w, key, slash);
+        int dup = 0;
+        for (size_t j = 0; j < i; j += 2)
+            dup |= !strcmp(m->items[j]->text, key->text);
+        if (dup)
+            sy_walk_error(w, key, "%s listed twice", what);
+        sy_value *v = id && !dup ? item(w, m->items[i + 1]) : NULL;
+        *ok &= v != NULL;
+        sy_value_free(id);
+        sy_walk_set(w, map, key->text, v);
+        sy_walk_pop(w, o2);
+    }
+    return map;
+}
+
 /* The optional `parties` map of party ids; -1 after a problem. */
 static int walk_parties(sy_walk *w, const sy_yn *root, sy_value *out)
 {
@@ -189,25 +220,8 @@ static int walk_parties(sy_walk *w, const sy_yn *root, sy_value *out)
         sy_walk_pop(w, old);
         return -1;
     }
-    sy_value *map = sy_value_map(sy_walk_mark(w, parties));
-    int ok = map != NULL;
-    if (!map)
-        sy_walk_nomem(w);
-    for (size_t i = 0; map && i + 1 < parties->count; i += 2) {
-        const sy_yn *key = parties->items[i];
-        size_t o2 = sy_walk_key(w, key->text);
-        sy_value *id = sy_walk_ident(w, key, 0);
-        int dup = 0;
-        for (size_t j = 0; j < i; j += 2)
-            dup |= !strcmp(parties->items[j]->text, key->text);
-        if (dup)
-            sy_walk_error(w, key, "party listed twice");
-        sy_value *party = id && !dup ? walk_party(w, parties->items[i + 1]) : NULL;
-        ok &= party != NULL;
-        sy_value_free(id);
-        sy_walk_set(w, map, key->text, party);
-        sy_walk_pop(w, o2);
-    }
+    int ok = 1;
+    sy_value *map = walk_id_map(w, parties, 0, "party", walk_party, &ok);
     sy_walk_pop(w, old);
     if (ok)
         sy_walk_set(w, out, "parties", map);
@@ -232,25 +246,10 @@ static sy_value *walk_roster(sy_walk *w, const sy_yn *root)
         return NULL;
     }
     sy_value *out = sy_value_map(sy_walk_mark(w, root));
-    sy_value *map = sy_value_map(sy_walk_mark(w, offices));
-    int ok = out && map;
-    if (!ok)
+    int ok = out != NULL;
+    if (!out)
         sy_walk_nomem(w);
-    for (size_t i = 0; map && i + 1 < offices->count; i += 2) {
-        const sy_yn *key = offices->items[i];
-        size_t o2 = sy_walk_key(w, key->text);
-        sy_value *id = sy_walk_ident(w, key, 1);
-        int dup = 0;
-        for (size_t j = 0; j < i; j += 2)
-            dup |= !strcmp(offices->items[j]->text, key->text);
-        if (dup)
-            sy_walk_error(w, key, "office listed twice");
-        sy_value *office = id && !dup ? walk_office(w, offices->items[i + 1]) : NULL;
-        ok &= office != NULL;
-        sy_value_free(id);
-        sy_walk_set(w, map, key->text, office);
-        sy_walk_pop(w, o2);
-    }
+    sy_value *map = out ? walk_id_map(w, offices, 1, "office", walk_office, &ok) : NULL;
     sy_walk_pop(w, old);
     if (ok)
         sy_walk_set(w, out, "offices", map);
