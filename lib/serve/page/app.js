@@ -18,9 +18,9 @@ const el = (tag, attrs = {}, ...kids) => {
 };
 
 // Typing pauses this long before the server checks and builds; with the
-// server's ~40 ms and the first page drawn, a keystroke shows in the preview
-// well within 150 ms (docs/serve.md).
-const DEBOUNCE_MS = 40;
+// server's ~25 ms and the page in view drawn, a keystroke shows in the
+// preview within 150 ms (docs/serve.md).
+const DEBOUNCE_MS = 25;
 const LONG_TEXTS = new Set(['body', 'preamble', 'note']);
 
 const state = {
