@@ -13,32 +13,7 @@
 #include <zlib.h>
 
 #include "pdf/pdf.h"
-
-static char *finish(sy_pdf *pdf, size_t *len, sy_diags *d)
-{
-    char *data = NULL;
-    assert_int_equal(sy_pdf_finish(pdf, &data, len, d), SY_OK);
-    sy_pdf_free(pdf);
-    return data;
-}
-
-static int has(const char *data, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (!memcmp(data + i, needle, n))
-            return 1;
-    return 0;
-}
-
-static size_t count(const char *data, size_t len, const char *needle)
-{
-    size_t n = strlen(needle), c = 0;
-    for (size_t i = 0; i + n <= len; i++)
-        if (!memcmp(data + i, needle, n))
-            c++;
-    return c;
-}
+#include "pdf_bytes.h"
 
 /* Every Flate stream of the file inflated, one after the other, so the
  * page contents can be searched. Caller frees. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pdf/pdf.h"
+#include "pdf_bytes.h"
 
 static const char khmer_title[] = "អនុស្សរណៈ / MOU";
 static const char khmer_name[] = "កិច្ចព្រមព្រៀង.yaml";
@@ -26,41 +27,6 @@ static sy_pdf *new_doc(size_t pages, sy_diags *d)
         assert_int_equal(sy_pdf_stroke(pdf, 70, 700, 525, 700, 1, d), SY_OK);
     }
     return pdf;
-}
-
-static char *finish(sy_pdf *pdf, size_t *len, sy_diags *d)
-{
-    char *data = NULL;
-    assert_int_equal(sy_pdf_finish(pdf, &data, len, d), SY_OK);
-    sy_pdf_free(pdf);
-    return data;
-}
-
-static int has(const char *data, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (!memcmp(data + i, needle, n))
-            return 1;
-    return 0;
-}
-
-static const char *find(const char *data, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (!memcmp(data + i, needle, n))
-            return data + i;
-    return NULL;
-}
-
-static size_t count(const char *data, size_t len, const char *needle)
-{
-    size_t n = strlen(needle), c = 0;
-    for (size_t i = 0; i + n <= len; i++)
-        if (!memcmp(data + i, needle, n))
-            c++;
-    return c;
 }
 
 /* "<FEFF...>" of UTF-8 s, as libharu writes a hex string. */
