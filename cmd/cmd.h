@@ -3,6 +3,8 @@
 #ifndef SY_CMD_H
 #define SY_CMD_H
 
+#include <stddef.h>
+
 #include "core/error.h"
 #include "core/value.h"
 
@@ -46,6 +48,12 @@ int sy_cmd_need_name(const char *cmd, const char *what, const char *name);
 /* 0 when value is a non-empty option value; else prints "sanya CMD:
  * OPTION needs a value" and returns -1 (the caller exits 64). */
 int sy_cmd_need_value(const char *cmd, const char *option, const char *value);
+
+/* For the commands that read their options by hand: when *arg is
+ * "--name=value" (name shorter than n), copies "--name" into opt, points
+ * *arg at it and *value at the text after '=', and returns 1; else leaves
+ * both and returns 0. */
+int sy_cmd_split_option(const char **arg, char *opt, size_t n, const char **value);
 
 /* The same for the value of getopt_long's option c of opts, named by
  * its long name. */

@@ -78,13 +78,7 @@ int sy_cmd_new(int argc, char **argv)
         const char *arg = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         char opt[16];
-        const char *eq = !strncmp(arg, "--", 2) ? strchr(arg, '=') : NULL;
-        if (eq && (size_t)(eq - arg) < sizeof opt) { /* --parties=moi,aple */
-            memcpy(opt, arg, (size_t)(eq - arg));
-            opt[eq - arg] = 0;
-            arg = opt;
-            value = eq + 1;
-        }
+        int eq = sy_cmd_split_option(&arg, opt, sizeof opt, &value); /* --parties=moi,aple */
         if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             usage(stdout);
             return SY_EXIT_OK;

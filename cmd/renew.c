@@ -71,13 +71,7 @@ int sy_cmd_renew(int argc, char **argv)
         }
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         char opt[16];
-        const char *eq = !strncmp(arg, "--", 2) ? strchr(arg, '=') : NULL;
-        if (eq && (size_t)(eq - arg) < sizeof opt) { /* --on=DATE */
-            memcpy(opt, arg, (size_t)(eq - arg));
-            opt[eq - arg] = 0;
-            arg = opt;
-            value = eq + 1;
-        }
+        int eq = sy_cmd_split_option(&arg, opt, sizeof opt, &value); /* --on=DATE */
         if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
             usage(stdout);
             return SY_EXIT_OK;

@@ -228,3 +228,15 @@ void sy_cmd_print_diags(const sy_diags *d)
     if (sy_diags_lost(d))
         fprintf(stderr, "sanya: (some messages were lost: out of memory)\n");
 }
+
+int sy_cmd_split_option(const char **arg, char *opt, size_t n, const char **value)
+{
+    const char *eq = !strncmp(*arg, "--", 2) ? strchr(*arg, '=') : NULL;
+    if (!eq || (size_t)(eq - *arg) >= n)
+        return 0;
+    memcpy(opt, *arg, (size_t)(eq - *arg));
+    opt[eq - *arg] = 0;
+    *arg = opt;
+    *value = eq + 1;
+    return 1;
+}
