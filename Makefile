@@ -133,10 +133,10 @@ $(BUILD)/sanya: $(CMD_OBJ) $(BUILD)/libsanya.a
 	$(CC) $(CFLAGS_ALL) -o $@ $(CMD_OBJ) $(BUILD)/libsanya.a $(LIBS) $(LDFLAGS)
 
 # The man page is made from the --help texts of the program just built
-# (man/mkman.sh): the help in cmd/*.c is its one source. (A cross build
+# (cmd/man/mkman.sh): the help in cmd/*.c is its one source. (A cross build
 # would run a native sanya here.)
-$(BUILD)/sanya.1: $(BUILD)/sanya man/mkman.sh man/help2roff.awk
-	man/mkman.sh $(BUILD)/sanya $(VERSION) > $@.tmp && mv $@.tmp $@
+$(BUILD)/sanya.1: $(BUILD)/sanya cmd/man/mkman.sh cmd/man/help2roff.awk
+	cmd/man/mkman.sh $(BUILD)/sanya $(VERSION) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libsanya.a
 	@mkdir -p $(dir $@)

@@ -1,5 +1,5 @@
 # Turns one of sanya's --help texts into man(7) source (POSIX awk; see
-# man/mkman.sh, which runs it on `sanya --help` and each `sanya COMMAND
+# cmd/man/mkman.sh, which runs it on `sanya --help` and each `sanya COMMAND
 # --help`). The help texts are the one source of the man page; their shape:
 #
 #   usage: sanya ...            the synopsis (indented lines continue it)

@@ -6,7 +6,7 @@
 # COMMAND --help`. The help texts in cmd/*.c are the one source: a new
 # command or option appears in the page once it appears in --help.
 #
-# usage: man/mkman.sh SANYA VERSION > sanya.1
+# usage: cmd/man/mkman.sh SANYA VERSION > sanya.1
 set -eu
 sanya=$1
 version=$2
@@ -19,7 +19,7 @@ trap 'rm -f "$top" "$one"' EXIT
 
 cat <<EOF
 .\\" -*- coding: UTF-8 -*-
-.\\" sanya(1), made by man/mkman.sh from the --help texts of sanya $version.
+.\\" sanya(1), made by cmd/man/mkman.sh from the --help texts of sanya $version.
 .\\" Do not edit: change the help text in cmd/ and rebuild.
 .TH SANYA 1 "" "sanya $version" "User Commands"
 .SH NAME
