@@ -28,10 +28,18 @@ sy_status sy_file_read_max(const char *path, size_t max, char **data, size_t *le
         return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL,
                             "not a regular file (a folder, a pipe or a device): refused");
     }
-    FILE *f = fdopen(fd, "rb");
+    return sy_file_read_fd(fd, path, max, data, len, d);
+}
+
+sy_status sy_file_read_fd(int fd, const char *name, size_t max, char **data, size_t *len,
+                          sy_diags *d)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = fdopen(fd, "rb"); /* fclose closes fd */
     if (!f) {
         close(fd);
-        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+        return sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, name, 0, 0, NULL, "out of memory");
     }
     size_t cap = 1 << 14, n = 0;
     char *buf = malloc(cap + 1);
@@ -40,7 +48,7 @@ sy_status sy_file_read_max(const char *path, size_t max, char **data, size_t *le
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
         if (max && n > max) {
-            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, path, 0, 0, NULL,
+            st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_LIMIT, name, 0, 0, NULL,
                               "file larger than %zu bytes", max);
             break;
         }
@@ -56,9 +64,9 @@ sy_status sy_file_read_max(const char *path, size_t max, char **data, size_t *le
         }
     }
     if (st == SY_OK && !buf)
-        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOMEM, name, 0, 0, NULL, "out of memory");
     if (st == SY_OK && ferror(f))
-        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, path, 0, 0, NULL, "cannot read: %s",
+        st = sy_diags_add(d, SY_SEV_ERROR, SY_ERR_NOINPUT, name, 0, 0, NULL, "cannot read: %s",
                           strerror(errno));
     fclose(f);
     if (st != SY_OK) {

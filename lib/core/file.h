@@ -21,6 +21,11 @@
 sy_status sy_file_read(const char *path, char **data, size_t *len, sy_diags *d);
 /* The same, refusing (SY_ERR_LIMIT) a file of more than max bytes. */
 sy_status sy_file_read_max(const char *path, size_t max, char **data, size_t *len, sy_diags *d);
+/* The same for a file the caller opened and made sure is a regular file
+ * (fd, read from its current offset and closed here, also on failure;
+ * name is for messages). */
+sy_status sy_file_read_fd(int fd, const char *name, size_t max, char **data, size_t *len,
+                          sy_diags *d);
 /* Writes data atomically to path (see above). Failure is SY_ERR_CANTCREAT. */
 sy_status sy_file_write_atomic(const char *path, const void *data, size_t len, sy_diags *d);
 /* sy_file_write_atomic with flags: SY_FILE_NO_SYNC leaves the file's data

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "batch/batch.h"
+#include "core/file.h"
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "serve/assets.h"
@@ -203,23 +204,7 @@ int sy_serve_read(sy_serve *s, const char *name, char **data, size_t *len, char 
                              (unsigned)SY_LIMIT_YAML_BYTES);
         return -1;
     }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        ssize_t k = read(fd, buf + n, cap - n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        n += (size_t)k;
-        if (n == cap) { /* it grew since fstat */
-            sy_serve_reply_error(r, 409, "%s changed while it was read; try again", name);
-            free(buf);
-            close(fd);
-            return -1;
-        }
-    }
-    if (real && buf) {
+    if (real) {
         /* the path the descriptor really has: inside the folder */
         char link[64], target[PATH_MAX];
         snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
@@ -230,18 +215,33 @@ int sy_serve_read(sy_serve *s, const char *name, char **data, size_t *len, char 
             *real = strdup(target);
         }
         if (!*real) {
-            free(buf);
             close(fd);
             sy_serve_reply_error(r, 403, "%s: cannot tell where it lies: refused", name);
             return -1;
         }
     }
-    close(fd);
-    if (!buf) {
-        sy_serve_reply_error(r, 500, "out of memory");
+    sy_diags *d = sy_diags_new();
+    size_t n = 0;
+    char *buf = NULL;
+    sy_status rs =
+        d ? sy_file_read_fd(fd, name, SY_LIMIT_YAML_BYTES, &buf, &n, d) : (close(fd), SY_ERR_NOMEM);
+    sy_diags_free(d);
+    if (rs == SY_OK && n > (size_t)st.st_size) { /* it grew since fstat */
+        free(buf);
+        rs = SY_ERR_DATA;
+    }
+    if (rs != SY_OK) {
+        if (real) {
+            free(*real);
+            *real = NULL;
+        }
+        if (rs == SY_ERR_DATA || rs == SY_ERR_LIMIT)
+            sy_serve_reply_error(r, 409, "%s changed while it was read; try again", name);
+        else
+            sy_serve_reply_error(r, 500, "%s: %s", name,
+                                 rs == SY_ERR_NOMEM ? "out of memory" : "cannot read");
         return -1;
     }
-    buf[n] = 0;
     *data = buf;
     *len = n;
     return 0;
