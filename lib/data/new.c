@@ -93,6 +93,27 @@ static void put_scalar_at(sy_splice *s, const sy_splice_node *v, const char *tex
     sy_splice_replace(s, v->start, v->content_end, &b);
 }
 
+/* The value v of key in item (NULL: the key is missing) becomes text
+ * (taken): replaced where it stands, else "key: text" added after the
+ * item's last key. */
+static void put_value(sy_splice *s, const sy_splice_node *item, const char *key,
+                      const sy_splice_node *v, sy_buf *text, int *bad)
+{
+    if (v) {
+        sy_splice_replace(s, v->start, v->content_end, text);
+        return;
+    }
+    sy_buf e = SY_BUF_INIT;
+    sy_buf_printf(&e, "%s: %s", key, text->data ? text->data : "");
+    const char *entries[] = {e.data ? e.data : "", NULL};
+    if (sy_buf_failed(text) || sy_buf_failed(&e))
+        *bad = 1;
+    else
+        sy_splice_map_append(s, item, entries);
+    sy_buf_free(text);
+    sy_buf_free(&e);
+}
+
 /* "{km: ..., en: ...}" of a roster text. */
 static void put_flow_text(sy_buf *b, const sy_value *text, int *bad)
 {
@@ -124,19 +145,8 @@ static void set_text(sy_splice *s, const sy_splice_node *item, const char *key,
         return;
     }
     sy_buf b = SY_BUF_INIT;
-    if (v) {
-        put_flow_text(&b, text, bad);
-        sy_splice_replace(s, v->start, v->content_end, &b);
-        return;
-    }
-    sy_buf_printf(&b, "%s: ", key);
     put_flow_text(&b, text, bad);
-    const char *entries[] = {b.data ? b.data : "", NULL};
-    if (sy_buf_failed(&b))
-        *bad = 1;
-    else
-        sy_splice_map_append(s, item, entries);
-    sy_buf_free(&b);
+    put_value(s, item, key, v, &b, bad);
 }
 
 /* The value of key in item becomes the plain word value (an id, a kind). */
@@ -149,18 +159,8 @@ static void set_word(sy_splice *s, const sy_splice_node *item, const char *key, 
         return;
     }
     sy_buf b = SY_BUF_INIT;
-    if (v) {
-        sy_buf_puts(&b, value);
-        sy_splice_replace(s, v->start, v->content_end, &b);
-        return;
-    }
-    sy_buf_printf(&b, "%s: %s", key, value);
-    const char *entries[] = {b.data ? b.data : "", NULL};
-    if (sy_buf_failed(&b))
-        *bad = 1;
-    else
-        sy_splice_map_append(s, item, entries);
-    sy_buf_free(&b);
+    sy_buf_puts(&b, value);
+    put_value(s, item, key, v, &b, bad);
 }
 
 /* The signatory becomes {office: ID}: the office's value alone when the
