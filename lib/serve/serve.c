@@ -187,6 +187,15 @@ int sy_serve_open(sy_serve *s, const char *name, sy_serve_reply *r)
     return fd;
 }
 
+/* Is the file (its status st, its first n bytes at head) a roster: the one
+ * in use, or any file with a top-level offices: key? */
+static int roster_file(const sy_serve *s, const struct stat *st, const char *head, size_t n)
+{
+    if (s->roster_path && st->st_dev == s->roster_st.st_dev && st->st_ino == s->roster_st.st_ino)
+        return 1;
+    return head && sy_batch_is_roster_text(head, n < 65536 ? n : 65536);
+}
+
 int sy_serve_read(sy_serve *s, const char *name, char **data, size_t *len, char **real,
                   sy_serve_reply *r)
 {
@@ -242,6 +251,20 @@ int sy_serve_read(sy_serve *s, const char *name, char **data, size_t *len, char 
                                  rs == SY_ERR_NOMEM ? "out of memory" : "cannot read");
         return -1;
     }
+    /* the page edits agreements: a roster (an input of every build) is
+     * neither shown nor saved over through it */
+    if (roster_file(s, &st, buf, n)) {
+        free(buf);
+        if (real) {
+            free(*real);
+            *real = NULL;
+        }
+        sy_serve_reply_error(r, 403,
+                             "%s is a roster (the offices and their holders), not an agreement: "
+                             "the drafting page does not edit it",
+                             name);
+        return -1;
+    }
     *data = buf;
     *len = n;
     return 0;
@@ -275,22 +298,19 @@ static void list_add(listing *l, const char *rel)
         l->n++;
 }
 
-/* Is the file at dfd/name a roster (the one in use, or any file with a
- * top-level offices: key)? */
+/* Is the file at dfd/name a roster (roster_file)? */
 static int is_roster(listing *l, int dfd, const char *name)
 {
     int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
         return 0;
     struct stat st;
-    int yes = 0;
-    if (fstat(fd, &st) == 0 && l->s->roster_path && st.st_dev == l->s->roster_st.st_dev &&
-        st.st_ino == l->s->roster_st.st_ino)
-        yes = 1;
     char head[65536];
-    ssize_t k = yes ? 0 : read(fd, head, sizeof head);
-    if (k > 0 && sy_batch_is_roster_text(head, (size_t)k))
-        yes = 1;
+    int yes = 0;
+    if (fstat(fd, &st) == 0) {
+        ssize_t k = read(fd, head, sizeof head);
+        yes = roster_file(l->s, &st, k > 0 ? head : NULL, k > 0 ? (size_t)k : 0);
+    }
     close(fd);
     return yes;
 }

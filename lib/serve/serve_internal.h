@@ -73,7 +73,8 @@ void sy_serve_api(sy_serve *s, const sy_serve_request *q, sy_serve_reply *r);
 int sy_serve_open(sy_serve *s, const char *name, sy_serve_reply *r);
 /* Reads name whole (at most SY_LIMIT_YAML_BYTES) into *data (malloc'd,
  * NUL-terminated); *real (may be NULL) receives the resolved path, which
- * lies inside the folder (malloc'd). 0, or -1 with r filled. */
+ * lies inside the folder (malloc'd). 0, or -1 with r filled (403 for a
+ * roster: the one in use or any file with a top-level offices: key). */
 int sy_serve_read(sy_serve *s, const char *name, char **data, size_t *len, char **real,
                   sy_serve_reply *r);
 /* The agreement files under the folder (relative names, sorted, roster

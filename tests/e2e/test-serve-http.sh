@@ -209,6 +209,16 @@ newver=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["versio
 [ "$(code -H "$H" --data-binary @"$tmp/bad.yaml" "$base/api/save?name=moi-aple-2025.yaml&version=$newver")" = 200 ] &&
     grep -q '"path":"signed"' "$tmp/body" && ok "saving work in progress with errors: 200 with its diagnostics" ||
     bad "save with errors: $(cat "$tmp/body")"
+# A roster is an input of every build: the page neither reads nor saves it.
+cp "$tmp/dir/roster.yaml" "$tmp/roster.before"
+rver=$(sha256sum "$tmp/dir/roster.yaml" | cut -d' ' -f1)
+[ "$(code -H "$H" --data-binary 'offices: {}' "$base/api/save?name=roster.yaml&version=$rver")" = 403 ] &&
+    grep -q 'is a roster' "$tmp/body" && cmp -s "$tmp/dir/roster.yaml" "$tmp/roster.before" &&
+    ok "saving over the roster: 403, the roster untouched" || bad "save over the roster: $(cat "$tmp/body")"
+cp "$tmp/dir/roster.yaml" "$tmp/dir/old-roster.yaml"
+[ "$(code -H "$H" "$base/api/file?name=old-roster.yaml")" = 403 ] && ok "another roster file: 403" ||
+    bad "roster file read: $(head -c 200 "$tmp/body")"
+rm -f "$tmp/dir/old-roster.yaml"
 
 # ---- the rest of the API ----
 code -H "$H" "$base/api/schema" >/dev/null
